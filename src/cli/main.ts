@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { LowdbStore, UnreadableCacheError } from '../data/store/lowdb-store.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { runExport } from './export-command.js';
+import { describeOutcome, runImport } from './import-command.js';
+import { processOutput, type Output } from './output.js';
+import { runReport } from './report-command.js';
+
+/** The command line: a second face on the same core the bot uses. Wiring only. */
+
+function percentArgument(value: string): number {
+  const n = Number(value.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a percent such as 40');
+  return n;
+}
+
+async function openStore(config: Config, output: Output, withDemo: boolean): Promise<LowdbStore> {
+  const store = await LowdbStore.open(config.dataDir);
+  if (withDemo && (await store.isEmpty())) {
+    output.err(`The cache in ${config.dataDir} is empty: loading the demo portfolio (import your own files with \`adoption import\`).`);
+    await loadDemo(store, new Date());
+  }
+  return store;
+}
+
+export function buildProgram(config: Config, output: Output, setExitCode: (code: number) => void): Command {
+  const program = new Command('adoption')
+    .description('License deployment and usage for Microsoft CSP partners: import exports, read the numbers, see what to do.')
+    .showHelpAfterError();
+
+  program
+    .command('import')
+    .description('read exported Partner Center / Microsoft Graph files into the cache (kind recognized from content)')
+    .option('--customer <name>', 'the customer per-tenant files belong to')
+    .option('--tenant <id>', "the customer's tenant id")
+    .argument('<files...>')
+    .action(async (files: string[], options: { customer?: string; tenant?: string }) => {
+      const store = await openStore(config, output, false);
+      setExitCode(await runImport(store, files, options, new Date(), output));
+    });
+
+  program
+    .command('report')
+    .description('deployment and usage per customer, with explanations and suggested actions')
+    .option('--customer <name>', 'one customer (case-insensitive, partial names and small typos forgiven)')
+    .option('--below <percent>', 'only customers whose deployment or usage is below this percent, worst first', percentArgument)
+    .option('--json', 'machine-readable output')
+    .action(async (options: { customer?: string; below?: number; json?: boolean }) => {
+      const store = await openStore(config, output, true);
+      setExitCode(runReport(await store.records(), options, new Date(), config, output));
+    });
+
+  program
+    .command('export')
+    .description('the whole portfolio, one row per customer x product x workload')
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
+      const store = await openStore(config, output, true);
+      setExitCode(await runExport(await store.records(), options, new Date(), config, output));
+    });
+
+  program
+    .command('demo')
+    .description('load the demo portfolio (a dozen fictional customers) into the cache')
+    .action(async () => {
+      const store = await openStore(config, output, false);
+      const outcomes = await loadDemo(store, new Date());
+      outcomes.forEach((o) => output.out(describeOutcome(o)));
+      setExitCode(outcomes.every((o) => o.ok) ? 0 : 1);
+    });
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    const config = loadConfig();
+    await buildProgram(config, processOutput, (code) => (process.exitCode = code)).parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UnreadableCacheError) {
+      processOutput.err(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main();

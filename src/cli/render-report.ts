@@ -1,0 +1,58 @@
+import Table from 'cli-table3';
+import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
+import { SOURCE_LABELS } from '../data/records.js';
+
+/** Plain-text rendering of the reports for a terminal. No numbers are computed here. */
+
+const show = (value: number | null, suffix = ''): string => (value === null ? '—' : `${value}${suffix}`);
+
+export function renderCustomer(report: CustomerReport): string {
+  const lines: string[] = [];
+  lines.push(`${report.customer}${report.tenantId ? ` (${report.tenantId})` : ''}`);
+  lines.push(
+    `  Deployment ${show(report.deploymentPercent, '%')} (${report.assigned} of ${report.sold} licenses assigned) · Usage ${show(report.usagePercent, '%')} (${report.active} of ${report.entitled} entitlements active)`,
+  );
+  lines.push(
+    `  Data as of ${report.dataAsOf?.slice(0, 10) ?? 'unknown'} · ${report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data'}`,
+  );
+  const table = new Table({
+    head: ['Product', 'Sold', 'Assigned', 'Deployment', 'Workload', 'Active', 'Entitled', 'Usage'],
+    style: { head: [], border: [] },
+  });
+  for (const p of report.products) {
+    const first = [p.product, show(p.sold), show(p.assigned), show(p.deploymentPercent, '%')];
+    if (p.workloads.length === 0) table.push([...first, '', '', '', '']);
+    p.workloads.forEach((w, i) => {
+      table.push([...(i === 0 ? first : ['', '', '', '']), w.workload, String(w.active), show(w.entitled), show(w.usagePercent, '%')]);
+    });
+  }
+  lines.push(table.toString().replace(/^/gm, '  '));
+  if (report.flags.length > 0) {
+    lines.push('  Why the numbers look like this:');
+    for (const f of report.flags) lines.push(`  - [${f.code}] ${f.message}`);
+  }
+  if (report.recommendations.length > 0) {
+    lines.push('  What to do:');
+    for (const r of report.recommendations) {
+      lines.push(`  - [${r.code}] ${r.message} (${r.reason})`);
+      for (const a of r.actions) lines.push(`      • ${a}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderPortfolio(report: PortfolioReport): string {
+  const parts = report.customers.map(renderCustomer);
+  if (report.partnerTotals.length > 0) {
+    parts.push(
+      [
+        "Partner Center's partner-wide figures (legacy analytics, prorated):",
+        ...report.partnerTotals.map(
+          (t) =>
+            `  - ${t.measure} ${t.service}${t.workload ? ` ${t.workload}` : ''}: ${t.percent}%${t.licensesSold === null ? '' : ` of ${t.licensesSold} licenses sold`} (as of ${t.asOf.slice(0, 10)})`,
+        ),
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}

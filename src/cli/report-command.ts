@@ -1,0 +1,64 @@
+import type { Config } from '../config.js';
+import type { AdoptionRecord } from '../data/records.js';
+import { isBelow, portfolioReport } from '../metrics/index.js';
+import type { PortfolioReport } from '../metrics/report-types.js';
+import { findCustomer } from '../query/find-customer.js';
+import type { Output } from './output.js';
+import { renderPortfolio } from './render-report.js';
+
+export interface ReportOptions {
+  readonly customer?: string;
+  readonly below?: number;
+  readonly json?: boolean;
+}
+
+/** The portfolio narrowed by --customer and --below; a message and null when --customer does not resolve. */
+export function selectReport(
+  records: readonly AdoptionRecord[],
+  options: ReportOptions,
+  now: Date,
+  config: Config,
+  output: Output,
+): PortfolioReport | null {
+  const full = portfolioReport(records, now, config.thresholds, config.links);
+  let customers = full.customers;
+  if (options.customer !== undefined) {
+    const match = findCustomer(
+      customers.map((c) => c.customer),
+      options.customer,
+    );
+    if (match.kind === 'several') {
+      output.err(`"${options.customer}" matches several customers; say which:\n${match.names.map((n) => `  ${n}`).join('\n')}`);
+      return null;
+    }
+    if (match.kind === 'none') {
+      const closest = match.closest.length > 0 ? ` Closest: ${match.closest.join(', ')}.` : '';
+      output.err(`No customer matches "${options.customer}".${closest}`);
+      return null;
+    }
+    customers = customers.filter((c) => c.customer === match.name);
+  }
+  if (options.below !== undefined) {
+    const below = options.below;
+    customers = customers.filter((c) => isBelow(c, below));
+  }
+  return { ...full, customers };
+}
+
+/** `adoption report [--customer NAME] [--below PCT] [--json]` */
+export function runReport(records: readonly AdoptionRecord[], options: ReportOptions, now: Date, config: Config, output: Output): number {
+  const report = selectReport(records, options, now, config, output);
+  if (report === null) return 1;
+  if (options.json) {
+    output.out(JSON.stringify(report, null, 2));
+  } else if (report.customers.length === 0) {
+    output.out(
+      options.below !== undefined
+        ? `No customer is below ${options.below}%.`
+        : 'No customers in the cache yet: import files with `adoption import FILE...`.',
+    );
+  } else {
+    output.out(renderPortfolio(report));
+  }
+  return 0;
+}

@@ -1,0 +1,35 @@
+import { SOURCES, type DeploymentRecord, type Source } from '../data/records.js';
+import { percent } from './percent.js';
+
+export interface DeploymentView {
+  readonly source: Source | null;
+  readonly records: readonly DeploymentRecord[];
+  readonly byProduct: ReadonlyMap<string, { product: string; sold: number; assigned: number }>;
+  readonly sold: number;
+  readonly assigned: number;
+  readonly percent: number | null;
+}
+
+/**
+ * Deployment % = assigned / sold x 100, per product and over all products (sum over sum).
+ * Products are named differently by each source, so one source serves a customer: the first
+ * present of Partner Center analytics, legacy analytics, Partner Center subscribed SKUs, Graph
+ * subscribedSkus.
+ */
+export function deploymentView(records: readonly DeploymentRecord[]): DeploymentView {
+  const source = SOURCES.find((s) => records.some((r) => r.source === s)) ?? null;
+  const chosen = records.filter((r) => r.source === source);
+  const byProduct = new Map<string, { product: string; sold: number; assigned: number }>();
+  let sold = 0;
+  let assigned = 0;
+  for (const r of chosen) {
+    const key = r.product.toLowerCase();
+    const row = byProduct.get(key) ?? { product: r.product, sold: 0, assigned: 0 };
+    row.sold += r.sold;
+    row.assigned += r.assigned;
+    byProduct.set(key, row);
+    sold += r.sold;
+    assigned += r.assigned;
+  }
+  return { source, records: chosen, byProduct, sold, assigned, percent: percent(assigned, sold) };
+}

@@ -1,0 +1,83 @@
+import type { Source } from '../data/records.js';
+
+/** The shapes the metrics produce; `adoption report --json` prints them as they are (the contract). */
+
+export interface WorkloadUsage {
+  readonly workload: string;
+  readonly active: number;
+  /** null when the source counts activity but not entitlements. */
+  readonly entitled: number | null;
+  readonly usagePercent: number | null;
+  readonly source: Source;
+}
+
+export interface ProductAdoption {
+  readonly product: string;
+  readonly sold: number | null;
+  readonly assigned: number | null;
+  readonly deploymentPercent: number | null;
+  readonly workloads: readonly WorkloadUsage[];
+}
+
+export const FLAG_CODES = [
+  'license-transfer',
+  'duplicate-subscription',
+  'trial-subscription',
+  'yammer-overuse',
+  'usage-above-100-unexplained',
+  'stale-data',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export interface Flag {
+  readonly code: FlagCode;
+  /** One plain sentence. */
+  readonly message: string;
+  /** The numbers, subscriptions or users behind it. */
+  readonly evidence: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+}
+
+export const RECOMMENDATION_CODES = ['adoption-content', 'training-and-self-support', 'training-upsell'] as const;
+export type RecommendationCode = (typeof RECOMMENDATION_CODES)[number];
+
+export interface Recommendation {
+  readonly code: RecommendationCode;
+  readonly message: string;
+  /** Which numbers triggered it. */
+  readonly reason: string;
+  /** Concrete next steps. */
+  readonly actions: readonly string[];
+}
+
+export interface CustomerReport {
+  readonly customer: string;
+  readonly tenantId: string | null;
+  /** ISO date-time of the newest deployment or usage data; null when there is none. */
+  readonly dataAsOf: string | null;
+  readonly sources: readonly Source[];
+  readonly deploymentPercent: number | null;
+  readonly usagePercent: number | null;
+  readonly sold: number;
+  readonly assigned: number;
+  readonly active: number;
+  readonly entitled: number;
+  readonly products: readonly ProductAdoption[];
+  readonly flags: readonly Flag[];
+  readonly recommendations: readonly Recommendation[];
+}
+
+export interface PartnerTotal {
+  readonly measure: 'deployment' | 'usage';
+  readonly service: string;
+  readonly workload: string | null;
+  readonly percent: number;
+  readonly licensesSold: number | null;
+  readonly asOf: string;
+}
+
+export interface PortfolioReport {
+  readonly generatedAt: string;
+  readonly customers: readonly CustomerReport[];
+  /** Partner Center's own prorated partner-wide figures (legacy analytics), when imported. */
+  readonly partnerTotals: readonly PartnerTotal[];
+}

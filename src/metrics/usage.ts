@@ -1,0 +1,36 @@
+import { SOURCES, type UsageRecord } from '../data/records.js';
+import { percent } from './percent.js';
+
+export interface UsageView {
+  /** The records that count, one source per workload. */
+  readonly records: readonly UsageRecord[];
+  readonly active: number;
+  readonly entitled: number;
+  readonly percent: number | null;
+}
+
+/**
+ * Usage % = active entitlements / total entitlements x 100, per product x workload and over all
+ * (sum over sum, counting only rows that know their entitlements). For each workload the most
+ * preferred source present serves it: Partner Center analytics, legacy analytics, then the Graph
+ * reports (user detail before service counts).
+ */
+export function usageView(records: readonly UsageRecord[]): UsageView {
+  const workloads = new Set(records.map((r) => r.workload));
+  const chosen: UsageRecord[] = [];
+  for (const workload of workloads) {
+    const candidates = records.filter((r) => r.workload === workload);
+    const withEntitlements = candidates.filter((r) => r.entitled !== null);
+    const pool = withEntitlements.length > 0 ? withEntitlements : candidates;
+    const source = SOURCES.find((s) => pool.some((r) => r.source === s));
+    chosen.push(...pool.filter((r) => r.source === source));
+  }
+  let active = 0;
+  let entitled = 0;
+  for (const r of chosen) {
+    if (r.entitled === null) continue;
+    active += r.active;
+    entitled += r.entitled;
+  }
+  return { records: chosen, active, entitled, percent: percent(active, entitled) };
+}

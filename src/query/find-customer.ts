@@ -1,0 +1,31 @@
+import Fuse from 'fuse.js';
+
+export type CustomerMatch =
+  | { readonly kind: 'one'; readonly name: string }
+  | { readonly kind: 'several'; readonly names: readonly string[] }
+  | { readonly kind: 'none'; readonly closest: readonly string[] };
+
+/**
+ * Finds a customer by what a person typed: case does not matter, a part of the name is enough
+ * ("contoso" finds "Contoso Ltd"), small typos are forgiven ("Fabrikm"). Exact beats partial
+ * beats fuzzy; several equally good answers are returned for the person to choose.
+ */
+export function findCustomer(names: readonly string[], query: string): CustomerMatch {
+  const wanted = query.trim().toLowerCase();
+  if (wanted === '') return { kind: 'none', closest: [] };
+  const exact = names.filter((n) => n.toLowerCase() === wanted);
+  if (exact.length === 1) return { kind: 'one', name: exact[0]! };
+  const partial = names.filter((n) => n.toLowerCase().includes(wanted));
+  if (partial.length === 1) return { kind: 'one', name: partial[0]! };
+  if (partial.length > 1) return { kind: 'several', names: partial };
+  const fuse = new Fuse(names, { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const found = fuse.search(query.trim());
+  const good = found.filter((r) => (r.score ?? 1) <= 0.3);
+  if (good.length === 1) return { kind: 'one', name: good[0]!.item };
+  if (good.length > 1) {
+    const best = good[0]!.score ?? 0;
+    const tied = good.filter((r) => (r.score ?? 1) - best < 0.05);
+    return tied.length === 1 ? { kind: 'one', name: tied[0]!.item } : { kind: 'several', names: tied.map((r) => r.item) };
+  }
+  return { kind: 'none', closest: found.slice(0, 3).map((r) => r.item) };
+}

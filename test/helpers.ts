@@ -1,0 +1,96 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFiles, type FileOutcome } from '../src/data/import-files.js';
+import { LowdbStore } from '../src/data/store/lowdb-store.js';
+
+export const DOCS = fileURLToPath(new URL('./fixtures/docs/', import.meta.url));
+export const doc = (name: string): string => join(DOCS, name);
+
+export interface TempStore {
+  readonly dir: string;
+  readonly store: LowdbStore;
+  file(name: string, content: string): Promise<string>;
+  import(files: string[], ctx?: { customerName?: string; tenantId?: string; receivedAt?: string }): Promise<FileOutcome[]>;
+  dispose(): Promise<void>;
+}
+
+export async function tempStore(): Promise<TempStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'adoption-test-'));
+  const store = await LowdbStore.open(join(dir, 'data'));
+  return {
+    dir,
+    store,
+    async file(name, content) {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      return path;
+    },
+    import: (files, ctx = {}) =>
+      importFiles(store, files, {
+        customerName: ctx.customerName ?? null,
+        tenantId: ctx.tenantId ?? null,
+        receivedAt: ctx.receivedAt ?? '2026-11-20T06:00:00.000Z',
+      }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export function ok(outcome: FileOutcome | undefined): Extract<FileOutcome, { ok: true }> {
+  if (!outcome?.ok) throw new Error(`expected the file to be imported, got: ${outcome ? outcome.message : 'nothing'}`);
+  return outcome;
+}
+
+export function refusedMessage(outcome: FileOutcome | undefined): string {
+  if (!outcome || outcome.ok) throw new Error('expected the file to be refused');
+  return outcome.message;
+}
+
+export const ACTIVE_USER_HEADER =
+  'Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products';
+
+export interface UserRow {
+  refresh?: string;
+  deleted?: boolean;
+  exchange?: { licensed: boolean; last?: string; assigned?: string };
+  sharePoint?: { licensed: boolean; last?: string };
+  oneDrive?: { licensed: boolean; last?: string };
+  yammer?: { licensed: boolean; last?: string };
+  teams?: { licensed: boolean; last?: string };
+}
+
+/** One getOffice365ActiveUserDetail CSV line, with a concealed (hashed) user name as tenants often have. */
+export function activeUserLine(u: UserRow, i: number): string {
+  const b = (x: boolean | undefined): string => (x ? 'True' : 'False');
+  return [
+    u.refresh ?? '2026-11-20',
+    `${(0xabcdef + i).toString(16).toUpperCase()}A1B2C3D4E5F6`,
+    `${(0x123456 + i).toString(16).toUpperCase()}`,
+    b(u.deleted),
+    u.deleted ? '2026-11-10' : '',
+    b(u.exchange?.licensed),
+    b(u.oneDrive?.licensed),
+    b(u.sharePoint?.licensed),
+    'False',
+    b(u.yammer?.licensed),
+    b(u.teams?.licensed),
+    u.exchange?.last ?? '',
+    u.oneDrive?.last ?? '',
+    u.sharePoint?.last ?? '',
+    '',
+    u.yammer?.last ?? '',
+    u.teams?.last ?? '',
+    u.exchange?.assigned ?? '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'OFFICE 365 E3',
+  ].join(',');
+}
+
+export function activeUserCsv(rows: UserRow[], bom = true): string {
+  return `${bom ? '\uFEFF' : ''}${[ACTIVE_USER_HEADER, ...rows.map(activeUserLine)].join('\r\n')}\r\n`;
+}
