@@ -1,0 +1,62 @@
+import type { DeploymentRecord, UsageRecord } from '../src/data/records.js';
+import { portfolioReport } from '../src/metrics/portfolio.js';
+import { DEFAULT_LINKS, DEFAULT_THRESHOLDS } from '../src/metrics/thresholds.js';
+
+/** All metrics for 10,000 customers x 10 products x 5 workloads, against a bare single-pass sum of the same records. */
+const CUSTOMERS = 10_000;
+const PRODUCTS = 10;
+const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams', 'Yammer', 'Skype for Business'];
+const AS_OF = '2026-11-20T00:00:00.000Z';
+
+function records(): (DeploymentRecord | UsageRecord)[] {
+  const out: (DeploymentRecord | UsageRecord)[] = [];
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const customer = { tenantId: `tenant-${c}`, name: `Customer ${c}` };
+    for (let p = 0; p < PRODUCTS; p++) {
+      const product = `Product ${p}`;
+      const sold = 10 + ((c * 7 + p) % 90);
+      const assigned = Math.floor(sold * (((c + p) % 10) / 10 + 0.05));
+      out.push({ kind: 'deployment', key: `d|${c}|${p}`, customer, source: 'pc-analytics', asOf: AS_OF, product, sold, assigned });
+      for (const [w, workload] of WORKLOADS.entries()) {
+        const active = Math.floor(assigned * (((c + p + w) % 11) / 10));
+        out.push({ kind: 'usage', key: `u|${c}|${p}|${w}`, customer, source: 'pc-analytics', asOf: AS_OF, product, workload, active, entitled: assigned });
+      }
+    }
+  }
+  return out;
+}
+
+function best(run: () => void, times = 3): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return min;
+}
+
+export function benchMetrics(): string[] {
+  const data = records();
+  const now = new Date('2026-11-22T00:00:00Z');
+  let sink = 0;
+  const floor = best(() => {
+    let sold = 0;
+    let active = 0;
+    for (const r of data) {
+      if (r.kind === 'deployment') sold += r.assigned / (r.sold || 1);
+      else active += r.active / (r.entitled || 1);
+    }
+    sink += sold + active;
+  });
+  let customers = 0;
+  const metrics = best(() => {
+    customers = portfolioReport(data, now, DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.length;
+  });
+  return [
+    `metrics: ${data.length.toLocaleString('en')} records, ${customers.toLocaleString('en')} customers (checksum ${sink > 0 ? 'ok' : 'zero'})`,
+    `  bare single-pass sum (floor): ${floor.toFixed(1)} ms`,
+    `  all metrics (portfolioReport): ${metrics.toFixed(1)} ms`,
+    `  ratio to floor: ${(metrics / floor).toFixed(1)}x (goal <= 5x)`,
+  ];
+}
