@@ -1,0 +1,160 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile as readText } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse';
+import { FieldError, Notes, type Json } from './formats/fields.js';
+import { servicesCountsToRecords, UserReportFold, type Cell } from './formats/graph-usage-reports.js';
+import { RecordError, toDocument } from './formats/json-document.js';
+import { FormatError } from './formats/json-format.js';
+import { parseLenientJson } from './formats/lenient-json.js';
+import { refused, type ImportContext, type ReadResult } from './formats/read-result.js';
+import { csvKindFor, csvKindLabel, jsonFormatFor, KNOWN_KINDS } from './formats/registry.js';
+import type { AdoptionRecord } from './records.js';
+
+/**
+ * Reads one file the user gives us: recognizes its kind from its content, never its name, and
+ * turns it into normalized records. Nothing here touches the cache; a refused file is a value.
+ */
+
+const SNIFF_BYTES = 4096;
+
+async function firstChars(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+const UNKNOWN_HINT = `Give a file exported from Partner Center or Microsoft Graph, as downloaded. Known kinds: ${KNOWN_KINDS.join('; ')}.`;
+
+export async function readAdoptionFile(path: string, ctx: ImportContext): Promise<ReadResult> {
+  const head = (await firstChars(path)).replace(/^\uFEFF/, '').trimStart();
+  if (head === '') return refused('the file is empty', null, 'Export or download it again.');
+  if (head.includes('\u0000')) return refused('the file is binary, not JSON or CSV', null, UNKNOWN_HINT);
+  return head.startsWith('{') || head.startsWith('[') ? readJson(path, ctx) : readCsv(path, ctx);
+}
+
+/** Rows with one key within one file: the newest wins; SharePoint and OneDrive rows combine. */
+function mergeSameKey(records: AdoptionRecord[], notes: Notes): AdoptionRecord[] {
+  const byKey = new Map<string, AdoptionRecord>();
+  for (const record of records) {
+    const seen = byKey.get(record.key);
+    if (!seen || record.asOf > seen.asOf) {
+      byKey.set(record.key, record);
+    } else if (record.asOf === seen.asOf && record.kind === 'usage' && seen.kind === 'usage') {
+      notes.add(`two rows for ${record.workload} of ${record.product} (SharePoint and OneDrive) were combined, taking the larger count of each`);
+      byKey.set(record.key, {
+        ...seen,
+        active: Math.max(seen.active, record.active),
+        entitled: seen.entitled === null || record.entitled === null ? null : Math.max(seen.entitled, record.entitled),
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
+  const parsed = parseLenientJson(await readText(path, 'utf8'));
+  if (!parsed.ok) {
+    return refused(parsed.message, parsed.place, 'Export or download the file again; if you edited it, check the brackets and commas near that place.');
+  }
+  const doc = toDocument(parsed.value as Json);
+  if (typeof doc === 'string') return refused(doc, null, UNKNOWN_HINT);
+  if (doc.items.length === 0) return refused('the file holds an empty list: nothing to import', null, 'Check the filter or period of the request that produced it.');
+  const format = jsonFormatFor(doc);
+  if (format === null) {
+    const fields = Object.keys(doc.items[0]!).slice(0, 8).join(', ');
+    return refused(`not a kind of file this tool knows (its first item has: ${fields})`, { record: 1 }, UNKNOWN_HINT);
+  }
+  const notes = new Notes();
+  parsed.repairs.forEach((repair) => notes.add(`not valid JSON as given: ${repair}`));
+  try {
+    const records = mergeSameKey(format.read(doc, ctx, notes), notes);
+    return { ok: true, kind: format.kind, records, warnings: notes.list(), rows: doc.items.length };
+  } catch (error) {
+    if (error instanceof RecordError) {
+      return refused(error.message, { record: error.record, ...(error.field ? { field: error.field } : {}) }, `Nothing from this file was imported. Fix or remove that ${format.kind} item and import again.`);
+    }
+    if (error instanceof FormatError) return refused(error.message, null, error.hint);
+    throw error;
+  }
+}
+
+/** One reusable accessor over the current CSV row, by column name. */
+interface RowCells {
+  readonly cell: Cell;
+  set(row: string[]): void;
+}
+
+function rowCells(header: readonly string[]): RowCells {
+  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  let current: string[] = [];
+  return {
+    cell: (column) => {
+      const i = index.get(column.toLowerCase());
+      return i === undefined ? undefined : current[i];
+    },
+    set(row) {
+      current = row;
+    },
+  };
+}
+
+async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
+  const notes = new Notes();
+  const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true }));
+  let header: string[] | null = null;
+  let kind: ReturnType<typeof csvKindFor> = null;
+  let fold: UserReportFold | null = null;
+  const countRows: Cell[] = [];
+  let cells: RowCells | null = null;
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (header === null) {
+        header = record;
+        kind = csvKindFor(header);
+        if (kind === null) {
+          parser.destroy();
+          return refused(`not a report this tool knows (its header starts: ${header.slice(0, 5).join(', ')})`, { line: 1, column: 1 }, UNKNOWN_HINT);
+        }
+        cells = rowCells(header);
+        if (kind.type === 'user-report') fold = new UserReportFold(kind.report, notes);
+        continue;
+      }
+      row++;
+      if (fold !== null && cells !== null) {
+        cells.set(record);
+        fold.add(cells.cell);
+      } else {
+        const own = rowCells(header);
+        own.set(record);
+        countRows.push(own.cell);
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? row + 1;
+      return refused(`not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`, { line, column: 1 }, 'Download the report again; if you edited it in a spreadsheet, save it as CSV UTF-8.');
+    }
+    if (error instanceof FieldError) {
+      return refused(`"${error.field}" ${error.message}`, { line: row + 1, column: Math.max(1, (header ?? []).findIndex((h) => h.trim().toLowerCase() === error.field.toLowerCase()) + 1) }, 'Nothing from this file was imported. Download the report again, unedited.');
+    }
+    throw error;
+  }
+  if (header === null || kind === null) return refused('the file is empty', null, 'Download the report again.');
+  try {
+    if (kind.type === 'services-counts') {
+      notes.add('SharePoint and OneDrive counts were combined as the larger of the two (counts cannot be de-duplicated per user)');
+      return { ok: true, kind: csvKindLabel(kind), records: servicesCountsToRecords(countRows, ctx, notes), warnings: notes.list(), rows: row };
+    }
+    return { ok: true, kind: csvKindLabel(kind), records: fold!.finish(ctx), warnings: notes.list(), rows: row };
+  } catch (error) {
+    if (error instanceof FormatError) return refused(error.message, null, error.hint);
+    if (error instanceof FieldError) return refused(`"${error.field}" ${error.message}`, null, 'Download the report again, unedited.');
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { AdoptionRecord } from './records.js';
+
+const DAY_MS = 86_400_000;
+
+function shift(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+}
+
+/** Moves every date of a record by whole days; the demo portfolio uses it to stay current. */
+export function shiftRecordDates(record: AdoptionRecord, days: number): AdoptionRecord {
+  if (days === 0) return record;
+  const moved = { ...record, asOf: shift(record.asOf, days) };
+  if (moved.kind === 'service-request' && moved.createdDate !== null) {
+    return { ...moved, createdDate: shift(moved.createdDate, days) };
+  }
+  return moved;
+}

@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { AdoptionRecord } from '../records.js';
+import { mergeRecords, type AdoptionStore, type UpsertOutcome } from './adoption-store.js';
+
+interface CacheFile {
+  version: 1;
+  records: AdoptionRecord[];
+}
+
+export const CACHE_FILE = 'cache.json';
+
+/** Thrown when the cache file exists but cannot be read; the user must decide what to do with it. */
+export class UnreadableCacheError extends Error {}
+
+/**
+ * The embedded default: one JSON file in the data folder, written by lowdb through steno, which
+ * writes a temporary file and renames it over the old one, so a crash mid-write leaves the
+ * previous cache whole.
+ */
+export class LowdbStore implements AdoptionStore {
+  private constructor(
+    private readonly db: Low<CacheFile>,
+    readonly path: string,
+  ) {}
+
+  static async open(dataDir: string): Promise<LowdbStore> {
+    await mkdir(dataDir, { recursive: true });
+    const path = join(dataDir, CACHE_FILE);
+    const db = new Low<CacheFile>(new JSONFile(path), { version: 1, records: [] });
+    try {
+      await db.read();
+    } catch (error) {
+      throw new UnreadableCacheError(
+        `The cache ${path} cannot be read (${(error as Error).message}). Move it aside and import your files again; nothing was changed.`,
+      );
+    }
+    if (db.data.version !== 1 || !Array.isArray(db.data.records)) {
+      throw new UnreadableCacheError(`The cache ${path} was written by another version of this tool. Move it aside and import your files again.`);
+    }
+    return new LowdbStore(db, path);
+  }
+
+  async records(): Promise<readonly AdoptionRecord[]> {
+    return this.db.data.records;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.db.data.records.length === 0;
+  }
+
+  async upsert(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
+    const { records, outcome } = mergeRecords(this.db.data.records, incoming);
+    const previous = this.db.data;
+    this.db.data = { version: 1, records };
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw error;
+    }
+    return outcome;
+  }
+}
