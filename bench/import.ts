@@ -14,7 +14,14 @@ async function writeReport(path: string, rows: number): Promise<void> {
   out.write(`\uFEFF${ACTIVE_USER_HEADER}\r\n`);
   for (let i = 0; i < rows; i++) {
     const day = `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`;
-    const line = activeUserLine({ deleted: i % 97 === 0, exchange: { licensed: i % 5 !== 0, last: i % 3 ? day : '2026-09-01' }, teams: { licensed: true, last: i % 4 ? day : undefined } }, i);
+    const line = activeUserLine(
+      {
+        deleted: i % 97 === 0,
+        exchange: { licensed: i % 5 !== 0, last: i % 3 ? day : '2026-09-01' },
+        teams: { licensed: true, last: i % 4 ? day : undefined },
+      },
+      i,
+    );
     if (!out.write(`${line}\r\n`)) await once(out, 'drain');
   }
   out.end();

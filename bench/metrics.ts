@@ -19,7 +19,17 @@ function records(): (DeploymentRecord | UsageRecord)[] {
       out.push({ kind: 'deployment', key: `d|${c}|${p}`, customer, source: 'pc-analytics', asOf: AS_OF, product, sold, assigned });
       for (const [w, workload] of WORKLOADS.entries()) {
         const active = Math.floor(assigned * (((c + p + w) % 11) / 10));
-        out.push({ kind: 'usage', key: `u|${c}|${p}|${w}`, customer, source: 'pc-analytics', asOf: AS_OF, product, workload, active, entitled: assigned });
+        out.push({
+          kind: 'usage',
+          key: `u|${c}|${p}|${w}`,
+          customer,
+          source: 'pc-analytics',
+          asOf: AS_OF,
+          product,
+          workload,
+          active,
+          entitled: assigned,
+        });
       }
     }
   }

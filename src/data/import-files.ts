@@ -4,7 +4,15 @@ import type { AdoptionRecord } from './records.js';
 import type { AdoptionStore, UpsertOutcome } from './store/adoption-store.js';
 
 export type FileOutcome =
-  | { readonly file: string; readonly ok: true; readonly kind: string; readonly rows: number; readonly records: number; readonly warnings: readonly string[]; readonly store: UpsertOutcome }
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly kind: string;
+      readonly rows: number;
+      readonly records: number;
+      readonly warnings: readonly string[];
+      readonly store: UpsertOutcome;
+    }
   | { readonly file: string; readonly ok: false; readonly message: string };
 
 /**
@@ -33,7 +41,10 @@ export async function importFiles(
       continue;
     }
     const outcome = await store.upsert(result.records.map(adjust));
-    const warnings = outcome.keptNewer > 0 ? [...result.warnings, `${outcome.keptNewer} record(s) not taken: the cache already holds newer data for them`] : result.warnings;
+    const warnings =
+      outcome.keptNewer > 0
+        ? [...result.warnings, `${outcome.keptNewer} record(s) not taken: the cache already holds newer data for them`]
+        : result.warnings;
     outcomes.push({ file, ok: true, kind: result.kind, rows: result.rows, records: result.records.length, warnings, store: outcome });
   }
   return outcomes;

@@ -45,7 +45,9 @@ function mergeSameKey(records: AdoptionRecord[], notes: Notes): AdoptionRecord[]
     if (!seen || record.asOf > seen.asOf) {
       byKey.set(record.key, record);
     } else if (record.asOf === seen.asOf && record.kind === 'usage' && seen.kind === 'usage') {
-      notes.add(`two rows for ${record.workload} of ${record.product} (SharePoint and OneDrive) were combined, taking the larger count of each`);
+      notes.add(
+        `two rows for ${record.workload} of ${record.product} (SharePoint and OneDrive) were combined, taking the larger count of each`,
+      );
       byKey.set(record.key, {
         ...seen,
         active: Math.max(seen.active, record.active),
@@ -59,11 +61,16 @@ function mergeSameKey(records: AdoptionRecord[], notes: Notes): AdoptionRecord[]
 async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
   const parsed = parseLenientJson(await readText(path, 'utf8'));
   if (!parsed.ok) {
-    return refused(parsed.message, parsed.place, 'Export or download the file again; if you edited it, check the brackets and commas near that place.');
+    return refused(
+      parsed.message,
+      parsed.place,
+      'Export or download the file again; if you edited it, check the brackets and commas near that place.',
+    );
   }
   const doc = toDocument(parsed.value as Json);
   if (typeof doc === 'string') return refused(doc, null, UNKNOWN_HINT);
-  if (doc.items.length === 0) return refused('the file holds an empty list: nothing to import', null, 'Check the filter or period of the request that produced it.');
+  if (doc.items.length === 0)
+    return refused('the file holds an empty list: nothing to import', null, 'Check the filter or period of the request that produced it.');
   const format = jsonFormatFor(doc);
   if (format === null) {
     const fields = Object.keys(doc.items[0]!).slice(0, 8).join(', ');
@@ -76,7 +83,11 @@ async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
     return { ok: true, kind: format.kind, records, warnings: notes.list(), rows: doc.items.length };
   } catch (error) {
     if (error instanceof RecordError) {
-      return refused(error.message, { record: error.record, ...(error.field ? { field: error.field } : {}) }, `Nothing from this file was imported. Fix or remove that ${format.kind} item and import again.`);
+      return refused(
+        error.message,
+        { record: error.record, ...(error.field ? { field: error.field } : {}) },
+        `Nothing from this file was imported. Fix or remove that ${format.kind} item and import again.`,
+      );
     }
     if (error instanceof FormatError) return refused(error.message, null, error.hint);
     throw error;
@@ -119,7 +130,11 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
         kind = csvKindFor(header);
         if (kind === null) {
           parser.destroy();
-          return refused(`not a report this tool knows (its header starts: ${header.slice(0, 5).join(', ')})`, { line: 1, column: 1 }, UNKNOWN_HINT);
+          return refused(
+            `not a report this tool knows (its header starts: ${header.slice(0, 5).join(', ')})`,
+            { line: 1, column: 1 },
+            UNKNOWN_HINT,
+          );
         }
         cells = rowCells(header);
         if (kind.type === 'user-report') fold = new UserReportFold(kind.report, notes);
@@ -138,10 +153,18 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? row + 1;
-      return refused(`not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`, { line, column: 1 }, 'Download the report again; if you edited it in a spreadsheet, save it as CSV UTF-8.');
+      return refused(
+        `not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`,
+        { line, column: 1 },
+        'Download the report again; if you edited it in a spreadsheet, save it as CSV UTF-8.',
+      );
     }
     if (error instanceof FieldError) {
-      return refused(`"${error.field}" ${error.message}`, { line: row + 1, column: Math.max(1, (header ?? []).findIndex((h) => h.trim().toLowerCase() === error.field.toLowerCase()) + 1) }, 'Nothing from this file was imported. Download the report again, unedited.');
+      return refused(
+        `"${error.field}" ${error.message}`,
+        { line: row + 1, column: Math.max(1, (header ?? []).findIndex((h) => h.trim().toLowerCase() === error.field.toLowerCase()) + 1) },
+        'Nothing from this file was imported. Download the report again, unedited.',
+      );
     }
     throw error;
   }
@@ -149,7 +172,13 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
   try {
     if (kind.type === 'services-counts') {
       notes.add('SharePoint and OneDrive counts were combined as the larger of the two (counts cannot be de-duplicated per user)');
-      return { ok: true, kind: csvKindLabel(kind), records: servicesCountsToRecords(countRows, ctx, notes), warnings: notes.list(), rows: row };
+      return {
+        ok: true,
+        kind: csvKindLabel(kind),
+        records: servicesCountsToRecords(countRows, ctx, notes),
+        warnings: notes.list(),
+        rows: row,
+      };
     }
     return { ok: true, kind: csvKindLabel(kind), records: fold!.finish(ctx), warnings: notes.list(), rows: row };
   } catch (error) {

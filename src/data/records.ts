@@ -86,15 +86,7 @@ export interface UsageRecord extends RecordBase {
   readonly evidence?: UsageEvidence;
 }
 
-export const SUBSCRIPTION_STATUSES = [
-  'active',
-  'pending',
-  'suspended',
-  'disabled',
-  'deleted',
-  'expired',
-  'none',
-] as const;
+export const SUBSCRIPTION_STATUSES = ['active', 'pending', 'suspended', 'disabled', 'deleted', 'expired', 'none'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export interface SubscriptionRecord extends RecordBase {
@@ -134,11 +126,6 @@ export interface PartnerTotalRecord extends RecordBase {
   readonly licensesSold: number | null;
 }
 
-export type AdoptionRecord =
-  | DeploymentRecord
-  | UsageRecord
-  | SubscriptionRecord
-  | ServiceRequestRecord
-  | PartnerTotalRecord;
+export type AdoptionRecord = DeploymentRecord | UsageRecord | SubscriptionRecord | ServiceRequestRecord | PartnerTotalRecord;
 
 export type RecordKind = AdoptionRecord['kind'];

@@ -30,7 +30,10 @@ describe('the cache: nothing lost, nothing doubled', () => {
 
   it('replaces older data for the same customer, product and source, and keeps newer data over older files', async () => {
     const text = await readFile(doc('commercial-deployment-license.json'), 'utf8');
-    const newer = await t.file('newer.json', text.replaceAll('2018-10-14', '2018-11-14').replace('"licensesDeployed": 0', '"licensesDeployed": 4'));
+    const newer = await t.file(
+      'newer.json',
+      text.replaceAll('2018-10-14', '2018-11-14').replace('"licensesDeployed": 0', '"licensesDeployed": 4'),
+    );
     ok((await t.import([newer]))[0]);
     const older = ok((await t.import([doc('commercial-deployment-license.json')]))[0]);
     expect(older.store.keptNewer).to.equal(2);
@@ -42,9 +45,14 @@ describe('the cache: nothing lost, nothing doubled', () => {
   it('keeps the previous cache readable when an import is killed mid-write', async function () {
     ok((await t.import([doc('commercial-deployment-license.json')]))[0]);
     const dataDir = join(t.dir, 'data');
-    const files = ['analytics-commercial-usage-license.json', 'analytics-commercial-deployment-license.json'].map((f) => join('demo', 'partner-center', f));
+    const files = ['analytics-commercial-usage-license.json', 'analytics-commercial-deployment-license.json'].map((f) =>
+      join('demo', 'partner-center', f),
+    );
     for (const delay of [5, 40, 80, 120, 200, 300]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', ...files], { env: { ...process.env, ADOPTION_DATA_DIR: dataDir }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', ...files], {
+        env: { ...process.env, ADOPTION_DATA_DIR: dataDir },
+        stdio: 'ignore',
+      });
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
@@ -63,7 +71,9 @@ describe('the cache: nothing lost, nothing doubled', () => {
       await LowdbStore.open(dir);
       expect.fail('opening a damaged cache must throw');
     } catch (error) {
-      expect((error as Error).message).to.match(/cache\.json cannot be read .*Move it aside and import your files again; nothing was changed\./);
+      expect((error as Error).message).to.match(
+        /cache\.json cannot be read .*Move it aside and import your files again; nothing was changed\./,
+      );
     }
   });
 });

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { doc, ok, refusedMessage, tempStore, type TempStore } from '../helpers.js';
-import type { DeploymentRecord, PartnerTotalRecord, ServiceRequestRecord, SubscriptionRecord, UsageRecord } from '../../src/data/records.js';
+import type {
+  DeploymentRecord,
+  PartnerTotalRecord,
+  ServiceRequestRecord,
+  SubscriptionRecord,
+  UsageRecord,
+} from '../../src/data/records.js';
 
 /** Each documented response example, quirks and all, through the import path users take. */
 describe('documented examples', () => {
@@ -61,7 +67,14 @@ describe('documented examples', () => {
       'read the date "2015-11-25T06: 41: 12Z" in "creationDate" without its spaces',
     ]);
     const [s] = (await t.store.records()) as SubscriptionRecord[];
-    expect(s).to.include({ subscriptionId: '83ef9d05-4169-4ef9-9657-0e86b1eab1de', offerName: 'nickname', status: 'active', quantity: 1, isTrial: false, creationDate: '2015-11-25T06:41:12.000Z' });
+    expect(s).to.include({
+      subscriptionId: '83ef9d05-4169-4ef9-9657-0e86b1eab1de',
+      offerName: 'nickname',
+      status: 'active',
+      quantity: 1,
+      isTrial: false,
+      creationDate: '2015-11-25T06:41:12.000Z',
+    });
     expect(s?.customer.tenantId).to.equal('4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04');
   });
 

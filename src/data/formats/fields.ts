@@ -103,13 +103,7 @@ export function flag(obj: JsonObject, names: readonly string[], notes: Notes): b
  * An enum documented as strings; some examples send the position in the documented list instead
  * (service requests: "status": 1). Both are read; numbers are noted as a guess.
  */
-export function enumValue<T extends string>(
-  obj: JsonObject,
-  names: readonly string[],
-  values: readonly T[],
-  notes: Notes,
-  fallback: T,
-): T {
+export function enumValue<T extends string>(obj: JsonObject, names: readonly string[], values: readonly T[], notes: Notes, fallback: T): T {
   const value = field(obj, names, notes);
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < values.length) {
@@ -117,7 +111,10 @@ export function enumValue<T extends string>(
     return values[value]!;
   }
   if (typeof value === 'string') {
-    const wanted = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const wanted = value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     const found = values.find((v) => v.toLowerCase() === wanted);
     if (found) return found;
   }
@@ -147,9 +144,7 @@ export function parseDate(raw: string, notes: Notes | undefined, name: string): 
   const match = DATE_TIME.exec(value);
   if (match) {
     const zone = match[6] ?? 'Z';
-    const date = new Date(
-      `${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}${(match[5] ?? '').slice(0, 4)}${zone}`,
-    );
+    const date = new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}${(match[5] ?? '').slice(0, 4)}${zone}`);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
   throw new FieldError(name, `is not a date (${JSON.stringify(raw)})`);

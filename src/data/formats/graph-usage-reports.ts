@@ -102,7 +102,12 @@ const teamsUserDetail: UserReport = {
       refreshDate: refreshDay(cell, notes),
       deleted: bool(cell, 'Is Deleted'),
       workloads: [
-        { workload: WORKLOADS.teams, licensed: bool(cell, 'Is Licensed'), lastActivity: day(cell, 'Last Activity Date', notes), licenseAssigned: null },
+        {
+          workload: WORKLOADS.teams,
+          licensed: bool(cell, 'Is Licensed'),
+          lastActivity: day(cell, 'Last Activity Date', notes),
+          licenseAssigned: null,
+        },
       ],
     };
   },
@@ -117,7 +122,9 @@ const yammerUserDetail: UserReport = {
     return {
       refreshDate: refreshDay(cell, notes),
       deleted: typeof state === 'string' && state.toLowerCase() === 'deleted',
-      workloads: [{ workload: WORKLOADS.yammer, licensed: null, lastActivity: day(cell, 'Last Activity Date', notes), licenseAssigned: null }],
+      workloads: [
+        { workload: WORKLOADS.yammer, licensed: null, lastActivity: day(cell, 'Last Activity Date', notes), licenseAssigned: null },
+      ],
     };
   },
 };
@@ -130,7 +137,9 @@ const appsUserDetail: UserReport = {
     return {
       refreshDate: refreshDay(cell, notes),
       deleted: false,
-      workloads: [{ workload: WORKLOADS.apps, licensed: null, lastActivity: day(cell, 'Last Activity Date', notes), licenseAssigned: null }],
+      workloads: [
+        { workload: WORKLOADS.apps, licensed: null, lastActivity: day(cell, 'Last Activity Date', notes), licenseAssigned: null },
+      ],
     };
   },
 };
@@ -139,7 +148,10 @@ export const USER_REPORTS: readonly UserReport[] = [activeUserDetail, teamsUserD
 
 /** "Has Exchange License" -> "hasExchangeLicense", the JSON name of a CSV column. */
 export function jsonName(column: string): string {
-  const words = column.replace(/[^A-Za-z0-9 ]/g, '').split(' ').filter(Boolean);
+  const words = column
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .split(' ')
+    .filter(Boolean);
   return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
@@ -196,7 +208,8 @@ export class UserReportFold {
   }
 
   finish(ctx: ImportContext): UsageRecord[] {
-    if (this.tally.refreshDate === null) throw new FormatError('the report has a header but no user rows', 'Download the report again for a period with data (D30 is best).');
+    if (this.tally.refreshDate === null)
+      throw new FormatError('the report has a header but no user rows', 'Download the report again for a period with data (D30 is best).');
     return tallyToRecords(this.report, this.tally, graphCustomer(ctx, this.tenantName));
   }
 }

@@ -17,7 +17,10 @@ function customerOf(row: JsonObject, ctx: ImportContext, notes: Notes): Customer
   const tenantId = text(row, ['customerTenantId', 'customerId'], notes)?.toLowerCase() ?? ctx.tenantId;
   const name = text(row, ['customerName'], notes) ?? ctx.customerName;
   if (tenantId === null && name === null) {
-    throw new FormatError('a row names no customer (no customerTenantId, no customerName)', 'Import the file as Partner Center returned it, or add --customer NAME.');
+    throw new FormatError(
+      'a row names no customer (no customerTenantId, no customerName)',
+      'Import the file as Partner Center returned it, or add --customer NAME.',
+    );
   }
   return { tenantId, name };
 }

@@ -1,15 +1,4 @@
-import {
-  count,
-  date,
-  enumValue,
-  flag,
-  isObject,
-  Notes,
-  optionalCount,
-  requiredText,
-  text,
-  type JsonObject,
-} from './fields.js';
+import { count, date, enumValue, flag, isObject, Notes, optionalCount, requiredText, text, type JsonObject } from './fields.js';
 import {
   contextCustomer,
   customerKey,
@@ -51,8 +40,7 @@ function offerKeyOf(offerId: string): string {
 
 export const pcSubscriptions: JsonFormat = {
   kind: 'Partner Center subscriptions',
-  matches: (doc) =>
-    objectTypeIs(doc, 'Subscription') || itemHas(doc, 'quantity', 'status', ['offerId', 'offerName', 'friendlyName']),
+  matches: (doc) => objectTypeIs(doc, 'Subscription') || itemHas(doc, 'quantity', 'status', ['offerId', 'offerName', 'friendlyName']),
   read(doc, ctx, notes): SubscriptionRecord[] {
     pagingNote(doc, notes);
     const customer = customerOf(doc, ctx);

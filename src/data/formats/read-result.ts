@@ -1,9 +1,7 @@
 import type { AdoptionRecord } from '../records.js';
 
 /** Where in a file something was found: a line and column of text, or a record number. */
-export type Place =
-  | { readonly line: number; readonly column: number }
-  | { readonly record: number; readonly field?: string };
+export type Place = { readonly line: number; readonly column: number } | { readonly record: number; readonly field?: string };
 
 export function describePlace(place: Place): string {
   if ('line' in place) return `line ${place.line}, column ${place.column}`;

@@ -1,4 +1,10 @@
-import { graphServicesUserCountsJson, graphUserReportsJson, SERVICES_MARKER, SERVICES_USER_COUNTS_KIND, USER_REPORTS } from './graph-usage-reports.js';
+import {
+  graphServicesUserCountsJson,
+  graphUserReportsJson,
+  SERVICES_MARKER,
+  SERVICES_USER_COUNTS_KIND,
+  USER_REPORTS,
+} from './graph-usage-reports.js';
 import { graphSubscribedSkus } from './graph-subscribed-skus.js';
 import type { JsonDocument } from './json-document.js';
 import type { JsonFormat } from './json-format.js';
@@ -31,7 +37,8 @@ export function jsonFormatFor(doc: JsonDocument): JsonFormat | null {
   return JSON_FORMATS.find((format) => format.matches(doc)) ?? null;
 }
 
-export type CsvKind = { readonly type: 'user-report'; readonly report: (typeof USER_REPORTS)[number] } | { readonly type: 'services-counts' };
+export type CsvKind =
+  { readonly type: 'user-report'; readonly report: (typeof USER_REPORTS)[number] } | { readonly type: 'services-counts' };
 
 /** CSV reports are told apart by columns only they have. */
 export function csvKindFor(header: readonly string[]): CsvKind | null {

@@ -38,7 +38,9 @@ export class LowdbStore implements AdoptionStore {
       );
     }
     if (db.data.version !== 1 || !Array.isArray(db.data.records)) {
-      throw new UnreadableCacheError(`The cache ${path} was written by another version of this tool. Move it aside and import your files again.`);
+      throw new UnreadableCacheError(
+        `The cache ${path} was written by another version of this tool. Move it aside and import your files again.`,
+      );
     }
     return new LowdbStore(db, path);
   }
