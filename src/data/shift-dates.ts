@@ -1,6 +1,5 @@
 import type { AdoptionRecord } from './records.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time.js';
 
 function shift(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY_MS).toISOString();

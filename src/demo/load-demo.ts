@@ -4,8 +4,7 @@ import { importFiles, type FileOutcome } from '../data/import-files.js';
 import { shiftRecordDates } from '../data/shift-dates.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { DEMO_DIR, type DemoManifest } from './manifest.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time.js';
 
 /**
  * Imports the demo portfolio through the same path users' files take, then moves its dates by

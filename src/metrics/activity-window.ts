@@ -1,10 +1,10 @@
+import { DAY_MS } from '../time.js';
 /**
  * "Active" means used in the last 28 days: the 28 calendar days ending on the report's refresh
  * date, both ends inclusive. Dates are calendar dates (YYYY-MM-DD), compared as text.
  */
 export const ACTIVITY_WINDOW_DAYS = 28;
 
-const DAY_MS = 86_400_000;
 const windowStarts = new Map<string, string>();
 
 /** The first day of the window that ends on `refreshDate`. */

@@ -5,10 +5,10 @@ import type { Flag } from './report-types.js';
 import { percent } from './percent.js';
 import type { Thresholds } from './thresholds.js';
 import type { UsageView } from './usage.js';
+import { DAY_MS } from '../time.js';
 
 /** Why the numbers look the way they do, above all why usage can read above 100%. */
 
-const DAY_MS = 86_400_000;
 const LAPSING: ReadonlySet<SubscriptionRecord['status']> = new Set(['suspended', 'disabled', 'deleted', 'expired']);
 
 interface Over100 {

@@ -1,6 +1,7 @@
 import type { AdoptionRecord, ServiceRequestRecord } from '../data/records.js';
 import type { Recommendation } from './report-types.js';
 import type { AdviceLinks, Thresholds } from './thresholds.js';
+import { DAY_MS } from '../time.js';
 
 /**
  * What to do about it, after Partner Center's guidance on improving customer adoption:
@@ -9,8 +10,6 @@ import type { AdviceLinks, Thresholds } from './thresholds.js';
  * - many support requests or how-to questions: training plus promoting self-support;
  * - low adoption numbers, or deployment near 100% (an upsell opportunity): training courses.
  */
-
-const DAY_MS = 86_400_000;
 
 export interface AdviceInput {
   readonly deploymentPercent: number | null;
