@@ -1,4 +1,5 @@
-import { SOURCES, type DeploymentRecord, type Source } from '../data/records.js';
+import type { DeploymentRecord, Source } from '../data/records.js';
+import { preferredSource } from './preferred-source.js';
 import { percent } from './percent.js';
 
 export interface DeploymentView {
@@ -17,7 +18,7 @@ export interface DeploymentView {
  * subscribedSkus.
  */
 export function deploymentView(records: readonly DeploymentRecord[]): DeploymentView {
-  const source = SOURCES.find((s) => records.some((r) => r.source === s)) ?? null;
+  const source = preferredSource(records);
   const chosen = records.filter((r) => r.source === source);
   const byProduct = new Map<string, { product: string; sold: number; assigned: number }>();
   let sold = 0;

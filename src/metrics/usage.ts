@@ -1,4 +1,5 @@
-import { SOURCES, type UsageRecord } from '../data/records.js';
+import type { UsageRecord } from '../data/records.js';
+import { preferredSource } from './preferred-source.js';
 import { percent } from './percent.js';
 
 export interface UsageView {
@@ -22,7 +23,7 @@ export function usageView(records: readonly UsageRecord[]): UsageView {
     const candidates = records.filter((r) => r.workload === workload);
     const withEntitlements = candidates.filter((r) => r.entitled !== null);
     const pool = withEntitlements.length > 0 ? withEntitlements : candidates;
-    const source = SOURCES.find((s) => pool.some((r) => r.source === s));
+    const source = preferredSource(pool);
     chosen.push(...pool.filter((r) => r.source === source));
   }
   let active = 0;
