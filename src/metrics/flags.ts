@@ -1,4 +1,5 @@
-import type { AdoptionRecord, DeploymentRecord, SubscriptionRecord, UsageRecord } from '../data/records.js';
+import type { DeploymentRecord, SubscriptionRecord, UsageRecord } from '../data/records.js';
+import type { CustomerRecords } from './customers.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { WORKLOADS } from '../data/workloads.js';
 import type { Flag } from './report-types.js';
@@ -133,15 +134,13 @@ function staleness(dataAsOf: string | null, now: Date, thresholds: Thresholds): 
 }
 
 export function explain(
-  records: readonly AdoptionRecord[],
+  group: Pick<CustomerRecords, 'usage' | 'subscriptions' | 'deployments'>,
   usage: UsageView,
   dataAsOf: string | null,
   now: Date,
   thresholds: Thresholds,
 ): Flag[] {
-  const usageRecords = records.filter((r): r is UsageRecord => r.kind === 'usage');
-  const subscriptions = records.filter((r): r is SubscriptionRecord => r.kind === 'subscription');
-  const deployments = records.filter((r): r is DeploymentRecord => r.kind === 'deployment');
+  const { usage: usageRecords, subscriptions, deployments } = group;
   const flags: Flag[] = [];
   const over = overHundred(usage);
   const transfers = over.map((o) => licenseTransfer(o, usageRecords));

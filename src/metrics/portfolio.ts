@@ -1,11 +1,4 @@
-import {
-  SOURCES,
-  type AdoptionRecord,
-  type PartnerTotalRecord,
-  type Source,
-  type UsageRecord,
-  type DeploymentRecord,
-} from '../data/records.js';
+import { SOURCES, type AdoptionRecord, type PartnerTotalRecord, type Source } from '../data/records.js';
 import { groupByCustomer, type CustomerRecords } from './customers.js';
 import { deploymentView } from './deployment.js';
 import { explain } from './flags.js';
@@ -15,15 +8,25 @@ import type { AdviceLinks, Thresholds } from './thresholds.js';
 import { percent } from './percent.js';
 import { usageView } from './usage.js';
 
+function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
+  let latest = start;
+  for (const r of records) if (latest === null || r.asOf > latest) latest = r.asOf;
+  return latest;
+}
+
 export function customerReport(group: CustomerRecords, now: Date, thresholds: Thresholds, links: AdviceLinks): CustomerReport {
-  const deployment = deploymentView(group.records.filter((r): r is DeploymentRecord => r.kind === 'deployment'));
-  const usage = usageView(group.records.filter((r): r is UsageRecord => r.kind === 'usage'));
+  const deployment = deploymentView(group.deployments);
+  const usage = usageView(group.usage);
 
   const products = new Map<string, { product: string; sold: number | null; assigned: number | null; workloads: WorkloadUsage[] }>();
-  for (const [key, p] of deployment.byProduct) products.set(key, { ...p, workloads: [] });
+  for (const [key, p] of deployment.byProduct) products.set(key, { product: p.product, sold: p.sold, assigned: p.assigned, workloads: [] });
   for (const r of usage.records) {
     const key = r.product.toLowerCase();
-    const product = products.get(key) ?? { product: r.product, sold: null, assigned: null, workloads: [] };
+    let product = products.get(key);
+    if (!product) {
+      product = { product: r.product, sold: null, assigned: null, workloads: [] };
+      products.set(key, product);
+    }
     product.workloads.push({
       workload: r.workload,
       active: r.active,
@@ -31,29 +34,26 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
       usagePercent: r.entitled === null ? null : percent(r.active, r.entitled),
       source: r.source,
     });
-    products.set(key, product);
   }
   const productRows: ProductAdoption[] = [...products.values()].map((p) => ({
-    ...p,
+    product: p.product,
+    sold: p.sold,
+    assigned: p.assigned,
     deploymentPercent: p.sold === null || p.assigned === null ? null : percent(p.assigned, p.sold),
+    workloads: p.workloads,
   }));
 
-  const dated = group.records.filter((r) => r.kind === 'deployment' || r.kind === 'usage').map((r) => r.asOf);
-  const dataAsOf = dated.length === 0 ? null : dated.reduce((a, b) => (a > b ? a : b));
-  const used = new Set<Source>(
-    [
-      ...deployment.records,
-      ...usage.records,
-      ...group.records.filter((r) => r.kind === 'subscription' || r.kind === 'service-request'),
-    ].map((r) => r.source),
-  );
-  const sources = SOURCES.filter((s) => used.has(s));
+  const dataAsOf = newest(group.usage, newest(group.deployments, null));
+  const used = new Set<Source>();
+  for (const records of [deployment.records, usage.records, group.subscriptions, group.serviceRequests]) {
+    for (const r of records) used.add(r.source);
+  }
 
   return {
     customer: group.name,
     tenantId: group.tenantId,
     dataAsOf,
-    sources,
+    sources: SOURCES.filter((s) => used.has(s)),
     deploymentPercent: deployment.percent,
     usagePercent: usage.percent,
     sold: deployment.sold,
@@ -61,14 +61,14 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
     active: usage.active,
     entitled: usage.entitled,
     products: productRows,
-    flags: explain(group.records, usage, dataAsOf, now, thresholds),
+    flags: explain(group, usage, dataAsOf, now, thresholds),
     recommendations: advise(
       {
         deploymentPercent: deployment.percent,
         usagePercent: usage.percent,
         sold: deployment.sold,
         assigned: deployment.assigned,
-        records: group.records,
+        serviceRequests: group.serviceRequests,
       },
       now,
       thresholds,
@@ -94,8 +94,12 @@ export function portfolioReport(
   links: AdviceLinks,
 ): PortfolioReport {
   const customers = groupByCustomer(records)
-    .map((group) => customerReport(group, now, thresholds, links))
-    .sort((a, b) => worstPercent(a) - worstPercent(b) || a.customer.localeCompare(b.customer));
+    .map((group) => {
+      const report = customerReport(group, now, thresholds, links);
+      return { report, worst: worstPercent(report) };
+    })
+    .sort((a, b) => a.worst - b.worst || a.report.customer.localeCompare(b.report.customer))
+    .map(({ report }) => report);
   const partnerTotals = records
     .filter((r): r is PartnerTotalRecord => r.kind === 'partner-total')
     .map((r) => ({

@@ -1,4 +1,4 @@
-import type { AdoptionRecord, ServiceRequestRecord } from '../data/records.js';
+import type { ServiceRequestRecord } from '../data/records.js';
 import type { Recommendation } from './report-types.js';
 import type { AdviceLinks, Thresholds } from './thresholds.js';
 import { DAY_MS } from '../time.js';
@@ -16,14 +16,12 @@ export interface AdviceInput {
   readonly usagePercent: number | null;
   readonly sold: number;
   readonly assigned: number;
-  readonly records: readonly AdoptionRecord[];
+  readonly serviceRequests: readonly ServiceRequestRecord[];
 }
 
-function recentRequests(records: readonly AdoptionRecord[], now: Date): ServiceRequestRecord[] {
+function recentRequests(requests: readonly ServiceRequestRecord[], now: Date): ServiceRequestRecord[] {
   const since = now.getTime() - 30 * DAY_MS;
-  return records.filter(
-    (r): r is ServiceRequestRecord => r.kind === 'service-request' && r.createdDate !== null && Date.parse(r.createdDate) >= since,
-  );
+  return requests.filter((r) => r.createdDate !== null && Date.parse(r.createdDate) >= since);
 }
 
 export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, links: AdviceLinks): Recommendation[] {
@@ -51,7 +49,7 @@ export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, li
     });
   }
 
-  const requests = recentRequests(input.records, now);
+  const requests = recentRequests(input.serviceRequests, now);
   if (requests.length >= thresholds.supportRequests30Days) {
     const open = requests.filter((r) => r.status === 'open' || r.status === 'attention_needed').length;
     out.push({

@@ -17,21 +17,26 @@ export interface UsageView {
  * reports (user detail before service counts).
  */
 export function usageView(records: readonly UsageRecord[]): UsageView {
-  const workloads = new Set(records.map((r) => r.workload));
+  const byWorkload = new Map<string, UsageRecord[]>();
+  for (const r of records) {
+    const rows = byWorkload.get(r.workload);
+    if (rows) rows.push(r);
+    else byWorkload.set(r.workload, [r]);
+  }
   const chosen: UsageRecord[] = [];
-  for (const workload of workloads) {
-    const candidates = records.filter((r) => r.workload === workload);
+  let active = 0;
+  let entitled = 0;
+  for (const candidates of byWorkload.values()) {
     const withEntitlements = candidates.filter((r) => r.entitled !== null);
     const pool = withEntitlements.length > 0 ? withEntitlements : candidates;
     const source = preferredSource(pool);
-    chosen.push(...pool.filter((r) => r.source === source));
-  }
-  let active = 0;
-  let entitled = 0;
-  for (const r of chosen) {
-    if (r.entitled === null) continue;
-    active += r.active;
-    entitled += r.entitled;
+    for (const r of pool) {
+      if (r.source !== source) continue;
+      chosen.push(r);
+      if (r.entitled === null) continue;
+      active += r.active;
+      entitled += r.entitled;
+    }
   }
   return { records: chosen, active, entitled, percent: percent(active, entitled) };
 }
