@@ -102,10 +102,16 @@ interface RowCells {
 
 function rowCells(header: readonly string[]): RowCells {
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  /** Column names as the code asks for them, resolved once: the fold asks the same few names on every row. */
+  const resolved = new Map<string, number | undefined>();
   let current: string[] = [];
   return {
     cell: (column) => {
-      const i = index.get(column.toLowerCase());
+      let i = resolved.get(column);
+      if (i === undefined && !resolved.has(column)) {
+        i = index.get(column.toLowerCase());
+        resolved.set(column, i);
+      }
       return i === undefined ? undefined : current[i];
     },
     set(row) {

@@ -21,7 +21,8 @@ export type Cell = (column: string) => Json | undefined;
 
 function bool(cell: Cell, column: string): boolean {
   const value = cell(column);
-  if (value === true || value === false) return value;
+  if (value === true || value === 'True') return true;
+  if (value === false || value === 'False') return false;
   if (value === undefined || value === null || value === '') return false;
   if (typeof value === 'string' && /^(true|yes)$/i.test(value)) return true;
   if (typeof value === 'string' && /^(false|no)$/i.test(value)) return false;
@@ -43,14 +44,38 @@ function refreshDay(cell: Cell, notes: Notes): string {
   return refresh;
 }
 
-function licensed(cell: Cell, workload: string, product: string, notes: Notes): UserWorkload {
+/** The three columns getOffice365ActiveUserDetail has per product, named once rather than per row. */
+interface ProductColumns {
+  readonly workload: string;
+  readonly hasLicense: string;
+  readonly lastActivity: string;
+  readonly licenseAssigned: string;
+}
+
+function productColumns(workload: string, product: string): ProductColumns {
   return {
     workload,
-    licensed: bool(cell, `Has ${product} License`),
-    lastActivity: day(cell, `${product} Last Activity Date`, notes),
-    licenseAssigned: day(cell, `${product} License Assign Date`, notes),
+    hasLicense: `Has ${product} License`,
+    lastActivity: `${product} Last Activity Date`,
+    licenseAssigned: `${product} License Assign Date`,
   };
 }
+
+function licensed(cell: Cell, columns: ProductColumns, notes: Notes): UserWorkload {
+  return {
+    workload: columns.workload,
+    licensed: bool(cell, columns.hasLicense),
+    lastActivity: day(cell, columns.lastActivity, notes),
+    licenseAssigned: day(cell, columns.licenseAssigned, notes),
+  };
+}
+
+const EXCHANGE = productColumns(WORKLOADS.exchange, 'Exchange');
+const SHAREPOINT = productColumns(WORKLOADS.sharepoint, 'SharePoint');
+const ONEDRIVE = productColumns(WORKLOADS.sharepoint, 'OneDrive');
+const SKYPE = productColumns(WORKLOADS.skype, 'Skype For Business');
+const YAMMER = productColumns(WORKLOADS.yammer, 'Yammer');
+const TEAMS = productColumns(WORKLOADS.teams, 'Teams');
 
 function later(a: string | null, b: string | null): string | null {
   return a === null ? b : b === null ? a : a > b ? a : b;
@@ -71,22 +96,22 @@ const activeUserDetail: UserReport = {
   source: 'graph-active-user-detail',
   marker: ['Has Exchange License', 'Exchange Last Activity Date'],
   toUser(cell, notes) {
-    const sharePoint = licensed(cell, WORKLOADS.sharepoint, 'SharePoint', notes);
-    const oneDrive = licensed(cell, WORKLOADS.sharepoint, 'OneDrive', notes);
+    const sharePoint = licensed(cell, SHAREPOINT, notes);
+    const oneDrive = licensed(cell, ONEDRIVE, notes);
     return {
       refreshDate: refreshDay(cell, notes),
       deleted: bool(cell, 'Is Deleted'),
       workloads: [
-        licensed(cell, WORKLOADS.exchange, 'Exchange', notes),
+        licensed(cell, EXCHANGE, notes),
         {
           workload: WORKLOADS.sharepoint,
           licensed: sharePoint.licensed || oneDrive.licensed,
           lastActivity: later(sharePoint.lastActivity, oneDrive.lastActivity),
           licenseAssigned: later(sharePoint.licenseAssigned, oneDrive.licenseAssigned),
         },
-        licensed(cell, WORKLOADS.skype, 'Skype For Business', notes),
-        licensed(cell, WORKLOADS.yammer, 'Yammer', notes),
-        licensed(cell, WORKLOADS.teams, 'Teams', notes),
+        licensed(cell, SKYPE, notes),
+        licensed(cell, YAMMER, notes),
+        licensed(cell, TEAMS, notes),
       ],
     };
   },
