@@ -1,8 +1,18 @@
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './metrics/thresholds.js';
 
 /** Every environment variable the tool reads, parsed and checked in one place. */
+/** The bot's identity in Azure Bot Service; all empty means local mode (no tokens checked or sent). */
+export interface BotAuth {
+  readonly MicrosoftAppId?: string;
+  readonly MicrosoftAppPassword?: string;
+  readonly MicrosoftAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly MicrosoftAppTenantId?: string;
+}
+
 export interface Config {
   readonly dataDir: string;
+  readonly port: number;
+  readonly auth: BotAuth;
   readonly thresholds: Thresholds;
   readonly links: AdviceLinks;
 }
@@ -29,9 +39,53 @@ function url(env: Env, name: string, fallback: string): string {
   }
 }
 
+function port(env: Env): number {
+  const raw = env['PORT']?.trim();
+  if (!raw) return 3978;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`PORT must be a port number, not "${raw}".`);
+  return value;
+}
+
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+function auth(env: Env): BotAuth {
+  const value = (name: string): string | undefined => env[name]?.trim() || undefined;
+  const appId = value('MicrosoftAppId');
+  const password = value('MicrosoftAppPassword');
+  const tenantId = value('MicrosoftAppTenantId');
+  const rawType = value('MicrosoftAppType');
+  const appType = APP_TYPES.find((t) => t.toLowerCase() === rawType?.toLowerCase());
+  if (rawType !== undefined && appType === undefined) {
+    throw new ConfigError(`MicrosoftAppType must be one of ${APP_TYPES.join(', ')}, not "${rawType}".`);
+  }
+  if (appId === undefined) {
+    if (password !== undefined || tenantId !== undefined) {
+      throw new ConfigError(
+        'MicrosoftAppPassword or MicrosoftAppTenantId is set without MicrosoftAppId: set the app id too, or clear them all for local mode.',
+      );
+    }
+    return {};
+  }
+  if (appType !== 'UserAssignedMSI' && password === undefined) {
+    throw new ConfigError("MicrosoftAppId is set without MicrosoftAppPassword: add the client secret of the bot's Entra app.");
+  }
+  if (appType !== undefined && appType !== 'MultiTenant' && tenantId === undefined) {
+    throw new ConfigError(`MicrosoftAppType ${appType} needs MicrosoftAppTenantId.`);
+  }
+  return {
+    MicrosoftAppId: appId,
+    ...(password === undefined ? {} : { MicrosoftAppPassword: password }),
+    ...(appType === undefined ? {} : { MicrosoftAppType: appType }),
+    ...(tenantId === undefined ? {} : { MicrosoftAppTenantId: tenantId }),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data',
+    port: port(env),
+    auth: auth(env),
     thresholds: {
       usageLowPercent: number(env, 'ADOPTION_USAGE_LOW_PERCENT', DEFAULT_THRESHOLDS.usageLowPercent),
       deploymentLowPercent: number(env, 'ADOPTION_DEPLOYMENT_LOW_PERCENT', DEFAULT_THRESHOLDS.deploymentLowPercent),

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { AdoptionRecord } from '../data/records.js';
 import { isBelow, portfolioReport } from '../metrics/index.js';
 import type { PortfolioReport } from '../metrics/report-types.js';
-import { findCustomer } from '../query/find-customer.js';
+import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
 import { renderPortfolio } from './render-report.js';
 
@@ -23,10 +23,7 @@ export function selectReport(
   const full = portfolioReport(records, now, config.thresholds, config.links);
   let customers = full.customers;
   if (options.customer !== undefined) {
-    const match = findCustomer(
-      customers.map((c) => c.customer),
-      options.customer,
-    );
+    const match = new CustomerIndex(customers.map((c) => c.customer)).find(options.customer);
     if (match.kind === 'several') {
       output.err(`"${options.customer}" matches several customers; say which:\n${match.names.map((n) => `  ${n}`).join('\n')}`);
       return null;

@@ -3,3 +3,4 @@ export { percent, fractionToPercent } from './percent.js';
 export { isInWindow, windowStart, ACTIVITY_WINDOW_DAYS } from './activity-window.js';
 export { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './thresholds.js';
 export type * from './report-types.js';
+export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';

@@ -61,6 +61,7 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
     active: usage.active,
     entitled: usage.entitled,
     products: productRows,
+    workloads: usage.byWorkload,
     flags: explain(group, usage, dataAsOf, now, thresholds),
     recommendations: advise(
       {

@@ -11,6 +11,13 @@ export interface WorkloadUsage {
   readonly source: Source;
 }
 
+export interface WorkloadTotal {
+  readonly workload: string;
+  readonly active: number;
+  readonly entitled: number;
+  readonly usagePercent: number | null;
+}
+
 export interface ProductAdoption {
   readonly product: string;
   readonly sold: number | null;
@@ -62,6 +69,8 @@ export interface CustomerReport {
   readonly active: number;
   readonly entitled: number;
   readonly products: readonly ProductAdoption[];
+  /** Usage per workload over all products (only workloads whose source counts entitlements). */
+  readonly workloads: readonly WorkloadTotal[];
   readonly flags: readonly Flag[];
   readonly recommendations: readonly Recommendation[];
 }

@@ -1,6 +1,7 @@
 import type { UsageRecord } from '../data/records.js';
 import { preferredSource } from './preferred-source.js';
 import { percent } from './percent.js';
+import type { WorkloadTotal } from './report-types.js';
 
 export interface UsageView {
   /** The records that count, one source per workload. */
@@ -8,6 +9,8 @@ export interface UsageView {
   readonly active: number;
   readonly entitled: number;
   readonly percent: number | null;
+  /** Sums per workload over every product, for the workloads that know their entitlements. */
+  readonly byWorkload: readonly WorkloadTotal[];
 }
 
 /**
@@ -26,17 +29,24 @@ export function usageView(records: readonly UsageRecord[]): UsageView {
   const chosen: UsageRecord[] = [];
   let active = 0;
   let entitled = 0;
-  for (const candidates of byWorkload.values()) {
+  const totals: WorkloadTotal[] = [];
+  for (const [workload, candidates] of byWorkload) {
     const withEntitlements = candidates.filter((r) => r.entitled !== null);
     const pool = withEntitlements.length > 0 ? withEntitlements : candidates;
     const source = preferredSource(pool);
+    let workloadActive = 0;
+    let workloadEntitled: number | null = null;
     for (const r of pool) {
       if (r.source !== source) continue;
       chosen.push(r);
       if (r.entitled === null) continue;
-      active += r.active;
-      entitled += r.entitled;
+      workloadActive += r.active;
+      workloadEntitled = (workloadEntitled ?? 0) + r.entitled;
     }
+    if (workloadEntitled === null) continue;
+    totals.push({ workload, active: workloadActive, entitled: workloadEntitled, usagePercent: percent(workloadActive, workloadEntitled) });
+    active += workloadActive;
+    entitled += workloadEntitled;
   }
-  return { records: chosen, active, entitled, percent: percent(active, entitled) };
+  return { records: chosen, active, entitled, percent: percent(active, entitled), byWorkload: totals };
 }

@@ -16,6 +16,11 @@ export interface AdoptionStore {
   records(): Promise<readonly AdoptionRecord[]>;
   upsert(records: readonly AdoptionRecord[]): Promise<UpsertOutcome>;
   isEmpty(): Promise<boolean>;
+  /**
+   * A token that changes whenever the records change, also when another process (an import from
+   * the command line, a sync) wrote them; reading it picks those changes up.
+   */
+  revision(): Promise<string>;
 }
 
 /** The merge rule, shared by every backend: the newer as-of date wins; a tie takes the incoming. */

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -24,25 +24,25 @@ export class LowdbStore implements AdoptionStore {
   private constructor(
     private readonly db: Low<CacheFile>,
     readonly path: string,
+    private loaded: string,
   ) {}
 
   static async open(dataDir: string): Promise<LowdbStore> {
     await mkdir(dataDir, { recursive: true });
     const path = join(dataDir, CACHE_FILE);
     const db = new Low<CacheFile>(new JSONFile(path), { version: 1, records: [] });
-    try {
-      await db.read();
-    } catch (error) {
-      throw new UnreadableCacheError(
-        `The cache ${path} cannot be read (${(error as Error).message}). Move it aside and import your files again; nothing was changed.`,
-      );
+    const loaded = await fileRevision(path);
+    await read(db, path);
+    return new LowdbStore(db, path, loaded);
+  }
+
+  async revision(): Promise<string> {
+    const current = await fileRevision(this.path);
+    if (current !== this.loaded) {
+      await read(this.db, this.path);
+      this.loaded = current;
     }
-    if (db.data.version !== 1 || !Array.isArray(db.data.records)) {
-      throw new UnreadableCacheError(
-        `The cache ${path} was written by another version of this tool. Move it aside and import your files again.`,
-      );
-    }
-    return new LowdbStore(db, path);
+    return current;
   }
 
   async records(): Promise<readonly AdoptionRecord[]> {
@@ -63,6 +63,37 @@ export class LowdbStore implements AdoptionStore {
       this.db.data = previous;
       throw error;
     }
+    this.loaded = await fileRevision(this.path);
     return outcome;
+  }
+}
+
+/** Modification time and size: steno replaces the file by renaming, so either changes on every write. */
+async function fileRevision(path: string): Promise<string> {
+  try {
+    const s = await stat(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw error;
+  }
+}
+
+/** Reads the file into db.data; on any failure db.data is left as it was. */
+async function read(db: Low<CacheFile>, path: string): Promise<void> {
+  const previous = db.data;
+  try {
+    await db.read();
+  } catch (error) {
+    db.data = previous;
+    throw new UnreadableCacheError(
+      `The cache ${path} cannot be read (${(error as Error).message}). Move it aside and import your files again; nothing was changed.`,
+    );
+  }
+  if (db.data.version !== 1 || !Array.isArray(db.data.records)) {
+    db.data = previous;
+    throw new UnreadableCacheError(
+      `The cache ${path} was written by another version of this tool. Move it aside and import your files again.`,
+    );
   }
 }

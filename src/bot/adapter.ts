@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  ShowTypingMiddleware,
+  type TurnContext,
+} from 'botbuilder';
+import type { BotAuth } from '../config.js';
+import type { Logger } from './logger.js';
+
+/** Typing shows only when a reply takes longer than this; quick answers arrive without it. */
+export const TYPING_DELAY_MS = 400;
+
+/**
+ * Bot Framework authentication from MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppType /
+ * MicrosoftAppTenantId. With no app id the adapter runs in local mode: it accepts requests without
+ * a token and replies to the serviceUrl without one (Agents Playground, tests, `npm run ask`).
+ */
+export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
+  const options = { ...auth };
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
+  );
+  adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const reference = context.activity.id ?? randomUUID();
+    logger.error(`Turn ${reference} in conversation ${context.activity.conversation?.id ?? '?'} failed:`, error);
+    try {
+      await context.sendActivity(
+        `Sorry, something went wrong on my side and I could not answer. Try again in a minute; if it keeps happening, give your admin this reference: ${reference}.`,
+      );
+    } catch (sendError) {
+      logger.error(`Could not tell the user about turn ${reference}'s failure:`, sendError);
+    }
+  };
+  return adapter;
+}

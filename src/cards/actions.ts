@@ -1,0 +1,40 @@
+import type { Command } from '../commands/command.js';
+
+/**
+ * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
+ * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
+ */
+export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'help';
+
+export interface Button {
+  readonly title: string;
+  readonly verb: Verb;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+export const buttons = {
+  customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
+  portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
+  lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
+  help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
+};
+
+/** The command a button stands for; null for a verb or data this bot never sent. */
+export function commandForAction(verb: string, data: unknown): Command | null {
+  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  switch (verb) {
+    case 'customer':
+    case 'refresh':
+      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'] } : null;
+    case 'portfolio':
+      return { kind: 'portfolio' };
+    case 'below':
+      return typeof fields['percent'] === 'number' ? { kind: 'below', percent: fields['percent'] } : null;
+    case 'low-adoption':
+      return { kind: 'low-adoption' };
+    case 'help':
+      return { kind: 'help' };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,116 @@
+import { SOURCE_LABELS } from '../data/records.js';
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
+import { customerKey } from '../portfolio/portfolio-view.js';
+import { render, type Reply } from './card.js';
+import { FLAG_LABELS } from './labels.js';
+import { count, day, name, percentText, plain } from './text.js';
+
+/** One customer: the two numbers as gauges, products, usage per workload, why, and what to do. */
+
+export interface CardSettings {
+  readonly thresholds: Thresholds;
+  readonly links: AdviceLinks;
+}
+
+const MAX_PRODUCTS = 12;
+
+interface Segment {
+  readonly legend: string;
+  readonly size: number;
+  readonly color: 'attention' | 'warning' | 'good' | 'neutral';
+}
+
+/** Gauge bands: red under the low threshold, then amber/green; anything above 100% gets its own band. */
+function gauge(value: number | null, bands: readonly [number, string, Segment['color']][]): object | null {
+  if (value === null) return null;
+  const max = Math.max(100, Math.ceil(value));
+  const segments: Segment[] = [];
+  let from = 0;
+  for (const [to, legend, color] of bands) {
+    if (to <= from) continue;
+    segments.push({ legend, size: to - from, color });
+    from = to;
+  }
+  if (max > 100) segments.push({ legend: 'Above 100%: see why below', size: max - 100, color: 'neutral' });
+  return { value, max, segments };
+}
+
+const linkTitles: Readonly<Record<keyof AdviceLinks, string>> = {
+  adoptionContent: 'Tutorials and videos',
+  training: 'Training',
+  selfSupport: 'Self-support options',
+};
+
+function linksFor(report: CustomerReport, links: AdviceLinks): { title: string; url: string }[] {
+  const wanted = new Set<keyof AdviceLinks>();
+  for (const r of report.recommendations) {
+    if (r.code === 'adoption-content') wanted.add('adoptionContent');
+    if (r.code === 'training-and-self-support') wanted.add('training').add('selfSupport');
+    if (r.code === 'training-upsell') wanted.add('training');
+  }
+  return [...wanted].map((k) => ({ title: linkTitles[k], url: links[k] }));
+}
+
+export function customerCard(report: CustomerReport, settings: CardSettings): Reply {
+  const { thresholds } = settings;
+  const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data';
+  const tenant = report.tenantId === null ? '' : `tenant ${report.tenantId} · `;
+  const activityOnly = report.products.flatMap((p) => p.workloads.filter((w) => w.entitled === null));
+  const data = {
+    key: customerKey(report),
+    name: plain(report.customer, 120),
+    subtitle: plain(`${tenant}data as of ${day(report.dataAsOf)} · ${sources}`, 300),
+    measures: [
+      {
+        title: 'Deployment',
+        text: percentText(report.deploymentPercent),
+        detail: `${count(report.assigned)} of ${count(report.sold)} licenses assigned`,
+        gauge: gauge(report.deploymentPercent, [
+          [thresholds.deploymentLowPercent, `Low (under ${thresholds.deploymentLowPercent}%)`, 'attention'],
+          [thresholds.upsellDeploymentPercent, 'Room to deploy', 'warning'],
+          [100, 'Nearly all deployed', 'good'],
+        ]),
+      },
+      {
+        title: 'Usage',
+        text: percentText(report.usagePercent),
+        detail: `${count(report.active)} of ${count(report.entitled)} entitlements active`,
+        gauge: gauge(report.usagePercent, [
+          [thresholds.usageLowPercent, `Low (under ${thresholds.usageLowPercent}%)`, 'attention'],
+          [100, 'In use', 'good'],
+        ]),
+      },
+    ],
+    products: report.products.slice(0, MAX_PRODUCTS).map((p) => ({
+      product: plain(p.product, 100),
+      sold: p.sold === null ? '—' : count(p.sold),
+      assigned: p.assigned === null ? '—' : count(p.assigned),
+      deployment: percentText(p.deploymentPercent),
+    })),
+    moreProducts:
+      report.products.length > MAX_PRODUCTS
+        ? `and ${report.products.length - MAX_PRODUCTS} more products: "adoption report --customer" or the export lists them all`
+        : '',
+    chart: report.workloads.map((w) => ({ x: plain(w.workload, 40), y: w.usagePercent ?? 0 })),
+    chartLines: report.workloads.map((w) => ({
+      line: plain(`${w.workload}: ${percentText(w.usagePercent)} (${count(w.active)} of ${count(w.entitled)} active)`),
+    })),
+    activityOnly: activityOnly.map((w) => ({
+      line: plain(`${w.workload}: ${count(w.active)} active (this source does not count entitlements)`),
+    })),
+    flags: report.flags.map((f) => ({
+      title: FLAG_LABELS[f.code].title,
+      color: FLAG_LABELS[f.code].color,
+      message: plain(f.message, 600),
+    })),
+    recommendations: report.recommendations.map((r) => ({
+      message: r.message,
+      reason: plain(r.reason, 300),
+      steps: r.actions.map((a) => plain(a, 300)),
+    })),
+    links: linksFor(report, settings.links),
+  };
+  const summary = `${name(report.customer)}: deployment ${percentText(report.deploymentPercent)}, usage ${percentText(report.usagePercent)}`;
+  return { card: render('customer', data), summary };
+}

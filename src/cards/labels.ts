@@ -1,0 +1,18 @@
+import type { FlagCode, RecommendationCode } from '../metrics/report-types.js';
+
+/** How flags and recommendations are named on cards. */
+
+export const FLAG_LABELS: Readonly<Record<FlagCode, { readonly title: string; readonly color: 'Warning' | 'Attention' | 'Accent' }>> = {
+  'license-transfer': { title: 'Licenses moved to new employees', color: 'Accent' },
+  'duplicate-subscription': { title: 'Two subscriptions for one product', color: 'Warning' },
+  'trial-subscription': { title: 'Trial subscription', color: 'Accent' },
+  'yammer-overuse': { title: 'Yammer used beyond its licenses', color: 'Accent' },
+  'usage-above-100-unexplained': { title: 'Usage above 100%', color: 'Warning' },
+  'stale-data': { title: 'Old data', color: 'Attention' },
+};
+
+export const RECOMMENDATION_LABELS: Readonly<Record<RecommendationCode, string>> = {
+  'adoption-content': 'Adoption content (case studies, testimonials, tutorials)',
+  'training-and-self-support': 'Training and self-support',
+  'training-upsell': 'Training courses (upsell)',
+};

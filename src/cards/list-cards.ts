@@ -1,0 +1,146 @@
+import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport } from '../metrics/report-types.js';
+import type { Thresholds } from '../metrics/thresholds.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import { customerKey } from '../portfolio/portfolio-view.js';
+import { buttons, type Button } from './actions.js';
+import { render, type Reply } from './card.js';
+import { FLAG_LABELS, RECOMMENDATION_LABELS } from './labels.js';
+import { count, day, name, percentText, plain } from './text.js';
+
+/** Cards that list customers, each row with its two numbers and a button that opens its card. */
+
+const PORTFOLIO_ROWS = 10;
+const LIST_ROWS = 25;
+const CHOICE_ROWS = 10;
+
+type Color = 'Attention' | 'Good' | 'Default';
+
+function colorFor(value: number | null, low: number, high: number): Color {
+  if (value === null) return 'Default';
+  if (value < low) return 'Attention';
+  return value >= high ? 'Good' : 'Default';
+}
+
+function row(c: CustomerReport, thresholds: Thresholds, note: string): object {
+  return {
+    key: customerKey(c),
+    name: name(c.customer),
+    note: plain(note, 160),
+    deployment: percentText(c.deploymentPercent),
+    deploymentColor: colorFor(c.deploymentPercent, thresholds.deploymentLowPercent, thresholds.upsellDeploymentPercent),
+    usage: percentText(c.usagePercent),
+    usageColor: colorFor(c.usagePercent, thresholds.usageLowPercent, 100),
+  };
+}
+
+function flagNote(c: CustomerReport): string {
+  return c.flags.map((f) => FLAG_LABELS[f.code].title.toLowerCase()).join(' · ');
+}
+
+interface ListData {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly totals: readonly { title: string; value: string }[];
+  readonly listTitle: string;
+  readonly rows: readonly object[];
+  readonly more: string;
+  readonly sections: readonly { title: string; facts: { title: string; value: string }[] }[];
+  readonly buttons: readonly Button[];
+}
+
+function listCard(data: ListData, summary: string): Reply {
+  return { card: render('customer-list', data), summary };
+}
+
+const customersText = (n: number): string => `${count(n)} customer${n === 1 ? '' : 's'}`;
+
+export function portfolioCard(view: PortfolioView): Reply {
+  const s = view.summary;
+  const t = view.thresholds;
+  const shown = view.customers.slice(0, PORTFOLIO_ROWS);
+  const counted = <K extends string>(codes: readonly K[], counts: Readonly<Record<K, number>>, label: (k: K) => string) =>
+    codes.filter((k) => counts[k] > 0).map((k) => ({ title: label(k), value: customersText(counts[k]) }));
+  return listCard(
+    {
+      title: `Portfolio: ${customersText(s.customers)}`,
+      subtitle: `Computed ${day(view.report.generatedAt)} from the cache · worst first`,
+      totals: [
+        { title: 'Deployment', value: `${percentText(s.deploymentPercent)} (${count(s.assigned)} of ${count(s.sold)} licenses assigned)` },
+        { title: 'Usage', value: `${percentText(s.usagePercent)} (${count(s.active)} of ${count(s.entitled)} entitlements active)` },
+        {
+          title: 'Low adoption',
+          value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,
+        },
+      ],
+      listTitle: shown.length < s.customers ? `Lowest ${shown.length}` : 'Customers',
+      rows: shown.map((c) => row(c, t, flagNote(c))),
+      more:
+        shown.length < s.customers
+          ? `Showing the ${shown.length} lowest of ${count(s.customers)}. Ask "low adoption" or "below 50%" for more.`
+          : '',
+      sections: [
+        { title: 'Why numbers look odd', facts: counted(FLAG_CODES, s.flags, (k) => FLAG_LABELS[k].title) },
+        { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations, (k) => RECOMMENDATION_LABELS[k]) },
+      ].filter((section) => section.facts.length > 0),
+      buttons: [buttons.lowAdoption(), buttons.help()],
+    },
+    `Portfolio: ${customersText(s.customers)}, deployment ${percentText(s.deploymentPercent)}, usage ${percentText(s.usagePercent)}`,
+  );
+}
+
+function belowList(view: PortfolioView, customers: readonly CustomerReport[], title: string, subtitle: string, command: string): Reply {
+  const shown = customers.slice(0, LIST_ROWS);
+  return listCard(
+    {
+      title,
+      subtitle,
+      totals: [],
+      listTitle: 'Customer (worst first)',
+      rows: shown.map((c) => row(c, view.thresholds, flagNote(c))),
+      more:
+        shown.length < customers.length
+          ? `and ${count(customers.length - shown.length)} more: "${command}" on the command line lists them all.`
+          : '',
+      sections: [],
+      buttons: [buttons.portfolio()],
+    },
+    title,
+  );
+}
+
+export function belowCard(view: PortfolioView, percent: number): Reply {
+  const customers = view.below(percent);
+  const title = customers.length === 0 ? `No customer is below ${percent}%` : `${customersText(customers.length)} below ${percent}%`;
+  return belowList(view, customers, title, 'Deployment or usage under the threshold', `adoption report --below ${percent}`);
+}
+
+export function lowAdoptionCard(view: PortfolioView): Reply {
+  const t = view.thresholds;
+  const customers = view.lowAdoption();
+  const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
+  return belowList(
+    view,
+    customers,
+    title,
+    `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
+    'adoption report --json',
+  );
+}
+
+export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[]): Reply {
+  const shown = customers.slice(0, CHOICE_ROWS);
+  const title = `${customersText(customers.length)} match "${name(query)}"`;
+  return listCard(
+    {
+      title,
+      subtitle: 'Which one do you mean?',
+      totals: [],
+      listTitle: 'Customer',
+      rows: shown.map((c) => row(c, view.thresholds, c.tenantId === null ? '' : `tenant ${c.tenantId}`)),
+      more: shown.length < customers.length ? `and ${count(customers.length - shown.length)} more: type more of the name.` : '',
+      sections: [],
+      buttons: [],
+    },
+    title,
+  );
+}

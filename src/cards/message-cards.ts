@@ -1,0 +1,63 @@
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import { customerKey } from '../portfolio/portfolio-view.js';
+import { buttons, type Button } from './actions.js';
+import { render, type Reply } from './card.js';
+import { count, day, name, plain } from './text.js';
+
+/** Short answers: a sentence or two and buttons for what to do next. */
+
+function messageCard(title: string, lines: readonly string[], actions: readonly Button[]): Reply {
+  const safeTitle = plain(title, 200);
+  return { card: render('message', { title: safeTitle, lines: lines.map((l) => plain(l, 400)), buttons: actions }), summary: safeTitle };
+}
+
+const customerButtons = (customers: readonly CustomerReport[]): Button[] =>
+  customers.slice(0, 3).map((c) => buttons.customer(name(c.customer), customerKey(c)));
+
+export function notUnderstoodCard(text: string, closest: readonly CustomerReport[]): Reply {
+  return messageCard(
+    `I didn't get "${text}".`,
+    [
+      closest.length > 0
+        ? 'Did you mean one of these customers? Or try the portfolio, the customers with low adoption, or help.'
+        : 'Try "adoption for <customer>", "portfolio", "below 40%", "low adoption" or "help".',
+    ],
+    [...customerButtons(closest), buttons.portfolio(), buttons.lowAdoption(), buttons.help()],
+  );
+}
+
+export function customerNotFoundCard(query: string, closest: readonly CustomerReport[]): Reply {
+  return messageCard(
+    `No customer matches "${query}".`,
+    [closest.length > 0 ? 'The closest names are below.' : 'Ask for the portfolio to see every customer.'],
+    [...customerButtons(closest), buttons.portfolio(), buttons.help()],
+  );
+}
+
+export function customerGoneCard(): Reply {
+  return messageCard(
+    'That customer is no longer in the cache.',
+    ['Its data was removed or re-imported under another name.'],
+    [buttons.portfolio()],
+  );
+}
+
+export function emptyPortfolioCard(): Reply {
+  return messageCard(
+    'No customers in the cache yet.',
+    ['Import Partner Center or Microsoft Graph exports with "adoption import FILE...", or load the demo portfolio with "adoption demo".'],
+    [buttons.help()],
+  );
+}
+
+/** One line on what the bot knows, for the help and welcome cards. */
+export function dataStatus(view: PortfolioView): string {
+  const newest = view.customers.reduce<string | null>(
+    (a, c) => (c.dataAsOf !== null && (a === null || c.dataAsOf > a) ? c.dataAsOf : a),
+    null,
+  );
+  return view.customers.length === 0
+    ? 'No customer data yet: an admin imports it with "adoption import".'
+    : `${count(view.customers.length)} customers in the cache, newest data from ${day(newest)}.`;
+}

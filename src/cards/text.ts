@@ -1,0 +1,27 @@
+/**
+ * Text that comes from data (customer and product names, messages quoting them) goes into cards
+ * only through TextRun, which renders no markdown; these helpers bound its length and defuse the
+ * one syntax TextRun still reads, the {{DATE(...)}} / {{TIME(...)}} functions.
+ */
+export function plain(value: string, max = 200): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  const bounded = flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  return bounded.replaceAll('{{', '{\u200B{');
+}
+
+/** Names in buttons and list rows. */
+export const name = (value: string): string => plain(value, 80);
+
+const numbers = new Intl.NumberFormat('en-US');
+
+export function count(value: number): string {
+  return numbers.format(value);
+}
+
+export function percentText(value: number | null): string {
+  return value === null ? '—' : `${value}%`;
+}
+
+export function day(iso: string | null): string {
+  return iso === null ? 'unknown' : iso.slice(0, 10);
+}

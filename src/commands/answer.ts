@@ -1,0 +1,31 @@
+import { customerCard, type CardSettings } from '../cards/customer-card.js';
+import type { Reply } from '../cards/card.js';
+import { helpCard, type Scope } from '../cards/help-card.js';
+import { belowCard, choicesCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
+import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard } from '../cards/message-cards.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import type { Command } from './command.js';
+
+/** The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. */
+export function answer(command: Command, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
+  if (command.kind === 'help') return helpCard(view, scope);
+  if (view.customers.length === 0) return emptyPortfolioCard();
+  switch (command.kind) {
+    case 'portfolio':
+      return portfolioCard(view);
+    case 'below':
+      return belowCard(view, command.percent);
+    case 'low-adoption':
+      return lowAdoptionCard(view);
+    case 'customer-key': {
+      const customer = view.customer(command.key);
+      return customer ? customerCard(customer, settings) : customerGoneCard();
+    }
+    case 'customer': {
+      const found = view.find(command.query);
+      if (found.kind === 'one') return customerCard(found.customer, settings);
+      if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
+      return command.explicit ? customerNotFoundCard(command.query, found.closest) : notUnderstoodCard(command.query, found.closest);
+    }
+  }
+}

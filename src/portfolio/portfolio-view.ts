@@ -1,0 +1,65 @@
+import { isBelow, isLowAdoption, summarize, type PortfolioSummary } from '../metrics/index.js';
+import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
+import type { Thresholds } from '../metrics/thresholds.js';
+import { CustomerIndex } from '../query/customer-index.js';
+
+export type CustomerLookup =
+  | { readonly kind: 'one'; readonly customer: CustomerReport }
+  | { readonly kind: 'several'; readonly customers: readonly CustomerReport[] }
+  | { readonly kind: 'none'; readonly closest: readonly CustomerReport[] };
+
+/** How buttons name a customer: the tenant id, or the name when no file gave a tenant id. */
+export function customerKey(c: Pick<CustomerReport, 'tenantId' | 'customer'>): string {
+  return c.tenantId ?? `name:${c.customer.toLowerCase()}`;
+}
+
+/** One computed portfolio with the lookups the conversation needs, built once and then only read. */
+export class PortfolioView {
+  private readonly byKey = new Map<string, CustomerReport>();
+  private readonly byName = new Map<string, CustomerReport[]>();
+  private readonly index: CustomerIndex;
+  private summaryCache: PortfolioSummary | null = null;
+
+  constructor(
+    readonly report: PortfolioReport,
+    readonly thresholds: Thresholds,
+  ) {
+    for (const c of report.customers) {
+      this.byKey.set(customerKey(c), c);
+      const same = this.byName.get(c.customer);
+      if (same) same.push(c);
+      else this.byName.set(c.customer, [c]);
+    }
+    this.index = new CustomerIndex([...this.byName.keys()]);
+  }
+
+  get customers(): readonly CustomerReport[] {
+    return this.report.customers;
+  }
+
+  get summary(): PortfolioSummary {
+    this.summaryCache ??= summarize(this.report, this.thresholds);
+    return this.summaryCache;
+  }
+
+  customer(key: string): CustomerReport | undefined {
+    return this.byKey.get(key);
+  }
+
+  find(query: string): CustomerLookup {
+    const match = this.index.find(query);
+    const reports = (names: readonly string[]): CustomerReport[] => names.flatMap((n) => this.byName.get(n) ?? []);
+    if (match.kind === 'none') return { kind: 'none', closest: reports(match.closest) };
+    const found = reports(match.kind === 'one' ? [match.name] : match.names);
+    return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
+  }
+
+  /** Worst first, as the portfolio is sorted. */
+  below(percent: number): CustomerReport[] {
+    return this.report.customers.filter((c) => isBelow(c, percent));
+  }
+
+  lowAdoption(): CustomerReport[] {
+    return this.report.customers.filter((c) => isLowAdoption(c, this.thresholds));
+  }
+}
