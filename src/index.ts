@@ -1,25 +1,12 @@
-import { ConfigError, loadConfig } from './config.js';
-import { LowdbStore, UnreadableCacheError } from './data/store/lowdb-store.js';
-import { loadDemo } from './demo/load-demo.js';
+import { startApp } from './app.js';
 import { consoleLogger as logger } from './bot/logger.js';
-import { startBot } from './bot/start-bot.js';
+import { ConfigError, loadConfig } from './config.js';
+import { UnreadableCacheError } from './data/store/lowdb-store.js';
 
-/** `npm start`: the bot on the lowdb cache in ADOPTION_DATA_DIR, with the demo portfolio when it is empty. */
+/** `npm start`: the bot, on demo data until you import your own. */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const store = await LowdbStore.open(config.dataDir);
-  if (await store.isEmpty()) {
-    logger.info(
-      `The cache in ${config.dataDir} is empty: loading the demo portfolio (import your own files with "npm run cli -- import FILE...").`,
-    );
-    await loadDemo(store, new Date());
-  }
-  const server = await startBot({ config, store, logger });
-  const mode =
-    config.auth.MicrosoftAppId === undefined
-      ? 'local mode, no MicrosoftAppId: requests are not authenticated'
-      : `app ${config.auth.MicrosoftAppId}`;
-  logger.info(`Adoption bot listening on ${server.url}/api/messages (${mode}). Chat with it: npm run playground`);
+  const server = await startApp(loadConfig(), logger);
+  logger.info('Chat with it in a browser: npm run playground (in another terminal), or: npm run ask -- "portfolio"');
   const stop = (): void => {
     logger.info('Stopping.');
     void server.close().then(() => process.exit(0));
@@ -29,10 +16,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnreadableCacheError) {
-    logger.error(error.message);
-  } else {
-    logger.error('The bot could not start:', error);
-  }
+  if (error instanceof ConfigError || error instanceof UnreadableCacheError) logger.error(error.message);
+  else logger.error('The bot could not start:', error);
   process.exit(1);
 });

@@ -31,8 +31,9 @@ export async function startServer(options: {
     res.send(200, { status: 'ok', ...(await options.health?.()) });
   });
 
-  server.on('restifyError', (_req: unknown, _res: unknown, error: Error, callback: () => void) => {
-    logger.error('HTTP error:', error);
+  // Client mistakes (404, 405 for the playground's HEAD probe) are answered by restify and not worth a log line.
+  server.on('restifyError', (_req: unknown, _res: unknown, error: Error & { statusCode?: number }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) logger.error('HTTP error:', error);
     callback();
   });
 

@@ -1,0 +1,24 @@
+import type { Config } from './config.js';
+import type { Logger } from './bot/logger.js';
+import type { RunningServer } from './bot/server.js';
+import { startBot } from './bot/start-bot.js';
+import { LowdbStore } from './data/store/lowdb-store.js';
+import { loadDemo } from './demo/load-demo.js';
+
+/** The bot on the lowdb cache in the configured data folder, with the demo portfolio when that cache is empty. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningServer> {
+  const store = await LowdbStore.open(config.dataDir);
+  if (await store.isEmpty()) {
+    logger.info(
+      `The cache in ${config.dataDir} is empty: loading the demo portfolio (import your own files with "npm run cli -- import FILE...").`,
+    );
+    await loadDemo(store, new Date());
+  }
+  const server = await startBot({ config, store, logger });
+  const mode =
+    config.auth.MicrosoftAppId === undefined
+      ? 'local mode, no MicrosoftAppId: requests are not authenticated'
+      : `app ${config.auth.MicrosoftAppId}`;
+  logger.info(`Adoption bot listening on ${server.url}/api/messages (${mode}).`);
+  return server;
+}

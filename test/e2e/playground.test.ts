@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { expect } from 'chai';
+import { chromium, type Browser } from 'playwright-core';
+import { playgroundCli } from '../../src/tools/playground-cli.js';
+import { startHarness, type Harness } from '../bot/harness.js';
+
+/** A real Teams-like client: the Microsoft 365 Agents Playground, driven in headless Chromium. */
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function startPlayground(botUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [playgroundCli(), '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(await freePort()), '--disable-telemetry'],
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the playground did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const listening = /Listening on (\d+)/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(listening[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the playground exited (${code}):\n${output}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+describe('chatting in the Microsoft 365 Agents Playground (headless Chromium)', function () {
+  this.timeout(90_000);
+  let h: Harness;
+  let playground: { child: ChildProcess; url: string };
+  let browser: Browser;
+
+  before(async () => {
+    h = await startHarness();
+    playground = await startPlayground(h.bot.url);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    playground?.child.kill('SIGTERM');
+    await h?.close();
+  });
+
+  it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, and opens the portfolio from its button', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    // Offline: the playground's fonts and animations come from a CDN; refuse every non-local request.
+    await page.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+      return route.abort();
+    });
+    await page.goto(playground.url);
+    await page.getByText("Hi, I'm Adoption").waitFor({ timeout: 20_000 });
+
+    const box = page.getByRole('textbox');
+    await box.click();
+    await page.keyboard.type('adoption for Contoso');
+    await page.keyboard.press('Enter');
+    await page.getByText('285 of 300 licenses assigned').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('761 of 855 entitlements active').count()).to.equal(1);
+    expect(await page.getByText('Contoso Ltd', { exact: true }).count()).to.equal(1);
+    expect(await page.getByText('OFFICE 365 ENTERPRISE E3').count()).to.equal(1);
+
+    await page.getByRole('button', { name: 'Show portfolio' }).last().click();
+    await page.getByText('Portfolio: 12 customers').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('83.8% (905 of 1,080 licenses assigned)').count()).to.equal(1);
+    expect(h.errors).to.deep.equal([]);
+  });
+});
