@@ -1,9 +1,11 @@
 import { cpus, totalmem } from 'node:os';
 import { benchImport } from './import.js';
 import { benchMetrics } from './metrics.js';
+import { benchReply } from './reply.js';
 
 /** `npm run bench`: every figure beside a floor measured in the same run, on this machine. */
 const cpu = cpus()[0]?.model ?? 'unknown cpu';
 console.log(`machine: ${cpus().length} x ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 for (const line of benchMetrics()) console.log(line);
 for (const line of await benchImport()) console.log(line);
+for (const line of await benchReply()) console.log(line);

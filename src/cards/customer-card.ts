@@ -57,6 +57,9 @@ export function customerCard(report: CustomerReport, settings: CardSettings): Re
   const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data';
   const tenant = report.tenantId === null ? '' : `tenant ${report.tenantId} · `;
   const activityOnly = report.products.flatMap((p) => p.workloads.filter((w) => w.entitled === null));
+  // A workload nobody is entitled to has no percent to chart.
+  const charted = report.workloads.filter((w): w is typeof w & { usagePercent: number } => w.usagePercent !== null);
+  const unlicensed = report.workloads.filter((w) => w.usagePercent === null);
   const data = {
     key: customerKey(report),
     name: plain(report.customer, 120),
@@ -92,13 +95,14 @@ export function customerCard(report: CustomerReport, settings: CardSettings): Re
       report.products.length > MAX_PRODUCTS
         ? `and ${report.products.length - MAX_PRODUCTS} more products: "adoption report --customer" or the export lists them all`
         : '',
-    chart: report.workloads.map((w) => ({ x: plain(w.workload, 40), y: w.usagePercent ?? 0 })),
-    chartLines: report.workloads.map((w) => ({
+    chart: charted.map((w) => ({ x: plain(w.workload, 40), y: w.usagePercent })),
+    chartLines: charted.map((w) => ({
       line: plain(`${w.workload}: ${percentText(w.usagePercent)} (${count(w.active)} of ${count(w.entitled)} active)`),
     })),
-    activityOnly: activityOnly.map((w) => ({
-      line: plain(`${w.workload}: ${count(w.active)} active (this source does not count entitlements)`),
-    })),
+    activityOnly: [
+      ...unlicensed.map((w) => plain(`${w.workload}: ${count(w.active)} active, no entitlements counted`)),
+      ...activityOnly.map((w) => plain(`${w.workload}: ${count(w.active)} active (this source does not count entitlements)`)),
+    ].map((line) => ({ line })),
     flags: report.flags.map((f) => ({
       title: FLAG_LABELS[f.code].title,
       color: FLAG_LABELS[f.code].color,

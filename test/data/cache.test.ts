@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { doc, ok, tempStore, type TempStore } from '../helpers.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
 
@@ -74,6 +75,24 @@ describe('the cache: nothing lost, nothing doubled', () => {
       expect((error as Error).message).to.match(
         /cache\.json cannot be read .*Move it aside and import your files again; nothing was changed\./,
       );
+    }
+  });
+
+  it("sees its own writes at once and another process's writes within a second", async () => {
+    const other = await LowdbStore.open(join(t.dir, 'data'));
+    const before = await t.store.revision();
+    ok((await t.import([doc('commercial-deployment-license.json')]))[0]);
+    const own = await t.store.revision();
+    expect(own).not.to.equal(before);
+    expect(await other.revision()).to.equal(before);
+    expect(await other.records()).to.have.length(0);
+    const now = performance.now();
+    const clock = sinon.stub(performance, 'now').returns(now + 1001);
+    try {
+      expect(await other.revision()).to.equal(own);
+      expect(await other.records()).to.have.length((await t.store.records()).length);
+    } finally {
+      clock.restore();
     }
   });
 });

@@ -12,6 +12,8 @@ interface CacheFile {
 
 export const CACHE_FILE = 'cache.json';
 
+const EXTERNAL_CHECK_MS = 1000;
+
 /** Thrown when the cache file exists but cannot be read; the user must decide what to do with it. */
 export class UnreadableCacheError extends Error {}
 
@@ -21,6 +23,9 @@ export class UnreadableCacheError extends Error {}
  * previous cache whole.
  */
 export class LowdbStore implements AdoptionStore {
+  /** When the file was last looked at for writes by other processes (performance.now()). */
+  private checkedAt = performance.now();
+
   private constructor(
     private readonly db: Low<CacheFile>,
     readonly path: string,
@@ -36,7 +41,14 @@ export class LowdbStore implements AdoptionStore {
     return new LowdbStore(db, path, loaded);
   }
 
+  /**
+   * Writes through this store show at once; writes by another process (an import from the command
+   * line) within a second: the file is looked at no more than once a second, so a chat turn
+   * rarely waits for the disk.
+   */
   async revision(): Promise<string> {
+    if (performance.now() - this.checkedAt < EXTERNAL_CHECK_MS) return this.loaded;
+    this.checkedAt = performance.now();
     const current = await fileRevision(this.path);
     if (current !== this.loaded) {
       await read(this.db, this.path);

@@ -1,0 +1,203 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityHandler, type Activity } from 'botbuilder';
+import { replyActivity } from '../src/bot/adoption-bot.js';
+import { Conversation } from '../src/commands/conversation.js';
+import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
+import { createAdapter } from '../src/bot/adapter.js';
+import type { Logger } from '../src/bot/logger.js';
+import { startServer, type RunningServer } from '../src/bot/server.js';
+import { startBot } from '../src/bot/start-bot.js';
+import { loadConfig } from '../src/config.js';
+import type { DeploymentRecord, UsageRecord } from '../src/data/records.js';
+import { LowdbStore } from '../src/data/store/lowdb-store.js';
+import { LocalConnector } from '../src/tools/local-connector.js';
+
+/**
+ * "adoption for <customer>" from POST /api/messages to the reply caught by a local connector
+ * (the adapter answers the POST only after the connector took the reply), with 10,000 customers
+ * cached, at 1 and 100 concurrent conversations, beside an echo bot on the same stack
+ * (restify + CloudAdapter + the same middleware) in the same run.
+ */
+
+const CUSTOMERS = 10_000;
+const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams'];
+const AS_OF = new Date(Date.now() - 2 * 86_400_000).toISOString();
+
+function records(): (DeploymentRecord | UsageRecord)[] {
+  const out: (DeploymentRecord | UsageRecord)[] = [];
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const customer = { tenantId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`, name: `Customer ${c}` };
+    for (const [p, product] of ['Microsoft 365 E3', 'Microsoft 365 Business Premium'].entries()) {
+      const sold = 20 + ((c * 7 + p) % 80);
+      const assigned = Math.floor(sold * (((c + p) % 10) / 10 + 0.05));
+      out.push({ kind: 'deployment', key: `d|${c}|${p}`, customer, source: 'pc-analytics', asOf: AS_OF, product, sold, assigned });
+      WORKLOADS.forEach((workload, w) => {
+        const active = Math.floor(assigned * (((c + p + w) % 11) / 10));
+        out.push({
+          kind: 'usage',
+          key: `u|${c}|${p}|${w}`,
+          customer,
+          source: 'pc-analytics',
+          asOf: AS_OF,
+          product,
+          workload,
+          active,
+          entitled: assigned,
+        });
+      });
+    }
+  }
+  return out;
+}
+
+const quiet: Logger = { info: () => undefined, error: (m, e) => console.error(m, e) };
+
+/** The floor: the same stack answering every message with a line of text. */
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`You said: ${context.activity.text}`);
+      await next();
+    });
+  }
+}
+
+/** Context for the floor: the same stack answering with one fixed customer card, rendered once. */
+class CardEchoBot extends ActivityHandler {
+  constructor(card: Partial<Activity>) {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(card);
+      await next();
+    });
+  }
+}
+
+interface Run {
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly perSecond: number;
+}
+
+interface Batch {
+  readonly latencies: number[];
+  errors: number;
+  elapsed: number;
+}
+
+/** `requests` messages over `concurrency` conversations, each waiting for its answer before the next. */
+async function batch(
+  bot: RunningServer,
+  connector: LocalConnector,
+  requests: number,
+  concurrency: number,
+  label: string,
+  into: Batch,
+): Promise<void> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async (lane: number): Promise<void> => {
+    while (next < requests) {
+      const i = next++;
+      const body = JSON.stringify({
+        type: 'message',
+        id: `${label}-${i}`,
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        from: { id: `29:user-${lane}`, name: 'Bench' },
+        recipient: { id: '28:bot', name: 'Adoption' },
+        conversation: { id: `a:bench-${label}-${lane}`, conversationType: 'personal' },
+        text: `adoption for Customer ${(i * 7919) % CUSTOMERS}`,
+        channelData: { tenant: { id: 'bench-tenant' } },
+      });
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await response.arrayBuffer();
+        if (response.status !== 200) into.errors++;
+      } catch {
+        into.errors++;
+      }
+      into.latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, lane) => worker(lane)));
+  into.elapsed += performance.now() - started;
+}
+
+function summary(b: Batch): Run {
+  const sorted = [...b.latencies].sort((x, y) => x - y);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99), errors: b.errors, perSecond: (sorted.length / b.elapsed) * 1000 };
+}
+
+/**
+ * The bots in alternating batches (order rotated every round), so drift in a shared machine's
+ * speed lands on all of them alike.
+ */
+async function compare(bots: readonly RunningServer[], connector: LocalConnector, requests: number, concurrency: number): Promise<Run[]> {
+  const rounds = 10;
+  const batches: Batch[] = bots.map(() => ({ latencies: [], errors: 0, elapsed: 0 }));
+  for (const [i, bot] of bots.entries())
+    await batch(bot, connector, 300, concurrency, `warm-${i}`, { latencies: [], errors: 0, elapsed: 0 });
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < bots.length; k++) {
+      const i = (k + r) % bots.length;
+      await batch(bots[i]!, connector, requests / rounds, concurrency, `bot${i}-${r}`, batches[i]!);
+    }
+  }
+  return batches.map(summary);
+}
+
+export async function benchReply(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-reply-'));
+  const connector = await LocalConnector.start();
+  const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
+  const store = await LowdbStore.open(dir);
+  await store.upsert(records());
+  const adoption = await startBot({ config, store, logger: quiet, host: '127.0.0.1' });
+  const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
+  const oneCard = replyActivity(
+    await new Conversation(new PortfolioCache(store, config), config).reply('adoption for Customer 0', 'personal'),
+  );
+  const cardEcho = await startServer({
+    adapter: createAdapter({}, quiet),
+    bot: new CardEchoBot(oneCard),
+    port: 0,
+    host: '127.0.0.1',
+    logger: quiet,
+  });
+  const lines = [
+    `reply: "adoption for <customer>" with ${CUSTOMERS.toLocaleString('en')} customers cached, vs an echo bot on the same stack`,
+  ];
+  try {
+    for (const [concurrency, requests] of [
+      [1, 2000],
+      [100, 10_000],
+    ] as const) {
+      connector.clear();
+      const [floor, withCard, ours] = (await compare([echo, cardEcho, adoption], connector, requests, concurrency)) as [Run, Run, Run];
+      const replies = connector.sent.filter((s) => s.activity.type === 'message' && !String(s.conversationId).includes('warm')).length;
+      connector.clear();
+      const ms = (v: number): string => `${v.toFixed(1)} ms`;
+      lines.push(
+        `  ${concurrency} concurrent conversation${concurrency === 1 ? '' : 's'}, ${requests.toLocaleString('en')} requests each:`,
+        `    echo (floor): p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}, ${floor.perSecond.toFixed(0)}/s, ${floor.errors} errors`,
+        `    echo replying with one fixed customer card (context): p50 ${ms(withCard.p50)}, p99 ${ms(withCard.p99)}, ${withCard.perSecond.toFixed(0)}/s, ${withCard.errors} errors`,
+        `    adoption:     p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, ${ours.perSecond.toFixed(0)}/s, ${ours.errors} errors`,
+        `    ratio: p50 ${(ours.p50 / floor.p50).toFixed(2)}x (goal <= 1.2x), p99 ${(ours.p99 / floor.p99).toFixed(2)}x (goal <= 1.5x); replies caught ${replies.toLocaleString('en')} of ${(3 * requests).toLocaleString('en')}`,
+      );
+    }
+  } finally {
+    await adoption.close();
+    await echo.close();
+    await cardEcho.close();
+    await connector.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
