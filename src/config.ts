@@ -9,8 +9,22 @@ export interface BotAuth {
   readonly MicrosoftAppTenantId?: string;
 }
 
+/** Where and as whom `adoption sync` reads Partner Center and Microsoft Graph. */
+export interface SyncConfig {
+  readonly partnerCenterUrl: string;
+  readonly graphUrl: string;
+  readonly authorityHost: string;
+  readonly partnerTenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+}
+
 export interface Config {
   readonly dataDir: string;
+  /** Null until the sync's credentials are set; `missing` names what is not. */
+  readonly sync: SyncConfig | null;
+  readonly syncMissing: readonly string[];
   readonly port: number;
   readonly auth: BotAuth;
   readonly thresholds: Thresholds;
@@ -81,8 +95,38 @@ function auth(env: Env): BotAuth {
   };
 }
 
+const SYNC_SECRETS = [
+  'ADOPTION_PARTNER_TENANT_ID',
+  'ADOPTION_CLIENT_ID',
+  'ADOPTION_CLIENT_SECRET',
+  'ADOPTION_PARTNER_REFRESH_TOKEN',
+] as const;
+
+function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
+  const value = (name: string): string => env[name]?.trim() ?? '';
+  const missing = SYNC_SECRETS.filter((name) => value(name) === '');
+  const base = (name: string, fallback: string): string => url(env, name, fallback).replace(/\/+$/, '');
+  const urls = {
+    partnerCenterUrl: base('ADOPTION_PARTNER_CENTER_URL', 'https://api.partnercenter.microsoft.com'),
+    graphUrl: base('ADOPTION_GRAPH_URL', 'https://graph.microsoft.com'),
+    authorityHost: base('ADOPTION_AUTHORITY_HOST', 'https://login.microsoftonline.com'),
+  };
+  if (missing.length > 0) return { sync: null, syncMissing: missing };
+  return {
+    sync: {
+      ...urls,
+      partnerTenantId: value('ADOPTION_PARTNER_TENANT_ID'),
+      clientId: value('ADOPTION_CLIENT_ID'),
+      clientSecret: value('ADOPTION_CLIENT_SECRET'),
+      refreshToken: value('ADOPTION_PARTNER_REFRESH_TOKEN'),
+    },
+    syncMissing: [],
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
+    ...sync(env),
     dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data',
     port: port(env),
     auth: auth(env),

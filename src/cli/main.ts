@@ -7,6 +7,7 @@ import { runExport } from './export-command.js';
 import { describeOutcome, runImport } from './import-command.js';
 import { processOutput, type Output } from './output.js';
 import { runReport } from './report-command.js';
+import { runSyncCommand } from './sync-command.js';
 
 /** The command line: a second face on the same core the bot uses. Wiring only. */
 
@@ -60,6 +61,15 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
       const store = await openStore(config, output, true);
       setExitCode(await runExport(await store.records(), options, new Date(), config, output));
+    });
+
+  program
+    .command('sync')
+    .description('pull every customer (or one) from Partner Center and Microsoft Graph into the cache')
+    .option('--customer <name>', 'one customer, by its Partner Center name (forgiving)')
+    .action(async (options: { customer?: string }) => {
+      const store = await openStore(config, output, false);
+      setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY === true));
     });
 
   program

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import Bottleneck from 'bottleneck';
+import { send, type RetryPolicy, DEFAULT_RETRY } from './http.js';
+import { PARTNER_CENTER_RESOURCE, type TenantTokens } from './tokens.js';
+
+export interface PartnerCenterCustomer {
+  /** Partner Center's customer id (used in /v1/customers/{id}/...). */
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+}
+
+export type CustomerResource = 'subscriptions' | 'subscribedskus' | 'servicerequests';
+
+interface Link {
+  readonly uri: string;
+  readonly headers?: readonly { readonly key: string; readonly value: string }[];
+}
+
+const APP_HINT =
+  'Check ADOPTION_CLIENT_ID / ADOPTION_CLIENT_SECRET and that the app is registered in Partner Center (Account settings > App management).';
+const USER_HINT =
+  'Partner Center analytics need App+User credentials: give a fresh ADOPTION_PARTNER_REFRESH_TOKEN from an admin agent (see "Setting up the sync" in the README).';
+
+/**
+ * The Partner Center REST API: customers (paged by continuation token), the commercial license
+ * analytics (paged by @nextLink) and per-customer subscriptions, subscribed SKUs and service
+ * requests. Stays under Partner Center's 500 requests a minute; retries throttling and 5xx.
+ */
+export class PartnerCenterClient {
+  private readonly correlationId = randomUUID();
+  private readonly limiter = new Bottleneck({
+    reservoir: 500,
+    reservoirRefreshAmount: 500,
+    reservoirRefreshInterval: 60_000,
+    maxConcurrent: 8,
+  });
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tokens: TenantTokens,
+    private readonly refreshToken: string,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  private async get(pathOrUrl: string, token: string, headers: Record<string, string> = {}): Promise<Response> {
+    const url = new URL(pathOrUrl, this.baseUrl).toString();
+    return this.limiter.schedule(() =>
+      send(
+        url,
+        {
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            'ms-requestid': randomUUID(),
+            'ms-correlationid': this.correlationId,
+            'x-locale': 'en-US',
+            ...headers,
+          },
+        },
+        this.retry,
+      ),
+    );
+  }
+
+  private appToken(): Promise<string> {
+    return this.tokens.appOnly(PARTNER_CENTER_RESOURCE, APP_HINT);
+  }
+
+  async customers(): Promise<PartnerCenterCustomer[]> {
+    const out: PartnerCenterCustomer[] = [];
+    let link: Link | null = { uri: '/v1/customers?size=500' };
+    while (link !== null) {
+      const headers = Object.fromEntries((link.headers ?? []).map((h) => [h.key, h.value]));
+      const page = (await (await this.get(link.uri, await this.appToken(), headers)).json()) as {
+        items?: { id: string; companyProfile?: { tenantId?: string; companyName?: string } }[];
+        links?: { next?: Link };
+      };
+      for (const item of page.items ?? []) {
+        out.push({
+          id: item.id,
+          tenantId: (item.companyProfile?.tenantId ?? item.id).toLowerCase(),
+          name: item.companyProfile?.companyName ?? item.id,
+        });
+      }
+      link = page.links?.next ?? null;
+    }
+    return out;
+  }
+
+  /** Every page of commercial deployment or usage analytics, as the JSON text Partner Center sent. */
+  async *analyticsPages(kind: 'deployment' | 'usage'): AsyncGenerator<string> {
+    const token = await this.tokens.user(`${PARTNER_CENTER_RESOURCE}/user_impersonation`, this.refreshToken, USER_HINT);
+    let next: string | null = `/v1/analytics/commercial/${kind}/license?top=10000&skip=0`;
+    while (next !== null) {
+      const text: string = await (await this.get(next, token)).text();
+      yield text;
+      const link: unknown = (JSON.parse(text) as Record<string, unknown>)['@nextLink'];
+      next = typeof link === 'string' && link !== '' ? link : null;
+    }
+  }
+
+  /** One of a customer's collections, as the JSON text Partner Center sent. */
+  async customerResource(customerId: string, resource: CustomerResource): Promise<string> {
+    return (await this.get(`/v1/customers/${encodeURIComponent(customerId)}/${resource}`, await this.appToken())).text();
+  }
+}

@@ -1,0 +1,193 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImportContext } from '../data/formats/read-result.js';
+import { readAdoptionFile } from '../data/read-file.js';
+import type { AdoptionRecord } from '../data/records.js';
+import type { GraphTenantClient } from '../data/sources/graph.js';
+import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources/partner-center.js';
+import type { AdoptionStore } from '../data/store/adoption-store.js';
+import { CustomerIndex } from '../query/customer-index.js';
+import { explainFailure, SyncFailure, type Failure } from './failure.js';
+
+export interface SyncSources {
+  readonly partnerCenter: PartnerCenterClient;
+  graph(tenantId: string): GraphTenantClient;
+}
+
+export type CustomerOutcome =
+  | { readonly customer: string; readonly ok: true; readonly records: number; readonly rows: number; readonly warnings: readonly string[] }
+  | ({ readonly customer: string; readonly ok: false } & Failure);
+
+export interface SyncSummary {
+  readonly customers: readonly CustomerOutcome[];
+  /** Partner-wide license analytics: read, or why not (customers still sync without them). */
+  readonly analytics: { readonly ok: true; readonly rows: number } | ({ readonly ok: false } & Failure);
+  readonly rows: number;
+  readonly ms: number;
+}
+
+export type SyncEvent =
+  { readonly type: 'customers'; readonly total: number } | { readonly type: 'customer-done'; readonly outcome: CustomerOutcome };
+
+export class NoSuchCustomerError extends Error {}
+
+/** A file the sync wrote, read back through the import path users' files take. */
+async function readBack(
+  path: string,
+  ctx: ImportContext,
+  where: string,
+): Promise<{ records: AdoptionRecord[]; rows: number; warnings: string[] }> {
+  const result = await readAdoptionFile(path, ctx);
+  if (!result.ok)
+    throw new SyncFailure({
+      reason: result.refusal.describe(where),
+      hint: 'Run the sync again; if it keeps failing, report this message.',
+    });
+  return { records: result.records, rows: result.rows, warnings: result.warnings.map((w) => `${where}: ${w}`) };
+}
+
+/** Partner Center answers an empty collection for a customer with nothing of that kind: nothing to read, not a failure. */
+function isEmptyCollection(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { items?: unknown[]; value?: unknown[]; Value?: unknown[] };
+    const items = body.items ?? body.value ?? body.Value;
+    return Array.isArray(items) && items.length === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function syncAnalytics(
+  pc: PartnerCenterClient,
+  dir: string,
+  receivedAt: string,
+): Promise<{ byTenant: Map<string, AdoptionRecord[]>; rows: number }> {
+  const byTenant = new Map<string, AdoptionRecord[]>();
+  let rows = 0;
+  for (const kind of ['deployment', 'usage'] as const) {
+    let page = 0;
+    for await (const text of pc.analyticsPages(kind)) {
+      page++;
+      if (isEmptyCollection(text)) continue;
+      const file = join(dir, `analytics-${kind}-${page}.json`);
+      await writeFile(file, text);
+      const read = await readBack(
+        file,
+        { customerName: null, tenantId: null, receivedAt },
+        `Partner Center ${kind} analytics, page ${page}`,
+      );
+      rows += read.rows;
+      for (const record of read.records) {
+        const tenant = record.customer.tenantId;
+        if (tenant === null) continue;
+        byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), record]);
+      }
+    }
+  }
+  return { byTenant, rows };
+}
+
+async function syncCustomer(
+  customer: PartnerCenterCustomer,
+  sources: SyncSources,
+  dir: string,
+  receivedAt: string,
+): Promise<{ records: AdoptionRecord[]; rows: number; warnings: string[] }> {
+  const ctx: ImportContext = { customerName: customer.name, tenantId: customer.tenantId, receivedAt };
+  const own = join(dir, customer.id);
+  const records: AdoptionRecord[] = [];
+  const warnings: string[] = [];
+  let rows = 0;
+  const take = (read: { records: AdoptionRecord[]; rows: number; warnings: string[] }): void => {
+    records.push(...read.records);
+    rows += read.rows;
+    warnings.push(...read.warnings);
+  };
+  for (const resource of ['subscriptions', 'subscribedskus', 'servicerequests'] as const) {
+    const where = `Partner Center ${resource}`;
+    let text: string;
+    try {
+      text = await sources.partnerCenter.customerResource(customer.id, resource);
+    } catch (error) {
+      throw new SyncFailure(explainFailure(error, where));
+    }
+    if (isEmptyCollection(text)) continue;
+    const file = `${own}-${resource}.json`;
+    await writeFile(file, text);
+    take(await readBack(file, ctx, where));
+  }
+  const graph = sources.graph(customer.tenantId);
+  try {
+    const skus = `${own}-graph-subscribedskus.json`;
+    await writeFile(skus, await graph.subscribedSkus());
+    take(await readBack(skus, ctx, 'Graph subscribedSkus'));
+    const report = `${own}-active-user-detail.csv`;
+    await graph.report('getOffice365ActiveUserDetail', report);
+    take(await readBack(report, ctx, 'Graph getOffice365ActiveUserDetail'));
+  } catch (error) {
+    throw new SyncFailure(explainFailure(error, 'Microsoft Graph'));
+  }
+  return { records, rows, warnings };
+}
+
+/**
+ * Pulls every customer (or one) from Partner Center and Graph into the store. Each customer's data
+ * is gathered whole, read through the import path, and written in one atomic step only when all of
+ * it arrived: a customer that fails keeps its previous data, and the others carry on.
+ */
+export async function runSync(options: {
+  readonly store: AdoptionStore;
+  readonly sources: SyncSources;
+  readonly customer?: string;
+  readonly now: () => Date;
+  readonly onEvent?: (event: SyncEvent) => void;
+}): Promise<SyncSummary> {
+  const started = options.now().getTime();
+  const receivedAt = options.now().toISOString();
+  const dir = await mkdtemp(join(tmpdir(), 'adoption-sync-'));
+  try {
+    let customers = await options.sources.partnerCenter.customers();
+    if (options.customer !== undefined) {
+      const match = new CustomerIndex(customers.map((c) => c.name)).find(options.customer);
+      if (match.kind !== 'one') {
+        const names = match.kind === 'several' ? match.names : match.closest;
+        throw new NoSuchCustomerError(
+          `${match.kind === 'several' ? `"${options.customer}" matches several customers` : `No Partner Center customer matches "${options.customer}"`}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`,
+        );
+      }
+      customers = customers.filter((c) => c.name === match.name);
+    }
+    options.onEvent?.({ type: 'customers', total: customers.length });
+
+    let analytics: SyncSummary['analytics'];
+    let byTenant = new Map<string, AdoptionRecord[]>();
+    try {
+      const read = await syncAnalytics(options.sources.partnerCenter, dir, receivedAt);
+      byTenant = read.byTenant;
+      analytics = { ok: true, rows: read.rows };
+    } catch (error) {
+      analytics = { ok: false, ...explainFailure(error, 'Partner Center analytics') };
+    }
+
+    const outcomes: CustomerOutcome[] = [];
+    let rows = analytics.ok ? analytics.rows : 0;
+    for (const customer of customers) {
+      let outcome: CustomerOutcome;
+      try {
+        const read = await syncCustomer(customer, options.sources, dir, receivedAt);
+        const all = [...(byTenant.get(customer.tenantId) ?? []), ...read.records];
+        await options.store.upsert(all);
+        rows += read.rows;
+        outcome = { customer: customer.name, ok: true, records: all.length, rows: read.rows, warnings: read.warnings };
+      } catch (error) {
+        outcome = { customer: customer.name, ok: false, ...explainFailure(error, 'sync') };
+      }
+      outcomes.push(outcome);
+      options.onEvent?.({ type: 'customer-done', outcome });
+    }
+    return { customers: outcomes, analytics, rows, ms: options.now().getTime() - started };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

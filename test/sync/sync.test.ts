@@ -1,0 +1,234 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
+import { LowdbStore } from '../../src/data/store/lowdb-store.js';
+import { activeUserCsv, tempStore, type TempStore } from '../helpers.js';
+import { FakeCloud, type FakeCustomer } from './fake-cloud.js';
+
+const run = promisify(execFile);
+
+const CONTOSO = { id: 'c0ffee01-0000-4000-8000-000000000001', tenantId: 'AB12CD34-0000-4000-8000-00000000C001', name: 'Contoso Ltd' };
+const FABRIKAM = { id: 'c0ffee02-0000-4000-8000-000000000002', tenantId: 'ab12cd34-0000-4000-8000-00000000f002', name: 'Fabrikam Inc' };
+const TAILSPIN = { id: 'c0ffee03-0000-4000-8000-000000000003', tenantId: 'ab12cd34-0000-4000-8000-00000000e003', name: 'Tailspin Toys' };
+
+const PRODUCT_IDS: Record<string, string> = {
+  'OFFICE 365 ENTERPRISE E3': '6FD2C87F-B296-42F0-B197-1E91E994B900',
+  'MICROSOFT TEAMS ROOMS': '6070A4C8-34C6-4937-8DFB-39BBC6397A60',
+  'POWER BI PRO': 'F8A1DB68-BE16-40ED-86D5-CB42CE701560',
+};
+
+function deploymentRow(c: { tenantId: string; name: string }, product: string, sold: number, deployed: number): object {
+  return {
+    processedDateTime: '2026-11-23T00:00:00',
+    serviceCode: 'o365',
+    serviceName: 'Microsoft Office 365',
+    channel: 'reseller',
+    customerTenantId: c.tenantId.toUpperCase(),
+    customerName: c.name.toUpperCase(),
+    productId: PRODUCT_IDS[product],
+    productName: product,
+    licensesDeployed: deployed,
+    licensesSold: sold,
+  };
+}
+
+function usageRow(c: { tenantId: string; name: string }, workload: string, code: string, active: number, qualified: number): object {
+  return {
+    processedDateTime: '2026-11-23T00:00:00',
+    workloadCode: code,
+    workloadName: workload,
+    serviceCode: 'o365',
+    serviceName: 'Microsoft Office 365',
+    channel: 'reseller',
+    customerTenantId: c.tenantId.toUpperCase(),
+    customerName: c.name.toUpperCase(),
+    productId: '6FD2C87F-B296-42F0-B197-1E91E994B900',
+    productName: 'OFFICE 365 ENTERPRISE E3',
+    licensesActive: active,
+    licensesQualified: qualified,
+  };
+}
+
+function customer(c: { id: string; tenantId: string; name: string }, extra: Partial<FakeCustomer> = {}): FakeCustomer {
+  const tenant = c.tenantId.toLowerCase();
+  return {
+    ...c,
+    tenantId: tenant,
+    subscriptions: [
+      {
+        id: `${c.id.slice(0, 8)}-sub1`,
+        offerId: 'CFQ7TTC0LFLX:0002:CFQ7TTC0HL8W',
+        offerName: 'Office 365 E3',
+        quantity: 20,
+        unitType: 'Licenses',
+        creationDate: '2026-01-05T10:00:00Z',
+        effectiveStartDate: '2026-01-05T00:00:00Z',
+        commitmentEndDate: '2027-01-04T00:00:00Z',
+        status: 'active',
+        autoRenewEnabled: true,
+        isTrial: false,
+        billingType: 'license',
+        billingCycle: 'monthly',
+        links: { self: { uri: `/customers/${c.id}/subscriptions/${c.id.slice(0, 8)}-sub1`, method: 'GET', headers: [] } },
+        attributes: { objectType: 'Subscription' },
+      },
+    ],
+    subscribedSkus: [],
+    graphSkus: [
+      {
+        capabilityStatus: 'Enabled',
+        consumedUnits: 16,
+        id: `${tenant}_05e9a617-0261-4cee-bb44-138d3ef5d965`,
+        prepaidUnits: { enabled: 20, suspended: 0, warning: 0, lockedOut: 0 },
+        skuId: '05e9a617-0261-4cee-bb44-138d3ef5d965',
+        skuPartNumber: 'SPE_E3',
+        appliesTo: 'User',
+      },
+    ],
+    activeUserCsv: activeUserCsv(
+      [
+        { exchange: { licensed: true, last: '2026-11-18' }, teams: { licensed: true, last: '2026-11-01' } },
+        { exchange: { licensed: true, last: '2026-11-19' }, teams: { licensed: true, last: '2026-09-01' } },
+        { exchange: { licensed: true, last: '2026-10-01' }, teams: { licensed: true } },
+      ],
+      false,
+    ),
+    ...extra,
+  };
+}
+
+async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], {
+      env: { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: dataDir },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('adoption sync against Partner Center and Graph (a local cloud over HTTPS)', function () {
+  this.timeout(60_000);
+  let t: TempStore;
+  let cloud: FakeCloud;
+
+  beforeEach(async () => {
+    t = await tempStore();
+    cloud = await FakeCloud.start(
+      {
+        customers: [customer(CONTOSO), customer(FABRIKAM, { noConsent: true }), customer(TAILSPIN)],
+        deployment: [
+          deploymentRow(CONTOSO, 'OFFICE 365 ENTERPRISE E3', 20, 16),
+          deploymentRow(CONTOSO, 'MICROSOFT TEAMS ROOMS', 2, 1),
+          deploymentRow(FABRIKAM, 'OFFICE 365 ENTERPRISE E3', 50, 10),
+          deploymentRow(TAILSPIN, 'OFFICE 365 ENTERPRISE E3', 10, 10),
+          deploymentRow(TAILSPIN, 'POWER BI PRO', 5, 2),
+        ],
+        usage: [
+          usageRow(CONTOSO, 'Exchange', 'EXO', 14, 16),
+          usageRow(CONTOSO, 'Teams', 'TEAMS', 9, 16),
+          usageRow(TAILSPIN, 'Exchange', 'EXO', 10, 10),
+        ],
+        pageSize: 2,
+        throttleOnce: [`/v1/customers/${CONTOSO.id}/subscriptions`],
+      },
+      t.dir,
+    );
+  });
+
+  afterEach(async () => {
+    await cloud.close();
+    await t.dispose();
+  });
+
+  it('syncs every customer it may, reports the one without consent, and fetches every page', async () => {
+    const { code, stdout } = await sync(cloud, join(t.dir, 'data'));
+    expect(code).to.equal(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).to.include('ok       Contoso Ltd: 5 row(s) read -> 11 record(s)');
+    expect(lines).to.include(
+      "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+    );
+    expect(lines).to.include('ok       Tailspin Toys: 5 row(s) read -> 10 record(s)');
+    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 18 row\(s\) read in \d+\.\d s\.$/);
+
+    const paths = cloud.requests.map((r) => r.path);
+    expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
+      '/v1/analytics/commercial/deployment/license?top=10000&skip=0',
+      '/v1/analytics/commercial/deployment/license?top=2&skip=2',
+      '/v1/analytics/commercial/deployment/license?top=2&skip=4',
+    ]);
+    expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/usage'))).to.have.length(2);
+    expect(cloud.requests.filter((r) => r.path.startsWith('/v1/customers?')).map((r) => r.continuation)).to.deep.equal([null, '2']);
+    expect(paths.filter((p) => p === `/v1/customers/${CONTOSO.id}/subscriptions`)).to.have.length(2);
+
+    const downloads = cloud.requests.filter((r) => r.host === 'download');
+    expect(downloads).to.have.length(2);
+    expect(downloads.map((d) => d.authorization)).to.deep.equal([null, null]);
+    const reportCalls = cloud.requests.filter((r) => r.path.includes('getOffice365ActiveUserDetail'));
+    expect(reportCalls.every((r) => r.authorization?.startsWith('Bearer app-token.'))).to.equal(true);
+
+    const store = await LowdbStore.open(join(t.dir, 'data'));
+    const records = await store.records();
+    const tenants = new Set(records.map((r) => r.customer.tenantId));
+    expect([...tenants].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
+    const contosoDeployment = records.filter(
+      (r): r is DeploymentRecord =>
+        r.kind === 'deployment' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'pc-analytics',
+    );
+    expect(contosoDeployment.map((r) => [r.product, r.sold, r.assigned])).to.deep.equal([
+      ['OFFICE 365 ENTERPRISE E3', 20, 16],
+      ['MICROSOFT TEAMS ROOMS', 2, 1],
+    ]);
+    const graphUsage = records.filter(
+      (r): r is UsageRecord =>
+        r.kind === 'usage' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'graph-active-user-detail',
+    );
+    expect(graphUsage.find((r) => r.workload === 'Exchange')).to.deep.include({ active: 2, entitled: 3 });
+    expect(graphUsage.find((r) => r.workload === 'Teams')).to.deep.include({ active: 1, entitled: 3 });
+  });
+
+  it("keeps a failed customer's cached data as it was", async () => {
+    const tenant = FABRIKAM.tenantId;
+    const cached: DeploymentRecord = {
+      kind: 'deployment',
+      key: `deployment|${tenant}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
+      customer: { tenantId: tenant, name: 'FABRIKAM INC' },
+      source: 'pc-analytics',
+      asOf: '2026-11-01T00:00:00.000Z',
+      product: 'OFFICE 365 ENTERPRISE E3',
+      sold: 40,
+      assigned: 30,
+    };
+    await t.store.upsert([cached]);
+    const { code } = await sync(cloud, join(t.dir, 'data'));
+    expect(code).to.equal(1);
+    const after = (await (await LowdbStore.open(join(t.dir, 'data'))).records()).filter((r) => r.customer.tenantId === tenant);
+    expect(after).to.deep.equal([cached]);
+  });
+
+  it('syncs one customer by a forgiving name', async () => {
+    const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
+    expect(code).to.equal(0);
+    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 5 row(s) read -> 10 record(s)');
+    expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
+  });
+
+  it('says which settings are missing before it calls anything', async () => {
+    const { code, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
+      env: { ...process.env, ADOPTION_DATA_DIR: join(t.dir, 'data'), ADOPTION_CLIENT_ID: 'app-client-id' },
+    }).then(
+      (r) => ({ code: 0, stderr: r.stderr }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(code).to.equal(2);
+    expect(stderr.trim()).to.equal(
+      'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET, ADOPTION_PARTNER_REFRESH_TOKEN. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
+    );
+    expect(cloud.requests).to.deep.equal([]);
+  });
+});
