@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ImportContext } from '../data/formats/read-result.js';
 import { readAdoptionFile } from '../data/read-file.js';
 import type { AdoptionRecord } from '../data/records.js';
-import type { GraphTenantClient } from '../data/sources/graph.js';
+import { GRAPH_REPORTS, type GraphReport, type GraphTenantClient } from '../data/sources/graph.js';
 import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources/partner-center.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { CustomerIndex } from '../query/customer-index.js';
@@ -122,9 +122,11 @@ async function syncCustomer(
     const skus = `${own}-graph-subscribedskus.json`;
     await writeFile(skus, await graph.subscribedSkus());
     take(await readBack(skus, ctx, 'Graph subscribedSkus'));
-    const report = `${own}-active-user-detail.csv`;
-    await graph.report('getOffice365ActiveUserDetail', report);
-    take(await readBack(report, ctx, 'Graph getOffice365ActiveUserDetail'));
+    for (const name of Object.keys(GRAPH_REPORTS) as GraphReport[]) {
+      const report = `${own}-${name}.csv`;
+      await graph.report(name, report);
+      take(await readBack(report, ctx, `Graph ${name}`));
+    }
   } catch (error) {
     throw new SyncFailure(explainFailure(error, 'Microsoft Graph'));
   }

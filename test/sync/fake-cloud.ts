@@ -21,7 +21,8 @@ export interface FakeCustomer {
   readonly subscriptions: readonly object[];
   readonly subscribedSkus: readonly object[];
   readonly graphSkus: readonly object[];
-  readonly activeUserCsv: string;
+  /** CSV bodies (without the byte-order mark the download adds) by report function name. */
+  readonly reports: Readonly<Record<string, string>>;
 }
 
 export interface Request {
@@ -202,8 +203,9 @@ export class FakeCloud {
       const graphPath = path.slice('/graph'.length);
       if (graphPath === '/v1.0/subscribedSkus')
         return json(res, 200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#subscribedSkus', value: customer.graphSkus });
-      if (graphPath === "/v1.0/reports/getOffice365ActiveUserDetail(period='D30')") {
-        res.writeHead(302, { location: `${this.downloadBase}/reports/${customer.tenantId}/active-user-detail.csv?sig=short-lived` });
+      const report = /^\/v1\.0\/reports\/(get\w+)\(period='D30'\)$/.exec(graphPath);
+      if (report && customer.reports[report[1]!] !== undefined) {
+        res.writeHead(302, { location: `${this.downloadBase}/reports/${customer.tenantId}/${report[1]}.csv?sig=short-lived` });
         return void res.end();
       }
       return json(res, 404, { error: { code: 'ResourceNotFound', message: `no ${graphPath}` } });
@@ -282,11 +284,11 @@ export class FakeCloud {
     const url = new URL(req.url ?? '/', this.downloadBase);
     await readBody(req);
     this.record(req, 'download', url.pathname + url.search);
-    const match = /^\/reports\/([^/]+)\/active-user-detail\.csv$/.exec(url.pathname);
-    const customer = this.options.customers.find((c) => c.tenantId === match?.[1]);
-    if (!customer || url.searchParams.get('sig') !== 'short-lived') return json(res, 404, { error: 'no such download' });
+    const match = /^\/reports\/([^/]+)\/(get\w+)\.csv$/.exec(url.pathname);
+    const csv = this.options.customers.find((c) => c.tenantId === match?.[1])?.reports[match?.[2] ?? ''];
+    if (csv === undefined || url.searchParams.get('sig') !== 'short-lived') return json(res, 404, { error: 'no such download' });
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
-    res.end(`\uFEFF${customer.activeUserCsv}`);
+    res.end(`\uFEFF${csv}`);
   }
 }
 
@@ -305,4 +307,27 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** The documented CSV headers of the other user reports, with one row each. */
+export function teamsUserCsv(rows: readonly { licensed: boolean; last: string }[]): string {
+  const header =
+    'Report Refresh Date,Tenant Display Name,Shared Channel Tenant Display Names,User Id,User Principal Name,Last Activity Date,Is Deleted,Deleted Date,Assigned Products,Team Chat Message Count,Private Chat Message Count,Call Count,Meeting Count,Post Messages,Reply Messages,Urgent Messages,Meetings Organized Count,Meetings Attended Count,Ad Hoc Meetings Organized Count,Ad Hoc Meetings Attended Count,Scheduled One-time Meetings Organized Count,Scheduled One-time Meetings Attended Count,Scheduled Recurring Meetings Organized Count,Scheduled Recurring Meetings Attended Count,Audio Duration,Video Duration,Screen Share Duration,Audio Duration In Seconds,Video Duration In Seconds,Screen Share Duration In Seconds,Has Other Action,Is Licensed,Report Period';
+  const lines = rows.map(
+    (r, i) =>
+      `2026-11-20,,,${i}0000000-0000-4000-8000-000000000000,U${i}HASHED,${r.last},False,,MICROSOFT 365 E3,3,10,1,2,0,0,0,1,2,0,0,0,0,1,1,PT1H,PT0S,PT0S,3600,0,0,No,${r.licensed ? 'Yes' : 'No'},30`,
+  );
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+export function yammerUserCsv(rows: readonly { last: string }[]): string {
+  const header =
+    'Report Refresh Date,User Principal Name,Display Name,User State,State Change Date,Last Activity Date,Posted Count,Read Count,Liked Count,Assigned Products,Report Period';
+  return `${[header, ...rows.map((r, i) => `2026-11-20,U${i}HASHED,D${i}HASHED,active,,${r.last},1,4,2,MICROSOFT 365 E3,30`)].join('\r\n')}\r\n`;
+}
+
+export function appsUserCsv(rows: readonly { last: string }[]): string {
+  const header =
+    'Report Refresh Date,User Principal Name,Last Activation Date,Last Activity Date,Report Period,Windows,Mac,Mobile,Web,Outlook,Word,Excel,PowerPoint,OneNote,Teams';
+  return `${[header, ...rows.map((r, i) => `2026-11-20,U${i}HASHED,2026-01-10,${r.last},30,Yes,No,Yes,Yes,Yes,Yes,No,No,No,Yes`)].join('\r\n')}\r\n`;
 }

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
 import { activeUserCsv, tempStore, type TempStore } from '../helpers.js';
-import { FakeCloud, type FakeCustomer } from './fake-cloud.js';
+import { appsUserCsv, FakeCloud, teamsUserCsv, yammerUserCsv, type FakeCustomer } from './fake-cloud.js';
 
 const run = promisify(execFile);
 
@@ -87,14 +87,23 @@ function customer(c: { id: string; tenantId: string; name: string }, extra: Part
         appliesTo: 'User',
       },
     ],
-    activeUserCsv: activeUserCsv(
-      [
-        { exchange: { licensed: true, last: '2026-11-18' }, teams: { licensed: true, last: '2026-11-01' } },
-        { exchange: { licensed: true, last: '2026-11-19' }, teams: { licensed: true, last: '2026-09-01' } },
-        { exchange: { licensed: true, last: '2026-10-01' }, teams: { licensed: true } },
-      ],
-      false,
-    ),
+    reports: {
+      getOffice365ActiveUserDetail: activeUserCsv(
+        [
+          { exchange: { licensed: true, last: '2026-11-18' }, teams: { licensed: true, last: '2026-11-01' } },
+          { exchange: { licensed: true, last: '2026-11-19' }, teams: { licensed: true, last: '2026-09-01' } },
+          { exchange: { licensed: true, last: '2026-10-01' }, teams: { licensed: true } },
+        ],
+        false,
+      ),
+      getTeamsUserActivityUserDetail: teamsUserCsv([
+        { licensed: true, last: '2026-11-19' },
+        { licensed: true, last: '2026-08-01' },
+        { licensed: false, last: '2026-11-02' },
+      ]),
+      getYammerActivityUserDetail: yammerUserCsv([{ last: '2026-11-11' }, { last: '2026-06-30' }]),
+      getM365AppUserDetail: appsUserCsv([{ last: '2026-11-20' }]),
+    },
     ...extra,
   };
 }
@@ -149,12 +158,12 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     const { code, stdout } = await sync(cloud, join(t.dir, 'data'));
     expect(code).to.equal(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).to.include('ok       Contoso Ltd: 5 row(s) read -> 11 record(s)');
+    expect(lines).to.include('ok       Contoso Ltd: 11 row(s) read -> 14 record(s)');
     expect(lines).to.include(
       "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
     );
-    expect(lines).to.include('ok       Tailspin Toys: 5 row(s) read -> 10 record(s)');
-    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 18 row\(s\) read in \d+\.\d s\.$/);
+    expect(lines).to.include('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
+    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 30 row\(s\) read in \d+\.\d s\.$/);
 
     const paths = cloud.requests.map((r) => r.path);
     expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
@@ -167,9 +176,10 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(paths.filter((p) => p === `/v1/customers/${CONTOSO.id}/subscriptions`)).to.have.length(2);
 
     const downloads = cloud.requests.filter((r) => r.host === 'download');
-    expect(downloads).to.have.length(2);
-    expect(downloads.map((d) => d.authorization)).to.deep.equal([null, null]);
-    const reportCalls = cloud.requests.filter((r) => r.path.includes('getOffice365ActiveUserDetail'));
+    expect(downloads).to.have.length(8);
+    expect(downloads.every((d) => d.authorization === null)).to.equal(true);
+    const reportCalls = cloud.requests.filter((r) => r.host === 'cloud' && r.path.includes('/reports/'));
+    expect(reportCalls).to.have.length(8);
     expect(reportCalls.every((r) => r.authorization?.startsWith('Bearer app-token.'))).to.equal(true);
 
     const store = await LowdbStore.open(join(t.dir, 'data'));
@@ -190,6 +200,11 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     );
     expect(graphUsage.find((r) => r.workload === 'Exchange')).to.deep.include({ active: 2, entitled: 3 });
     expect(graphUsage.find((r) => r.workload === 'Teams')).to.deep.include({ active: 1, entitled: 3 });
+    const bySource = (source: string): UsageRecord[] =>
+      records.filter((r): r is UsageRecord => r.kind === 'usage' && r.customer.tenantId === TAILSPIN.tenantId && r.source === source);
+    expect(bySource('graph-teams-user-detail').map((r) => [r.workload, r.active, r.entitled, r.evidence?.unlicensedActive])).to.deep.equal([['Teams', 1, 2, 1]]);
+    expect(bySource('graph-yammer-user-detail').map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([['Yammer', 1, null]]);
+    expect(bySource('graph-m365-apps-user-detail').map((r) => [r.active, r.entitled])).to.deep.equal([[1, null]]);
   });
 
   it("keeps a failed customer's cached data as it was", async () => {
@@ -214,7 +229,7 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
   it('syncs one customer by a forgiving name', async () => {
     const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
     expect(code).to.equal(0);
-    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 5 row(s) read -> 10 record(s)');
+    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
     expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
   });
 

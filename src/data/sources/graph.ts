@@ -7,9 +7,14 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import Bottleneck from 'bottleneck';
 import type { AppCredentials } from './tokens.js';
 
-/** The usage reports the sync downloads, as Graph names them. */
-export const GRAPH_REPORTS = ['getOffice365ActiveUserDetail'] as const;
-export type GraphReport = (typeof GRAPH_REPORTS)[number];
+/** The 30-day user reports the sync downloads, as CSV (the M365 apps report says so in its query). */
+export const GRAPH_REPORTS = {
+  getOffice365ActiveUserDetail: "/reports/getOffice365ActiveUserDetail(period='D30')",
+  getTeamsUserActivityUserDetail: "/reports/getTeamsUserActivityUserDetail(period='D30')",
+  getYammerActivityUserDetail: "/reports/getYammerActivityUserDetail(period='D30')",
+  getM365AppUserDetail: "/reports/getM365AppUserDetail(period='D30')?$format=text/csv",
+} as const;
+export type GraphReport = keyof typeof GRAPH_REPORTS;
 
 /**
  * Microsoft Graph in one customer tenant, through the Graph SDK with client credentials for that
@@ -51,9 +56,8 @@ export class GraphTenantClient {
 
   /** A 30-day user report streamed to a file (the download is CSV with a byte-order mark). */
   async report(name: GraphReport, path: string): Promise<void> {
-    const body = (await this.reports.schedule(() =>
-      this.client.api(`/reports/${name}(period='D30')`).responseType(ResponseType.STREAM).get(),
-    )) as ReadableStream<Uint8Array> | NodeJS.ReadableStream;
+    const body = (await this.reports.schedule(() => this.client.api(GRAPH_REPORTS[name]).responseType(ResponseType.STREAM).get())) as
+      ReadableStream<Uint8Array> | NodeJS.ReadableStream;
     const readable = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
     await pipeline(readable, createWriteStream(path));
   }
