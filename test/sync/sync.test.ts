@@ -202,7 +202,9 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(graphUsage.find((r) => r.workload === 'Teams')).to.deep.include({ active: 1, entitled: 3 });
     const bySource = (source: string): UsageRecord[] =>
       records.filter((r): r is UsageRecord => r.kind === 'usage' && r.customer.tenantId === TAILSPIN.tenantId && r.source === source);
-    expect(bySource('graph-teams-user-detail').map((r) => [r.workload, r.active, r.entitled, r.evidence?.unlicensedActive])).to.deep.equal([['Teams', 1, 2, 1]]);
+    expect(bySource('graph-teams-user-detail').map((r) => [r.workload, r.active, r.entitled, r.evidence?.unlicensedActive])).to.deep.equal([
+      ['Teams', 1, 2, 1],
+    ]);
     expect(bySource('graph-yammer-user-detail').map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([['Yammer', 1, null]]);
     expect(bySource('graph-m365-apps-user-detail').map((r) => [r.active, r.entitled])).to.deep.equal([[1, null]]);
   });
