@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import Bottleneck from 'bottleneck';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportContext } from '../data/formats/read-result.js';
@@ -144,6 +145,8 @@ export async function runSync(options: {
   readonly customer?: string;
   readonly now: () => Date;
   readonly onEvent?: (event: SyncEvent) => void;
+  /** Customers synced at once (each is a handful of requests, paced by the clients' own limits). */
+  readonly concurrency?: number;
 }): Promise<SyncSummary> {
   const started = options.now().getTime();
   const receivedAt = options.now().toISOString();
@@ -172,22 +175,26 @@ export async function runSync(options: {
       analytics = { ok: false, ...explainFailure(error, 'Partner Center analytics') };
     }
 
-    const outcomes: CustomerOutcome[] = [];
     let rows = analytics.ok ? analytics.rows : 0;
-    for (const customer of customers) {
-      let outcome: CustomerOutcome;
-      try {
-        const read = await syncCustomer(customer, options.sources, dir, receivedAt);
-        const all = [...(byTenant.get(customer.tenantId) ?? []), ...read.records];
-        await options.store.upsert(all);
-        rows += read.rows;
-        outcome = { customer: customer.name, ok: true, records: all.length, rows: read.rows, warnings: read.warnings };
-      } catch (error) {
-        outcome = { customer: customer.name, ok: false, ...explainFailure(error, 'sync') };
-      }
-      outcomes.push(outcome);
-      options.onEvent?.({ type: 'customer-done', outcome });
-    }
+    const pool = new Bottleneck({ maxConcurrent: options.concurrency ?? 4 });
+    const outcomes = await Promise.all(
+      customers.map((customer) =>
+        pool.schedule(async (): Promise<CustomerOutcome> => {
+          let outcome: CustomerOutcome;
+          try {
+            const read = await syncCustomer(customer, options.sources, dir, receivedAt);
+            const all = [...(byTenant.get(customer.tenantId) ?? []), ...read.records];
+            await options.store.upsert(all);
+            rows += read.rows;
+            outcome = { customer: customer.name, ok: true, records: all.length, rows: read.rows, warnings: read.warnings };
+          } catch (error) {
+            outcome = { customer: customer.name, ok: false, ...explainFailure(error, 'sync') };
+          }
+          options.onEvent?.({ type: 'customer-done', outcome });
+          return outcome;
+        }),
+      ),
+    );
     return { customers: outcomes, analytics, rows, ms: options.now().getTime() - started };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -43,6 +43,8 @@ export interface FakeCloudOptions {
   readonly throttleOnce?: readonly string[];
   /** Paths that answer 503 the first time. */
   readonly failOnce?: readonly string[];
+  /** Paths that never answer (a sync stuck there can only be killed). */
+  readonly hang?: readonly string[];
 }
 
 export class FakeCloud {
@@ -127,6 +129,7 @@ export class FakeCloud {
     this.record(req, 'cloud', url.pathname + url.search);
     const path = url.pathname;
 
+    if (this.options.hang?.includes(path)) return;
     if (this.options.throttleOnce?.includes(path) && !this.throttled.has(path)) {
       this.throttled.add(path);
       res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });

@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
 import { activeUserCsv, tempStore, type TempStore } from '../helpers.js';
-import { appsUserCsv, FakeCloud, teamsUserCsv, yammerUserCsv, type FakeCustomer } from './fake-cloud.js';
+import { appsUserCsv, FakeCloud, teamsUserCsv, yammerUserCsv, type FakeCloudOptions, type FakeCustomer } from './fake-cloud.js';
 
 const run = promisify(execFile);
 
@@ -120,6 +121,26 @@ async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promi
   }
 }
 
+function cloudOptions(): FakeCloudOptions {
+  return {
+    customers: [customer(CONTOSO), customer(FABRIKAM, { noConsent: true }), customer(TAILSPIN)],
+    deployment: [
+      deploymentRow(CONTOSO, 'OFFICE 365 ENTERPRISE E3', 20, 16),
+      deploymentRow(CONTOSO, 'MICROSOFT TEAMS ROOMS', 2, 1),
+      deploymentRow(FABRIKAM, 'OFFICE 365 ENTERPRISE E3', 50, 10),
+      deploymentRow(TAILSPIN, 'OFFICE 365 ENTERPRISE E3', 10, 10),
+      deploymentRow(TAILSPIN, 'POWER BI PRO', 5, 2),
+    ],
+    usage: [
+      usageRow(CONTOSO, 'Exchange', 'EXO', 14, 16),
+      usageRow(CONTOSO, 'Teams', 'TEAMS', 9, 16),
+      usageRow(TAILSPIN, 'Exchange', 'EXO', 10, 10),
+    ],
+    pageSize: 2,
+    throttleOnce: [`/v1/customers/${CONTOSO.id}/subscriptions`],
+  };
+}
+
 describe('adoption sync against Partner Center and Graph (a local cloud over HTTPS)', function () {
   this.timeout(60_000);
   let t: TempStore;
@@ -127,26 +148,7 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
 
   beforeEach(async () => {
     t = await tempStore();
-    cloud = await FakeCloud.start(
-      {
-        customers: [customer(CONTOSO), customer(FABRIKAM, { noConsent: true }), customer(TAILSPIN)],
-        deployment: [
-          deploymentRow(CONTOSO, 'OFFICE 365 ENTERPRISE E3', 20, 16),
-          deploymentRow(CONTOSO, 'MICROSOFT TEAMS ROOMS', 2, 1),
-          deploymentRow(FABRIKAM, 'OFFICE 365 ENTERPRISE E3', 50, 10),
-          deploymentRow(TAILSPIN, 'OFFICE 365 ENTERPRISE E3', 10, 10),
-          deploymentRow(TAILSPIN, 'POWER BI PRO', 5, 2),
-        ],
-        usage: [
-          usageRow(CONTOSO, 'Exchange', 'EXO', 14, 16),
-          usageRow(CONTOSO, 'Teams', 'TEAMS', 9, 16),
-          usageRow(TAILSPIN, 'Exchange', 'EXO', 10, 10),
-        ],
-        pageSize: 2,
-        throttleOnce: [`/v1/customers/${CONTOSO.id}/subscriptions`],
-      },
-      t.dir,
-    );
+    cloud = await FakeCloud.start(cloudOptions(), t.dir);
   });
 
   afterEach(async () => {
@@ -247,5 +249,37 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
       'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET, ADOPTION_PARTNER_REFRESH_TOKEN. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
     );
     expect(cloud.requests).to.deep.equal([]);
+  });
+
+  it('leaves the cache whole when the sync is killed mid-way: finished customers in, the rest as they were', async () => {
+    await cloud.close();
+    cloud = await FakeCloud.start({ ...cloudOptions(), hang: [`/v1/customers/${TAILSPIN.id}/subscriptions`] }, t.dir);
+    const kept: DeploymentRecord = {
+      kind: 'deployment',
+      key: `deployment|${TAILSPIN.tenantId}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
+      customer: { tenantId: TAILSPIN.tenantId, name: 'TAILSPIN TOYS' },
+      source: 'pc-analytics',
+      asOf: '2026-11-01T00:00:00.000Z',
+      product: 'OFFICE 365 ENTERPRISE E3',
+      sold: 8,
+      assigned: 4,
+    };
+    await t.store.upsert([kept]);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
+      env: { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: join(t.dir, 'data') },
+      stdio: 'ignore',
+    });
+    const contoso = CONTOSO.tenantId.toLowerCase();
+    for (let i = 0; ; i++) {
+      const records = await (await LowdbStore.open(join(t.dir, 'data'))).records();
+      if (records.some((r) => r.customer.tenantId === contoso)) break;
+      if (i > 200) throw new Error('Contoso was never written');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const records = await (await LowdbStore.open(join(t.dir, 'data'))).records();
+    expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(14);
+    expect(records.filter((r) => r.customer.tenantId === TAILSPIN.tenantId)).to.deep.equal([kept]);
   });
 });

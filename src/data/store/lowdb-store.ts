@@ -23,6 +23,7 @@ export class UnreadableCacheError extends Error {}
  * previous cache whole.
  */
 export class LowdbStore implements AdoptionStore {
+  private writes: Promise<unknown> = Promise.resolve();
   /** When the file was last looked at for writes by other processes (performance.now()). */
   private checkedAt = performance.now();
 
@@ -65,7 +66,14 @@ export class LowdbStore implements AdoptionStore {
     return this.db.data.records.length === 0;
   }
 
-  async upsert(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
+  /** Writes one after another (a sync writes customers concurrently), so a failed write rolls back only itself. */
+  upsert(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
+    const write = this.writes.then(() => this.write(incoming));
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
+  private async write(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
     const { records, outcome } = mergeRecords(this.db.data.records, incoming);
     const previous = this.db.data;
     this.db.data = { version: 1, records };
