@@ -4,6 +4,7 @@ import type { RunningServer } from './bot/server.js';
 import { startBot } from './bot/start-bot.js';
 import { LowdbStore } from './data/store/lowdb-store.js';
 import { loadDemo } from './demo/load-demo.js';
+import { scheduleSync } from './sync/schedule.js';
 
 /** The bot on the lowdb cache in the configured data folder, with the demo portfolio when that cache is empty. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningServer> {
@@ -15,10 +16,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningS
     await loadDemo(store, new Date());
   }
   const server = await startBot({ config, store, logger });
+  const schedule =
+    config.syncSchedule !== null && config.sync !== null ? scheduleSync(config.syncSchedule, config.sync, store, logger) : null;
+  if (schedule) logger.info(`Syncing from Partner Center and Graph on "${config.syncSchedule}".`);
   const mode =
     config.auth.MicrosoftAppId === undefined
       ? 'local mode, no MicrosoftAppId: requests are not authenticated'
       : `app ${config.auth.MicrosoftAppId}`;
   logger.info(`Adoption bot listening on ${server.url}/api/messages (${mode}).`);
-  return server;
+  return {
+    url: server.url,
+    close: async () => {
+      schedule?.stop();
+      await server.close();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { CronPattern } from 'croner';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './metrics/thresholds.js';
 
 /** Every environment variable the tool reads, parsed and checked in one place. */
@@ -25,6 +26,8 @@ export interface Config {
   /** Null until the sync's credentials are set; `missing` names what is not. */
   readonly sync: SyncConfig | null;
   readonly syncMissing: readonly string[];
+  /** When the bot syncs by itself (a cron pattern, e.g. "0 5 * * *"); null for never. */
+  readonly syncSchedule: string | null;
   readonly port: number;
   readonly auth: BotAuth;
   readonly thresholds: Thresholds;
@@ -124,9 +127,25 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
   };
 }
 
+function schedule(env: Env, configured: boolean, missing: readonly string[]): string | null {
+  const raw = env['ADOPTION_SYNC_SCHEDULE']?.trim();
+  if (!raw) return null;
+  try {
+    new CronPattern(raw);
+  } catch (error) {
+    throw new ConfigError(
+      `ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 5 * * *" (05:00 every day), not "${raw}" (${(error as Error).message}).`,
+    );
+  }
+  if (!configured) throw new ConfigError(`ADOPTION_SYNC_SCHEDULE is set, but the sync also needs ${missing.join(', ')}.`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
+  const synced = sync(env);
   return {
-    ...sync(env),
+    ...synced,
+    syncSchedule: schedule(env, synced.sync !== null, synced.syncMissing),
     dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data',
     port: port(env),
     auth: auth(env),

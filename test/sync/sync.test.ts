@@ -1,10 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
+import { LocalConnector } from '../../src/tools/local-connector.js';
 import { activeUserCsv, tempStore, type TempStore } from '../helpers.js';
 import { appsUserCsv, FakeCloud, teamsUserCsv, yammerUserCsv, type FakeCloudOptions, type FakeCustomer } from './fake-cloud.js';
 
@@ -282,4 +284,71 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(14);
     expect(records.filter((r) => r.customer.tenantId === TAILSPIN.tenantId)).to.deep.equal([kept]);
   });
+
+  it('runs inside the bot on a schedule, and the chat answers from what it synced', async () => {
+    const seed: DeploymentRecord = {
+      kind: 'deployment',
+      key: 'deployment|seed|pc-analytics|e3',
+      customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
+      source: 'pc-analytics',
+      asOf: '2026-11-01T00:00:00.000Z',
+      product: 'OFFICE 365 ENTERPRISE E3',
+      sold: 40,
+      assigned: 30,
+    };
+    await t.store.upsert([seed]);
+    const port = await freePort();
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: {
+        ...process.env,
+        ...cloud.env(),
+        ADOPTION_DATA_DIR: join(t.dir, 'data'),
+        PORT: String(port),
+        ADOPTION_SYNC_SCHEDULE: '* * * * * *',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const connector = await LocalConnector.start();
+    try {
+      let log = '';
+      bot.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      for (let i = 0; !log.includes('Synced 2 customer(s), 1 failed'); i++) {
+        if (i > 300) throw new Error(`no scheduled sync finished:\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const ask = async (text: string): Promise<unknown> => {
+        const conversation = { id: `a:${text}`, conversationType: 'personal' };
+        const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message',
+            id: text,
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            from: { id: '29:u' },
+            recipient: { id: '28:b' },
+            conversation,
+            text,
+          }),
+        });
+        expect(response.status).to.equal(200);
+        return connector.to(conversation.id).at(-1)?.activity['summary'];
+      };
+      expect(await ask('adoption for tailspin')).to.equal('Tailspin Toys: deployment 80%, usage 84.6%');
+      expect(await ask('portfolio')).to.match(/^Portfolio: 3 customers, /);
+    } finally {
+      bot.kill('SIGTERM');
+      await once(bot, 'exit');
+      await connector.close();
+    }
+  });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}

@@ -1,0 +1,28 @@
+import { Cron } from 'croner';
+import type { SyncConfig } from '../config.js';
+import type { Logger } from '../bot/logger.js';
+import type { AdoptionStore } from '../data/store/adoption-store.js';
+import { describeCustomerOutcome, describeSummary } from './describe.js';
+import { explainFailure } from './failure.js';
+import { runSync } from './run-sync.js';
+import { syncSources } from './sources.js';
+
+/**
+ * The bot's own sync, on a cron pattern (croner). A run that is still going when the next one is
+ * due is not doubled; the portfolio the chat answers from picks the new data up on its next turn.
+ */
+export function scheduleSync(pattern: string, sync: SyncConfig, store: AdoptionStore, logger: Logger): { stop(): void } {
+  const sources = syncSources(sync);
+  const job = new Cron(pattern, { protect: true }, async () => {
+    logger.info('Scheduled sync started.');
+    try {
+      const summary = await runSync({ store, sources, now: () => new Date() });
+      for (const outcome of summary.customers) logger.info(describeCustomerOutcome(outcome));
+      for (const line of describeSummary(summary)) logger.info(line);
+    } catch (error) {
+      const failure = explainFailure(error, 'Partner Center customers');
+      logger.error(`Scheduled sync stopped: ${failure.reason}. ${failure.hint}`);
+    }
+  });
+  return { stop: () => job.stop() };
+}
