@@ -95,7 +95,7 @@ async function syncCustomer(
   dir: string,
   receivedAt: string,
 ): Promise<{ records: AdoptionRecord[]; rows: number; warnings: string[] }> {
-  const ctx: ImportContext = { customerName: customer.name, tenantId: customer.tenantId, receivedAt };
+  const ctx: ImportContext = { customerName: customer.name, tenantId: customer.tenantId, receivedAt, allPagesFetched: true };
   const own = join(dir, customer.id);
   const records: AdoptionRecord[] = [];
   const warnings: string[] = [];
@@ -107,16 +107,18 @@ async function syncCustomer(
   };
   for (const resource of ['subscriptions', 'subscribedskus', 'servicerequests'] as const) {
     const where = `Partner Center ${resource}`;
-    let text: string;
+    let page = 0;
     try {
-      text = await sources.partnerCenter.customerResource(customer.id, resource);
+      for await (const text of sources.partnerCenter.customerResource(customer.id, resource)) {
+        page++;
+        if (isEmptyCollection(text)) continue;
+        const file = `${own}-${resource}-${page}.json`;
+        await writeFile(file, text);
+        take(await readBack(file, ctx, page === 1 ? where : `${where}, page ${page}`));
+      }
     } catch (error) {
       throw new SyncFailure(explainFailure(error, where));
     }
-    if (isEmptyCollection(text)) continue;
-    const file = `${own}-${resource}.json`;
-    await writeFile(file, text);
-    take(await readBack(file, ctx, where));
   }
   const graph = sources.graph(customer.tenantId);
   try {

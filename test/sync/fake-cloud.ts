@@ -219,36 +219,18 @@ export class FakeCloud {
   private partnerCenter(path: string, url: URL, req: IncomingMessage, res: ServerResponse, auth: string): void {
     const { customers, pageSize } = this.options;
     if (path === '/v1/customers') {
-      const start = Number(req.headers['ms-continuationtoken'] ?? 0);
-      const page = customers.slice(start, start + pageSize);
-      const next = start + pageSize < customers.length;
-      return json(res, 200, {
-        totalCount: page.length,
-        items: page.map((c) => ({
-          id: c.id,
-          companyProfile: {
-            tenantId: c.tenantId,
-            domain: `${c.id}.onmicrosoft.com`,
-            companyName: c.name,
-            attributes: { objectType: 'CustomerCompanyProfile' },
-          },
-          relationshipToPartner: 'reseller',
-          attributes: { objectType: 'Customer' },
-        })),
-        links: {
-          self: { uri: `/v1/customers?size=${pageSize}`, method: 'GET', headers: [] },
-          ...(next
-            ? {
-                next: {
-                  uri: `/v1/customers?size=${pageSize}&seek_operation=Next`,
-                  method: 'GET',
-                  headers: [{ key: 'MS-ContinuationToken', value: String(start + pageSize) }],
-                },
-              }
-            : {}),
+      const items = customers.map((c) => ({
+        id: c.id,
+        companyProfile: {
+          tenantId: c.tenantId,
+          domain: `${c.id}.onmicrosoft.com`,
+          companyName: c.name,
+          attributes: { objectType: 'CustomerCompanyProfile' },
         },
-        attributes: { objectType: 'Collection' },
-      });
+        relationshipToPartner: 'reseller',
+        attributes: { objectType: 'Customer' },
+      }));
+      return json(res, 200, this.collectionPage(items, `/v1/customers?size=${pageSize}`, req));
     }
     const analytics = /^\/v1\/analytics\/commercial\/(deployment|usage)\/license\/?$/.exec(path);
     if (analytics) {
@@ -271,16 +253,36 @@ export class FakeCloud {
     if (perCustomer) {
       const customer = customers.find((c) => c.id === perCustomer[1]);
       if (!customer) return json(res, 404, { code: 2001, description: 'Customer not found.' });
-      const items =
+      const all =
         perCustomer[2] === 'subscriptions' ? customer.subscriptions : perCustomer[2] === 'subscribedskus' ? customer.subscribedSkus : [];
-      return json(res, 200, {
-        totalCount: items.length,
-        items,
-        links: { self: { uri: path, method: 'GET', headers: [] } },
-        attributes: { objectType: 'Collection' },
-      });
+      return json(res, 200, this.collectionPage(all, path, req));
     }
     json(res, 404, { code: 404, description: `no ${path}` });
+  }
+
+  /** A page of a Partner Center collection: totalCount counts the page, links.next carries an MS-ContinuationToken. */
+  private collectionPage(all: readonly object[], self: string, req: IncomingMessage): object {
+    const start = Number(req.headers['ms-continuationtoken'] ?? 0);
+    const { pageSize } = this.options;
+    const page = all.slice(start, start + pageSize);
+    const next = start + pageSize < all.length;
+    return {
+      totalCount: page.length,
+      items: page,
+      links: {
+        self: { uri: self, method: 'GET', headers: [] },
+        ...(next
+          ? {
+              next: {
+                uri: `${self.split('?')[0]!}?size=${pageSize}&seek_operation=Next`,
+                method: 'GET',
+                headers: [{ key: 'MS-ContinuationToken', value: String(start + pageSize) }],
+              },
+            }
+          : {}),
+      },
+      attributes: { objectType: 'Collection' },
+    };
   }
 
   private async handleDownload(req: IncomingMessage, res: ServerResponse): Promise<void> {

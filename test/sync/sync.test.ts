@@ -54,30 +54,33 @@ function usageRow(c: { tenantId: string; name: string }, workload: string, code:
   };
 }
 
+function subscription(c: { id: string }, n: number, seats: number): object {
+  const id = `${c.id.slice(0, 8)}-sub${n}`;
+  return {
+    id,
+    offerId: 'CFQ7TTC0LFLX:0002:CFQ7TTC0HL8W',
+    offerName: n === 1 ? 'Office 365 E3' : `Add-on ${n}`,
+    quantity: seats,
+    unitType: 'Licenses',
+    creationDate: '2026-01-05T10:00:00Z',
+    effectiveStartDate: '2026-01-05T00:00:00Z',
+    commitmentEndDate: '2027-01-04T00:00:00Z',
+    status: 'active',
+    autoRenewEnabled: true,
+    isTrial: false,
+    billingType: 'license',
+    billingCycle: 'monthly',
+    links: { self: { uri: `/customers/${c.id}/subscriptions/${id}`, method: 'GET', headers: [] } },
+    attributes: { objectType: 'Subscription' },
+  };
+}
+
 function customer(c: { id: string; tenantId: string; name: string }, extra: Partial<FakeCustomer> = {}): FakeCustomer {
   const tenant = c.tenantId.toLowerCase();
   return {
     ...c,
     tenantId: tenant,
-    subscriptions: [
-      {
-        id: `${c.id.slice(0, 8)}-sub1`,
-        offerId: 'CFQ7TTC0LFLX:0002:CFQ7TTC0HL8W',
-        offerName: 'Office 365 E3',
-        quantity: 20,
-        unitType: 'Licenses',
-        creationDate: '2026-01-05T10:00:00Z',
-        effectiveStartDate: '2026-01-05T00:00:00Z',
-        commitmentEndDate: '2027-01-04T00:00:00Z',
-        status: 'active',
-        autoRenewEnabled: true,
-        isTrial: false,
-        billingType: 'license',
-        billingCycle: 'monthly',
-        links: { self: { uri: `/customers/${c.id}/subscriptions/${c.id.slice(0, 8)}-sub1`, method: 'GET', headers: [] } },
-        attributes: { objectType: 'Subscription' },
-      },
-    ],
+    subscriptions: [subscription(c, 1, 20)],
     subscribedSkus: [],
     graphSkus: [
       {
@@ -125,7 +128,11 @@ async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promi
 
 function cloudOptions(): FakeCloudOptions {
   return {
-    customers: [customer(CONTOSO), customer(FABRIKAM, { noConsent: true }), customer(TAILSPIN)],
+    customers: [
+      customer(CONTOSO, { subscriptions: [subscription(CONTOSO, 1, 20), subscription(CONTOSO, 2, 5), subscription(CONTOSO, 3, 2)] }),
+      customer(FABRIKAM, { noConsent: true }),
+      customer(TAILSPIN),
+    ],
     deployment: [
       deploymentRow(CONTOSO, 'OFFICE 365 ENTERPRISE E3', 20, 16),
       deploymentRow(CONTOSO, 'MICROSOFT TEAMS ROOMS', 2, 1),
@@ -162,12 +169,12 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     const { code, stdout } = await sync(cloud, join(t.dir, 'data'));
     expect(code).to.equal(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).to.include('ok       Contoso Ltd: 11 row(s) read -> 14 record(s)');
+    expect(lines).to.include('ok       Contoso Ltd: 13 row(s) read -> 16 record(s)');
     expect(lines).to.include(
       "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
     );
     expect(lines).to.include('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
-    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 30 row\(s\) read in \d+\.\d s\.$/);
+    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 32 row\(s\) read in \d+\.\d s\.$/);
 
     const paths = cloud.requests.map((r) => r.path);
     expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
@@ -177,7 +184,14 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     ]);
     expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/usage'))).to.have.length(2);
     expect(cloud.requests.filter((r) => r.path.startsWith('/v1/customers?')).map((r) => r.continuation)).to.deep.equal([null, '2']);
-    expect(paths.filter((p) => p === `/v1/customers/${CONTOSO.id}/subscriptions`)).to.have.length(2);
+    expect(
+      cloud.requests.filter((r) => r.path.startsWith(`/v1/customers/${CONTOSO.id}/subscriptions`)).map((r) => [r.path, r.continuation]),
+    ).to.deep.equal([
+      [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
+      [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
+      [`/v1/customers/${CONTOSO.id}/subscriptions?size=2&seek_operation=Next`, '2'],
+    ]);
+    expect(stdout).not.to.include('warning');
 
     const downloads = cloud.requests.filter((r) => r.host === 'download');
     expect(downloads).to.have.length(8);
@@ -281,7 +295,7 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     child.kill('SIGKILL');
     await once(child, 'exit');
     const records = await (await LowdbStore.open(join(t.dir, 'data'))).records();
-    expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(14);
+    expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(16);
     expect(records.filter((r) => r.customer.tenantId === TAILSPIN.tenantId)).to.deep.equal([kept]);
   });
 

@@ -12,7 +12,7 @@ export const graphSubscribedSkus: JsonFormat = {
   kind: 'Microsoft Graph subscribedSkus',
   matches: (doc) => itemHas(doc, 'skuPartNumber', 'prepaidUnits', 'consumedUnits'),
   read(doc, ctx, notes): DeploymentRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     const idTenant = /^([0-9a-f-]{36})_/i.exec(text(doc.items[0] ?? {}, ['id']) ?? '')?.[1] ?? null;
     const customer = contextCustomer(ctx, { tenantId: idTenant, name: null });
     if (customer === null) throw new FormatError('the file names no customer', NO_CUSTOMER_HINT);

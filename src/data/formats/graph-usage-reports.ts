@@ -244,7 +244,7 @@ function userReportJson(report: UserReport): JsonFormat {
     kind: `${report.kind} (JSON)`,
     matches: (doc) => itemHas(doc, ...report.marker.map(jsonName)) && itemHas(doc, 'reportRefreshDate'),
     read(doc, ctx, notes) {
-      pagingNote(doc, notes);
+      pagingNote(doc, ctx, notes);
       const fold = new UserReportFold(report, notes);
       readItems(doc, (item) => fold.add(jsonCell(item)));
       return fold.finish(ctx);

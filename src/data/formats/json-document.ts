@@ -124,7 +124,9 @@ export function customerKey(ref: CustomerRef): string {
 }
 
 /** The warning for a file that is one page of a longer answer. */
-export function pagingNote(doc: JsonDocument, notes: Notes): void {
+/** Warns that a file is one page of a longer answer, unless the caller fetched every page itself (the sync). */
+export function pagingNote(doc: JsonDocument, ctx: ImportContext, notes: Notes): void {
+  if (ctx.allPagesFetched === true) return;
   if (doc.total !== null && doc.total > doc.items.length) {
     notes.add(
       `this file is one page: ${doc.items.length} of ${doc.total} records; fetch the other pages (follow the next link) and import them too`,

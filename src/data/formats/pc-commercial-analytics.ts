@@ -37,7 +37,7 @@ export const pcDeploymentAnalytics: JsonFormat = {
   kind: 'Partner Center deployment analytics',
   matches: (doc) => itemHas(doc, 'licensesDeployed', 'licensesSold', 'customerTenantId'),
   read(doc: JsonDocument, ctx: ImportContext, notes: Notes): DeploymentRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const customer = customerOf(row, ctx, notes);
       const product = productOf(row, notes);
@@ -59,7 +59,7 @@ export const pcUsageAnalytics: JsonFormat = {
   kind: 'Partner Center usage analytics',
   matches: (doc) => itemHas(doc, ACTIVE, 'licensesQualified', 'customerTenantId'),
   read(doc: JsonDocument, ctx: ImportContext, notes: Notes): UsageRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const customer = customerOf(row, ctx, notes);
       const product = productOf(row, notes);

@@ -42,7 +42,7 @@ export const pcSubscriptions: JsonFormat = {
   kind: 'Partner Center subscriptions',
   matches: (doc) => objectTypeIs(doc, 'Subscription') || itemHas(doc, 'quantity', 'status', ['offerId', 'offerName', 'friendlyName']),
   read(doc, ctx, notes): SubscriptionRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     const customer = customerOf(doc, ctx);
     return readItems(doc, (item) => {
       const subscriptionId = requiredText(item, ['id'], notes);
@@ -71,7 +71,7 @@ export const pcSubscribedSkus: JsonFormat = {
   kind: 'Partner Center subscribed SKUs',
   matches: (doc) => objectTypeIs(doc, 'SubscribedSku') || itemHas(doc, 'totalUnits', 'consumedUnits', 'productSku'),
   read(doc, ctx, notes): DeploymentRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     const customer = customerOf(doc, ctx);
     return readItems(doc, (item) => {
       const sku = isObject(item['productSku']) ? item['productSku'] : {};
@@ -107,7 +107,7 @@ export const pcServiceRequests: JsonFormat = {
   kind: 'Partner Center service requests',
   matches: (doc) => objectTypeIs(doc, 'ServiceRequest') || itemHas(doc, 'title', 'severity', 'status', 'id'),
   read(doc, ctx, notes): ServiceRequestRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (item) => {
       const customer = customerOf(doc, ctx, organizationOf(item, notes));
       const requestId = requiredText(item, ['id'], notes);

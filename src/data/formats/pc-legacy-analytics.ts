@@ -31,7 +31,7 @@ export const pcLegacyCustomerDeployment: JsonFormat = {
   kind: 'Partner Center customer deployment analytics (legacy)',
   matches: isCustomerDeployment,
   read(doc, ctx, notes): DeploymentRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const customer = customerOf(row, ctx, notes);
       const product = text(row, ['productName'], notes) ?? 'Unknown product';
@@ -53,7 +53,7 @@ export const pcLegacyCustomerUsage: JsonFormat = {
   kind: 'Partner Center customer usage analytics (legacy)',
   matches: isCustomerUsage,
   read(doc, ctx, notes): UsageRecord[] {
-    pagingNote(doc, notes);
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const customer = customerOf(row, ctx, notes);
       const product = text(row, ['productName'], notes) ?? 'Unknown product';
@@ -78,8 +78,8 @@ const PARTNER: CustomerRef = { tenantId: null, name: null };
 export const pcLegacyPartnerDeployment: JsonFormat = {
   kind: 'Partner Center partner-wide deployment analytics (legacy)',
   matches: (doc) => objectTypeIs(doc, 'PartnerLicensesDeploymentInsights') || itemHas(doc, 'proratedDeploymentPercent'),
-  read(doc, _ctx, notes): PartnerTotalRecord[] {
-    pagingNote(doc, notes);
+  read(doc, ctx, notes): PartnerTotalRecord[] {
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const service = text(row, ['serviceName', 'serviceCode'], notes) ?? 'all';
       return {
@@ -100,8 +100,8 @@ export const pcLegacyPartnerDeployment: JsonFormat = {
 export const pcLegacyPartnerUsage: JsonFormat = {
   kind: 'Partner Center partner-wide usage analytics (legacy)',
   matches: (doc) => objectTypeIs(doc, 'PartnerLicensesUsageInsights') || itemHas(doc, 'proratedLicensesUsagePercent'),
-  read(doc, _ctx, notes): PartnerTotalRecord[] {
-    pagingNote(doc, notes);
+  read(doc, ctx, notes): PartnerTotalRecord[] {
+    pagingNote(doc, ctx, notes);
     return readItems(doc, (row) => {
       const service = text(row, ['serviceName', 'serviceCode'], notes) ?? 'all';
       const workload = canonicalWorkload(text(row, ['workloadName', 'workloadCode'], notes) ?? 'Unknown');

@@ -50,4 +50,6 @@ export interface ImportContext {
   readonly tenantId: string | null;
   /** ISO date-time the data was fetched; the as-of date for answers that carry none. */
   readonly receivedAt: string;
+  /** The caller followed every next link (the sync): a page is not a partial answer. */
+  readonly allPagesFetched?: boolean;
 }

@@ -67,15 +67,21 @@ export class PartnerCenterClient {
     return this.tokens.appOnly(PARTNER_CENTER_RESOURCE, APP_HINT);
   }
 
-  async customers(): Promise<PartnerCenterCustomer[]> {
-    const out: PartnerCenterCustomer[] = [];
-    let link: Link | null = { uri: '/v1/customers?size=500' };
+  /** The pages of a collection, following links.next and its continuation-token headers. */
+  private async *collection(uri: string): AsyncGenerator<string> {
+    let link: Link | null = { uri };
     while (link !== null) {
       const headers = Object.fromEntries((link.headers ?? []).map((h) => [h.key, h.value]));
-      const page = (await (await this.get(link.uri, await this.appToken(), headers)).json()) as {
-        items?: { id: string; companyProfile?: { tenantId?: string; companyName?: string } }[];
-        links?: { next?: Link };
-      };
+      const text: string = await (await this.get(link.uri, await this.appToken(), headers)).text();
+      yield text;
+      link = (JSON.parse(text) as { links?: { next?: Link } }).links?.next ?? null;
+    }
+  }
+
+  async customers(): Promise<PartnerCenterCustomer[]> {
+    const out: PartnerCenterCustomer[] = [];
+    for await (const text of this.collection('/v1/customers?size=500')) {
+      const page = JSON.parse(text) as { items?: { id: string; companyProfile?: { tenantId?: string; companyName?: string } }[] };
       for (const item of page.items ?? []) {
         out.push({
           id: item.id,
@@ -83,7 +89,6 @@ export class PartnerCenterClient {
           name: item.companyProfile?.companyName ?? item.id,
         });
       }
-      link = page.links?.next ?? null;
     }
     return out;
   }
@@ -100,8 +105,8 @@ export class PartnerCenterClient {
     }
   }
 
-  /** One of a customer's collections, as the JSON text Partner Center sent. */
-  async customerResource(customerId: string, resource: CustomerResource): Promise<string> {
-    return (await this.get(`/v1/customers/${encodeURIComponent(customerId)}/${resource}`, await this.appToken())).text();
+  /** Every page of one of a customer's collections, as the JSON text Partner Center sent. */
+  customerResource(customerId: string, resource: CustomerResource): AsyncGenerator<string> {
+    return this.collection(`/v1/customers/${encodeURIComponent(customerId)}/${resource}`);
   }
 }
