@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchImport } from './import.js';
 import { benchMetrics } from './metrics.js';
 import { benchReply } from './reply.js';
+import { benchSync } from './sync.js';
 
 /** `npm run bench`: every figure beside a floor measured in the same run, on this machine. */
 const cpu = cpus()[0]?.model ?? 'unknown cpu';
@@ -9,3 +10,4 @@ console.log(`machine: ${cpus().length} x ${cpu}, ${(totalmem() / 2 ** 30).toFixe
 for (const line of benchMetrics()) console.log(line);
 for (const line of await benchImport()) console.log(line);
 for (const line of await benchReply()) console.log(line);
+for (const line of await benchSync()) console.log(line);

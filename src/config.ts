@@ -19,6 +19,8 @@ export interface SyncConfig {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly refreshToken: string;
+  /** Partner Center requests a minute the sync allows itself. */
+  readonly partnerCenterRequestsPerMinute: number;
 }
 
 export interface Config {
@@ -122,6 +124,7 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
       clientId: value('ADOPTION_CLIENT_ID'),
       clientSecret: value('ADOPTION_CLIENT_SECRET'),
       refreshToken: value('ADOPTION_PARTNER_REFRESH_TOKEN'),
+      partnerCenterRequestsPerMinute: number(env, 'ADOPTION_PC_REQUESTS_PER_MINUTE', 500),
     },
     syncMissing: [],
   };

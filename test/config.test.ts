@@ -28,6 +28,7 @@ describe('configuration', () => {
       clientId: 'client',
       clientSecret: 'secret',
       refreshToken: 'refresh',
+      partnerCenterRequestsPerMinute: 500,
     });
     expect(config.syncSchedule).to.equal('0 5 * * *');
   });

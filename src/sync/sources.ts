@@ -11,6 +11,7 @@ export function syncSources(sync: SyncConfig): SyncSources {
     sync.partnerCenterUrl,
     new TenantTokens(credentials, sync.partnerTenantId),
     sync.refreshToken,
+    sync.partnerCenterRequestsPerMinute,
   );
   const graphs = new Map<string, GraphTenantClient>();
   return {

@@ -39,6 +39,8 @@ export interface FakeCloudOptions {
   readonly deployment: readonly object[];
   readonly usage: readonly object[];
   readonly pageSize: number;
+  /** Page size of the per-customer collections (subscriptions ...); pageSize when not given. */
+  readonly collectionPageSize?: number;
   /** Paths (without query) that answer 429 with Retry-After: 1 the first time they are asked. */
   readonly throttleOnce?: readonly string[];
   /** Paths that answer 503 the first time. */
@@ -230,7 +232,7 @@ export class FakeCloud {
         relationshipToPartner: 'reseller',
         attributes: { objectType: 'Customer' },
       }));
-      return json(res, 200, this.collectionPage(items, `/v1/customers?size=${pageSize}`, req));
+      return json(res, 200, this.collectionPage(items, `/v1/customers?size=${pageSize}`, req, pageSize));
     }
     const analytics = /^\/v1\/analytics\/commercial\/(deployment|usage)\/license\/?$/.exec(path);
     if (analytics) {
@@ -255,15 +257,14 @@ export class FakeCloud {
       if (!customer) return json(res, 404, { code: 2001, description: 'Customer not found.' });
       const all =
         perCustomer[2] === 'subscriptions' ? customer.subscriptions : perCustomer[2] === 'subscribedskus' ? customer.subscribedSkus : [];
-      return json(res, 200, this.collectionPage(all, path, req));
+      return json(res, 200, this.collectionPage(all, path, req, this.options.collectionPageSize ?? pageSize));
     }
     json(res, 404, { code: 404, description: `no ${path}` });
   }
 
   /** A page of a Partner Center collection: totalCount counts the page, links.next carries an MS-ContinuationToken. */
-  private collectionPage(all: readonly object[], self: string, req: IncomingMessage): object {
+  private collectionPage(all: readonly object[], self: string, req: IncomingMessage, pageSize: number): object {
     const start = Number(req.headers['ms-continuationtoken'] ?? 0);
-    const { pageSize } = this.options;
     const page = all.slice(start, start + pageSize);
     const next = start + pageSize < all.length;
     return {

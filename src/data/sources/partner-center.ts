@@ -25,23 +25,27 @@ const USER_HINT =
 /**
  * The Partner Center REST API: customers (paged by continuation token), the commercial license
  * analytics (paged by @nextLink) and per-customer subscriptions, subscribed SKUs and service
- * requests. Stays under Partner Center's 500 requests a minute; retries throttling and 5xx.
+ * requests. Paced under a budget of requests a minute (Partner Center throttles at about 500 a
+ * minute per partner tenant); retries throttling and 5xx.
  */
 export class PartnerCenterClient {
   private readonly correlationId = randomUUID();
-  private readonly limiter = new Bottleneck({
-    reservoir: 500,
-    reservoirRefreshAmount: 500,
-    reservoirRefreshInterval: 60_000,
-    maxConcurrent: 8,
-  });
+  private readonly limiter: Bottleneck;
 
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TenantTokens,
     private readonly refreshToken: string,
+    requestsPerMinute: number,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+  ) {
+    this.limiter = new Bottleneck({
+      reservoir: requestsPerMinute,
+      reservoirRefreshAmount: requestsPerMinute,
+      reservoirRefreshInterval: 60_000,
+      maxConcurrent: 8,
+    });
+  }
 
   private async get(pathOrUrl: string, token: string, headers: Record<string, string> = {}): Promise<Response> {
     const url = new URL(pathOrUrl, this.baseUrl).toString();

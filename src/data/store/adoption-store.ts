@@ -24,11 +24,7 @@ export interface AdoptionStore {
 }
 
 /** The merge rule, shared by every backend: the newer as-of date wins; a tie takes the incoming. */
-export function mergeRecords(
-  existing: readonly AdoptionRecord[],
-  incoming: readonly AdoptionRecord[],
-): { records: AdoptionRecord[]; outcome: UpsertOutcome } {
-  const byKey = new Map(existing.map((r) => [r.key, r]));
+export function mergeInto(byKey: Map<string, AdoptionRecord>, incoming: readonly AdoptionRecord[]): UpsertOutcome {
   let added = 0;
   let replaced = 0;
   let keptNewer = 0;
@@ -41,5 +37,5 @@ export function mergeRecords(
     } else replaced++;
     byKey.set(record.key, record);
   }
-  return { records: [...byKey.values()], outcome: { added, replaced, keptNewer } };
+  return { added, replaced, keptNewer };
 }
