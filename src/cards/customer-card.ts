@@ -1,7 +1,8 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
+import type { Trend } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
-import { customerKey } from '../portfolio/portfolio-view.js';
+import { customerKey } from '../metrics/customer-key.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, name, percentText, plain } from './text.js';
@@ -52,7 +53,13 @@ function linksFor(report: CustomerReport, links: AdviceLinks): { title: string; 
   return [...wanted].map((k) => ({ title: linkTitles[k], url: links[k] }));
 }
 
-export function customerCard(report: CustomerReport, settings: CardSettings): Reply {
+function movement(change: number | null | undefined, since: string | undefined): string {
+  if (change === null || change === undefined || since === undefined) return '';
+  if (change === 0) return `unchanged since ${since}`;
+  return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)} pts since ${since}`;
+}
+
+export function customerCard(report: CustomerReport, settings: CardSettings, trend: Trend | null = null): Reply {
   const { thresholds } = settings;
   const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data';
   const tenant = report.tenantId === null ? '' : `tenant ${report.tenantId} · `;
@@ -69,6 +76,7 @@ export function customerCard(report: CustomerReport, settings: CardSettings): Re
         title: 'Deployment',
         text: percentText(report.deploymentPercent),
         detail: `${count(report.assigned)} of ${count(report.sold)} licenses assigned`,
+        trend: movement(trend?.deploymentChange, trend?.since),
         gauge: gauge(report.deploymentPercent, [
           [thresholds.deploymentLowPercent, `Low (under ${thresholds.deploymentLowPercent}%)`, 'attention'],
           [thresholds.upsellDeploymentPercent, 'Room to deploy', 'warning'],
@@ -79,6 +87,7 @@ export function customerCard(report: CustomerReport, settings: CardSettings): Re
         title: 'Usage',
         text: percentText(report.usagePercent),
         detail: `${count(report.active)} of ${count(report.entitled)} entitlements active`,
+        trend: movement(trend?.usageChange, trend?.since),
         gauge: gauge(report.usagePercent, [
           [thresholds.usageLowPercent, `Low (under ${thresholds.usageLowPercent}%)`, 'attention'],
           [100, 'In use', 'good'],

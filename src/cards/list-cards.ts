@@ -1,7 +1,7 @@
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import { customerKey } from '../portfolio/portfolio-view.js';
+import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS, RECOMMENDATION_LABELS } from './labels.js';

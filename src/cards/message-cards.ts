@@ -1,6 +1,6 @@
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import { customerKey } from '../portfolio/portfolio-view.js';
+import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { count, day, name, plain } from './text.js';

@@ -129,3 +129,11 @@ export interface PartnerTotalRecord extends RecordBase {
 export type AdoptionRecord = DeploymentRecord | UsageRecord | SubscriptionRecord | ServiceRequestRecord | PartnerTotalRecord;
 
 export type RecordKind = AdoptionRecord['kind'];
+
+/** A customer's two numbers on one day, kept after each sync so cards can show the trend. */
+export interface HistoryPoint {
+  /** YYYY-MM-DD */
+  readonly day: string;
+  readonly deploymentPercent: number | null;
+  readonly usagePercent: number | null;
+}

@@ -4,3 +4,5 @@ export { isInWindow, windowStart, ACTIVITY_WINDOW_DAYS } from './activity-window
 export { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './thresholds.js';
 export type * from './report-types.js';
 export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';
+export { customerKey } from './customer-key.js';
+export { trend, type Trend } from './trend.js';

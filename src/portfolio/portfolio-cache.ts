@@ -28,8 +28,12 @@ export class PortfolioCache {
   }
 
   private async compute(revision: string, now: Date, day: string): Promise<PortfolioView> {
-    const records = await this.store.records();
-    const view = new PortfolioView(portfolioReport(records, now, this.config.thresholds, this.config.links), this.config.thresholds);
+    const [records, history] = await Promise.all([this.store.records(), this.store.history()]);
+    const view = new PortfolioView(
+      portfolioReport(records, now, this.config.thresholds, this.config.links),
+      this.config.thresholds,
+      history,
+    );
     this.current = { revision, day, view };
     return view;
   }

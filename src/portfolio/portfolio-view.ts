@@ -1,4 +1,5 @@
-import { isBelow, isLowAdoption, summarize, type PortfolioSummary } from '../metrics/index.js';
+import type { HistoryPoint } from '../data/records.js';
+import { customerKey, isBelow, isLowAdoption, summarize, trend, type PortfolioSummary, type Trend } from '../metrics/index.js';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
@@ -7,11 +8,6 @@ export type CustomerLookup =
   | { readonly kind: 'one'; readonly customer: CustomerReport }
   | { readonly kind: 'several'; readonly customers: readonly CustomerReport[] }
   | { readonly kind: 'none'; readonly closest: readonly CustomerReport[] };
-
-/** How buttons name a customer: the tenant id, or the name when no file gave a tenant id. */
-export function customerKey(c: Pick<CustomerReport, 'tenantId' | 'customer'>): string {
-  return c.tenantId ?? `name:${c.customer.toLowerCase()}`;
-}
 
 /** One computed portfolio with the lookups the conversation needs, built once and then only read. */
 export class PortfolioView {
@@ -23,6 +19,7 @@ export class PortfolioView {
   constructor(
     readonly report: PortfolioReport,
     readonly thresholds: Thresholds,
+    private readonly history: ReadonlyMap<string, readonly HistoryPoint[]> = new Map(),
   ) {
     for (const c of report.customers) {
       this.byKey.set(customerKey(c), c);
@@ -40,6 +37,11 @@ export class PortfolioView {
   get summary(): PortfolioSummary {
     this.summaryCache ??= summarize(this.report, this.thresholds);
     return this.summaryCache;
+  }
+
+  /** How the customer's numbers moved over the last week or so of syncs; null without history. */
+  trend(customer: CustomerReport): Trend | null {
+    return trend(this.history.get(customerKey(customer)) ?? [], customer, this.report.generatedAt.slice(0, 10));
   }
 
   customer(key: string): CustomerReport | undefined {

@@ -8,6 +8,7 @@ import type { AdoptionRecord } from '../data/records.js';
 import { GRAPH_REPORTS, type GraphReport, type GraphTenantClient } from '../data/sources/graph.js';
 import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources/partner-center.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
+import { customerKey, DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../metrics/index.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import { explainFailure, SyncFailure, type Failure } from './failure.js';
 
@@ -136,6 +137,18 @@ async function syncCustomer(
   return { records, rows, warnings };
 }
 
+/** Today's point for each customer the sync just wrote, so cards can show how the numbers move. */
+async function recordHistory(store: AdoptionStore, synced: ReadonlySet<string>, now: Date): Promise<void> {
+  if (synced.size === 0) return;
+  const report = portfolioReport(await store.records(), now, DEFAULT_THRESHOLDS, DEFAULT_LINKS);
+  const day = now.toISOString().slice(0, 10);
+  await store.recordHistory(
+    report.customers
+      .filter((c) => c.tenantId !== null && synced.has(c.tenantId))
+      .map((c) => ({ customerKey: customerKey(c), point: { day, deploymentPercent: c.deploymentPercent, usagePercent: c.usagePercent } })),
+  );
+}
+
 /**
  * Pulls every customer (or one) from Partner Center and Graph into the store. Each customer's data
  * is gathered whole, read through the import path, and written in one atomic step only when all of
@@ -197,6 +210,7 @@ export async function runSync(options: {
         }),
       ),
     );
+    await recordHistory(options.store, new Set(customers.filter((_, i) => outcomes[i]!.ok).map((c) => c.tenantId)), options.now());
     return { customers: outcomes, analytics, rows, ms: options.now().getTime() - started };
   } finally {
     await rm(dir, { recursive: true, force: true });

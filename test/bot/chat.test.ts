@@ -194,6 +194,20 @@ describe('the bot in Teams, over HTTP', () => {
   });
 });
 
+describe('trends on the customer card', () => {
+  let h: Harness;
+  before(async () => (h = await startHarness()));
+  after(() => h.close());
+
+  it('shows how deployment and usage moved since the sync a week ago', async () => {
+    await h.t.store.recordHistory([{ customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } }]);
+    const card = cardOf((await h.say('adoption for Contoso'))[0]);
+    expect(textsOf(card)).to.include.members(['▲ 5 pts since 2026-11-18', '▼ 2 pts since 2026-11-18']);
+    const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
+    expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
+  });
+});
+
 describe('cards with hostile or huge data', () => {
   let w: Harness;
   before(async () => (w = await startHarness()));

@@ -104,6 +104,10 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(reportCalls.every((r) => r.authorization?.startsWith('Bearer app-token.'))).to.equal(true);
 
     const store = await LowdbStore.open(join(t.dir, 'data'));
+    const today = new Date().toISOString().slice(0, 10);
+    const history = await store.history();
+    expect([...history.keys()].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
+    expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([{ day: today, deploymentPercent: 77.3, usagePercent: 71.9 }]);
     const records = await store.records();
     const tenants = new Set(records.map((r) => r.customer.tenantId));
     expect([...tenants].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);

@@ -1,4 +1,4 @@
-import type { AdoptionRecord } from '../records.js';
+import type { AdoptionRecord, HistoryPoint } from '../records.js';
 
 /** What one import did to the cache. */
 export interface UpsertOutcome {
@@ -21,6 +21,21 @@ export interface AdoptionStore {
    * the command line, a sync) wrote them; reading it picks those changes up.
    */
   revision(): Promise<string>;
+  /** Each customer's daily points, oldest first, by customer key. */
+  history(): Promise<ReadonlyMap<string, readonly HistoryPoint[]>>;
+  /** Adds today's point per customer (replacing one already there for that day), keeping HISTORY_DAYS. */
+  recordHistory(points: readonly { readonly customerKey: string; readonly point: HistoryPoint }[]): Promise<void>;
+}
+
+/** How many days of points the history keeps. */
+export const HISTORY_DAYS = 180;
+
+/** The history rule, shared by every backend: one point per day, oldest first, a bounded window. */
+export function addPoint(points: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
+  const cutoff = new Date(Date.parse(`${point.day}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return [...points.filter((p) => p.day !== point.day && p.day > cutoff), point].sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
+  );
 }
 
 /** The merge rule, shared by every backend: the newer as-of date wins; a tie takes the incoming. */

@@ -2,12 +2,21 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { AdoptionRecord } from '../records.js';
-import { mergeInto, type AdoptionStore, type UpsertOutcome } from './adoption-store.js';
+import type { AdoptionRecord, HistoryPoint } from '../records.js';
+import { addPoint, mergeInto, type AdoptionStore, type UpsertOutcome } from './adoption-store.js';
 
 interface CacheFile {
   version: 1;
   records: AdoptionRecord[];
+  /** Added after version 1 shipped; absent in older files. */
+  history?: Record<string, HistoryPoint[]>;
+}
+
+/** One change to the cache, applied in memory and then written with the others of its batch. */
+interface Change<T> {
+  apply(state: { byKey: Map<string, AdoptionRecord>; history: Record<string, HistoryPoint[]> }): T;
+  resolve(result: T): void;
+  reject(error: unknown): void;
 }
 
 export const CACHE_FILE = 'cache.json';
@@ -23,8 +32,7 @@ export class UnreadableCacheError extends Error {}
  * previous cache whole.
  */
 export class LowdbStore implements AdoptionStore {
-  private readonly pending: { incoming: readonly AdoptionRecord[]; resolve(outcome: UpsertOutcome): void; reject(error: unknown): void }[] =
-    [];
+  private readonly pending: Change<unknown>[] = [];
   private flushing: Promise<void> | null = null;
   /** When the file was last looked at for writes by other processes (performance.now()). */
   private checkedAt = performance.now();
@@ -68,15 +76,29 @@ export class LowdbStore implements AdoptionStore {
     return this.db.data.records.length === 0;
   }
 
+  async history(): Promise<ReadonlyMap<string, readonly HistoryPoint[]>> {
+    return new Map(Object.entries(this.db.data.history ?? {}));
+  }
+
   /**
-   * Group commit: upserts that arrive while a write is under way are merged, in order, and written
+   * Group commit: changes that arrive while a write is under way are applied, in order, and written
    * together in the next write (a sync finishing customers four at a time would otherwise rewrite
-   * the whole file once per customer). Each upsert resolves when its records are on disk; a failed
-   * write rolls back and rejects exactly the upserts it carried.
+   * the whole file once per customer). Each change resolves when it is on disk; a failed write
+   * rolls back and rejects exactly the changes it carried.
    */
   upsert(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ incoming, resolve, reject });
+    return this.change(({ byKey }) => mergeInto(byKey, incoming));
+  }
+
+  recordHistory(points: readonly { readonly customerKey: string; readonly point: HistoryPoint }[]): Promise<void> {
+    return this.change(({ history }) => {
+      for (const { customerKey, point } of points) history[customerKey] = addPoint(history[customerKey] ?? [], point);
+    });
+  }
+
+  private change<T>(apply: Change<T>['apply']): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ apply, resolve, reject } as Change<unknown>);
       this.flushing ??= this.flush().finally(() => (this.flushing = null));
     });
   }
@@ -85,18 +107,18 @@ export class LowdbStore implements AdoptionStore {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0);
       const previous = this.db.data;
-      const byKey = new Map(previous.records.map((r) => [r.key, r]));
-      const outcomes = batch.map(({ incoming }) => mergeInto(byKey, incoming));
-      this.db.data = { version: 1, records: [...byKey.values()] };
+      const state = { byKey: new Map(previous.records.map((r) => [r.key, r])), history: { ...previous.history } };
+      const results = batch.map((c) => c.apply(state));
+      this.db.data = { version: 1, records: [...state.byKey.values()], history: state.history };
       try {
         await this.db.write();
         this.loaded = await fileRevision(this.path);
       } catch (error) {
         this.db.data = previous;
-        batch.forEach((b) => b.reject(error));
+        batch.forEach((c) => c.reject(error));
         continue;
       }
-      batch.forEach((b, i) => b.resolve(outcomes[i]!));
+      batch.forEach((c, i) => c.resolve(results[i]));
     }
   }
 }

@@ -1,0 +1,34 @@
+import type { HistoryPoint } from '../data/records.js';
+import { DAY_MS } from '../time.js';
+
+/** How a customer's two numbers moved since an earlier day of the history. */
+export interface Trend {
+  readonly since: string;
+  /** Points on the 0–100 scale, one decimal; null when either end has no number. */
+  readonly deploymentChange: number | null;
+  readonly usageChange: number | null;
+}
+
+const change = (now: number | null, then: number | null): number | null =>
+  now === null || then === null ? null : Math.round((now - then) * 10) / 10;
+
+/**
+ * The change against the newest point at least `days` old; failing that, the oldest point before
+ * today. Null when the history has nothing before today.
+ */
+export function trend(
+  points: readonly HistoryPoint[],
+  current: { readonly deploymentPercent: number | null; readonly usagePercent: number | null },
+  today: string,
+  days = 7,
+): Trend | null {
+  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+  const earlier = points.filter((p) => p.day < today);
+  const base = earlier.filter((p) => p.day <= cutoff).at(-1) ?? earlier[0];
+  if (base === undefined) return null;
+  return {
+    since: base.day,
+    deploymentChange: change(current.deploymentPercent, base.deploymentPercent),
+    usageChange: change(current.usagePercent, base.usagePercent),
+  };
+}
