@@ -17,6 +17,13 @@ function percentArgument(value: string): number {
   return n;
 }
 
+function dayArgument(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('give a day as YYYY-MM-DD');
+  }
+  return value;
+}
+
 async function openStore(config: Config, output: Output, withDemo: boolean): Promise<LowdbStore> {
   const store = await LowdbStore.open(config.dataDir);
   if (withDemo && (await store.isEmpty())) {
@@ -67,7 +74,12 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .command('sync')
     .description('pull every customer (or one) from Partner Center and Microsoft Graph into the cache')
     .option('--customer <name>', 'one customer, by its Partner Center name (forgiving)')
-    .action(async (options: { customer?: string }) => {
+    .option(
+      '--since <date>',
+      'leave out customers already synced on or after this day (YYYY-MM-DD): finishes a sync that stopped',
+      dayArgument,
+    )
+    .action(async (options: { customer?: string; since?: string }) => {
       const store = await openStore(config, output, false);
       setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY === true));
     });

@@ -30,7 +30,7 @@ function progress(output: Output, interactive: boolean): { onEvent(event: SyncEv
 export async function runSyncCommand(
   config: Config,
   store: AdoptionStore,
-  options: { customer?: string },
+  options: { customer?: string; since?: string },
   output: Output,
   interactive: boolean,
 ): Promise<number> {

@@ -16,8 +16,9 @@ export function describeSummary(summary: SyncSummary): string[] {
   const lines: string[] = [];
   if (!summary.analytics.ok)
     lines.push(`FAILED   Partner Center analytics: ${summary.analytics.reason}.\n         ${summary.analytics.hint}`);
+  const skipped = summary.skipped > 0 ? `, ${summary.skipped} already synced` : '';
   lines.push(
-    `Synced ${summary.customers.length - failed} customer(s), ${failed} failed; ${summary.rows} row(s) read in ${(summary.ms / 1000).toFixed(1)} s.`,
+    `Synced ${summary.customers.length - failed} customer(s), ${failed} failed${skipped}; ${summary.rows} row(s) read in ${(summary.ms / 1000).toFixed(1)} s.`,
   );
   return lines;
 }

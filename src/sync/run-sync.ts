@@ -27,6 +27,8 @@ export interface SyncSummary {
   readonly analytics: { readonly ok: true; readonly rows: number } | ({ readonly ok: false } & Failure);
   readonly rows: number;
   readonly ms: number;
+  /** Customers left out by `since`. */
+  readonly skipped: number;
 }
 
 export type SyncEvent =
@@ -158,6 +160,8 @@ export async function runSync(options: {
   readonly store: AdoptionStore;
   readonly sources: SyncSources;
   readonly customer?: string;
+  /** YYYY-MM-DD: leave out customers already synced on or after that day (to finish a sync that stopped). */
+  readonly since?: string;
   readonly now: () => Date;
   readonly onEvent?: (event: SyncEvent) => void;
   /** Customers synced at once (each is a handful of requests, paced by the clients' own limits). */
@@ -177,6 +181,14 @@ export async function runSync(options: {
         );
       }
       customers = customers.filter((c) => c.name === match.name);
+    }
+    let skipped = 0;
+    if (options.since !== undefined) {
+      const since = options.since;
+      const history = await options.store.history();
+      const done = (c: PartnerCenterCustomer): boolean => (history.get(c.tenantId) ?? []).some((p) => p.day >= since);
+      skipped = customers.filter(done).length;
+      customers = customers.filter((c) => !done(c));
     }
     options.onEvent?.({ type: 'customers', total: customers.length });
 
@@ -211,7 +223,7 @@ export async function runSync(options: {
       ),
     );
     await recordHistory(options.store, new Set(customers.filter((_, i) => outcomes[i]!.ok).map((c) => c.tenantId)), options.now());
-    return { customers: outcomes, analytics, rows, ms: options.now().getTime() - started };
+    return { customers: outcomes, skipped, analytics, rows, ms: options.now().getTime() - started };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -139,7 +139,8 @@ export class FakeCloud {
     }
     if (this.options.failOnce?.includes(path) && !this.failed.has(path)) {
       this.failed.add(path);
-      return json(res, 503, { error: { code: 'ServiceUnavailable', message: 'Try again later.' } });
+      res.writeHead(503, { 'retry-after': '1', 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'Try again later.' } }));
     }
 
     // Microsoft Entra ID

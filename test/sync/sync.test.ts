@@ -50,6 +50,7 @@ function cloudOptions(): FakeCloudOptions {
     ],
     pageSize: 2,
     throttleOnce: [`/v1/customers/${CONTOSO.id}/subscriptions`],
+    failOnce: ['/graph/v1.0/subscribedSkus'],
   };
 }
 
@@ -95,6 +96,8 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
       [`/v1/customers/${CONTOSO.id}/subscriptions?size=2&seek_operation=Next`, '2'],
     ]);
     expect(stdout).not.to.include('warning');
+    // Graph answered 503 once (Retry-After: 1): the SDK's retry middleware asked again.
+    expect(paths.filter((p) => p === '/graph/v1.0/subscribedSkus')).to.have.length(4);
 
     const downloads = cloud.requests.filter((r) => r.host === 'download');
     expect(downloads).to.have.length(8);
@@ -151,6 +154,22 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(code).to.equal(1);
     const after = (await (await LowdbStore.open(join(t.dir, 'data'))).records()).filter((r) => r.customer.tenantId === tenant);
     expect(after).to.deep.equal([cached]);
+  });
+
+  it('finishes a sync that stopped: --since leaves out customers already synced that day', async () => {
+    const first = await sync(cloud, join(t.dir, 'data'));
+    expect(first.code).to.equal(1);
+    const before = cloud.requests.length;
+    const today = new Date().toISOString().slice(0, 10);
+    const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--since', today);
+    expect(code).to.equal(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).to.equal(
+      "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+    );
+    expect(lines.at(-1)).to.match(/^Synced 0 customer\(s\), 1 failed, 2 already synced; \d+ row\(s\) read in \d+\.\d s\.$/);
+    const again = cloud.requests.slice(before).filter((r) => r.path.startsWith('/v1/customers/'));
+    expect(new Set(again.map((r) => r.path.split('/')[3]))).to.deep.equal(new Set([FABRIKAM.id]));
   });
 
   it('syncs one customer by a forgiving name', async () => {
