@@ -16,6 +16,7 @@ export const SOURCES = [
   'graph-m365-apps-user-detail',
   'pc-subscriptions',
   'pc-service-requests',
+  'graph-directory-subscriptions',
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -31,6 +32,7 @@ export const SOURCE_LABELS: Record<Source, string> = {
   'graph-m365-apps-user-detail': 'Microsoft Graph Microsoft 365 Apps user detail',
   'pc-subscriptions': 'Partner Center subscriptions',
   'pc-service-requests': 'Partner Center service requests',
+  'graph-directory-subscriptions': 'Microsoft Graph directory subscriptions',
 };
 
 /** A customer as a file names it: by tenant id, by name, or both. */

@@ -128,6 +128,12 @@ async function syncCustomer(
     const skus = `${own}-graph-subscribedskus.json`;
     await writeFile(skus, await graph.subscribedSkus());
     take(await readBack(skus, ctx, 'Graph subscribedSkus'));
+    const subscriptions = await graph.directorySubscriptions();
+    if (!isEmptyCollection(subscriptions)) {
+      const file = `${own}-graph-directory-subscriptions.json`;
+      await writeFile(file, subscriptions);
+      take(await readBack(file, ctx, 'Graph directory subscriptions'));
+    }
     for (const name of Object.keys(GRAPH_REPORTS) as GraphReport[]) {
       const report = `${own}-${name}.csv`;
       await graph.report(name, report);

@@ -78,6 +78,27 @@ describe('documented examples', () => {
     expect(s?.customer.tenantId).to.equal('4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04');
   });
 
+  it('reads the Graph directory subscriptions example: one SKU, its seats and trial flag, tenant from the command line', async () => {
+    const outcome = ok(
+      (await t.import([doc('graph-directory-subscriptions.json')], { tenantId: 'AB12CD34-0000-4000-8000-00000000C001' }))[0],
+    );
+    expect(outcome.kind).to.equal('Microsoft Graph directory subscriptions');
+    expect(outcome.warnings).to.deep.equal([]);
+    const [s] = (await t.store.records()) as SubscriptionRecord[];
+    expect(s).to.deep.include({
+      source: 'graph-directory-subscriptions',
+      subscriptionId: '860697e3-b0aa-4196-a6c6-7ec361ed58f7',
+      offerKey: '0816CCB9-3785-4D19-BF78-6C53E2106509',
+      offerName: 'MyPartNumber',
+      status: 'active',
+      quantity: 25,
+      isTrial: false,
+      attentionNeeded: false,
+      creationDate: '2023-01-01T00:00:00.000Z',
+    });
+    expect(s?.customer.tenantId).to.equal('ab12cd34-0000-4000-8000-00000000c001');
+  });
+
   it('refuses a per-customer file that names no customer, and says how to import it', async () => {
     const message = refusedMessage((await t.import([doc('subscriptions-2015.json')]))[0]);
     expect(message).to.contain('subscriptions-2015.json: the file names no customer.');

@@ -21,6 +21,8 @@ export interface FakeCustomer {
   readonly subscriptions: readonly object[];
   readonly subscribedSkus: readonly object[];
   readonly graphSkus: readonly object[];
+  /** GET /directory/subscriptions items (companySubscription). */
+  readonly directorySubscriptions?: readonly object[];
   /** CSV bodies (without the byte-order mark the download adds) by report function name. */
   readonly reports: Readonly<Record<string, string>>;
 }
@@ -209,6 +211,12 @@ export class FakeCloud {
       const graphPath = path.slice('/graph'.length);
       if (graphPath === '/v1.0/subscribedSkus')
         return json(res, 200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#subscribedSkus', value: customer.graphSkus });
+      if (graphPath === '/v1.0/directory/subscriptions') {
+        return json(res, 200, {
+          '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#directory/subscriptions',
+          value: customer.directorySubscriptions ?? [],
+        });
+      }
       const report = /^\/v1\.0\/reports\/(get\w+)\(period='D30'\)$/.exec(graphPath);
       if (report && customer.reports[report[1]!] !== undefined) {
         res.writeHead(302, { location: `${this.downloadBase}/reports/${customer.tenantId}/${report[1]}.csv?sig=short-lived` });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
+import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../../src/metrics/index.js';
 import { LocalConnector } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
 import { FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
@@ -34,7 +35,22 @@ function cloudOptions(): FakeCloudOptions {
     customers: [
       customer(CONTOSO, { subscriptions: [subscription(CONTOSO, 1, 20), subscription(CONTOSO, 2, 5), subscription(CONTOSO, 3, 2)] }),
       customer(FABRIKAM, { noConsent: true }),
-      customer(TAILSPIN),
+      customer(TAILSPIN, {
+        directorySubscriptions: [
+          {
+            createdDateTime: '2026-11-01T00:00:00Z',
+            commerceSubscriptionId: 'f9c1ea2d-2c6e-4717-8c3b-7130812d70ba',
+            id: '860697e3-b0aa-4196-a6c6-7ec361ed58f7',
+            isTrial: true,
+            nextLifecycleDateTime: '2026-12-01T00:00:00Z',
+            serviceStatus: [],
+            skuId: 'f8a1db68-be16-40ed-86d5-cb42ce701560',
+            skuPartNumber: 'POWER_BI_PRO',
+            status: 'Enabled',
+            totalLicenses: 25,
+          },
+        ],
+      }),
     ],
     deployment: [
       deploymentRow(CONTOSO, 'OFFICE 365 ENTERPRISE E3', 20, 16),
@@ -77,8 +93,8 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(lines).to.include(
       "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
     );
-    expect(lines).to.include('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
-    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 32 row\(s\) read in \d+\.\d s\.$/);
+    expect(lines).to.include('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
+    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 33 row\(s\) read in \d+\.\d s\.$/);
 
     const paths = cloud.requests.map((r) => r.path);
     expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
@@ -112,6 +128,11 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect([...history.keys()].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
     expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([{ day: today, deploymentPercent: 77.3, usagePercent: 71.9 }]);
     const records = await store.records();
+    const tailspin = portfolioReport(records, new Date(), DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.find(
+      (c) => c.tenantId === TAILSPIN.tenantId,
+    );
+    expect(tailspin?.flags.map((f) => f.code)).to.deep.equal(['trial-subscription', 'yammer-overuse']);
+    expect(tailspin?.flags[0]?.evidence).to.deep.include({ offer: 'POWER_BI_PRO', seats: 25 });
     const tenants = new Set(records.map((r) => r.customer.tenantId));
     expect([...tenants].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
     const contosoDeployment = records.filter(
@@ -175,7 +196,7 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
   it('syncs one customer by a forgiving name', async () => {
     const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
     expect(code).to.equal(0);
-    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
+    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
     expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
   });
 

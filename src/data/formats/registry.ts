@@ -5,6 +5,7 @@ import {
   SERVICES_USER_COUNTS_KIND,
   USER_REPORTS,
 } from './graph-usage-reports.js';
+import { graphDirectorySubscriptions } from './graph-directory-subscriptions.js';
 import { graphSubscribedSkus } from './graph-subscribed-skus.js';
 import type { JsonDocument } from './json-document.js';
 import type { JsonFormat } from './json-format.js';
@@ -29,6 +30,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   pcSubscriptions,
   pcServiceRequests,
   graphSubscribedSkus,
+  graphDirectorySubscriptions,
   graphServicesUserCountsJson,
   ...graphUserReportsJson,
 ];

@@ -54,6 +54,11 @@ export class GraphTenantClient {
     return JSON.stringify(await this.client.api('/subscribedSkus').get());
   }
 
+  /** GET /directory/subscriptions (trial flags and states of every commercial subscription) as JSON text. */
+  async directorySubscriptions(): Promise<string> {
+    return JSON.stringify(await this.client.api('/directory/subscriptions').get());
+  }
+
   /** A 30-day user report streamed to a file (the download is CSV with a byte-order mark). */
   async report(name: GraphReport, path: string): Promise<void> {
     const body = (await this.reports.schedule(() => this.client.api(GRAPH_REPORTS[name]).responseType(ResponseType.STREAM).get())) as
