@@ -28,7 +28,7 @@ export interface Config {
   /** Null until the sync's credentials are set; `missing` names what is not. */
   readonly sync: SyncConfig | null;
   readonly syncMissing: readonly string[];
-  /** When the bot syncs by itself (a cron pattern, e.g. "0 5 * * *"); null for never. */
+  /** When the bot syncs by itself (a cron pattern in UTC); null when the sync is not configured or is "off". */
   readonly syncSchedule: string | null;
   readonly port: number;
   readonly auth: BotAuth;
@@ -112,9 +112,9 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
   const missing = SYNC_SECRETS.filter((name) => value(name) === '');
   const base = (name: string, fallback: string): string => url(env, name, fallback).replace(/\/+$/, '');
   const urls = {
-    partnerCenterUrl: base('ADOPTION_PARTNER_CENTER_URL', 'https://api.partnercenter.microsoft.com'),
-    graphUrl: base('ADOPTION_GRAPH_URL', 'https://graph.microsoft.com'),
-    authorityHost: base('ADOPTION_AUTHORITY_HOST', 'https://login.microsoftonline.com'),
+    partnerCenterUrl: base('PARTNER_CENTER_BASE_URL', 'https://api.partnercenter.microsoft.com'),
+    graphUrl: base('GRAPH_BASE_URL', 'https://graph.microsoft.com'),
+    authorityHost: base('AZURE_AUTHORITY_HOST', 'https://login.microsoftonline.com'),
   };
   if (missing.length > 0) return { sync: null, syncMissing: missing };
   return {
@@ -130,14 +130,18 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
   };
 }
 
+/** Daily at 06:00 UTC, once the sync is configured. */
+export const DEFAULT_SYNC_SCHEDULE = '0 6 * * *';
+
 function schedule(env: Env, configured: boolean, missing: readonly string[]): string | null {
   const raw = env['ADOPTION_SYNC_SCHEDULE']?.trim();
-  if (!raw) return null;
+  if (raw?.toLowerCase() === 'off') return null;
+  if (!raw) return configured ? DEFAULT_SYNC_SCHEDULE : null;
   try {
     new CronPattern(raw);
   } catch (error) {
     throw new ConfigError(
-      `ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 5 * * *" (05:00 every day), not "${raw}" (${(error as Error).message}).`,
+      `ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 6 * * *" (06:00 UTC every day) or "off", not "${raw}" (${(error as Error).message}).`,
     );
   }
   if (!configured) throw new ConfigError(`ADOPTION_SYNC_SCHEDULE is set, but the sync also needs ${missing.join(', ')}.`);

@@ -19,7 +19,7 @@ describe('configuration', () => {
   });
 
   it('reads the sync settings, trimming trailing slashes from base URLs', () => {
-    const config = loadConfig({ ...SYNC, ADOPTION_GRAPH_URL: 'https://graph.microsoft.us/', ADOPTION_SYNC_SCHEDULE: '0 5 * * *' });
+    const config = loadConfig({ ...SYNC, GRAPH_BASE_URL: 'https://graph.microsoft.us/', ADOPTION_SYNC_SCHEDULE: '0 5 * * *' });
     expect(config.sync).to.deep.equal({
       partnerCenterUrl: 'https://api.partnercenter.microsoft.com',
       graphUrl: 'https://graph.microsoft.us',
@@ -31,6 +31,8 @@ describe('configuration', () => {
       partnerCenterRequestsPerMinute: 500,
     });
     expect(config.syncSchedule).to.equal('0 5 * * *');
+    expect(loadConfig(SYNC).syncSchedule).to.equal('0 6 * * *');
+    expect(loadConfig({ ...SYNC, ADOPTION_SYNC_SCHEDULE: 'off' }).syncSchedule).to.equal(null);
   });
 
   it('refuses what it cannot use, saying which variable and why', () => {
@@ -44,7 +46,7 @@ describe('configuration', () => {
       throw new Error('expected a ConfigError');
     };
     expect(refuse({ ...SYNC, ADOPTION_SYNC_SCHEDULE: 'every morning' })).to.match(
-      /^ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 5 \* \* \*"/,
+      /^ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 6 \* \* \*" \(06:00 UTC every day\) or "off"/,
     );
     expect(refuse({ ADOPTION_SYNC_SCHEDULE: '0 5 * * *', ADOPTION_CLIENT_ID: 'client' })).to.equal(
       'ADOPTION_SYNC_SCHEDULE is set, but the sync also needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET, ADOPTION_PARTNER_REFRESH_TOKEN.',

@@ -1,5 +1,6 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
+import type { HistoryPoint } from '../data/records.js';
 import type { Trend } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
@@ -53,13 +54,39 @@ function linksFor(report: CustomerReport, links: AdviceLinks): { title: string; 
   return [...wanted].map((k) => ({ title: linkTitles[k], url: links[k] }));
 }
 
-function movement(change: number | null | undefined, since: string | undefined): string {
-  if (change === null || change === undefined || since === undefined) return '';
-  if (change === 0) return `unchanged since ${since}`;
-  return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)} pts since ${since}`;
+/** "down 12 points in 30 days" as a card says it. */
+function movement(change: number | null | undefined, trend: Trend | null): string {
+  if (change === null || change === undefined || trend === null) return '';
+  const span = `in ${trend.days} day${trend.days === 1 ? '' : 's'} (since ${trend.since})`;
+  if (change === 0) return `unchanged ${span}`;
+  return `${change > 0 ? '▲ up' : '▼ down'} ${Math.abs(change)} pts ${span}`;
 }
 
-export function customerCard(report: CustomerReport, settings: CardSettings, trend: Trend | null = null): Reply {
+/** The last points of the sync history, for the trend line. */
+const CHART_POINTS = 60;
+
+export interface CustomerHistory {
+  readonly trend: Trend | null;
+  /** Oldest first, ending with today. */
+  readonly points: readonly HistoryPoint[];
+}
+
+function trendChart(points: readonly HistoryPoint[]): object[] {
+  if (points.length < 2) return [];
+  const shown = points.slice(-CHART_POINTS);
+  const series = (legend: string, value: (p: HistoryPoint) => number | null): object => ({
+    legend,
+    values: shown.filter((p) => value(p) !== null).map((p) => ({ x: p.day, y: value(p) })),
+  });
+  return [series('Deployment %', (p) => p.deploymentPercent), series('Usage %', (p) => p.usagePercent)];
+}
+
+export function customerCard(
+  report: CustomerReport,
+  settings: CardSettings,
+  history: CustomerHistory = { trend: null, points: [] },
+): Reply {
+  const { trend } = history;
   const { thresholds } = settings;
   const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data';
   const tenant = report.tenantId === null ? '' : `tenant ${report.tenantId} · `;
@@ -76,7 +103,7 @@ export function customerCard(report: CustomerReport, settings: CardSettings, tre
         title: 'Deployment',
         text: percentText(report.deploymentPercent),
         detail: `${count(report.assigned)} of ${count(report.sold)} licenses assigned`,
-        trend: movement(trend?.deploymentChange, trend?.since),
+        trend: movement(trend?.deploymentChange, trend),
         gauge: gauge(report.deploymentPercent, [
           [thresholds.deploymentLowPercent, `Low (under ${thresholds.deploymentLowPercent}%)`, 'attention'],
           [thresholds.upsellDeploymentPercent, 'Room to deploy', 'warning'],
@@ -87,7 +114,7 @@ export function customerCard(report: CustomerReport, settings: CardSettings, tre
         title: 'Usage',
         text: percentText(report.usagePercent),
         detail: `${count(report.active)} of ${count(report.entitled)} entitlements active`,
-        trend: movement(trend?.usageChange, trend?.since),
+        trend: movement(trend?.usageChange, trend),
         gauge: gauge(report.usagePercent, [
           [thresholds.usageLowPercent, `Low (under ${thresholds.usageLowPercent}%)`, 'attention'],
           [100, 'In use', 'good'],
@@ -104,6 +131,13 @@ export function customerCard(report: CustomerReport, settings: CardSettings, tre
       report.products.length > MAX_PRODUCTS
         ? `and ${report.products.length - MAX_PRODUCTS} more products: "adoption report --customer" or the export lists them all`
         : '',
+    trendChart: trendChart(history.points),
+    trendLines:
+      history.points.length < 2
+        ? []
+        : history.points.slice(-12).map((p) => ({
+            line: `${p.day}: deployment ${percentText(p.deploymentPercent)}, usage ${percentText(p.usagePercent)}`,
+          })),
     chart: charted.map((w) => ({ x: plain(w.workload, 40), y: w.usagePercent })),
     chartLines: charted.map((w) => ({
       line: plain(`${w.workload}: ${percentText(w.usagePercent)} (${count(w.active)} of ${count(w.entitled)} active)`),

@@ -19,11 +19,14 @@ export function answer(command: Command, view: PortfolioView, settings: CardSett
       return lowAdoptionCard(view);
     case 'customer-key': {
       const customer = view.customer(command.key);
-      return customer ? customerCard(customer, settings, view.trend(customer)) : customerGoneCard();
+      return customer
+        ? customerCard(customer, settings, { trend: view.trend(customer), points: view.points(customer) })
+        : customerGoneCard();
     }
     case 'customer': {
       const found = view.find(command.query);
-      if (found.kind === 'one') return customerCard(found.customer, settings, view.trend(found.customer));
+      if (found.kind === 'one')
+        return customerCard(found.customer, settings, { trend: view.trend(found.customer), points: view.points(found.customer) });
       if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
       return command.explicit ? customerNotFoundCard(command.query, found.closest) : notUnderstoodCard(command.query, found.closest);
     }

@@ -4,6 +4,8 @@ import { DAY_MS } from '../time.js';
 /** How a customer's two numbers moved since an earlier day of the history. */
 export interface Trend {
   readonly since: string;
+  /** Days from `since` to today. */
+  readonly days: number;
   /** Points on the 0–100 scale, one decimal; null when either end has no number. */
   readonly deploymentChange: number | null;
   readonly usageChange: number | null;
@@ -28,6 +30,7 @@ export function trend(
   if (base === undefined) return null;
   return {
     since: base.day,
+    days: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${base.day}T00:00:00Z`)) / DAY_MS),
     deploymentChange: change(current.deploymentPercent, base.deploymentPercent),
     usageChange: change(current.usagePercent, base.usagePercent),
   };

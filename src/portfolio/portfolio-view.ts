@@ -44,6 +44,13 @@ export class PortfolioView {
     return trend(this.history.get(customerKey(customer)) ?? [], customer, this.report.generatedAt.slice(0, 10));
   }
 
+  /** The customer's points, oldest first, ending with today's numbers. */
+  points(customer: CustomerReport): HistoryPoint[] {
+    const today = this.report.generatedAt.slice(0, 10);
+    const earlier = (this.history.get(customerKey(customer)) ?? []).filter((p) => p.day < today);
+    return [...earlier, { day: today, deploymentPercent: customer.deploymentPercent, usagePercent: customer.usagePercent }];
+  }
+
   customer(key: string): CustomerReport | undefined {
     return this.byKey.get(key);
   }

@@ -8,12 +8,12 @@ import { runSync } from './run-sync.js';
 import { syncSources } from './sources.js';
 
 /**
- * The bot's own sync, on a cron pattern (croner). A run that is still going when the next one is
+ * The bot's own sync, on a cron pattern in UTC (croner). A run that is still going when the next one is
  * due is not doubled; the portfolio the chat answers from picks the new data up on its next turn.
  */
 export function scheduleSync(pattern: string, sync: SyncConfig, store: AdoptionStore, logger: Logger): { stop(): void } {
   const sources = syncSources(sync);
-  const job = new Cron(pattern, { protect: true }, async () => {
+  const job = new Cron(pattern, { protect: true, timezone: 'Etc/UTC' }, async () => {
     logger.info('Scheduled sync started.');
     try {
       const summary = await runSync({ store, sources, now: () => new Date() });

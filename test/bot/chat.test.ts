@@ -202,9 +202,27 @@ describe('trends on the customer card', () => {
   it('shows how deployment and usage moved since the sync a week ago', async () => {
     await h.t.store.recordHistory([{ customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } }]);
     const card = cardOf((await h.say('adoption for Contoso'))[0]);
-    expect(textsOf(card)).to.include.members(['▲ 5 pts since 2026-11-18', '▼ 2 pts since 2026-11-18']);
+    expect(textsOf(card)).to.include.members(['▲ up 5 pts in 7 days (since 2026-11-18)', '▼ down 2 pts in 7 days (since 2026-11-18)']);
+    expect(elementOf(card, 'Chart.Line')['data']).to.deep.equal([
+      {
+        legend: 'Deployment %',
+        values: [
+          { x: '2026-11-18', y: 90 },
+          { x: '2026-11-25', y: 95 },
+        ],
+      },
+      {
+        legend: 'Usage %',
+        values: [
+          { x: '2026-11-18', y: 91 },
+          { x: '2026-11-25', y: 89 },
+        ],
+      },
+    ]);
+    expect(cardProblems(card)).to.deep.equal([]);
     const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
     expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
+    expect(() => elementOf(fabrikam, 'Chart.Line')).to.throw('no Chart.Line on the card');
   });
 });
 

@@ -9,6 +9,7 @@ describe('trends from the sync history', () => {
     const points = [point('2026-11-10', 50, 40), point('2026-11-17', 55, 45.5), point('2026-11-24', 60, 50)];
     expect(trend(points, { deploymentPercent: 62, usagePercent: 48.2 }, '2026-11-25')).to.deep.equal({
       since: '2026-11-17',
+      days: 8,
       deploymentChange: 7,
       usageChange: 2.7,
     });
@@ -19,6 +20,7 @@ describe('trends from the sync history', () => {
       trend([point('2026-11-24', 60, null), point('2026-11-25', 61, 50)], { deploymentPercent: 58.5, usagePercent: 50 }, '2026-11-25'),
     ).to.deep.equal({
       since: '2026-11-24',
+      days: 1,
       deploymentChange: -1.5,
       usageChange: null,
     });
@@ -26,13 +28,13 @@ describe('trends from the sync history', () => {
     expect(trend([], { deploymentPercent: 58.5, usagePercent: 50 }, '2026-11-25')).to.equal(null);
   });
 
-  it('keeps one point per day, oldest first, for HISTORY_DAYS days', () => {
+  it('keeps one point per day, oldest first, for 13 months', () => {
     let points = addPoint([], point('2026-11-20', 10, 10));
     points = addPoint(points, point('2026-11-18', 20, 20));
     points = addPoint(points, point('2026-11-20', 30, 30));
     expect(points).to.deep.equal([point('2026-11-18', 20, 20), point('2026-11-20', 30, 30)]);
-    expect(HISTORY_DAYS).to.equal(180);
-    const later = addPoint(points, point('2027-05-18', 40, 40));
-    expect(later.map((p) => p.day)).to.deep.equal(['2026-11-20', '2027-05-18']);
+    expect(HISTORY_DAYS).to.equal(396);
+    const later = addPoint(points, point('2027-12-20', 40, 40));
+    expect(later.map((p) => p.day)).to.deep.equal(['2026-11-20', '2027-12-20']);
   });
 });

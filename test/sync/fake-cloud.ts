@@ -98,9 +98,9 @@ export class FakeCloud {
   env(): Record<string, string> {
     return {
       NODE_EXTRA_CA_CERTS: this.caFile,
-      ADOPTION_AUTHORITY_HOST: this.base,
-      ADOPTION_PARTNER_CENTER_URL: this.base,
-      ADOPTION_GRAPH_URL: `${this.base}/graph`,
+      AZURE_AUTHORITY_HOST: this.base,
+      PARTNER_CENTER_BASE_URL: this.base,
+      GRAPH_BASE_URL: `${this.base}/graph`,
       ADOPTION_PARTNER_TENANT_ID: 'partner-tenant',
       ADOPTION_CLIENT_ID: 'app-client-id',
       ADOPTION_CLIENT_SECRET: 'app-client-secret',

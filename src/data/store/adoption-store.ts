@@ -27,8 +27,8 @@ export interface AdoptionStore {
   recordHistory(points: readonly { readonly customerKey: string; readonly point: HistoryPoint }[]): Promise<void>;
 }
 
-/** How many days of points the history keeps. */
-export const HISTORY_DAYS = 180;
+/** How many days of points the history keeps: 13 months. */
+export const HISTORY_DAYS = 396;
 
 /** The history rule, shared by every backend: one point per day, oldest first, a bounded window. */
 export function addPoint(points: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
