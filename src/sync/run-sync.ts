@@ -85,7 +85,9 @@ async function syncAnalytics(
       for (const record of read.records) {
         const tenant = record.customer.tenantId;
         if (tenant === null) continue;
-        byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), record]);
+        const held = byTenant.get(tenant);
+        if (held) held.push(record);
+        else byTenant.set(tenant, [record]);
       }
     }
   }
