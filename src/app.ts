@@ -17,7 +17,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningS
   }
   const server = await startBot({ config, store, logger });
   const schedule =
-    config.syncSchedule !== null && config.sync !== null ? scheduleSync(config.syncSchedule, config.sync, store, logger) : null;
+    config.syncSchedule !== null && config.sync !== null
+      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, logger)
+      : null;
   if (schedule) logger.info(`Syncing from Partner Center and Graph on "${config.syncSchedule}".`);
   const mode =
     config.auth.MicrosoftAppId === undefined

@@ -18,7 +18,8 @@ export interface SyncConfig {
   readonly partnerTenantId: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly refreshToken: string;
+  /** An admin agent's refresh token, when not signed in with "adoption login". */
+  readonly refreshToken: string | null;
   /** Partner Center requests a minute the sync allows itself. */
   readonly partnerCenterRequestsPerMinute: number;
 }
@@ -100,12 +101,7 @@ function auth(env: Env): BotAuth {
   };
 }
 
-const SYNC_SECRETS = [
-  'ADOPTION_PARTNER_TENANT_ID',
-  'ADOPTION_CLIENT_ID',
-  'ADOPTION_CLIENT_SECRET',
-  'ADOPTION_PARTNER_REFRESH_TOKEN',
-] as const;
+const SYNC_SECRETS = ['ADOPTION_PARTNER_TENANT_ID', 'ADOPTION_CLIENT_ID', 'ADOPTION_CLIENT_SECRET'] as const;
 
 function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
   const value = (name: string): string => env[name]?.trim() ?? '';
@@ -123,7 +119,7 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
       partnerTenantId: value('ADOPTION_PARTNER_TENANT_ID'),
       clientId: value('ADOPTION_CLIENT_ID'),
       clientSecret: value('ADOPTION_CLIENT_SECRET'),
-      refreshToken: value('ADOPTION_PARTNER_REFRESH_TOKEN'),
+      refreshToken: value('ADOPTION_PARTNER_REFRESH_TOKEN') || null,
       partnerCenterRequestsPerMinute: number(env, 'ADOPTION_PC_REQUESTS_PER_MINUTE', 500),
     },
     syncMissing: [],

@@ -14,7 +14,7 @@ describe('configuration', () => {
     expect(config.auth).to.deep.equal({});
     expect(config.port).to.equal(3978);
     expect(config.sync).to.equal(null);
-    expect(config.syncMissing).to.deep.equal(Object.keys(SYNC));
+    expect(config.syncMissing).to.deep.equal(['ADOPTION_PARTNER_TENANT_ID', 'ADOPTION_CLIENT_ID', 'ADOPTION_CLIENT_SECRET']);
     expect(config.syncSchedule).to.equal(null);
   });
 
@@ -49,7 +49,7 @@ describe('configuration', () => {
       /^ADOPTION_SYNC_SCHEDULE must be a cron pattern such as "0 6 \* \* \*" \(06:00 UTC every day\) or "off"/,
     );
     expect(refuse({ ADOPTION_SYNC_SCHEDULE: '0 5 * * *', ADOPTION_CLIENT_ID: 'client' })).to.equal(
-      'ADOPTION_SYNC_SCHEDULE is set, but the sync also needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET, ADOPTION_PARTNER_REFRESH_TOKEN.',
+      'ADOPTION_SYNC_SCHEDULE is set, but the sync also needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET.',
     );
     expect(refuse({ MicrosoftAppId: 'app' })).to.equal(
       "MicrosoftAppId is set without MicrosoftAppPassword: add the client secret of the bot's Entra app.",

@@ -8,6 +8,7 @@ import { describeOutcome, runImport } from './import-command.js';
 import { processOutput, type Output } from './output.js';
 import { runReport } from './report-command.js';
 import { runSyncCommand } from './sync-command.js';
+import { LOGIN_PORT, runLogin } from './login-command.js';
 
 /** The command line: a second face on the same core the bot uses. Wiring only. */
 
@@ -68,6 +69,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
       const store = await openStore(config, output, true);
       setExitCode(await runExport(await store.records(), options, new Date(), config, output));
+    });
+
+  program
+    .command('login')
+    .description('an admin agent signs in once, so the sync can read Partner Center analytics (App+User)')
+    .option('--port <port>', `local port the sign-in comes back to (default ${LOGIN_PORT})`, (v) => Number(v))
+    .action(async (options: { port?: number }) => {
+      setExitCode(await runLogin(config, output, options.port));
     });
 
   program

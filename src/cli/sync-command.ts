@@ -42,7 +42,13 @@ export async function runSyncCommand(
   }
   const bar = progress(output, interactive);
   try {
-    const summary = await runSync({ store, sources: syncSources(config.sync), ...options, now: () => new Date(), onEvent: bar.onEvent });
+    const summary = await runSync({
+      store,
+      sources: syncSources(config.sync, config.dataDir),
+      ...options,
+      now: () => new Date(),
+      onEvent: bar.onEvent,
+    });
     bar.stop();
     for (const line of describeSummary(summary)) output.out(line);
     return summary.customers.some((c) => !c.ok) || !summary.analytics.ok ? 1 : 0;

@@ -11,8 +11,8 @@ import { syncSources } from './sources.js';
  * The bot's own sync, on a cron pattern in UTC (croner). A run that is still going when the next one is
  * due is not doubled; the portfolio the chat answers from picks the new data up on its next turn.
  */
-export function scheduleSync(pattern: string, sync: SyncConfig, store: AdoptionStore, logger: Logger): { stop(): void } {
-  const sources = syncSources(sync);
+export function scheduleSync(pattern: string, sync: SyncConfig, dataDir: string, store: AdoptionStore, logger: Logger): { stop(): void } {
+  const sources = syncSources(sync, dataDir);
   const job = new Cron(pattern, { protect: true, timezone: 'Etc/UTC' }, async () => {
     logger.info('Scheduled sync started.');
     try {

@@ -53,6 +53,9 @@ export interface FakeCloudOptions {
 
 export class FakeCloud {
   readonly requests: Request[] = [];
+  /** Refresh tokens presented to the token endpoint, in order. */
+  readonly refreshTokensPresented: string[] = [];
+  private readonly issued = new Set<string>();
   private readonly throttled = new Set<string>();
   private readonly failed = new Set<string>();
 
@@ -159,6 +162,15 @@ export class FakeCloud {
         response_modes_supported: ['query', 'fragment', 'form_post'],
       });
     }
+    const authorize = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/.exec(path);
+    if (authorize) {
+      // The admin signs in at once: back to the app's redirect with a code.
+      const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+      back.searchParams.set('code', 'auth-code-from-sign-in');
+      if (url.searchParams.get('state')) back.searchParams.set('state', url.searchParams.get('state')!);
+      res.writeHead(302, { location: back.toString() });
+      return void res.end();
+    }
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
     if (token && req.method === 'POST') {
       const form = new URLSearchParams(body);
@@ -169,11 +181,25 @@ export class FakeCloud {
       }
       const common = { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, scope: form.get('scope') ?? '' };
       if (grant === 'client_credentials') return json(res, 200, { ...common, access_token: `app-token.${tenant}` });
-      if (grant === 'refresh_token') {
+      if (grant === 'refresh_token' || grant === 'authorization_code') {
+        if (grant === 'authorization_code' && form.get('code') !== 'auth-code-from-sign-in') {
+          return json(res, 400, { error: 'invalid_grant', error_description: 'AADSTS70000: The provided authorization code is invalid.' });
+        }
+        if (grant === 'refresh_token') {
+          const presented = form.get('refresh_token') ?? '';
+          this.refreshTokensPresented.push(presented);
+          if (presented !== 'refresh-token-from-admin' && !this.issued.has(presented)) {
+            return json(res, 400, { error: 'invalid_grant', error_description: 'AADSTS70008: The refresh token has expired.' });
+          }
+        }
+        const rotated = `refresh-token-rotated-${this.issued.size + 1}`;
+        this.issued.add(rotated);
         return json(res, 200, {
           ...common,
+          // Short-lived, so the next sync has to use the refresh token again.
+          expires_in: 120,
           access_token: `user-token.${tenant}`,
-          refresh_token: 'refresh-token-rotated',
+          refresh_token: rotated,
           client_info: Buffer.from(JSON.stringify({ uid: 'admin-oid', utid: tenant })).toString('base64url'),
           id_token: unsignedJwt({
             aud: 'app-client-id',

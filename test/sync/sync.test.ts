@@ -1,5 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -193,6 +196,50 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     expect(new Set(again.map((r) => r.path.split('/')[3]))).to.deep.equal(new Set([FABRIKAM.id]));
   });
 
+  it('signs an admin in once, then keeps the refresh token Entra rotates on every use', async () => {
+    const data = join(t.dir, 'data');
+    const env: Record<string, string | undefined> = { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: data };
+    delete env['ADOPTION_PARTNER_REFRESH_TOKEN'];
+    const port = await freePort();
+    const login = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'login', '--port', String(port)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    login.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    for (let i = 0; !/^https:\S+$/m.test(out); i++) {
+      if (i > 200) throw new Error(`no sign-in address:\n${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The browser: the sign-in page sends it back to the local redirect with a code.
+    const signIn = new URL(/^https:\S+$/m.exec(out)![0]);
+    const location = await new Promise<string>((resolve, reject) => {
+      httpsGet(signIn, { ca: readFileSync(cloud.caFile) }, (res) => resolve(res.headers.location ?? '')).on('error', reject);
+    });
+    expect(new URL(location).origin).to.equal(`http://localhost:${port}`);
+    expect(await (await fetch(location)).text()).to.equal('Signed in. You can close this tab.');
+    const [exitCode] = (await once(login, 'exit')) as [number];
+    expect(exitCode).to.equal(0);
+    expect(out).to.include('Signed in as admin@partner.example.');
+    expect((await stat(join(data, 'partner-center-tokens.json'))).mode & 0o777).to.equal(0o600);
+
+    for (let i = 0; i < 2; i++) {
+      const { code, stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], { env }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+      );
+      expect(code).to.equal(1);
+      expect(stdout).not.to.include('Partner Center analytics');
+    }
+    // Two App+User calls a sync (deployment and usage analytics), each with the newest token: each use rotated and saved it.
+    expect(cloud.refreshTokensPresented).to.deep.equal([
+      'refresh-token-rotated-1',
+      'refresh-token-rotated-2',
+      'refresh-token-rotated-3',
+      'refresh-token-rotated-4',
+    ]);
+  });
+
   it('syncs one customer by a forgiving name', async () => {
     const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
     expect(code).to.equal(0);
@@ -209,7 +256,7 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     );
     expect(code).to.equal(2);
     expect(stderr.trim()).to.equal(
-      'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET, ADOPTION_PARTNER_REFRESH_TOKEN. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
+      'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
     );
     expect(cloud.requests).to.deep.equal([]);
   });

@@ -20,7 +20,7 @@ interface Link {
 const APP_HINT =
   'Check ADOPTION_CLIENT_ID / ADOPTION_CLIENT_SECRET and that the app is registered in Partner Center (Account settings > App management).';
 const USER_HINT =
-  'Partner Center analytics need App+User credentials: give a fresh ADOPTION_PARTNER_REFRESH_TOKEN from an admin agent (see "Setting up the sync" in the README).';
+  'Partner Center analytics need an admin agent\'s sign-in (App+User): run "adoption login" once, or set ADOPTION_PARTNER_REFRESH_TOKEN (see "Setting up the sync" in the README).';
 
 /**
  * The Partner Center REST API: customers (paged by continuation token), the commercial license
@@ -35,7 +35,7 @@ export class PartnerCenterClient {
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TenantTokens,
-    private readonly refreshToken: string,
+    private readonly refreshToken: string | null,
     requestsPerMinute: number,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {

@@ -1,4 +1,5 @@
-import { ConfidentialClientApplication, type AuthenticationResult } from '@azure/msal-node';
+import { readFile, writeFile } from 'node:fs/promises';
+import { ConfidentialClientApplication, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
 
 /** Partner Center's resource: app-only calls ask for `.default`, App+User calls for user_impersonation. */
 export const PARTNER_CENTER_RESOURCE = 'https://api.partnercenter.microsoft.com';
@@ -34,6 +35,8 @@ export class TenantTokens {
   constructor(
     credentials: AppCredentials,
     readonly tenantId: string,
+    /** Where msal keeps its token cache between runs (an admin's sign-in and the refresh token Entra rotates); none = memory only. */
+    cacheFile: string | null = null,
   ) {
     const host = new URL(credentials.authorityHost);
     this.client = new ConfidentialClientApplication({
@@ -43,7 +46,23 @@ export class TenantTokens {
         authority: new URL(tenantId, `${host.origin}/`).toString(),
         knownAuthorities: [host.host],
       },
+      ...(cacheFile === null ? {} : { cache: { cachePlugin: fileCache(cacheFile) } }),
     });
+  }
+
+  /** The sign-in URL for an admin agent (authorization code flow, back to a local redirect). */
+  signInUrl(scope: string, redirectUri: string): Promise<string> {
+    return this.client.getAuthCodeUrl({ scopes: [scope, 'offline_access'], redirectUri, prompt: 'select_account' });
+  }
+
+  /** Redeems the code the sign-in sent back; the account and its refresh token land in the cache. */
+  async signIn(scope: string, code: string, redirectUri: string): Promise<string> {
+    try {
+      const result = await this.client.acquireTokenByCode({ code, scopes: [scope, 'offline_access'], redirectUri });
+      return result.account?.username ?? 'the admin';
+    } catch (error) {
+      throw describe(error, 'Sign in again with "adoption login", as an admin agent of the partner tenant.');
+    }
   }
 
   private fresh(key: string): string | null {
@@ -66,11 +85,24 @@ export class TenantTokens {
     }
   }
 
-  /** App+User, from the refresh token an admin gave once. */
-  async user(scope: string, refreshToken: string, hint: string): Promise<string> {
+  /**
+   * App+User: silently for the admin who signed in with "adoption login" (msal refreshes with the
+   * refresh token Entra rotated last time, kept in the cache file), else from a refresh token given
+   * in the environment.
+   */
+  async user(scope: string, refreshToken: string | null, hint: string): Promise<string> {
     const key = `user ${scope}`;
     const hit = this.fresh(key);
     if (hit) return hit;
+    const [account] = await this.client.getTokenCache().getAllAccounts();
+    if (account) {
+      const silent = await this.client.acquireTokenSilent({ account, scopes: [scope] }).catch(() => null);
+      if (silent) {
+        this.cached.set(key, silent);
+        return silent.accessToken;
+      }
+    }
+    if (refreshToken === null) throw new TokenError('no admin has signed in for Partner Center analytics', hint);
     try {
       const result = await this.client.acquireTokenByRefreshToken({ refreshToken, scopes: [scope] });
       if (!result) throw new Error('no token in the answer');
@@ -80,4 +112,20 @@ export class TenantTokens {
       throw describe(error, hint);
     }
   }
+}
+
+/** msal's token cache in a file only this user can read: it holds a refresh token. */
+function fileCache(path: string): ICachePlugin {
+  return {
+    async beforeCacheAccess(context) {
+      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (text !== null) context.tokenCache.deserialize(text);
+    },
+    async afterCacheAccess(context) {
+      if (context.cacheHasChanged) await writeFile(path, context.tokenCache.serialize(), { mode: 0o600 });
+    },
+  };
 }
