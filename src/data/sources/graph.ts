@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { ClientSecretCredential } from '@azure/identity';
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import Bottleneck from 'bottleneck';
+import { graphReportPace } from './pace.js';
 import type { AppCredentials } from './tokens.js';
 
 /** The 30-day user reports the sync downloads, as CSV (the M365 apps report says so in its query). */
@@ -25,12 +25,7 @@ export type GraphReport = keyof typeof GRAPH_REPORTS;
  */
 export class GraphTenantClient {
   private readonly client: Client;
-  private readonly reports = new Bottleneck({
-    reservoir: 14,
-    reservoirRefreshAmount: 14,
-    reservoirRefreshInterval: 10 * 60_000,
-    maxConcurrent: 2,
-  });
+  private readonly reports = graphReportPace();
 
   constructor(
     graphUrl: string,

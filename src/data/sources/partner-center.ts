@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
+import { partnerCenterPace } from './pace.js';
 import { send, type RetryPolicy, DEFAULT_RETRY } from './http.js';
 import { PARTNER_CENTER_RESOURCE, type TenantTokens } from './tokens.js';
 
@@ -39,12 +40,7 @@ export class PartnerCenterClient {
     requestsPerMinute: number,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {
-    this.limiter = new Bottleneck({
-      reservoir: requestsPerMinute,
-      reservoirRefreshAmount: requestsPerMinute,
-      reservoirRefreshInterval: 60_000,
-      maxConcurrent: 8,
-    });
+    this.limiter = partnerCenterPace(requestsPerMinute);
   }
 
   private async get(pathOrUrl: string, token: string, headers: Record<string, string> = {}): Promise<Response> {
