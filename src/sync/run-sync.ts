@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportContext } from '../data/formats/read-result.js';
 import { readAdoptionFile } from '../data/read-file.js';
-import type { AdoptionRecord } from '../data/records.js';
+import type { AdoptionRecord, Source } from '../data/records.js';
 import { GRAPH_REPORTS, type GraphReport, type GraphTenantClient } from '../data/sources/graph.js';
 import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources/partner-center.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
@@ -35,6 +35,20 @@ export type SyncEvent =
   { readonly type: 'customers'; readonly total: number } | { readonly type: 'customer-done'; readonly outcome: CustomerOutcome };
 
 export class NoSuchCustomerError extends Error {}
+
+/** What a sync reads for a customer, so what it replaces. */
+const SNAPSHOT_SOURCES: readonly Source[] = [
+  'pc-analytics',
+  'pc-subscriptions',
+  'pc-subscribed-skus',
+  'pc-service-requests',
+  'graph-subscribed-skus',
+  'graph-directory-subscriptions',
+  'graph-active-user-detail',
+  'graph-teams-user-detail',
+  'graph-yammer-user-detail',
+  'graph-m365-apps-user-detail',
+];
 
 /** A file the sync wrote, read back through the import path users' files take. */
 async function readBack(
@@ -219,7 +233,9 @@ export async function runSync(options: {
           try {
             const read = await syncCustomer(customer, options.sources, dir, receivedAt);
             const all = [...(byTenant.get(customer.tenantId) ?? []), ...read.records];
-            await options.store.upsert(all);
+            // Analytics that could not be read keep their old rows; everything else is this sync's snapshot.
+            const sources = SNAPSHOT_SOURCES.filter((s) => analytics.ok || s !== 'pc-analytics');
+            await options.store.replaceSnapshot({ tenantId: customer.tenantId, sources }, all);
             rows += read.rows;
             outcome = { customer: customer.name, ok: true, records: all.length, rows: read.rows, warnings: read.warnings };
           } catch (error) {

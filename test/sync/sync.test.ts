@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
+import type { DeploymentRecord, SubscriptionRecord, UsageRecord } from '../../src/data/records.js';
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../../src/metrics/index.js';
 import { LocalConnector } from '../../src/tools/local-connector.js';
@@ -238,6 +238,45 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
       'refresh-token-rotated-3',
       'refresh-token-rotated-4',
     ]);
+  });
+
+  it("replaces a customer's synced sources whole: what Partner Center no longer returns is gone, imported files stay", async () => {
+    const tenant = CONTOSO.tenantId.toLowerCase();
+    const cancelled: SubscriptionRecord = {
+      kind: 'subscription',
+      key: `subscription|${tenant}|cancelled-sub`,
+      customer: { tenantId: tenant, name: null },
+      source: 'pc-subscriptions',
+      asOf: '2026-11-01T00:00:00.000Z',
+      subscriptionId: 'cancelled-sub',
+      offerKey: 'CFQ7TTC0LFLX:0002',
+      offerName: 'Office 365 E3',
+      status: 'active',
+      quantity: 50,
+      isTrial: false,
+      attentionNeeded: false,
+      billingCycle: 'monthly',
+      creationDate: null,
+    };
+    const imported: DeploymentRecord = {
+      kind: 'deployment',
+      key: `deployment|${tenant}|pc-legacy-analytics|e3`,
+      customer: { tenantId: tenant, name: 'Contoso Ltd' },
+      source: 'pc-legacy-analytics',
+      asOf: '2026-11-01T00:00:00.000Z',
+      product: 'OFFICE 365 ENTERPRISE E3',
+      sold: 20,
+      assigned: 10,
+    };
+    await t.store.upsert([cancelled, imported]);
+    await sync(cloud, join(t.dir, 'data'));
+    const records = (await (await LowdbStore.open(join(t.dir, 'data'))).records()).filter((r) => r.customer.tenantId === tenant);
+    expect(records.filter((r) => r.kind === 'subscription').map((r) => (r as SubscriptionRecord).subscriptionId)).to.deep.equal([
+      'c0ffee01-sub1',
+      'c0ffee01-sub2',
+      'c0ffee01-sub3',
+    ]);
+    expect(records.filter((r) => r.source === 'pc-legacy-analytics')).to.deep.equal([imported]);
   });
 
   it('syncs one customer by a forgiving name', async () => {

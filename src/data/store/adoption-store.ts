@@ -1,4 +1,4 @@
-import type { AdoptionRecord, HistoryPoint } from '../records.js';
+import type { AdoptionRecord, HistoryPoint, Source } from '../records.js';
 
 /** What one import did to the cache. */
 export interface UpsertOutcome {
@@ -15,6 +15,11 @@ export interface UpsertOutcome {
 export interface AdoptionStore {
   records(): Promise<readonly AdoptionRecord[]>;
   upsert(records: readonly AdoptionRecord[]): Promise<UpsertOutcome>;
+  /**
+   * A customer's new snapshot from some sources: that customer's records from those sources are
+   * replaced by these, whole, in one write (what a source no longer reports is gone).
+   */
+  replaceSnapshot(scope: SnapshotScope, records: readonly AdoptionRecord[]): Promise<UpsertOutcome>;
   isEmpty(): Promise<boolean>;
   /**
    * A token that changes whenever the records change, also when another process (an import from
@@ -36,6 +41,18 @@ export function addPoint(points: readonly HistoryPoint[], point: HistoryPoint): 
   return [...points.filter((p) => p.day !== point.day && p.day > cutoff), point].sort((a, b) =>
     a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
   );
+}
+
+export interface SnapshotScope {
+  readonly tenantId: string;
+  readonly sources: readonly Source[];
+}
+
+/** Removes what a snapshot replaces; the snapshot is then merged in. */
+export function dropSnapshot(byKey: Map<string, AdoptionRecord>, scope: SnapshotScope): void {
+  for (const [key, record] of byKey) {
+    if (record.customer.tenantId === scope.tenantId && scope.sources.includes(record.source)) byKey.delete(key);
+  }
 }
 
 /** The merge rule, shared by every backend: the newer as-of date wins; a tie takes the incoming. */

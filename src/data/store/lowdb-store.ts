@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { AdoptionRecord, HistoryPoint } from '../records.js';
-import { addPoint, mergeInto, type AdoptionStore, type UpsertOutcome } from './adoption-store.js';
+import { addPoint, dropSnapshot, mergeInto, type AdoptionStore, type SnapshotScope, type UpsertOutcome } from './adoption-store.js';
 
 interface CacheFile {
   version: 1;
@@ -88,6 +88,13 @@ export class LowdbStore implements AdoptionStore {
    */
   upsert(incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
     return this.change(({ byKey }) => mergeInto(byKey, incoming));
+  }
+
+  replaceSnapshot(scope: SnapshotScope, incoming: readonly AdoptionRecord[]): Promise<UpsertOutcome> {
+    return this.change(({ byKey }) => {
+      dropSnapshot(byKey, scope);
+      return mergeInto(byKey, incoming);
+    });
   }
 
   recordHistory(points: readonly { readonly customerKey: string; readonly point: HistoryPoint }[]): Promise<void> {
