@@ -90,7 +90,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .action(async (options: { customer?: string; since?: string }) => {
       const store = await openStore(config, output, false);
-      setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY === true));
+      setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY ? process.stderr : null));
     });
 
   program

@@ -7,10 +7,10 @@ import { syncSources } from '../sync/sources.js';
 import { explainFailure } from '../sync/failure.js';
 import type { Output } from './output.js';
 
-/** A progress bar on a terminal (cli-progress); plain lines anywhere else (CI, logs, pipes). */
-function progress(output: Output, interactive: boolean): { onEvent(event: SyncEvent): void; stop(): void } {
-  const bar = interactive
-    ? new SingleBar({ format: 'syncing {bar} {value}/{total} customers | {customer}', hideCursor: true, stream: process.stderr })
+/** A progress bar on a terminal (cli-progress, on `terminal`); plain lines anywhere else (CI, logs, pipes). */
+export function progress(output: Output, terminal: NodeJS.WritableStream | null): { onEvent(event: SyncEvent): void; stop(): void } {
+  const bar = terminal
+    ? new SingleBar({ format: 'syncing {bar} {value}/{total} customers | {customer}', hideCursor: true, stream: terminal })
     : null;
   return {
     onEvent(event) {
@@ -32,7 +32,7 @@ export async function runSyncCommand(
   store: AdoptionStore,
   options: { customer?: string; since?: string },
   output: Output,
-  interactive: boolean,
+  terminal: NodeJS.WritableStream | null,
 ): Promise<number> {
   if (config.sync === null) {
     output.err(
@@ -40,7 +40,7 @@ export async function runSyncCommand(
     );
     return 2;
   }
-  const bar = progress(output, interactive);
+  const bar = progress(output, terminal);
   try {
     const summary = await runSync({
       store,
