@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { doc } from './helpers.js';
+import { LowdbStore } from '../src/data/store/lowdb-store.js';
 
 const run = promisify(execFile);
 
@@ -112,5 +113,16 @@ describe('the adoption command line', function () {
     expect(lines).to.include(
       'TEST COMPANY,0112a436-b14e-4888-967b-ca4bb2cf1234,2018-10-14T00:00:00.000Z,0,0,EXCHANGE ONLINE PROTECTION,,,,Exchange,0,1,0,pc-analytics,stale-data,adoption-content',
     );
+  });
+
+  it('says how a customer moved since the sync a week ago', async () => {
+    const store = await LowdbStore.open(dataDir);
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await store.recordHistory([
+      { customerKey: '0112a436-b14e-4888-967b-ca4bb2cf1234', point: { day: weekAgo, deploymentPercent: 10, usagePercent: null } },
+    ]);
+    const r = await adoption('report', '--customer', 'test company');
+    expect(r.code).to.equal(0);
+    expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
   });
 });

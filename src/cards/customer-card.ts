@@ -1,7 +1,7 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
-import type { Trend } from '../metrics/trend.js';
+import { describeMovement, type Trend } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { render, type Reply } from './card.js';
@@ -54,14 +54,6 @@ function linksFor(report: CustomerReport, links: AdviceLinks): { title: string; 
   return [...wanted].map((k) => ({ title: linkTitles[k], url: links[k] }));
 }
 
-/** "down 12 points in 30 days" as a card says it. */
-function movement(change: number | null | undefined, trend: Trend | null): string {
-  if (change === null || change === undefined || trend === null) return '';
-  const span = `in ${trend.days} day${trend.days === 1 ? '' : 's'} (since ${trend.since})`;
-  if (change === 0) return `unchanged ${span}`;
-  return `${change > 0 ? '▲ up' : '▼ down'} ${Math.abs(change)} pts ${span}`;
-}
-
 /** The last points of the sync history, for the trend line. */
 const CHART_POINTS = 60;
 
@@ -103,7 +95,7 @@ export function customerCard(
         title: 'Deployment',
         text: percentText(report.deploymentPercent),
         detail: `${count(report.assigned)} of ${count(report.sold)} licenses assigned`,
-        trend: movement(trend?.deploymentChange, trend),
+        trend: describeMovement(trend?.deploymentChange, trend),
         gauge: gauge(report.deploymentPercent, [
           [thresholds.deploymentLowPercent, `Low (under ${thresholds.deploymentLowPercent}%)`, 'attention'],
           [thresholds.upsellDeploymentPercent, 'Room to deploy', 'warning'],
@@ -114,7 +106,7 @@ export function customerCard(
         title: 'Usage',
         text: percentText(report.usagePercent),
         detail: `${count(report.active)} of ${count(report.entitled)} entitlements active`,
-        trend: movement(trend?.usageChange, trend),
+        trend: describeMovement(trend?.usageChange, trend),
         gauge: gauge(report.usagePercent, [
           [thresholds.usageLowPercent, `Low (under ${thresholds.usageLowPercent}%)`, 'attention'],
           [100, 'In use', 'good'],

@@ -58,7 +58,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--json', 'machine-readable output')
     .action(async (options: { customer?: string; below?: number; json?: boolean }) => {
       const store = await openStore(config, output, true);
-      setExitCode(runReport(await store.records(), options, new Date(), config, output));
+      setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
     });
 
   program

@@ -1,17 +1,25 @@
 import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import { SOURCE_LABELS } from '../data/records.js';
+import { describeMovement, type Trend } from '../metrics/trend.js';
 
 /** Plain-text rendering of the reports for a terminal. No numbers are computed here. */
 
 const show = (value: number | null, suffix = ''): string => (value === null ? '—' : `${value}${suffix}`);
 
-export function renderCustomer(report: CustomerReport): string {
+export function renderCustomer(report: CustomerReport, trend: Trend | null = null): string {
   const lines: string[] = [];
   lines.push(`${report.customer}${report.tenantId ? ` (${report.tenantId})` : ''}`);
   lines.push(
     `  Deployment ${show(report.deploymentPercent, '%')} (${report.assigned} of ${report.sold} licenses assigned) · Usage ${show(report.usagePercent, '%')} (${report.active} of ${report.entitled} entitlements active)`,
   );
+  if (trend !== null) {
+    const moves = [
+      ['deployment', describeMovement(trend.deploymentChange, trend)],
+      ['usage', describeMovement(trend.usageChange, trend)],
+    ].filter(([, text]) => text !== '');
+    if (moves.length > 0) lines.push(`  Trend: ${moves.map(([what, text]) => `${what} ${text}`).join(' · ')}`);
+  }
   lines.push(
     `  Data as of ${report.dataAsOf?.slice(0, 10) ?? 'unknown'} · ${report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data'}`,
   );
@@ -41,8 +49,8 @@ export function renderCustomer(report: CustomerReport): string {
   return lines.join('\n');
 }
 
-export function renderPortfolio(report: PortfolioReport): string {
-  const parts = report.customers.map(renderCustomer);
+export function renderPortfolio(report: PortfolioReport, trendOf: (c: CustomerReport) => Trend | null = () => null): string {
+  const parts = report.customers.map((c) => renderCustomer(c, trendOf(c)));
   if (report.partnerTotals.length > 0) {
     parts.push(
       [

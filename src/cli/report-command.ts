@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import type { AdoptionRecord } from '../data/records.js';
-import { isBelow, portfolioReport } from '../metrics/index.js';
+import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
+import { customerKey, isBelow, portfolioReport, trend } from '../metrics/index.js';
 import type { PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
@@ -43,7 +43,14 @@ export function selectReport(
 }
 
 /** `adoption report [--customer NAME] [--below PCT] [--json]` */
-export function runReport(records: readonly AdoptionRecord[], options: ReportOptions, now: Date, config: Config, output: Output): number {
+export function runReport(
+  records: readonly AdoptionRecord[],
+  history: ReadonlyMap<string, readonly HistoryPoint[]>,
+  options: ReportOptions,
+  now: Date,
+  config: Config,
+  output: Output,
+): number {
   const report = selectReport(records, options, now, config, output);
   if (report === null) return 1;
   if (options.json) {
@@ -55,7 +62,8 @@ export function runReport(records: readonly AdoptionRecord[], options: ReportOpt
         : 'No customers in the cache yet: import files with `adoption import FILE...`.',
     );
   } else {
-    output.out(renderPortfolio(report));
+    const today = now.toISOString().slice(0, 10);
+    output.out(renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today)));
   }
   return 0;
 }

@@ -35,3 +35,11 @@ export function trend(
     usageChange: change(current.usagePercent, base.usagePercent),
   };
 }
+
+/** "▼ down 12 pts in 30 days (since 2026-10-26)"; empty when there is nothing to compare. */
+export function describeMovement(change: number | null | undefined, trend: Trend | null): string {
+  if (change === null || change === undefined || trend === null) return '';
+  const span = `in ${trend.days} day${trend.days === 1 ? '' : 's'} (since ${trend.since})`;
+  if (change === 0) return `unchanged ${span}`;
+  return `${change > 0 ? '▲ up' : '▼ down'} ${Math.abs(change)} pts ${span}`;
+}
