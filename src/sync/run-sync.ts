@@ -65,6 +65,12 @@ async function readBack(
   return { records: result.records, rows: result.rows, warnings: result.warnings.map((w) => `${where}: ${w}`) };
 }
 
+/** A JSON answer kept as a file in the sync's folder, then read back like an imported file. */
+async function readAnswer(text: string, file: string, ctx: ImportContext, where: string): ReturnType<typeof readBack> {
+  await writeFile(file, text);
+  return readBack(file, ctx, where);
+}
+
 /** Partner Center answers an empty collection for a customer with nothing of that kind: nothing to read, not a failure. */
 function isEmptyCollection(text: string): boolean {
   try {
@@ -88,11 +94,10 @@ async function syncAnalytics(
     for await (const text of pc.analyticsPages(kind)) {
       page++;
       if (isEmptyCollection(text)) continue;
-      const file = join(dir, `analytics-${kind}-${page}.json`);
-      await writeFile(file, text);
-      const read = await readBack(
-        file,
-        { customerName: null, tenantId: null, receivedAt },
+      const read = await readAnswer(
+        text,
+        join(dir, `analytics-${kind}-${page}.json`),
+        { customerName: null, tenantId: null, receivedAt, allPagesFetched: true },
         `Partner Center ${kind} analytics, page ${page}`,
       );
       rows += read.rows;
@@ -131,9 +136,7 @@ async function syncCustomer(
       for await (const text of sources.partnerCenter.customerResource(customer.id, resource)) {
         page++;
         if (isEmptyCollection(text)) continue;
-        const file = `${own}-${resource}-${page}.json`;
-        await writeFile(file, text);
-        take(await readBack(file, ctx, page === 1 ? where : `${where}, page ${page}`));
+        take(await readAnswer(text, `${own}-${resource}-${page}.json`, ctx, page === 1 ? where : `${where}, page ${page}`));
       }
     } catch (error) {
       throw new SyncFailure(explainFailure(error, where));
@@ -141,14 +144,10 @@ async function syncCustomer(
   }
   const graph = sources.graph(customer.tenantId);
   try {
-    const skus = `${own}-graph-subscribedskus.json`;
-    await writeFile(skus, await graph.subscribedSkus());
-    take(await readBack(skus, ctx, 'Graph subscribedSkus'));
+    take(await readAnswer(await graph.subscribedSkus(), `${own}-graph-subscribedskus.json`, ctx, 'Graph subscribedSkus'));
     const subscriptions = await graph.directorySubscriptions();
     if (!isEmptyCollection(subscriptions)) {
-      const file = `${own}-graph-directory-subscriptions.json`;
-      await writeFile(file, subscriptions);
-      take(await readBack(file, ctx, 'Graph directory subscriptions'));
+      take(await readAnswer(subscriptions, `${own}-graph-directory-subscriptions.json`, ctx, 'Graph directory subscriptions'));
     }
     for (const name of Object.keys(GRAPH_REPORTS) as GraphReport[]) {
       const report = `${own}-${name}.csv`;
