@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { launchChromium, localOnly } from '../src/tools/headless-chromium.js';
 import { playgroundCli } from '../src/tools/playground-cli.js';
 
 /**
@@ -23,23 +23,10 @@ const playground = spawn(
     stdio: 'ignore',
   },
 );
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
-  await page.route('**/*', (route) =>
-    ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort(),
-  );
+  await localOnly(page);
   for (let attempt = 0; ; attempt++) {
     try {
       await page.goto('http://127.0.0.1:56199');

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,4 +95,13 @@ export function activeUserLine(u: UserRow, i: number): string {
 
 export function activeUserCsv(rows: UserRow[], bom = true): string {
   return `${bom ? '\uFEFF' : ''}${[ACTIVE_USER_HEADER, ...rows.map(activeUserLine)].join('\r\n')}\r\n`;
+}
+
+/** A port nobody listens on right now, for a server started by another process. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
 }

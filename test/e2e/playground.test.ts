@@ -1,22 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { expect } from 'chai';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, localOnly } from '../../src/tools/headless-chromium.js';
 import { playgroundCli } from '../../src/tools/playground-cli.js';
 import { startHarness, type Harness } from '../bot/harness.js';
+import { freePort } from '../helpers.js';
 
 /** A real Teams-like client: the Microsoft 365 Agents Playground, driven in headless Chromium. */
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function startPlayground(botUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
@@ -54,18 +44,7 @@ describe('chatting in the Microsoft 365 Agents Playground (headless Chromium)', 
   before(async () => {
     h = await startHarness();
     playground = await startPlayground(h.bot.url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -76,12 +55,7 @@ describe('chatting in the Microsoft 365 Agents Playground (headless Chromium)', 
 
   it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, and opens the portfolio from its button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    // Offline: the playground's fonts and animations come from a CDN; refuse every non-local request.
-    await page.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
-      return route.abort();
-    });
+    await localOnly(page);
     await page.goto(playground.url);
     await page.getByText("Hi, I'm Adoption").waitFor({ timeout: 20_000 });
 

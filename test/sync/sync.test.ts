@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { get as httpsGet } from 'node:https';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
@@ -11,9 +10,9 @@ import type { DeploymentRecord, SubscriptionRecord, UsageRecord } from '../../sr
 import { LowdbStore } from '../../src/data/store/lowdb-store.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../../src/metrics/index.js';
 import { LocalConnector } from '../../src/tools/local-connector.js';
-import { tempStore, type TempStore } from '../helpers.js';
 import { FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
 import { customer, deploymentRow, subscription, usageRow } from './fake-data.js';
+import { freePort, tempStore, type TempStore } from '../helpers.js';
 
 const run = promisify(execFile);
 
@@ -391,11 +390,3 @@ describe('adoption sync against Partner Center and Graph (a local cloud over HTT
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
