@@ -1,6 +1,6 @@
-import type { DeploymentRecord, UsageRecord } from '../src/data/records.js';
 import { portfolioReport } from '../src/metrics/portfolio.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS } from '../src/metrics/thresholds.js';
+import { portfolioRecords } from './portfolio-records.js';
 
 /** All metrics for 10,000 customers x 10 products x 5 workloads, against a bare single-pass sum of the same records. */
 const CUSTOMERS = 10_000;
@@ -8,33 +8,13 @@ const PRODUCTS = 10;
 const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams', 'Yammer', 'Skype for Business'];
 const AS_OF = '2026-11-20T00:00:00.000Z';
 
-function records(): (DeploymentRecord | UsageRecord)[] {
-  const out: (DeploymentRecord | UsageRecord)[] = [];
-  for (let c = 0; c < CUSTOMERS; c++) {
-    const customer = { tenantId: `tenant-${c}`, name: `Customer ${c}` };
-    for (let p = 0; p < PRODUCTS; p++) {
-      const product = `Product ${p}`;
-      const sold = 10 + ((c * 7 + p) % 90);
-      const assigned = Math.floor(sold * (((c + p) % 10) / 10 + 0.05));
-      out.push({ kind: 'deployment', key: `d|${c}|${p}`, customer, source: 'pc-analytics', asOf: AS_OF, product, sold, assigned });
-      for (const [w, workload] of WORKLOADS.entries()) {
-        const active = Math.floor(assigned * (((c + p + w) % 11) / 10));
-        out.push({
-          kind: 'usage',
-          key: `u|${c}|${p}|${w}`,
-          customer,
-          source: 'pc-analytics',
-          asOf: AS_OF,
-          product,
-          workload,
-          active,
-          entitled: assigned,
-        });
-      }
-    }
-  }
-  return out;
-}
+const records = (): ReturnType<typeof portfolioRecords> =>
+  portfolioRecords({
+    customers: CUSTOMERS,
+    products: Array.from({ length: PRODUCTS }, (_, p) => `Product ${p}`),
+    workloads: WORKLOADS,
+    asOf: AS_OF,
+  });
 
 function best(run: () => void, times = 3): number {
   let min = Number.POSITIVE_INFINITY;

@@ -10,9 +10,9 @@ import type { Logger } from '../src/bot/logger.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
 import { loadConfig } from '../src/config.js';
-import type { DeploymentRecord, UsageRecord } from '../src/data/records.js';
 import { LowdbStore } from '../src/data/store/lowdb-store.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
+import { portfolioRecords } from './portfolio-records.js';
 
 /**
  * "adoption for <customer>" from POST /api/messages to the reply caught by a local connector
@@ -24,33 +24,6 @@ import { LocalConnector } from '../src/tools/local-connector.js';
 const CUSTOMERS = 10_000;
 const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams'];
 const AS_OF = new Date(Date.now() - 2 * 86_400_000).toISOString();
-
-function records(): (DeploymentRecord | UsageRecord)[] {
-  const out: (DeploymentRecord | UsageRecord)[] = [];
-  for (let c = 0; c < CUSTOMERS; c++) {
-    const customer = { tenantId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`, name: `Customer ${c}` };
-    for (const [p, product] of ['Microsoft 365 E3', 'Microsoft 365 Business Premium'].entries()) {
-      const sold = 20 + ((c * 7 + p) % 80);
-      const assigned = Math.floor(sold * (((c + p) % 10) / 10 + 0.05));
-      out.push({ kind: 'deployment', key: `d|${c}|${p}`, customer, source: 'pc-analytics', asOf: AS_OF, product, sold, assigned });
-      WORKLOADS.forEach((workload, w) => {
-        const active = Math.floor(assigned * (((c + p + w) % 11) / 10));
-        out.push({
-          kind: 'usage',
-          key: `u|${c}|${p}|${w}`,
-          customer,
-          source: 'pc-analytics',
-          asOf: AS_OF,
-          product,
-          workload,
-          active,
-          entitled: assigned,
-        });
-      });
-    }
-  }
-  return out;
-}
 
 const quiet: Logger = { info: () => undefined, error: (m, e) => console.error(m, e) };
 
@@ -158,7 +131,14 @@ export async function benchReply(): Promise<string[]> {
   const connector = await LocalConnector.start();
   const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
   const store = await LowdbStore.open(dir);
-  await store.upsert(records());
+  await store.upsert(
+    portfolioRecords({
+      customers: CUSTOMERS,
+      products: ['Microsoft 365 E3', 'Microsoft 365 Business Premium'],
+      workloads: WORKLOADS,
+      asOf: AS_OF,
+    }),
+  );
   const adoption = await startBot({ config, store, logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   const oneCard = replyActivity(
