@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityHandler, type Activity } from 'botbuilder';
 import { replyActivity } from '../src/bot/adoption-bot.js';
-import { Conversation } from '../src/commands/conversation.js';
+import { answer } from '../src/commands/answer.js';
+import { openBotState } from '../src/proactive/bot-state.js';
 import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { createAdapter } from '../src/bot/adapter.js';
 import type { Logger } from '../src/bot/logger.js';
@@ -139,11 +140,9 @@ export async function benchReply(): Promise<string[]> {
       asOf: AS_OF,
     }),
   );
-  const adoption = await startBot({ config, store, logger: quiet, host: '127.0.0.1' });
+  const adoption = await startBot({ config, store, state: await openBotState(dir), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
-  const oneCard = replyActivity(
-    await new Conversation(new PortfolioCache(store, config), config).reply('adoption for Customer 0', 'personal'),
-  );
+  const oneCard = replyActivity(answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'));
   const cardEcho = await startServer({
     adapter: createAdapter({}, quiet),
     bot: new CardEchoBot(oneCard),

@@ -5,6 +5,8 @@ import { startBot } from './bot/start-bot.js';
 import { LowdbStore } from './data/store/lowdb-store.js';
 import { loadDemo } from './demo/load-demo.js';
 import { scheduleSync } from './sync/schedule.js';
+import { openBotState } from './proactive/bot-state.js';
+import { describeAlertRun } from './alerts/describe-alerts.js';
 
 /** The bot on the lowdb cache in the configured data folder, with the demo portfolio when that cache is empty. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningServer> {
@@ -15,10 +17,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningS
     );
     await loadDemo(store, new Date());
   }
-  const server = await startBot({ config, store, logger });
+  const server = await startBot({ config, store, state: await openBotState(config.dataDir), logger });
+  const afterSync = async (): Promise<void> => {
+    const run = await server.alerts.run();
+    for (const line of describeAlertRun(run)) logger.info(line);
+  };
   const schedule =
     config.syncSchedule !== null && config.sync !== null
-      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, logger)
+      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, logger, afterSync)
       : null;
   if (schedule) logger.info(`Syncing from Partner Center and Graph on "${config.syncSchedule}".`);
   const mode =

@@ -35,6 +35,17 @@ export interface Config {
   readonly auth: BotAuth;
   readonly thresholds: Thresholds;
   readonly links: AdviceLinks;
+  readonly alerts: AlertConfig;
+}
+
+/** Proactive alerts: when a customer is worth a message, and how hard to try sending it. */
+export interface AlertConfig {
+  /** A fall of more than this many points since the previous sync alerts. */
+  readonly dropPoints: number;
+  /** Days before the same customer and condition alerts the same conversation again (unless worse). */
+  readonly repeatDays: number;
+  /** Tries per alert before it is parked as failed. */
+  readonly sendAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -158,6 +169,11 @@ export function loadConfig(env: Env = process.env): Config {
       upsellDeploymentPercent: number(env, 'ADOPTION_UPSELL_DEPLOYMENT_PERCENT', DEFAULT_THRESHOLDS.upsellDeploymentPercent),
       supportRequests30Days: number(env, 'ADOPTION_SUPPORT_REQUESTS_30D', DEFAULT_THRESHOLDS.supportRequests30Days),
       staleDays: number(env, 'ADOPTION_STALE_DAYS', DEFAULT_THRESHOLDS.staleDays),
+    },
+    alerts: {
+      dropPoints: number(env, 'ADOPTION_ALERT_DROP_POINTS', 10),
+      repeatDays: number(env, 'ADOPTION_ALERT_REPEAT_DAYS', 7),
+      sendAttempts: Math.max(1, Math.round(number(env, 'ADOPTION_ALERT_SEND_ATTEMPTS', 6))),
     },
     links: {
       adoptionContent: url(env, 'ADOPTION_CONTENT_URL', DEFAULT_LINKS.adoptionContent),

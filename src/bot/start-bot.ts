@@ -1,32 +1,61 @@
+import type { Alerts } from '../alerts/alerts.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../commands/conversation.js';
+import { Settings } from '../commands/settings.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { BotStateStore } from '../proactive/bot-state.js';
+import type { SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
 import { AdoptionBot } from './adoption-bot.js';
 import type { Logger } from './logger.js';
+import { createProactive } from './proactive-wiring.js';
 import { startServer, type RunningServer } from './server.js';
 
-/** Wiring: store -> portfolio cache -> conversation -> bot -> adapter -> HTTP. */
+export interface RunningBot extends RunningServer {
+  readonly alerts: Alerts;
+}
+
+/** Wiring: store -> portfolio cache -> conversation -> bot -> adapter -> HTTP; the outbox resumes at start. */
 export async function startBot(options: {
   readonly config: Config;
   readonly store: AdoptionStore;
+  readonly state: BotStateStore;
   readonly logger: Logger;
   readonly host?: string;
   readonly clock?: () => Date;
-}): Promise<RunningServer> {
-  const { config, store, logger } = options;
-  const portfolio = new PortfolioCache(store, config, options.clock);
+  readonly limits?: SendLimits;
+}): Promise<RunningBot> {
+  const { config, store, state, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const portfolio = new PortfolioCache(store, config, clock);
   // Compute the portfolio before the first message, so no turn waits for it.
   const warm = await portfolio.view();
   logger.info(`Portfolio ready: ${warm.customers.length} customers.`);
-  const bot = new AdoptionBot(new Conversation(portfolio, config));
-  return startServer({
-    adapter: createAdapter(config.auth, logger),
+  const adapter = createAdapter(config.auth, logger);
+  const { sender, alerts } = createProactive({ adapter, config, state, portfolio, clock, ...(options.limits ? { limits: options.limits } : {}) });
+  const settings = new Settings(state, portfolio, config, (target, reply) => sender.send(target, reply), clock);
+  const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, clock);
+  const server = await startServer({
+    adapter,
     bot,
     port: config.port,
     ...(options.host === undefined ? {} : { host: options.host }),
     logger,
     health: async () => ({ customers: (await portfolio.view()).customers.length }),
   });
+  // Alerts left in the outbox by a stop or a crash go out now.
+  const resumed = alerts.delivery.deliver().then(
+    (r) => r.delivered + r.failed > 0 && logger.info(`Outbox resumed: ${r.delivered} alerts delivered, ${r.failed} parked.`),
+    (error: unknown) => logger.error('Resuming the alert outbox failed:', error),
+  );
+  return {
+    url: server.url,
+    alerts,
+    close: async () => {
+      await alerts.delivery.stop();
+      await resumed;
+      await server.close();
+    },
+  };
 }

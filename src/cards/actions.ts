@@ -4,7 +4,7 @@ import type { Command } from '../commands/command.js';
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'help';
+export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'help' | 'share' | 'mute';
 
 export interface Button {
   readonly title: string;
@@ -34,6 +34,9 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return { kind: 'low-adoption' };
     case 'help':
       return { kind: 'help' };
+    case 'share':
+    case 'mute':
+      return typeof fields['key'] === 'string' ? { kind: verb, key: fields['key'] } : null;
     default:
       return null;
   }

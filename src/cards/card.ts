@@ -20,7 +20,7 @@ export const MAX_CARD_BYTES = 80 * 1024;
 
 export class CardTooLargeError extends Error {}
 
-export type TemplateName = 'customer' | 'customer-list' | 'help' | 'message';
+export type TemplateName = 'customer' | 'customer-list' | 'help' | 'message' | 'alert';
 
 const templates = new Map<TemplateName, ACData.Template>();
 

@@ -73,10 +73,17 @@ function trendChart(points: readonly HistoryPoint[]): object[] {
   return [series('Deployment %', (p) => p.deploymentPercent), series('Usage %', (p) => p.usagePercent)];
 }
 
+/** A line above the numbers: who shared the card, or where a share went. */
+export interface Notice {
+  readonly text: string;
+  readonly color: 'Good' | 'Warning' | 'Accent';
+}
+
 export function customerCard(
   report: CustomerReport,
   settings: CardSettings,
   history: CustomerHistory = { trend: null, points: [] },
+  notice: Notice | null = null,
 ): Reply {
   const { trend } = history;
   const { thresholds } = settings;
@@ -90,6 +97,7 @@ export function customerCard(
     key: customerKey(report),
     name: plain(report.customer, 120),
     subtitle: plain(`${tenant}data as of ${day(report.dataAsOf)} · ${sources}`, 300),
+    notice: notice === null ? null : { text: plain(notice.text, 600), color: notice.color },
     measures: [
       {
         title: 'Deployment',

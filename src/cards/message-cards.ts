@@ -7,7 +7,7 @@ import { count, day, name, plain } from './text.js';
 
 /** Short answers: a sentence or two and buttons for what to do next. */
 
-function messageCard(title: string, lines: readonly string[], actions: readonly Button[]): Reply {
+export function messageCard(title: string, lines: readonly string[], actions: readonly Button[]): Reply {
   const safeTitle = plain(title, 200);
   return { card: render('message', { title: safeTitle, lines: lines.map((l) => plain(l, 400)), buttons: actions }), summary: safeTitle };
 }

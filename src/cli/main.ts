@@ -9,6 +9,9 @@ import { processOutput, type Output } from './output.js';
 import { runReport } from './report-command.js';
 import { runSyncCommand } from './sync-command.js';
 import { LOGIN_PORT, runLogin } from './login-command.js';
+import { runAlerts, showAlertStatus } from './alerts-command.js';
+import { openBotState } from '../proactive/bot-state.js';
+import { UnreadableStateError } from '../data/store/lowdb-state-store.js';
 
 /** The command line: a second face on the same core the bot uses. Wiring only. */
 
@@ -93,6 +96,21 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY ? process.stderr : null));
     });
 
+  const alerts = program.command('alerts').description('proactive low-adoption alerts to the Teams chats and channels that asked for them');
+  alerts
+    .command('run')
+    .description('evaluate every subscription now and deliver the alerts (the bot does this after each sync)')
+    .action(async () => {
+      const store = await openStore(config, output, true);
+      setExitCode(await runAlerts(config, store, await openBotState(config.dataDir), output));
+    });
+  alerts
+    .command('status')
+    .description('subscriptions, the outbox, and every alert parked as failed with its reason')
+    .action(async () => {
+      setExitCode(await showAlertStatus(await openBotState(config.dataDir), output));
+    });
+
   program
     .command('demo')
     .description('load the demo portfolio (a dozen fictional customers) into the cache')
@@ -110,7 +128,7 @@ async function main(): Promise<void> {
     const config = loadConfig();
     await buildProgram(config, processOutput, (code) => (process.exitCode = code)).parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof UnreadableCacheError) {
+    if (error instanceof ConfigError || error instanceof UnreadableCacheError || error instanceof UnreadableStateError) {
       processOutput.err(error.message);
       process.exitCode = 2;
       return;

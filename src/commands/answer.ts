@@ -4,10 +4,10 @@ import { helpCard, type Scope } from '../cards/help-card.js';
 import { belowCard, choicesCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import type { Command } from './command.js';
+import type { Question } from './command.js';
 
 /** The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. */
-export function answer(command: Command, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
+export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (view.customers.length === 0) return emptyPortfolioCard();
   switch (command.kind) {

@@ -12,13 +12,46 @@ export type Command =
    */
   | { readonly kind: 'customer'; readonly query: string; readonly explicit: boolean }
   /** One customer by its key, from a button: no matching involved. */
-  | { readonly kind: 'customer-key'; readonly key: string };
+  | { readonly kind: 'customer-key'; readonly key: string }
+  /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer. */
+  | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: string | null }
+  | { readonly kind: 'alerts-off' }
+  | { readonly kind: 'alerts-status' }
+  /** Link this channel to a customer, by name. */
+  | { readonly kind: 'link'; readonly customer: string }
+  | { readonly kind: 'links' }
+  | { readonly kind: 'unlink' }
+  /** Buttons: share a customer's card to its linked channels; mute a customer's alerts here. */
+  | { readonly kind: 'share'; readonly key: string }
+  | { readonly kind: 'mute'; readonly key: string };
+
+/** Commands that change what the bot remembers (alerts and links), as opposed to questions about the data. */
+export type SettingsCommand = Extract<
+  Command,
+  { kind: 'alerts-on' | 'alerts-off' | 'alerts-status' | 'link' | 'links' | 'unlink' | 'share' | 'mute' }
+>;
+export type Question = Exclude<Command, SettingsCommand>;
+
+const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'alerts-status', 'link', 'links', 'unlink', 'share', 'mute']);
+
+export function isSettings(command: Command): command is SettingsCommand {
+  return SETTINGS_KINDS.has(command.kind);
+}
 
 const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;
 const PORTFOLIO = /^(show |my |the )*(portfolio|overview|summary|all customers|everyone|dashboard)$/;
 const BELOW = /\b(?:below|under|less than|lower than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const LOW =
   /^(?:(?:show|list|which|who)\b.*)?\blow(?:est)? (?:adoption|usage|deployment)\b|^(?:who|which customers?) (?:is|are) struggling$/;
+const ALERTS_ON = /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$/;
+const ALERTS_OFF = /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$/;
+const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions)$/;
+const LINK = /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$/;
+const LINKS = /^(?:show |list )?(?:links|linked channels)$/;
+const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
+const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
+
 const CUSTOMER = [
   /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card)\s+(?:for|of|on|at)\s+(.+)$/,
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
@@ -38,6 +71,8 @@ export function normalize(text: string): string {
 export function parseCommand(text: string): Command {
   const said = normalize(text);
   if (HELP.test(said) || said === '') return { kind: 'help' };
+  const settings = parseSettings(text, said);
+  if (settings) return settings;
   if (PORTFOLIO.test(said)) return { kind: 'portfolio' };
   const below = BELOW.exec(said);
   if (below) return { kind: 'below', percent: Number(below[1]!.replace(',', '.')) };
@@ -61,4 +96,25 @@ function originalCase(text: string, lowered: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const at = flat.toLowerCase().lastIndexOf(lowered);
   return at < 0 ? lowered : flat.slice(at, at + lowered.length);
+}
+
+function parseSettings(text: string, said: string): SettingsCommand | null {
+  if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
+  if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
+  const on = ALERTS_ON.exec(said);
+  if (on) {
+    const rest = on[1] ?? on[2] ?? '';
+    const percent = ALERT_PERCENT.exec(rest);
+    const customer = ALERT_CUSTOMER.exec(rest.replace(ALERT_PERCENT, ' ').trim());
+    return {
+      kind: 'alerts-on',
+      percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
+      customer: customer ? originalCase(text, customer[1]!.trim()) : null,
+    };
+  }
+  if (LINKS.test(said)) return { kind: 'links' };
+  if (UNLINK.test(said)) return { kind: 'unlink' };
+  const link = LINK.exec(said);
+  if (link) return { kind: 'link', customer: originalCase(text, link[1]!) };
+  return null;
 }

@@ -1,10 +1,23 @@
 import { commandForAction } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
-import type { CardSettings } from '../cards/customer-card.js';
+import { customerCard, type CardSettings } from '../cards/customer-card.js';
+import { name, percentText } from '../cards/text.js';
+import type { CustomerReport } from '../metrics/report-types.js';
 import { welcomeCard, type Scope } from '../cards/help-card.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import { answer } from './answer.js';
-import { parseCommand } from './command.js';
+import { isSettings, parseCommand, type Command } from './command.js';
+import type { Settings } from './settings.js';
+import type { Turn } from './turn.js';
+
+/** Results the compose box lists for a search. */
+const SEARCH_RESULTS = 10;
+
+export interface SearchResult {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly reply: Reply;
+}
 
 /**
  * Everything the bot says, independent of the bot framework: text or a button in, a card out.
@@ -14,19 +27,45 @@ export class Conversation {
   constructor(
     private readonly portfolio: PortfolioCache,
     private readonly settings: CardSettings,
+    private readonly changes: Settings,
   ) {}
 
-  async reply(text: string, scope: Scope): Promise<Reply> {
-    return answer(parseCommand(text), await this.portfolio.view(), this.settings, scope);
+  reply(text: string, turn: Turn): Promise<Reply> {
+    return this.run(parseCommand(text), turn);
   }
 
   /** A card button (Action.Execute); null when the verb or its data is not one this bot sends. */
-  async act(verb: string, data: unknown, scope: Scope): Promise<Reply | null> {
+  async act(verb: string, data: unknown, turn: Turn): Promise<Reply | null> {
     const command = commandForAction(verb, data);
-    return command === null ? null : answer(command, await this.portfolio.view(), this.settings, scope);
+    return command === null ? null : this.run(command, turn);
+  }
+
+  /**
+   * The message extension's search: customers whose name matches, each with its card; with nothing
+   * typed yet, the lowest customers first.
+   */
+  async search(text: string): Promise<SearchResult[]> {
+    const view = await this.portfolio.view();
+    const query = text.trim();
+    let customers: readonly CustomerReport[];
+    if (query === '') customers = view.customers;
+    else {
+      const found = view.find(query);
+      customers = found.kind === 'one' ? [found.customer] : found.kind === 'several' ? found.customers : found.closest;
+    }
+    return customers.slice(0, SEARCH_RESULTS).map((c) => ({
+      title: name(c.customer),
+      subtitle: `Deployment ${percentText(c.deploymentPercent)} · usage ${percentText(c.usagePercent)}`,
+      reply: customerCard(c, this.settings, { trend: view.trend(c), points: view.points(c) }),
+    }));
   }
 
   async welcome(scope: Scope): Promise<Reply> {
     return welcomeCard(await this.portfolio.view(), scope);
+  }
+
+  private async run(command: Command, turn: Turn): Promise<Reply> {
+    if (isSettings(command)) return this.changes.handle(command, turn);
+    return answer(command, await this.portfolio.view(), this.settings, turn.scope);
   }
 }

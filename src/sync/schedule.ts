@@ -9,9 +9,18 @@ import { syncSources } from './sources.js';
 
 /**
  * The bot's own sync, on a cron pattern in UTC (croner). A run that is still going when the next one is
- * due is not doubled; the portfolio the chat answers from picks the new data up on its next turn.
+ * due is not doubled; the portfolio the chat answers from picks the new data up on its next turn, and
+ * the alerts are evaluated once the sync is done.
  */
-export function scheduleSync(pattern: string, sync: SyncConfig, dataDir: string, store: AdoptionStore, logger: Logger): { stop(): void } {
+export function scheduleSync(
+  pattern: string,
+  sync: SyncConfig,
+  dataDir: string,
+  store: AdoptionStore,
+  logger: Logger,
+  /** What follows a sync that ran (the alert evaluation). */
+  afterSync: () => Promise<void> = async () => undefined,
+): { stop(): void } {
   const sources = syncSources(sync, dataDir);
   const job = new Cron(pattern, { protect: true, timezone: 'Etc/UTC' }, async () => {
     logger.info('Scheduled sync started.');
@@ -22,7 +31,9 @@ export function scheduleSync(pattern: string, sync: SyncConfig, dataDir: string,
     } catch (error) {
       const failure = explainFailure(error, 'Partner Center customers');
       logger.error(`Scheduled sync stopped: ${failure.reason}. ${failure.hint}`);
+      return;
     }
+    await afterSync().catch((error: unknown) => logger.error('Alerts after the sync failed:', error));
   });
   return { stop: () => job.stop() };
 }

@@ -38,6 +38,7 @@ describe('the bot in Teams, over HTTP', () => {
     expect(buttonsOf(card)).to.deep.equal([
       { title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
       { title: 'Show portfolio', verb: 'portfolio', data: {} },
+      { title: 'Share to account channel', verb: 'share', data: { key: CONTOSO } },
     ]);
     expect(cardProblems(card)).to.deep.equal([]);
   });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
-import { startBot } from '../../src/bot/start-bot.js';
+import { startBot, type RunningBot } from '../../src/bot/start-bot.js';
 import type { Logger } from '../../src/bot/logger.js';
-import type { RunningServer } from '../../src/bot/server.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { LocalConnector, type SentActivity } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
+import { openBotState } from '../../src/proactive/bot-state.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -18,7 +18,7 @@ export type Scope = 'personal' | 'groupChat' | 'channel';
 
 export interface Harness {
   readonly connector: LocalConnector;
-  readonly bot: RunningServer;
+  readonly bot: RunningBot;
   readonly t: TempStore;
   readonly errors: unknown[];
   post(activity: object): Promise<{ status: number; body: unknown }>;
@@ -83,13 +83,14 @@ export const quietLogger = (errors: unknown[]): Logger => ({
   },
 });
 
-export async function startHarness(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date } = {}): Promise<Harness> {
   const t = await tempStore();
   if (options.demo !== false) await loadDemo(t.store, NOW);
   const config: Config = { ...loadConfig({ ADOPTION_DATA_DIR: t.dir, ...options.env }), port: 0 };
   const errors: unknown[] = [];
   const connector = await LocalConnector.start();
-  const bot = await startBot({ config, store: t.store, logger: quietLogger(errors), host: '127.0.0.1', clock: () => NOW });
+  const state = await openBotState(t.dir);
+  const bot = await startBot({ config, store: t.store, state, logger: quietLogger(errors), host: '127.0.0.1', clock: options.clock ?? (() => NOW) });
 
   const post = async (activity: object): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${bot.url}/api/messages`, {

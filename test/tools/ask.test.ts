@@ -27,7 +27,7 @@ describe('npm run ask', () => {
     expect(lines[0]).to.equal('Contoso Ltd');
     expect(lines).to.include('Deployment: 95% (285 of 300 licenses assigned) | Usage: 89% (761 of 855 entitlements active)');
     expect(lines).to.include('Exchange: 91.2% (260 of 285 active)');
-    expect(lines.at(-1)).to.equal('[Refresh] [Show portfolio]');
+    expect(lines.at(-1)).to.equal('[Refresh] [Show portfolio] [Share to account channel]');
   });
 
   it('asks as an @mention in a channel', async () => {

@@ -1,0 +1,39 @@
+import type { FlagCode, RecommendationCode } from '../metrics/report-types.js';
+
+/** What an alert says about one customer; kept in the outbox until it is delivered, then dropped. */
+
+export type Measure = 'deployment' | 'usage';
+
+export type AlertCondition =
+  /** The percent is under the subscription's threshold. */
+  | { readonly kind: 'below'; readonly measure: Measure; readonly percent: number; readonly threshold: number }
+  /** The percent fell by more than the configured points since the previous snapshot. */
+  | {
+      readonly kind: 'drop';
+      readonly measure: Measure;
+      readonly percent: number;
+      readonly previousPercent: number;
+      /** The day of the previous snapshot. */
+      readonly since: string;
+    };
+
+export interface CustomerAlert {
+  readonly customerKey: string;
+  readonly customer: string;
+  readonly deploymentPercent: number | null;
+  readonly usagePercent: number | null;
+  readonly conditions: readonly AlertCondition[];
+  /** Why (the flags' sentences) and what to do (the recommendations), as the customer card says them. */
+  readonly flags: readonly { readonly code: FlagCode; readonly message: string }[];
+  readonly recommendations: readonly { readonly code: RecommendationCode; readonly message: string; readonly actions: readonly string[] }[];
+}
+
+/** One message to one conversation: an alert about one customer, or a digest of several. */
+export type AlertMessage =
+  | { readonly kind: 'alert'; readonly alert: CustomerAlert }
+  | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] };
+
+/** The key under which a condition is remembered per conversation and customer (the no-spam window). */
+export function conditionKey(conversationId: string, customerKey: string, condition: Pick<AlertCondition, 'kind' | 'measure'>): string {
+  return `${conversationId}|${customerKey}|${condition.measure}-${condition.kind}`;
+}

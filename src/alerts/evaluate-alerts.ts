@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { HistoryPoint } from '../data/records.js';
+import { customerKey } from '../metrics/customer-key.js';
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { Thresholds } from '../metrics/thresholds.js';
+import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
+import { conditionKey, type AlertCondition, type CustomerAlert, type Measure } from './alert.js';
+import { isMuted } from './subscriptions.js';
+
+export interface AlertSettings {
+  /** A fall of more than this many points since the previous snapshot is an alert. */
+  readonly dropPoints: number;
+  /** The same customer and condition is not alerted again to the same conversation within this many days... */
+  readonly repeatDays: number;
+}
+
+/** ...unless it got worse by at least this many points. */
+export const WORSENED_POINTS = 1;
+
+/** More customers than this at once to one conversation become one digest. */
+export const DIGEST_OVER = 5;
+
+/** What evaluation reads of the portfolio: the customers and each one's history. */
+export interface AlertInputs {
+  readonly customers: readonly CustomerReport[];
+  /** Oldest first, ending with today's numbers (PortfolioView.points). */
+  points(customer: CustomerReport): readonly HistoryPoint[];
+  readonly thresholds: Thresholds;
+}
+
+const MEASURES: readonly Measure[] = ['deployment', 'usage'];
+
+const percentOf = (p: { deploymentPercent: number | null; usagePercent: number | null }, m: Measure): number | null =>
+  m === 'deployment' ? p.deploymentPercent : p.usagePercent;
+
+/** Every condition the customer is in under one subscription, today. Pure. */
+export function conditionsFor(
+  customer: CustomerReport,
+  points: readonly HistoryPoint[],
+  subscription: Subscription,
+  thresholds: Thresholds,
+  settings: AlertSettings,
+): AlertCondition[] {
+  const previous = points.length >= 2 ? points[points.length - 2]! : null;
+  const out: AlertCondition[] = [];
+  for (const measure of MEASURES) {
+    const percent = percentOf(customer, measure);
+    if (percent === null) continue;
+    const threshold =
+      subscription.belowPercent ?? (measure === 'deployment' ? thresholds.deploymentLowPercent : thresholds.usageLowPercent);
+    if (percent < threshold) out.push({ kind: 'below', measure, percent, threshold });
+    const before = previous === null ? null : percentOf(previous, measure);
+    if (before !== null && before - percent > settings.dropPoints) {
+      out.push({ kind: 'drop', measure, percent, previousPercent: before, since: previous!.day });
+    }
+  }
+  return out;
+}
+
+export interface Evaluation {
+  /** New outbox entries, one per conversation and customer, or one digest per conversation. */
+  readonly entries: readonly PendingEntry[];
+  /** How many customer alerts they carry. */
+  readonly alerts: number;
+}
+
+/**
+ * Evaluates every subscription against the portfolio and applies the outcome to `state`: new
+ * outbox entries, and the no-spam marks of what they say, in the same change, so an evaluation
+ * that is repeated (a restart, a second sync the same day) never alerts twice.
+ */
+export function evaluateAlerts(
+  state: BotState,
+  inputs: AlertInputs,
+  settings: AlertSettings,
+  now: Date,
+  newId: () => string = randomUUID,
+): Evaluation {
+  const byKey = new Map(inputs.customers.map((c) => [customerKey(c), c]));
+  const byConversation = new Map<string, Subscription[]>();
+  for (const s of state.subscriptions) {
+    if (state.conversations[s.conversationId] === undefined) continue;
+    const list = byConversation.get(s.conversationId) ?? [];
+    list.push(s);
+    byConversation.set(s.conversationId, list);
+  }
+  const entries: PendingEntry[] = [];
+  let alerts = 0;
+  for (const [conversationId, subscriptions] of byConversation) {
+    const found = alertsFor(state, conversationId, subscriptions, byKey, inputs, settings, now);
+    alerts += found.length;
+    const createdAt = now.toISOString();
+    if (found.length > DIGEST_OVER) {
+      entries.push({ id: newId(), conversationId, createdAt, status: 'pending', message: { kind: 'digest', alerts: found } });
+    } else {
+      for (const alert of found) entries.push({ id: newId(), conversationId, createdAt, status: 'pending', message: { kind: 'alert', alert } });
+    }
+  }
+  state.outbox.push(...entries);
+  return { entries, alerts };
+}
+
+function alertsFor(
+  state: BotState,
+  conversationId: string,
+  subscriptions: readonly Subscription[],
+  byKey: ReadonlyMap<string, CustomerReport>,
+  inputs: AlertInputs,
+  settings: AlertSettings,
+  now: Date,
+): CustomerAlert[] {
+  // A subscription for one customer overrides the conversation's every-customer one for that customer.
+  const general = subscriptions.find((s) => s.customer === null);
+  const specific = new Map(subscriptions.filter((s) => s.customer !== null).map((s) => [s.customer!.key, s]));
+  const keys = general ? [...byKey.keys()] : [...specific.keys()];
+  const out: CustomerAlert[] = [];
+  for (const key of keys) {
+    const customer = byKey.get(key);
+    const subscription = specific.get(key) ?? general;
+    if (!customer || !subscription || isMuted(state, conversationId, key, now)) continue;
+    const conditions = conditionsFor(customer, inputs.points(customer), subscription, inputs.thresholds, settings);
+    if (!conditions.some((c) => isDue(state, conversationId, key, c, settings, now))) continue;
+    for (const c of conditions) state.alerted[conditionKey(conversationId, key, c)] = { percent: c.percent, at: now.toISOString() };
+    out.push({
+      customerKey: key,
+      customer: customer.customer,
+      deploymentPercent: customer.deploymentPercent,
+      usagePercent: customer.usagePercent,
+      conditions,
+      flags: customer.flags.map((f) => ({ code: f.code, message: f.message })),
+      recommendations: customer.recommendations.map((r) => ({ code: r.code, message: r.message, actions: [...r.actions] })),
+    });
+  }
+  return out;
+}
+
+/** Not alerted within the window, or worse by WORSENED_POINTS since it was. */
+function isDue(state: BotState, conversationId: string, key: string, c: AlertCondition, settings: AlertSettings, now: Date): boolean {
+  const mark = state.alerted[conditionKey(conversationId, key, c)];
+  if (!mark) return true;
+  const windowEnds = Date.parse(mark.at) + settings.repeatDays * 86_400_000;
+  return now.getTime() >= windowEnds || c.percent <= mark.percent - WORSENED_POINTS;
+}

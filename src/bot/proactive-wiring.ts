@@ -1,0 +1,35 @@
+import type { CloudAdapter } from 'botbuilder';
+import { AlertDelivery } from '../alerts/alert-delivery.js';
+import { Alerts } from '../alerts/alerts.js';
+import type { Config } from '../config.js';
+import { fileLease } from '../data/store/file-lease.js';
+import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { BotStateStore } from '../proactive/bot-state.js';
+import { DEFAULT_SEND_POLICY, ProactiveSender } from '../proactive/proactive-sender.js';
+import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
+import { teamsDelivery } from './teams-delivery.js';
+
+export interface Proactive {
+  readonly sender: ProactiveSender;
+  readonly alerts: Alerts;
+}
+
+/** Sender (rate gate + retries over the adapter), outbox delivery and alert evaluation, for the bot and the CLI alike. */
+export function createProactive(options: {
+  readonly adapter: CloudAdapter;
+  readonly config: Config;
+  readonly state: BotStateStore;
+  readonly portfolio: PortfolioCache;
+  readonly clock?: () => Date;
+  readonly limits?: SendLimits;
+}): Proactive {
+  const { config, state, portfolio } = options;
+  const clock = options.clock ?? (() => new Date());
+  const sender = new ProactiveSender(
+    teamsDelivery(options.adapter, config.auth.MicrosoftAppId ?? ''),
+    new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
+    { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts },
+  );
+  const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), clock);
+  return { sender, alerts: new Alerts(state, portfolio, config.alerts, delivery, clock) };
+}

@@ -1,0 +1,68 @@
+import type { AlertCondition, CustomerAlert } from '../alerts/alert.js';
+import { buttons } from './actions.js';
+import { render, type Reply } from './card.js';
+import { FLAG_LABELS } from './labels.js';
+import { name, percentText, plain } from './text.js';
+
+/** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
+
+const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
+
+/** "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80% to 68%." */
+export function describeCondition(c: AlertCondition): string {
+  if (c.kind === 'below') return `${MEASURE[c.measure]} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
+  const points = Math.round((c.previousPercent - c.percent) * 10) / 10;
+  return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
+}
+
+const shortCondition = (c: AlertCondition): string =>
+  c.kind === 'below'
+    ? `${c.measure} under ${c.threshold}%`
+    : `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
+
+export function alertCard(alert: CustomerAlert, alertId: string): Reply {
+  const data = {
+    title: plain(`Adoption alert: ${alert.customer}`, 140),
+    subtitle: 'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+    conditions: alert.conditions.map(describeCondition),
+    measures: [
+      { title: 'Deployment', value: percentText(alert.deploymentPercent) },
+      { title: 'Usage', value: percentText(alert.usagePercent) },
+    ],
+    flags: alert.flags.map((f) => ({ title: FLAG_LABELS[f.code].title, message: plain(f.message, 600) })),
+    recommendations: alert.recommendations.map((r) => ({ message: r.message, steps: r.actions.map((a) => plain(a, 300)) })),
+    buttons: [
+      buttons.customer('Open full card', alert.customerKey),
+      { title: 'Mute for 30 days', verb: 'mute', data: { key: alert.customerKey, alert: alertId } },
+    ],
+  };
+  const summary = plain(`${name(alert.customer)}: ${alert.conditions.map(describeCondition).join(' ')}`, 300);
+  return { card: render('alert', data), summary };
+}
+
+/** Rows a digest shows; the rest are counted (the card must stay under Teams' size limit). */
+const DIGEST_ROWS = 25;
+
+export function digestCard(alerts: readonly CustomerAlert[]): Reply {
+  const title = `${alerts.length} customers need attention`;
+  const shown = alerts.slice(0, DIGEST_ROWS);
+  const data = {
+    title,
+    subtitle: 'Adoption alerts from the latest data in the cache · open a customer for why and what to do',
+    totals: [],
+    listTitle: 'Customer',
+    rows: shown.map((a) => ({
+      key: a.customerKey,
+      name: name(a.customer),
+      note: plain(a.conditions.map(shortCondition).join(' · '), 160),
+      deployment: percentText(a.deploymentPercent),
+      deploymentColor: a.conditions.some((c) => c.measure === 'deployment') ? 'Attention' : 'Default',
+      usage: percentText(a.usagePercent),
+      usageColor: a.conditions.some((c) => c.measure === 'usage') ? 'Attention' : 'Default',
+    })),
+    more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
+    sections: [],
+    buttons: [buttons.lowAdoption(), buttons.portfolio()],
+  };
+  return { card: render('customer-list', data), summary: title };
+}

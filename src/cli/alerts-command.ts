@@ -1,0 +1,26 @@
+import { describeAlertRun, describeAlertStatus } from '../alerts/describe-alerts.js';
+import { createAdapter } from '../bot/adapter.js';
+import { createProactive } from '../bot/proactive-wiring.js';
+import type { Config } from '../config.js';
+import type { AdoptionStore } from '../data/store/adoption-store.js';
+import { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { BotStateStore } from '../proactive/bot-state.js';
+import type { Output } from './output.js';
+
+/**
+ * `adoption alerts run`: what the bot does after each sync, on demand: evaluate every subscription
+ * and deliver the outbox (as the bot's app when MicrosoftAppId is set). Exit 1 when an alert was parked.
+ */
+export async function runAlerts(config: Config, store: AdoptionStore, state: BotStateStore, output: Output): Promise<number> {
+  const adapter = createAdapter(config.auth, { info: (m) => output.err(m), error: (m, e) => output.err(`${m} ${String(e)}`) });
+  const { alerts } = createProactive({ adapter, config, state, portfolio: new PortfolioCache(store, config) });
+  const run = await alerts.run();
+  describeAlertRun(run).forEach((line) => output.out(line));
+  return run.delivery.failed > 0 ? 1 : 0;
+}
+
+/** `adoption alerts status`: subscriptions, the outbox, parked alerts and why. */
+export async function showAlertStatus(state: BotStateStore, output: Output): Promise<number> {
+  describeAlertStatus(await state.read()).forEach((line) => output.out(line));
+  return 0;
+}

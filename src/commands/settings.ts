@@ -1,0 +1,219 @@
+import { subscribe, subscriptionsOf, unsubscribe, mute } from '../alerts/subscriptions.js';
+import { buttons } from '../cards/actions.js';
+import type { Reply } from '../cards/card.js';
+import { customerCard, type CardSettings } from '../cards/customer-card.js';
+import { customerGoneCard, customerNotFoundCard, messageCard } from '../cards/message-cards.js';
+import { name } from '../cards/text.js';
+import { customerKey } from '../metrics/customer-key.js';
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import type { BotStateStore, Subscription } from '../proactive/bot-state.js';
+import { describeTarget, type ConversationTarget } from '../proactive/conversation-target.js';
+import { forgetConversation } from '../proactive/conversations.js';
+import type { SendOutcome } from '../proactive/proactive-sender.js';
+import { channelsFor, link, unlink } from '../sharing/links.js';
+import type { SettingsCommand } from './command.js';
+import type { Turn } from './turn.js';
+
+/** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
+export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
+
+const NO_CONVERSATION = messageCard(
+  'I cannot remember this conversation.',
+  ['Your client did not say which conversation this is, so I could not send anything here later. Try again from Teams.'],
+  [buttons.help()],
+);
+
+/**
+ * Commands that change what the bot remembers: alert subscriptions, mutes, channel links, and
+ * sharing a card into the linked channels.
+ */
+export class Settings {
+  constructor(
+    private readonly state: BotStateStore,
+    private readonly portfolio: PortfolioCache,
+    private readonly cards: CardSettings,
+    private readonly send: Send,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async handle(command: SettingsCommand, turn: Turn): Promise<Reply> {
+    const here = turn.conversation;
+    if (here === null) return NO_CONVERSATION;
+    const view = await this.portfolio.view();
+    switch (command.kind) {
+      case 'alerts-status':
+        return this.status(here);
+      case 'alerts-off': {
+        const removed = await this.state.update((s) => unsubscribe(s, here.id));
+        return messageCard(
+          removed === 0 ? 'Alerts were not on here.' : 'Alerts are off here.',
+          ['Say "alerts on" to get them again.'],
+          [buttons.help()],
+        );
+      }
+      case 'alerts-on':
+        return this.alertsOn(command, view, turn, here);
+      case 'link':
+        return this.link(command.customer, view, turn, here);
+      case 'links':
+        return this.links();
+      case 'unlink': {
+        const gone = await this.state.update((s) => unlink(s, here.id));
+        return messageCard(
+          gone.length === 0 ? 'This conversation follows no customer.' : `This channel no longer follows ${gone.map(name).join(', ')}.`,
+          ['Cards shared for those customers will not come here any more.'],
+          [],
+        );
+      }
+      case 'mute': {
+        const customer = view.customer(command.key);
+        const until = await this.state.update((s) => mute(s, here.id, command.key, this.clock()));
+        return messageCard(
+          `Muted alerts about ${name(customer?.customer ?? command.key)} here until ${until.slice(0, 10)}.`,
+          ['Other customers still alert. Say "alerts" to see what is on here.'],
+          customer ? [buttons.customer('Open full card', command.key)] : [],
+        );
+      }
+      case 'share':
+        return this.share(command.key, view, turn);
+    }
+  }
+
+  private async status(here: ConversationTarget): Promise<Reply> {
+    const state = await this.state.read();
+    const subscriptions = subscriptionsOf(state, here.id);
+    const now = this.clock().toISOString();
+    const muted = Object.entries(state.mutes)
+      .filter(([key, until]) => key.startsWith(`${here.id}|`) && until > now)
+      .map(([key, until]) => `Muted: ${key.slice(here.id.length + 1)} until ${until.slice(0, 10)}`);
+    if (subscriptions.length === 0) {
+      return messageCard(
+        'Alerts are off here.',
+        ['Say "alerts on" (every customer), "alerts on below 40%" or "alerts on for Contoso".', ...muted],
+        [buttons.help()],
+      );
+    }
+    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...muted], []);
+  }
+
+  private describe(s: Subscription): string {
+    const t = this.cards.thresholds;
+    const who = s.customer === null ? 'Every customer' : name(s.customer.name);
+    const when =
+      s.belowPercent === null
+        ? `deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%`
+        : `deployment or usage under ${s.belowPercent}%`;
+    return `${who}: ${when}, or a sharp drop since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
+  }
+
+  private async alertsOn(
+    command: Extract<SettingsCommand, { kind: 'alerts-on' }>,
+    view: PortfolioView,
+    turn: Turn,
+    here: ConversationTarget,
+  ): Promise<Reply> {
+    let customer: CustomerReport | null = null;
+    if (command.customer !== null) {
+      const found = this.one(view, command.customer);
+      if (!('customer' in found)) return found.reply;
+      customer = found.customer;
+    }
+    const subscription: Subscription = {
+      conversationId: here.id,
+      customer: customer === null ? null : { key: customerKey(customer), name: customer.customer },
+      belowPercent: command.percent,
+      by: turn.user.name,
+      since: this.clock().toISOString(),
+    };
+    await this.state.update((s) => subscribe(s, subscription));
+    return messageCard(
+      'Alerts are on here.',
+      [this.describe(subscription), 'They come after each sync, at most once a week per customer and condition unless it gets worse.'],
+      [],
+    );
+  }
+
+  private async link(query: string, view: PortfolioView, turn: Turn, here: ConversationTarget): Promise<Reply> {
+    if (here.kind !== 'channel') {
+      return messageCard(
+        'Only a team channel can follow a customer.',
+        [`In the account team's channel, say "@${here.bot.name} link this channel to ${name(query)}".`],
+        [],
+      );
+    }
+    const found = this.one(view, query);
+    if (!('customer' in found)) return found.reply;
+    const customer = found.customer;
+    const added = await this.state.update((s) =>
+      link(s, {
+        conversationId: here.id,
+        customer: { key: customerKey(customer), name: customer.customer },
+        by: turn.user.name,
+        since: this.clock().toISOString(),
+      }),
+    );
+    return messageCard(
+      added ? `This channel now follows ${name(customer.customer)}.` : `This channel already follows ${name(customer.customer)}.`,
+      ['"Share to account channel" on its card posts the card here.'],
+      [buttons.customer('Open its card', customerKey(customer))],
+    );
+  }
+
+  private async links(): Promise<Reply> {
+    const state = await this.state.read();
+    if (state.links.length === 0) {
+      return messageCard('No channel follows a customer yet.', ['In a team channel, say "link this channel to <customer>".'], []);
+    }
+    const lines = state.links.map((l) => {
+      const where = state.conversations[l.conversationId];
+      return `${name(l.customer.name)} → ${where ? describeTarget(where) : 'a channel the bot left'} (by ${l.by})`;
+    });
+    return messageCard(`${state.links.length} channel link${state.links.length === 1 ? '' : 's'}`, lines, []);
+  }
+
+  private async share(key: string, view: PortfolioView, turn: Turn): Promise<Reply> {
+    const customer = view.customer(key);
+    if (!customer) return customerGoneCard();
+    const history = { trend: view.trend(customer), points: view.points(customer) };
+    const targets = channelsFor(await this.state.read(), key);
+    if (targets.length === 0) {
+      return customerCard(customer, this.cards, history, {
+        text: `No channel follows ${name(customer.customer)} yet. In the account team's channel, say "@${turn.conversation?.bot.name ?? 'Adoption'} link this channel to ${name(customer.customer)}", then share again.`,
+        color: 'Warning',
+      });
+    }
+    const shared = customerCard(customer, this.cards, history, { text: `Shared by ${turn.user.name}`, color: 'Accent' });
+    const outcomes = await Promise.all(targets.map(async (t) => ({ target: t, outcome: await this.send(t, shared) })));
+    const gone = outcomes.filter((o) => !o.outcome.ok && o.outcome.gone).map((o) => o.target.id);
+    if (gone.length > 0) {
+      await this.state.update((s) => gone.forEach((id) => forgetConversation(s, id, 'the bot was removed or blocked there', this.clock())));
+    }
+    const went = outcomes.filter((o) => o.outcome.ok).map((o) => describeTarget(o.target));
+    const failed = outcomes.filter((o) => !o.outcome.ok).map((o) => `${describeTarget(o.target)} (${(o.outcome as { reason: string }).reason})`);
+    const text = [
+      went.length > 0 ? `Shared to ${went.join(', ')}.` : '',
+      failed.length > 0 ? `Could not share to ${failed.join(', ')}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return customerCard(customer, this.cards, history, { text, color: failed.length > 0 ? 'Warning' : 'Good' });
+  }
+
+  /** One customer by name, or the reply that says why not. */
+  private one(view: PortfolioView, query: string): { customer: CustomerReport } | { reply: Reply } {
+    const found = view.find(query);
+    if (found.kind === 'one') return { customer: found.customer };
+    if (found.kind === 'several') {
+      return {
+        reply: messageCard(
+          `${found.customers.length} customers match "${query}".`,
+          ['Say it again with more of the name.'],
+          found.customers.slice(0, 5).map((c) => buttons.customer(name(c.customer), customerKey(c))),
+        ),
+      };
+    }
+    return { reply: customerNotFoundCard(query, found.closest) };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * A small document of state (the bot's conversations, subscriptions, links and alert outbox) that
+ * several writers may change: each change is a function applied to the newest state and written
+ * whole, so two processes (the bot and `adoption alerts run`) never lose each other's updates.
+ */
+export interface StateStore<S> {
+  /** The state as last read; changes by another process show within a second. */
+  read(): Promise<S>;
+  /**
+   * Applies `change` to a copy of the newest state and writes it; resolves with what `change`
+   * returned once it is on disk. `change` must be synchronous and may run again on a retry.
+   */
+  update<T>(change: (draft: S) => T): Promise<T>;
+}
+
+/**
+ * Exclusive use of something shared by several processes (the alert outbox): resolves with a
+ * release function, or null when another holder has it. A holder that dies loses it after a while.
+ */
+export type Lease = (name: string) => Promise<(() => Promise<void>) | null>;

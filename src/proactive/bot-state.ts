@@ -1,0 +1,94 @@
+import type { AlertMessage } from '../alerts/alert.js';
+import { LowdbStateStore } from '../data/store/lowdb-state-store.js';
+import type { StateStore } from '../data/store/state-store.js';
+import type { ConversationTarget } from './conversation-target.js';
+
+/**
+ * What the bot remembers besides the adoption cache: where it may speak, who wants alerts, which
+ * channels follow which customer, and the alerts on their way. One document, changed atomically.
+ */
+export interface BotState {
+  version: 1;
+  /** By conversation id (for channels, the channel id). */
+  conversations: Record<string, ConversationTarget>;
+  subscriptions: Subscription[];
+  links: ChannelLink[];
+  /** Until when (ISO time) a customer's alerts are muted in a conversation, by `conversation|customer`. */
+  mutes: Record<string, string>;
+  /** The last alert per conversation, customer and condition (see conditionKey): the no-spam window. */
+  alerted: Record<string, AlertMark>;
+  outbox: OutboxEntry[];
+}
+
+export const BOT_STATE_FILE = 'bot-state.json';
+
+export function emptyBotState(): BotState {
+  return { version: 1, conversations: {}, subscriptions: [], links: [], mutes: {}, alerted: {}, outbox: [] };
+}
+
+export type BotStateStore = StateStore<BotState>;
+
+/** A conversation that asked for alerts: about every customer, or one. */
+export interface Subscription {
+  readonly conversationId: string;
+  /** Null: every customer. */
+  readonly customer: { readonly key: string; readonly name: string } | null;
+  /** Null: the configured low thresholds (deployment and usage apart). */
+  readonly belowPercent: number | null;
+  readonly by: string;
+  readonly since: string;
+}
+
+/** A team channel that follows a customer: shared cards go there. */
+export interface ChannelLink {
+  readonly conversationId: string;
+  readonly customer: { readonly key: string; readonly name: string };
+  readonly by: string;
+  readonly since: string;
+}
+
+export interface AlertMark {
+  /** The percent the alert showed. */
+  readonly percent: number;
+  readonly at: string;
+}
+
+/**
+ * An alert on its way. Pending entries carry the message; once delivered only the proof is kept,
+ * and a parked failure keeps its reason for `adoption alerts status`.
+ */
+export type OutboxEntry =
+  | {
+      readonly id: string;
+      readonly conversationId: string;
+      readonly createdAt: string;
+      readonly status: 'pending';
+      readonly message: AlertMessage;
+    }
+  | {
+      readonly id: string;
+      readonly conversationId: string;
+      readonly createdAt: string;
+      readonly status: 'delivered';
+      readonly at: string;
+      /** The activity (or new channel thread) id the connector gave it. */
+      readonly deliveredAs: string;
+      readonly customers: readonly string[];
+    }
+  | {
+      readonly id: string;
+      readonly conversationId: string;
+      readonly createdAt: string;
+      readonly status: 'failed';
+      readonly at: string;
+      readonly reason: string;
+      readonly attempts: number;
+      readonly customers: readonly string[];
+    };
+
+export type PendingEntry = Extract<OutboxEntry, { status: 'pending' }>;
+
+/** The bot's state in the data folder (lowdb), the embedded default. */
+export function openBotState(dataDir: string): Promise<BotStateStore> {
+  return LowdbStateStore.open(dataDir, BOT_STATE_FILE, emptyBotState);
+}

@@ -1,0 +1,106 @@
+import pRetry, { AbortError } from 'p-retry';
+import type { Reply } from '../cards/card.js';
+import type { ConversationTarget } from './conversation-target.js';
+import type { RateGate } from './rate-gate.js';
+
+/** What the Bot Connector answered when a send failed, without any bot framework type. */
+export class DeliveryError extends Error {
+  constructor(
+    /** HTTP status; 0 when no answer came (network). */
+    readonly status: number,
+    readonly code: string | null,
+    message: string,
+    /** What Retry-After asked for, in milliseconds. */
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+  }
+
+  /** Teams asks bots to retry these (throttled, precondition, gateway) and a lost connection. */
+  get retriable(): boolean {
+    return [0, 412, 429, 502, 504].includes(this.status);
+  }
+
+  /** The bot was removed or blocked there, or the conversation is gone: stop speaking to it. */
+  get gone(): boolean {
+    return this.status === 403 || this.status === 404;
+  }
+}
+
+/** Sends one card to a conversation; resolves with the id the connector gave the message. */
+export type Deliver = (target: ConversationTarget, reply: Reply) => Promise<string>;
+
+export interface SendPolicy {
+  /** Tries per message, the first included. */
+  readonly attempts: number;
+  /** Back-off before the second try; doubled each time, with jitter, up to maxDelayMs. */
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_SEND_POLICY: SendPolicy = { attempts: 6, minDelayMs: 1_000, maxDelayMs: 60_000 };
+
+export type SendOutcome =
+  | { readonly ok: true; readonly id: string; readonly attempts: number }
+  | { readonly ok: false; readonly reason: string; readonly gone: boolean; readonly attempts: number };
+
+/**
+ * Proactive sends within Teams' limits: each try waits for the rate gate, failures Teams calls
+ * transient are retried with exponential back-off and jitter (p-retry), waiting at least what
+ * Retry-After asks, and a bounded number of tries ends in a reason instead of an exception.
+ */
+export class ProactiveSender {
+  constructor(
+    private readonly deliver: Deliver,
+    private readonly gate: RateGate,
+    private readonly policy: SendPolicy = DEFAULT_SEND_POLICY,
+  ) {}
+
+  async send(target: ConversationTarget, reply: Reply): Promise<SendOutcome> {
+    let attempts = 0;
+    try {
+      const id = await pRetry(
+        async () => {
+          attempts++;
+          await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
+          try {
+            return await this.deliver(target, reply);
+          } catch (error) {
+            const failure = asDeliveryError(error);
+            throw failure.retriable ? failure : new AbortError(failure);
+          }
+        },
+        {
+          retries: this.policy.attempts - 1,
+          minTimeout: this.policy.minDelayMs,
+          maxTimeout: this.policy.maxDelayMs,
+          factor: 2,
+          randomize: true,
+          onFailedAttempt: async (error) => {
+            const wait = (error as unknown as DeliveryError).retryAfterMs;
+            if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          },
+        },
+      );
+      return { ok: true, id, attempts };
+    } catch (error) {
+      const failure = asDeliveryError(error);
+      const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
+      return { ok: false, reason: `${describe(failure)} (after ${tries})`, gone: failure.gone, attempts };
+    }
+  }
+}
+
+function asDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  return new DeliveryError(0, null, (error as Error)?.message ?? String(error), null);
+}
+
+function describe(error: DeliveryError): string {
+  if (error.status === 0) return `no answer from the Bot Connector: ${error.message}`;
+  const code = error.code ? ` ${error.code}` : '';
+  if (error.status === 403) return `Teams refused (403${code}): the bot was removed or blocked there`;
+  if (error.status === 404) return `Teams does not know the conversation (404${code})`;
+  if (error.status === 429) return `Teams kept throttling (429${code})`;
+  return `Teams answered ${error.status}${code}: ${error.message}`;
+}

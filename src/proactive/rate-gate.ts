@@ -1,0 +1,163 @@
+/**
+ * Teams' limits on what a bot may send, as sliding windows: no window of `perMs` milliseconds ever
+ * holds more than `count` sends. One gate holds the limits per conversation and per tenant, and
+ * grants a send only when every window it falls in has room, so bursts never overshoot.
+ */
+
+export interface WindowLimit {
+  readonly count: number;
+  readonly perMs: number;
+}
+
+export interface SendLimits {
+  /** Per conversation (Teams: per bot per thread). */
+  readonly conversation: readonly WindowLimit[];
+  /** Per tenant, for the whole app. */
+  readonly tenant: readonly WindowLimit[];
+}
+
+/** As Teams documents them: 7 per second, 8 per 2 s, 60 per 30 s, 1,800 per hour per conversation; 50 per second per tenant. */
+export const TEAMS_SEND_LIMITS: SendLimits = {
+  conversation: [
+    { count: 7, perMs: 1_000 },
+    { count: 8, perMs: 2_000 },
+    { count: 60, perMs: 30_000 },
+    { count: 1_800, perMs: 3_600_000 },
+  ],
+  tenant: [{ count: 50, perMs: 1_000 }],
+};
+
+/** The same limits on a clock running `factor` times faster (benchmarks). */
+export function scaledLimits(limits: SendLimits, factor: number): SendLimits {
+  const scale = (l: WindowLimit): WindowLimit => ({ count: l.count, perMs: l.perMs / factor });
+  return { conversation: limits.conversation.map(scale), tenant: limits.tenant.map(scale) };
+}
+
+/** The times of the last sends under one set of windows, enough of them to answer for the largest. */
+class SendLog {
+  private readonly times: number[] = [];
+  constructor(private readonly limits: readonly WindowLimit[]) {}
+
+  /** The earliest time a new send fits every window. */
+  freeAt(now: number): number {
+    let at = now;
+    for (const { count, perMs } of this.limits) {
+      if (this.times.length >= count) at = Math.max(at, this.times[this.times.length - count]! + perMs);
+    }
+    return at;
+  }
+
+  record(time: number): void {
+    this.times.push(time);
+    const keep = Math.max(...this.limits.map((l) => l.count));
+    if (this.times.length > keep * 2) this.times.splice(0, this.times.length - keep);
+  }
+
+  /** Nothing in it constrains a send at `now` any more. */
+  idle(now: number): boolean {
+    const last = this.times.at(-1);
+    return last === undefined || this.limits.every((l) => last + l.perMs <= now);
+  }
+}
+
+interface Waiter {
+  readonly tenant: string;
+  readonly conversation: string;
+  readonly grant: () => void;
+}
+
+export class RateGate {
+  private readonly conversations = new Map<string, SendLog>();
+  private readonly tenants = new Map<string, SendLog>();
+  private readonly waiting: Waiter[] = [];
+  /** Waiters per tenant, so a pump stops scanning once every waiting tenant is full. */
+  private readonly waitingPerTenant = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerAt = Infinity;
+
+  constructor(
+    private readonly limits: SendLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Resolves when a send to this conversation may go; the send is counted from that moment. */
+  acquire(tenant: string, conversation: string): Promise<void> {
+    return new Promise((grant) => {
+      this.waiting.push({ tenant, conversation, grant });
+      this.waitingPerTenant.set(tenant, (this.waitingPerTenant.get(tenant) ?? 0) + 1);
+      this.pump();
+    });
+  }
+
+  /** Sends waiting for room. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  private log(map: Map<string, SendLog>, key: string, limits: readonly WindowLimit[]): SendLog {
+    let log = map.get(key);
+    if (!log) {
+      log = new SendLog(limits);
+      map.set(key, log);
+    }
+    return log;
+  }
+
+  /** Grants, in arrival order, every waiter whose windows have room; sleeps until the next one could go. */
+  private pump(): void {
+    const now = this.now();
+    let next = Infinity;
+    const full = new Set<string>();
+    for (let i = 0; i < this.waiting.length && full.size < this.waitingPerTenant.size; ) {
+      const w = this.waiting[i]!;
+      const tenantLog = this.log(this.tenants, w.tenant, this.limits.tenant);
+      if (full.has(w.tenant)) {
+        i++;
+        continue;
+      }
+      const tenantAt = tenantLog.freeAt(now);
+      if (tenantAt > now) {
+        // Later waiters of this tenant cannot go either; older waiters keep their place.
+        full.add(w.tenant);
+        next = Math.min(next, tenantAt);
+        i++;
+        continue;
+      }
+      const conversationLog = this.log(this.conversations, w.conversation, this.limits.conversation);
+      const at = conversationLog.freeAt(now);
+      if (at > now) {
+        next = Math.min(next, at);
+        i++;
+        continue;
+      }
+      tenantLog.record(now);
+      conversationLog.record(now);
+      this.waiting.splice(i, 1);
+      const left = this.waitingPerTenant.get(w.tenant)! - 1;
+      if (left === 0) this.waitingPerTenant.delete(w.tenant);
+      else this.waitingPerTenant.set(w.tenant, left);
+      w.grant();
+    }
+    this.forgetIdle(now);
+    this.wakeAt(next);
+  }
+
+  private forgetIdle(now: number): void {
+    if (this.conversations.size < 10_000) return;
+    for (const [key, log] of this.conversations) if (log.idle(now)) this.conversations.delete(key);
+  }
+
+  private wakeAt(at: number): void {
+    if (at === Infinity || at >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerAt = Infinity;
+        this.pump();
+      },
+      Math.max(0, at - this.now()),
+    );
+  }
+}
