@@ -77,10 +77,20 @@ export class AlertDelivery {
     const seen = new Set<string>();
     do {
       this.again = false;
-      const queue = pendingEntries(await this.store.read()).filter((e) => !seen.has(e.id));
-      queue.forEach((e) => seen.add(e.id));
+      const fresh = pendingEntries(await this.store.read()).filter((e) => !seen.has(e.id));
+      fresh.forEach((e) => seen.add(e.id));
+      // One conversation's alerts go one after the other, in the order they were made (worst first);
+      // conversations go in parallel.
+      const groups = new Map<string, PendingEntry[]>();
+      for (const e of fresh) groups.set(e.conversationId, [...(groups.get(e.conversationId) ?? []), e]);
+      const queue = [...groups.values()];
       const worker = async (): Promise<void> => {
-        for (let entry = queue.shift(); entry && !this.stopping; entry = queue.shift()) await this.one(entry, report);
+        for (let group = queue.shift(); group && !this.stopping; group = queue.shift()) {
+          for (const entry of group) {
+            if (this.stopping) return;
+            await this.one(entry, report);
+          }
+        }
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
       if (queue.length === 0 && !this.stopping) {

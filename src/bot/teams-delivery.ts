@@ -44,6 +44,11 @@ export function teamsDelivery(adapter: CloudAdapter, appId: string): Deliver {
       };
       let id = '';
       await adapter.continueConversationAsync(appId, reference, async (context) => {
+        // A new message, not a reply: the continuation's made-up activity id must not become replyToId.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
         id = (await context.sendActivity(activity))?.id ?? '';
       });
       return id;

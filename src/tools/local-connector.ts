@@ -17,6 +17,19 @@ export interface SentActivity {
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CONVERSATIONS = /^\/v3\/conversations\/?$/;
+
+/** A failure the connector answers with instead of taking a send (tests and benchmarks inject them). */
+export interface Fault {
+  readonly status: number;
+  /** The Bot Connector error code, e.g. ConversationBlockedByUser. */
+  readonly code?: string;
+  /** Seconds, sent as Retry-After. */
+  readonly retryAfter?: number;
+}
+
+/** Decides per send whether it fails; called with the conversation it goes to. */
+export type FaultPlan = (send: { readonly conversationId: string; readonly method: string }) => Fault | null;
 
 /**
  * A local stand-in for the Bot Connector service (the Teams side of the wire): an HTTP server
@@ -25,6 +38,12 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/
  */
 export class LocalConnector {
   readonly sent: SentActivity[] = [];
+  /** Sends answered with an injected fault, in order. */
+  readonly refused: { readonly conversationId: string; readonly fault: Fault }[] = [];
+  /** Injected failures; null sends everything through. */
+  faults: FaultPlan | null = null;
+  /** Milliseconds every send takes before it is answered. */
+  latencyMs = 0;
   private readonly events = new EventEmitter();
 
   private constructor(
@@ -82,6 +101,9 @@ export class LocalConnector {
     const path = new URL(req.url ?? '/', 'http://connector').pathname;
     const match = ACTIVITIES.exec(path);
     const body = await readBody(req);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (req.method === 'POST' && CONVERSATIONS.test(path)) return this.createConversation(body, req, res);
+    if (match && this.refuse(decodeURIComponent(match[1]!), req.method ?? 'POST', res)) return;
     if (match && (req.method === 'POST' || (req.method === 'PUT' && match[2] !== undefined))) {
       let activity: SentActivity['activity'];
       try {
@@ -104,5 +126,47 @@ export class LocalConnector {
     }
     if (match && req.method === 'DELETE') return json(res, 200, {});
     json(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path} is not served by this local connector.` } });
+  }
+
+  /** Answers with an injected fault when the plan says so. */
+  private refuse(conversationId: string, method: string, res: ServerResponse): boolean {
+    const fault = this.faults?.({ conversationId, method }) ?? null;
+    if (fault === null) return false;
+    this.refused.push({ conversationId, fault });
+    if (fault.retryAfter !== undefined) res.setHeader('Retry-After', String(fault.retryAfter));
+    json(res, fault.status, { error: { code: fault.code ?? 'ServiceError', message: `Injected ${fault.status} by the local connector.` } });
+    return true;
+  }
+
+  /**
+   * POST /v3/conversations: a new conversation, as bots start a new post in a channel
+   * (channelData.channel.id) or a chat. The activity in it is recorded as sent to that channel.
+   */
+  private createConversation(body: string, req: IncomingMessage, res: ServerResponse): void {
+    let parameters: { channelData?: { channel?: { id?: string } }; activity?: SentActivity['activity']; members?: { id: string }[] };
+    try {
+      parameters = JSON.parse(body) as typeof parameters;
+    } catch {
+      return json(res, 400, { error: { code: 'BadArgument', message: 'The body is not JSON.' } });
+    }
+    const channel = parameters.channelData?.channel?.id;
+    const where = channel ?? parameters.members?.[0]?.id;
+    if (!where) return json(res, 400, { error: { code: 'BadArgument', message: 'Say the channel (channelData.channel.id) or a member.' } });
+    if (this.refuse(where, 'POST', res)) return;
+    const activityId = `activity-${randomUUID()}`;
+    const id = channel ? `${channel};messageid=${activityId}` : `a:new-${randomUUID()}`;
+    if (parameters.activity) {
+      const sent: SentActivity = {
+        method: 'POST',
+        conversationId: where,
+        activityId: null,
+        id,
+        authorization: req.headers.authorization ?? null,
+        activity: parameters.activity,
+      };
+      this.sent.push(sent);
+      this.events.emit('sent', sent);
+    }
+    json(res, 201, { id, activityId, serviceUrl: this.url });
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../../src/bot/logger.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { LocalConnector, type SentActivity } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
-import { openBotState } from '../../src/proactive/bot-state.js';
+import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -21,10 +21,11 @@ export interface Harness {
   readonly bot: RunningBot;
   readonly t: TempStore;
   readonly errors: unknown[];
+  readonly state: BotStateStore;
   post(activity: object): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
   say(text: string, options?: { scope?: Scope; mention?: boolean; conversationId?: string }): Promise<SentActivity[]>;
-  invoke(verb: string, data: object, options?: { scope?: Scope }): Promise<{ status: number; body: InvokeBody }>;
+  invoke(verb: string, data: object, options?: { scope?: Scope; conversationId?: string }): Promise<{ status: number; body: InvokeBody }>;
   close(): Promise<void>;
 }
 
@@ -106,6 +107,7 @@ export async function startHarness(options: { env?: Record<string, string>; demo
     connector,
     bot,
     t,
+    state,
     errors,
     post,
     async say(text, { scope = 'personal', mention = scope !== 'personal', conversationId } = {}) {
@@ -115,9 +117,9 @@ export async function startHarness(options: { env?: Record<string, string>; demo
       if (status !== 200) throw new Error(`the bot answered HTTP ${status}`);
       return connector.to(id);
     },
-    async invoke(verb, data, { scope = 'personal' } = {}) {
+    async invoke(verb, data, { scope = 'personal', conversationId } = {}) {
       const activity = {
-        ...teamsMessage(connector.url, '', scope, false, conversationFor(scope)),
+        ...teamsMessage(connector.url, '', scope, false, conversationFor(scope, conversationId)),
         type: 'invoke',
         name: 'adaptiveCard/action',
         text: undefined,
