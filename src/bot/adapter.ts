@@ -23,6 +23,19 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
     new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
   );
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
+  handleTurnErrors(adapter, logger);
+  return adapter;
+}
+
+/** The adapter for proactive sends (alerts, shares): no typing indicator, the same authentication. */
+export function createProactiveAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
+  const options = { ...auth };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
+  handleTurnErrors(adapter, logger);
+  return adapter;
+}
+
+function handleTurnErrors(adapter: CloudAdapter, logger: Logger): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = context.activity.id ?? randomUUID();
     logger.error(`Turn ${reference} in conversation ${context.activity.conversation?.id ?? '?'} failed:`, error);
@@ -34,5 +47,4 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
       logger.error(`Could not tell the user about turn ${reference}'s failure:`, sendError);
     }
   };
-  return adapter;
 }

@@ -1,4 +1,3 @@
-import type { CloudAdapter } from 'botbuilder';
 import { AlertDelivery } from '../alerts/alert-delivery.js';
 import { Alerts } from '../alerts/alerts.js';
 import type { Config } from '../config.js';
@@ -7,6 +6,8 @@ import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY, ProactiveSender } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
+import { createProactiveAdapter } from './adapter.js';
+import type { Logger } from './logger.js';
 import { teamsDelivery } from './teams-delivery.js';
 
 export interface Proactive {
@@ -16,8 +17,8 @@ export interface Proactive {
 
 /** Sender (rate gate + retries over the adapter), outbox delivery and alert evaluation, for the bot and the CLI alike. */
 export function createProactive(options: {
-  readonly adapter: CloudAdapter;
   readonly config: Config;
+  readonly logger: Logger;
   readonly state: BotStateStore;
   readonly portfolio: PortfolioCache;
   readonly clock?: () => Date;
@@ -26,7 +27,7 @@ export function createProactive(options: {
   const { config, state, portfolio } = options;
   const clock = options.clock ?? (() => new Date());
   const sender = new ProactiveSender(
-    teamsDelivery(options.adapter, config.auth.MicrosoftAppId ?? ''),
+    teamsDelivery(createProactiveAdapter(config.auth, options.logger), config.auth.MicrosoftAppId ?? ''),
     new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
     { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts },
   );

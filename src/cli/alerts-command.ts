@@ -1,5 +1,4 @@
 import { describeAlertRun, describeAlertStatus } from '../alerts/describe-alerts.js';
-import { createAdapter } from '../bot/adapter.js';
 import { createProactive } from '../bot/proactive-wiring.js';
 import type { Config } from '../config.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
@@ -12,8 +11,8 @@ import type { Output } from './output.js';
  * and deliver the outbox (as the bot's app when MicrosoftAppId is set). Exit 1 when an alert was parked.
  */
 export async function runAlerts(config: Config, store: AdoptionStore, state: BotStateStore, output: Output): Promise<number> {
-  const adapter = createAdapter(config.auth, { info: (m) => output.err(m), error: (m, e) => output.err(`${m} ${String(e)}`) });
-  const { alerts } = createProactive({ adapter, config, state, portfolio: new PortfolioCache(store, config) });
+  const logger = { info: (m: string) => output.err(m), error: (m: string, e: unknown) => output.err(`${m} ${String(e)}`) };
+  const { alerts } = createProactive({ config, logger, state, portfolio: new PortfolioCache(store, config) });
   const run = await alerts.run();
   describeAlertRun(run).forEach((line) => output.out(line));
   return run.delivery.failed > 0 ? 1 : 0;

@@ -114,3 +114,59 @@ describe('proactive alerts, over HTTP', () => {
     expect(state.subscriptions).to.deep.equal([]);
   });
 });
+
+describe('alert delivery when Teams pushes back', () => {
+  let h: Harness;
+  beforeEach(async () => (h = await startHarness({ env: { ADOPTION_ALERT_SEND_ATTEMPTS: '2' } })));
+  afterEach(() => h.close());
+
+  it('alerts a drop of more than 10 points since the previous sync, with the numbers', async () => {
+    await h.t.store.recordHistory([{ customerKey: FABRIKAM, point: { day: '2026-11-24', deploymentPercent: 55, usagePercent: 38 } }]);
+    await h.say('alerts on for fabrikam', { conversationId: 'drop' });
+    h.connector.clear();
+    await h.bot.alerts.run();
+    const [alert] = h.connector.to('a:1personal-drop');
+    expect(textsOf(cardOf(alert)).slice(2, 5)).to.deep.equal([
+      'Deployment is 40%, under the 60% threshold.',
+      'Deployment fell 15 points since 2026-11-24, from 55% to 40%.',
+      'Usage is 37.5%, under the 50% threshold.',
+    ]);
+  });
+
+  it('retries 429 after what Retry-After asks and delivers; parks an alert Teams keeps refusing, with the reason', async () => {
+    await h.say('alerts on for coho', { conversationId: 'throttled' });
+    await h.say('alerts on for coho', { conversationId: 'broken' });
+    let throttled = 0;
+    h.connector.faults = ({ conversationId }) => {
+      if (conversationId === 'a:1personal-throttled' && throttled++ === 0) return { status: 429, retryAfter: 1 };
+      if (conversationId === 'a:1personal-broken') return { status: 502, code: 'BadGateway' };
+      return null;
+    };
+    const started = Date.now();
+    const run = await h.bot.alerts.run();
+    expect(Date.now() - started).to.be.at.least(1000);
+    expect(run.delivery).to.deep.equal({ busy: false, delivered: 1, failed: 1, forgotten: 0 });
+    expect(h.connector.to('a:1personal-throttled').filter((s) => s.activityId === null)).to.have.length(1);
+    expect(h.connector.refused.filter((r) => r.conversationId === 'a:1personal-broken')).to.have.length(2);
+    const parked = (await h.state.read()).outbox.find((e) => e.status === 'failed');
+    expect(parked).to.deep.include({ conversationId: 'a:1personal-broken', attempts: 2, customers: ['Coho Winery'] });
+    expect(parked && 'reason' in parked && parked.reason).to.equal('Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)');
+  });
+
+  it('forgets a conversation whose sends answer 403 (bot blocked) or 404, with its subscriptions', async () => {
+    await h.say('alerts on for coho', { conversationId: 'blocked' });
+    await h.say('alerts on for coho', { conversationId: 'gone' });
+    h.connector.faults = ({ conversationId }) =>
+      conversationId === 'a:1personal-blocked'
+        ? { status: 403, code: 'ConversationBlockedByUser' }
+        : conversationId === 'a:1personal-gone'
+          ? { status: 404, code: 'ConversationNotFound' }
+          : null;
+    const run = await h.bot.alerts.run();
+    expect(run.delivery).to.deep.equal({ busy: false, delivered: 0, failed: 2, forgotten: 2 });
+    const state = await h.state.read();
+    expect(Object.keys(state.conversations)).to.not.include.members(['a:1personal-blocked', 'a:1personal-gone']);
+    expect(state.subscriptions).to.deep.equal([]);
+    expect(h.connector.refused).to.have.length(2);
+  });
+});
