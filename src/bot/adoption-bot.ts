@@ -141,7 +141,7 @@ export class AdoptionBot extends TeamsActivityHandler {
         attachmentLayout: 'list',
         attachments: results.map((r) => ({
           ...CardFactory.adaptiveCard(r.reply.card),
-          preview: CardFactory.thumbnailCard(r.title, r.subtitle),
+          preview: CardFactory.thumbnailCard(r.title, [], [], { subtitle: r.subtitle }),
         })),
       },
     };
