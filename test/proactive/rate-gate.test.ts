@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import sinon from 'sinon';
+import { RateGate, TEAMS_SEND_LIMITS } from '../../src/proactive/rate-gate.js';
+
+describe('the rate gate (Teams send limits as sliding windows)', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now: 0 })));
+  afterEach(() => clock.restore());
+
+  /** Asks for `n` sends at once and returns when each was granted (ms). */
+  async function grants(gate: RateGate, n: number, conversation: (i: number) => string, runMs: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) void gate.acquire('tenant', conversation(i)).then(() => times.push(Date.now()));
+    await clock.tickAsync(runMs);
+    return times;
+  }
+
+  it('lets one conversation have 7 in a second, 8 in two, 60 in thirty seconds', async () => {
+    const times = await grants(new RateGate(TEAMS_SEND_LIMITS), 70, () => 'one', 40_000);
+    expect(times.slice(0, 9)).to.deep.equal([0, 0, 0, 0, 0, 0, 0, 1000, 2000]);
+    // Never more than 8 in any 2 s or 60 in any 30 s window.
+    for (let i = 8; i < times.length; i++) expect(times[i]! - times[i - 8]!).to.be.at.least(2000);
+    for (let i = 60; i < times.length; i++) expect(times[i]! - times[i - 60]!).to.be.at.least(30_000);
+    expect(times).to.have.length(70);
+    expect(times[59]).to.be.below(30_000);
+    expect(times[60]).to.equal(30_000);
+  });
+
+  it('lets the app send 50 a second in a tenant, across conversations, in arrival order', async () => {
+    const times = await grants(new RateGate(TEAMS_SEND_LIMITS), 120, (i) => `c${i}`, 3_000);
+    expect(times.filter((t) => t === 0)).to.have.length(50);
+    expect(times.filter((t) => t === 1000)).to.have.length(50);
+    expect(times.filter((t) => t === 2000)).to.have.length(20);
+  });
+
+  it('does not hold other conversations back behind one that is at its limit', async () => {
+    const gate = new RateGate(TEAMS_SEND_LIMITS);
+    const order: string[] = [];
+    for (let i = 0; i < 9; i++) void gate.acquire('tenant', 'busy').then(() => order.push(`busy@${Date.now()}`));
+    void gate.acquire('tenant', 'quiet').then(() => order.push(`quiet@${Date.now()}`));
+    await clock.tickAsync(1_500);
+    expect(order.filter((o) => o.startsWith('busy'))).to.have.length(8);
+    expect(order).to.include('quiet@0');
+  });
+});
