@@ -142,7 +142,9 @@ export async function benchReply(): Promise<string[]> {
   );
   const adoption = await startBot({ config, store, state: await openBotState(dir), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
-  const oneCard = replyActivity(answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'));
+  const oneCard = replyActivity(
+    answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'),
+  );
   const cardEcho = await startServer({
     adapter: createAdapter({}, quiet),
     bot: new CardEchoBot(oneCard),

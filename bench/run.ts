@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { benchAlerts } from './alerts.js';
 import { benchImport } from './import.js';
 import { benchMetrics } from './metrics.js';
 import { benchReply } from './reply.js';
@@ -11,3 +12,4 @@ for (const line of benchMetrics()) console.log(line);
 for (const line of await benchImport()) console.log(line);
 for (const line of await benchReply()) console.log(line);
 for (const line of await benchSync()) console.log(line);
+for (const line of await benchAlerts()) console.log(line);

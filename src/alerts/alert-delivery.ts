@@ -74,6 +74,9 @@ export class AlertDelivery {
 
   private async drainHeld(): Promise<Tally> {
     const report: Tally = { delivered: 0, failed: 0, forgotten: 0 };
+    // Outcomes are written as soon as they are known, without holding up the next send; all are
+    // on disk before the run (or a stop) returns.
+    const recording: Promise<void>[] = [];
     const seen = new Set<string>();
     do {
       this.again = false;
@@ -88,7 +91,7 @@ export class AlertDelivery {
         for (let group = queue.shift(); group && !this.stopping; group = queue.shift()) {
           for (const entry of group) {
             if (this.stopping) return;
-            await this.one(entry, report);
+            recording.push((await this.one(entry, report)).recorded);
           }
         }
       };
@@ -99,27 +102,30 @@ export class AlertDelivery {
         this.again ||= more;
       }
     } while (this.again && !this.stopping);
+    await Promise.all(recording);
     return report;
   }
 
-  private async one(entry: PendingEntry, report: Tally): Promise<void> {
+  /** Sends one entry; resolves once sent, with the promise of its outcome being on disk. */
+  private async one(entry: PendingEntry, report: Tally): Promise<{ recorded: Promise<void> }> {
     const target = (await this.store.read()).conversations[entry.conversationId];
     if (!target) {
-      await this.store.update((s) => markFailed(s, entry.id, 'the bot no longer knows this conversation', 0, this.clock()));
       report.failed++;
-      return;
+      const recorded = this.store.update((s) => markFailed(s, entry.id, 'the bot no longer knows this conversation', 0, this.clock()));
+      return { recorded: recorded.then(() => undefined) };
     }
     const outcome = await this.sender.send(target, alertReply(entry.id, entry.message));
-    await this.store.update((s) => {
-      if (outcome.ok) return markDelivered(s, entry.id, outcome.id, this.clock());
-      const parked = markFailed(s, entry.id, outcome.reason, outcome.attempts, this.clock());
-      if (outcome.gone) forgetConversation(s, entry.conversationId, outcome.reason, this.clock());
-      return parked;
-    });
     if (outcome.ok) report.delivered++;
     else {
       report.failed++;
       if (outcome.gone) report.forgotten++;
     }
+    const recorded = this.store.update((s) => {
+      if (outcome.ok) return markDelivered(s, entry.id, outcome.id, this.clock());
+      const parked = markFailed(s, entry.id, outcome.reason, outcome.attempts, this.clock());
+      if (outcome.gone) forgetConversation(s, entry.conversationId, outcome.reason, this.clock());
+      return parked;
+    });
+    return { recorded: recorded.then(() => undefined) };
   }
 }

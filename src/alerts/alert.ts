@@ -30,8 +30,7 @@ export interface CustomerAlert {
 
 /** One message to one conversation: an alert about one customer, or a digest of several. */
 export type AlertMessage =
-  | { readonly kind: 'alert'; readonly alert: CustomerAlert }
-  | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] };
+  { readonly kind: 'alert'; readonly alert: CustomerAlert } | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] };
 
 /** The key under which a condition is remembered per conversation and customer (the no-spam window). */
 export function conditionKey(conversationId: string, customerKey: string, condition: Pick<AlertCondition, 'kind' | 'measure'>): string {

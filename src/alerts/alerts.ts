@@ -26,7 +26,12 @@ export class Alerts {
     const evaluation = await this.state.update((s) => {
       dropExpiredMutes(s, now);
       pruneOutbox(s, now);
-      return evaluateAlerts(s, { customers: view.customers, points: (c) => view.points(c), thresholds: view.thresholds }, this.settings, now);
+      return evaluateAlerts(
+        s,
+        { customers: view.customers, points: (c) => view.points(c), thresholds: view.thresholds },
+        this.settings,
+        now,
+      );
     });
     return { evaluation, delivery: await this.delivery.deliver() };
   }

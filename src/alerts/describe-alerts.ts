@@ -9,7 +9,10 @@ export function describeAlertRun(run: AlertRun): string[] {
     `Alerts: ${evaluation.alerts} customer alert${evaluation.alerts === 1 ? '' : 's'} in ${evaluation.entries.length} new message${evaluation.entries.length === 1 ? '' : 's'}.`,
   ];
   if (delivery.busy) lines.push('Another process is delivering the outbox; the new messages go out with it.');
-  else lines.push(`Delivered ${delivery.delivered}, parked ${delivery.failed}${delivery.forgotten > 0 ? ` (${delivery.forgotten} to conversations the bot was removed from)` : ''}.`);
+  else
+    lines.push(
+      `Delivered ${delivery.delivered}, parked ${delivery.failed}${delivery.forgotten > 0 ? ` (${delivery.forgotten} to conversations the bot was removed from)` : ''}.`,
+    );
   return lines;
 }
 

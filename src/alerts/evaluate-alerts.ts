@@ -93,7 +93,8 @@ export function evaluateAlerts(
     if (found.length > DIGEST_OVER) {
       entries.push({ id: newId(), conversationId, createdAt, status: 'pending', message: { kind: 'digest', alerts: found } });
     } else {
-      for (const alert of found) entries.push({ id: newId(), conversationId, createdAt, status: 'pending', message: { kind: 'alert', alert } });
+      for (const alert of found)
+        entries.push({ id: newId(), conversationId, createdAt, status: 'pending', message: { kind: 'alert', alert } });
     }
   }
   state.outbox.push(...entries);

@@ -30,7 +30,9 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
 /** The adapter for proactive sends (alerts, shares): no typing indicator, the same authentication. */
 export function createProactiveAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
   const options = { ...auth };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
+  );
   handleTurnErrors(adapter, logger);
   return adapter;
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { fileLease } from '../data/store/file-lease.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
-import { DEFAULT_SEND_POLICY, ProactiveSender } from '../proactive/proactive-sender.js';
+import { DEFAULT_SEND_POLICY, ProactiveSender, type SendPolicy } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createProactiveAdapter } from './adapter.js';
 import type { Logger } from './logger.js';
@@ -23,13 +23,15 @@ export function createProactive(options: {
   readonly portfolio: PortfolioCache;
   readonly clock?: () => Date;
   readonly limits?: SendLimits;
+  /** Back-off overrides (the benchmark runs Teams' clock faster). */
+  readonly policy?: Partial<SendPolicy>;
 }): Proactive {
   const { config, state, portfolio } = options;
   const clock = options.clock ?? (() => new Date());
   const sender = new ProactiveSender(
     teamsDelivery(createProactiveAdapter(config.auth, options.logger), config.auth.MicrosoftAppId ?? ''),
     new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
-    { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts },
+    { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts, ...options.policy },
   );
   const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), clock);
   return { sender, alerts: new Alerts(state, portfolio, config.alerts, delivery, clock) };

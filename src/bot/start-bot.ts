@@ -33,7 +33,14 @@ export async function startBot(options: {
   const warm = await portfolio.view();
   logger.info(`Portfolio ready: ${warm.customers.length} customers.`);
   const adapter = createAdapter(config.auth, logger);
-  const { sender, alerts } = createProactive({ config, logger, state, portfolio, clock, ...(options.limits ? { limits: options.limits } : {}) });
+  const { sender, alerts } = createProactive({
+    config,
+    logger,
+    state,
+    portfolio,
+    clock,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const settings = new Settings(state, portfolio, config, (target, reply) => sender.send(target, reply), clock);
   const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, clock);
   const server = await startServer({

@@ -97,5 +97,10 @@ function deliveryError(error: unknown): DeliveryError {
   } catch {
     // no JSON body: keep the error's message
   }
-  return new DeliveryError(status, code ?? (status === 0 ? (failure.code ?? null) : null), message, retryAfterMs(failure.response?.headers?.get('retry-after') ?? null));
+  return new DeliveryError(
+    status,
+    code ?? (status === 0 ? (failure.code ?? null) : null),
+    message,
+    retryAfterMs(failure.response?.headers?.get('retry-after') ?? null),
+  );
 }

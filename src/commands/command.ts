@@ -32,7 +32,16 @@ export type SettingsCommand = Extract<
 >;
 export type Question = Exclude<Command, SettingsCommand>;
 
-const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'alerts-status', 'link', 'links', 'unlink', 'share', 'mute']);
+const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set([
+  'alerts-on',
+  'alerts-off',
+  'alerts-status',
+  'link',
+  'links',
+  'unlink',
+  'share',
+  'mute',
+]);
 
 export function isSettings(command: Command): command is SettingsCommand {
   return SETTINGS_KINDS.has(command.kind);

@@ -191,7 +191,9 @@ export class Settings {
       await this.state.update((s) => gone.forEach((id) => forgetConversation(s, id, 'the bot was removed or blocked there', this.clock())));
     }
     const went = outcomes.filter((o) => o.outcome.ok).map((o) => describeTarget(o.target));
-    const failed = outcomes.filter((o) => !o.outcome.ok).map((o) => `${describeTarget(o.target)} (${(o.outcome as { reason: string }).reason})`);
+    const failed = outcomes
+      .filter((o) => !o.outcome.ok)
+      .map((o) => `${describeTarget(o.target)} (${(o.outcome as { reason: string }).reason})`);
     const text = [
       went.length > 0 ? `Shared to ${went.join(', ')}.` : '',
       failed.length > 0 ? `Could not share to ${failed.join(', ')}.` : '',

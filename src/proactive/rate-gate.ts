@@ -108,7 +108,7 @@ export class RateGate {
     const now = this.now();
     let next = Infinity;
     const full = new Set<string>();
-    for (let i = 0; i < this.waiting.length && full.size < this.waitingPerTenant.size; ) {
+    for (let i = 0; i < this.waiting.length && full.size < this.waitingPerTenant.size;) {
       const w = this.waiting[i]!;
       const tenantLog = this.log(this.tenants, w.tenant, this.limits.tenant);
       if (full.has(w.tenant)) {

@@ -66,7 +66,7 @@ describe('proactive alerts, over HTTP', () => {
     expect(alertsTo(conversation)).to.have.length(2);
   });
 
-  it('mutes a customer for 30 days from the alert\'s button, in that conversation only', async () => {
+  it("mutes a customer for 30 days from the alert's button, in that conversation only", async () => {
     await h.say('alerts on below 40%', { conversationId: 'muting' });
     await h.say('alerts on below 40%', { conversationId: 'other' });
     await h.bot.alerts.run();
@@ -150,7 +150,9 @@ describe('alert delivery when Teams pushes back', () => {
     expect(h.connector.refused.filter((r) => r.conversationId === 'a:1personal-broken')).to.have.length(2);
     const parked = (await h.state.read()).outbox.find((e) => e.status === 'failed');
     expect(parked).to.deep.include({ conversationId: 'a:1personal-broken', attempts: 2, customers: ['Coho Winery'] });
-    expect(parked && 'reason' in parked && parked.reason).to.equal('Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)');
+    expect(parked && 'reason' in parked && parked.reason).to.equal(
+      'Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)',
+    );
   });
 
   it('forgets a conversation whose sends answer 403 (bot blocked) or 404, with its subscriptions', async () => {

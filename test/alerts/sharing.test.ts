@@ -43,7 +43,7 @@ describe('sharing cards into account channels, over HTTP', () => {
     expect((await h.state.read()).links).to.deep.equal([]);
   });
 
-  it('forgets a team\'s channels, links and subscriptions when the bot is uninstalled from it', async () => {
+  it("forgets a team's channels, links and subscriptions when the bot is uninstalled from it", async () => {
     await h.say('link this channel to contoso', { scope: 'channel' });
     await h.say('alerts on', { scope: 'channel' });
     expect(Object.keys((await h.state.read()).conversations)).to.include(CHANNEL);
@@ -71,8 +71,11 @@ describe('sharing cards into account channels, over HTTP', () => {
       recipient: BOT,
     });
     expect(status).to.equal(200);
-    const result = (body as { composeExtension: { type: string; attachments: { content: unknown; preview: { content: { title: string; subtitle: string } } }[] } })
-      .composeExtension;
+    const result = (
+      body as {
+        composeExtension: { type: string; attachments: { content: unknown; preview: { content: { title: string; subtitle: string } } }[] };
+      }
+    ).composeExtension;
     expect(result.type).to.equal('result');
     expect(result.attachments.map((a) => a.preview.content)).to.deep.equal([
       { title: 'Fabrikam Inc', subtitle: 'Deployment 40% · usage 37.5%', images: [], buttons: [] },

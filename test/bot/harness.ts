@@ -91,7 +91,14 @@ export async function startHarness(options: { env?: Record<string, string>; demo
   const errors: unknown[] = [];
   const connector = await LocalConnector.start();
   const state = await openBotState(t.dir);
-  const bot = await startBot({ config, store: t.store, state, logger: quietLogger(errors), host: '127.0.0.1', clock: options.clock ?? (() => NOW) });
+  const bot = await startBot({
+    config,
+    store: t.store,
+    state,
+    logger: quietLogger(errors),
+    host: '127.0.0.1',
+    clock: options.clock ?? (() => NOW),
+  });
 
   const post = async (activity: object): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${bot.url}/api/messages`, {

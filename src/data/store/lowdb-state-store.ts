@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import lockfile from 'proper-lockfile';
 import type { StateStore } from './state-store.js';
 
@@ -41,7 +41,8 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
   static async open<S extends { version: number }>(dataDir: string, file: string, empty: () => S): Promise<LowdbStateStore<S>> {
     await mkdir(dataDir, { recursive: true });
     const path = join(dataDir, file);
-    const db = new Low<S>(new JSONFile(path), empty());
+    // Compact JSON: the file is rewritten on every grouped change.
+    const db = new Low<S>(new DataFile<S>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), empty());
     const loaded = await fileRevision(path);
     await readInto(db, path, empty);
     return new LowdbStateStore(db, path, loaded, empty);
@@ -80,18 +81,18 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
           retries: { retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true },
         });
         await this.reloadIfChanged();
-        const draft = structuredClone(this.db.data);
-        const results = batch.map((c) => c.apply(draft));
-        const previous = this.db.data;
-        this.db.data = draft;
+        // Changes apply in place (no copy of a state that holds thousands of outbox entries); if one
+        // throws or the write fails, the file on disk, untouched, is read back.
         try {
+          const results = batch.map((c) => c.apply(this.db.data));
           await this.db.write();
+          this.loaded = await fileRevision(this.path);
+          batch.forEach((c, i) => c.resolve(results[i]));
         } catch (error) {
-          this.db.data = previous;
+          this.loaded = 'unknown';
+          await this.reloadIfChanged().catch(() => undefined);
           throw error;
         }
-        this.loaded = await fileRevision(this.path);
-        batch.forEach((c, i) => c.resolve(results[i]));
       } catch (error) {
         batch.forEach((c) => c.reject(error));
       } finally {

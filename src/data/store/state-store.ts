@@ -7,8 +7,8 @@ export interface StateStore<S> {
   /** The state as last read; changes by another process show within a second. */
   read(): Promise<S>;
   /**
-   * Applies `change` to a copy of the newest state and writes it; resolves with what `change`
-   * returned once it is on disk. `change` must be synchronous and may run again on a retry.
+   * Applies `change` to the newest state and writes it; resolves with what `change` returned once
+   * it is on disk. `change` must be synchronous; if it throws or the write fails, nothing changes.
    */
   update<T>(change: (draft: S) => T): Promise<T>;
 }

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProactive } from '../src/bot/proactive-wiring.js';
+import { loadConfig } from '../src/config.js';
+import { LowdbStore } from '../src/data/store/lowdb-store.js';
+import { loadDemo } from '../src/demo/load-demo.js';
+import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
+import { openBotState } from '../src/proactive/bot-state.js';
+import { DEFAULT_SEND_POLICY } from '../src/proactive/proactive-sender.js';
+import { scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
+import { LocalConnector } from '../src/tools/local-connector.js';
+
+/**
+ * Alert fan-out: CONVERSATIONS subscribed conversations, one alert each, with 429 injected on 2% of
+ * sends, against the local connector. Teams' limits (50 sends a second per tenant...) and the
+ * back-off run SCALE times faster, so the floor is CONVERSATIONS / (50 x SCALE) seconds.
+ */
+const CONVERSATIONS = Number(process.env['BENCH_ALERT_CONVERSATIONS'] ?? 10_000);
+const SCALE = Number(process.env['BENCH_ALERT_SCALE'] ?? 10);
+const THROTTLED = 0.02;
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
+
+export async function benchAlerts(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-alerts-'));
+  const connector = await LocalConnector.start();
+  try {
+    const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
+    const store = await LowdbStore.open(dir);
+    await loadDemo(store, new Date());
+    const state = await openBotState(dir);
+    await state.update((s) => {
+      for (let i = 0; i < CONVERSATIONS; i++) {
+        const id = `a:bench-${i}`;
+        s.conversations[id] = {
+          id,
+          kind: 'personal',
+          tenantId: TENANT,
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          bot: { id: '28:bench', name: 'Adoption' },
+          teamId: null,
+          teamName: null,
+          name: `User ${i}`,
+        };
+        s.subscriptions.push({
+          conversationId: id,
+          customer: { key: COHO, name: 'Coho Winery' },
+          belowPercent: null,
+          by: 'bench',
+          since: new Date().toISOString(),
+        });
+      }
+    });
+    let sends = 0;
+    connector.faults = () => (++sends % Math.round(1 / THROTTLED) === 0 ? { status: 429 } : null);
+    const { alerts } = createProactive({
+      config,
+      logger: { info: () => undefined, error: () => undefined },
+      state,
+      portfolio: new PortfolioCache(store, config),
+      limits: scaledLimits(TEAMS_SEND_LIMITS, SCALE),
+      policy: { minDelayMs: DEFAULT_SEND_POLICY.minDelayMs / SCALE, maxDelayMs: DEFAULT_SEND_POLICY.maxDelayMs / SCALE },
+    });
+    const started = performance.now();
+    const run = await alerts.run();
+    const seconds = (performance.now() - started) / 1000;
+    const perConversation = new Map<string, number>();
+    for (const s of connector.sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+    const duplicated = [...perConversation.values()].filter((n) => n > 1).length;
+    const lost = CONVERSATIONS - perConversation.size;
+    const floor = CONVERSATIONS / (50 * SCALE);
+    return [
+      `alerts: fan-out of ${CONVERSATIONS.toLocaleString('en')} alerts, 429 on ${THROTTLED * 100}% of sends (${connector.refused.length} injected), Teams' limits and back-off ${SCALE}x faster`,
+      `  delivered ${run.delivery.delivered}, duplicated ${duplicated}, lost ${lost}, parked ${run.delivery.failed}`,
+      `  ${seconds.toFixed(1)} s vs the rate-limit floor ${floor.toFixed(1)} s (${CONVERSATIONS} / ${50 * SCALE} a second): ${(seconds / floor).toFixed(3)}x (goal <= 1.02x)`,
+    ];
+  } finally {
+    await connector.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) for (const line of await benchAlerts()) console.log(line);
