@@ -36,3 +36,8 @@ export type AlertMessage =
 export function conditionKey(conversationId: string, customerKey: string, condition: Pick<AlertCondition, 'kind' | 'measure'>): string {
   return `${conversationId}|${customerKey}|${condition.measure}-${condition.kind}`;
 }
+
+/** The customers an alert message is about, by name. */
+export function customersOf(message: AlertMessage): string[] {
+  return message.kind === 'alert' ? [message.alert.customer] : message.alerts.map((a) => a.customer);
+}

@@ -1,5 +1,5 @@
 import type { BotState, OutboxEntry, PendingEntry } from '../proactive/bot-state.js';
-import { customersOf } from '../proactive/conversations.js';
+import { customersOf } from './alert.js';
 
 /** How long delivered and parked entries stay visible to `adoption alerts status`. */
 export const OUTBOX_KEEP_DAYS = 30;

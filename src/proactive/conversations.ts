@@ -1,4 +1,4 @@
-import type { AlertMessage } from '../alerts/alert.js';
+import { markFailed } from '../alerts/outbox.js';
 import type { BotState } from './bot-state.js';
 import { mergeSighting, sameTarget, type ConversationTarget } from './conversation-target.js';
 
@@ -25,20 +25,9 @@ export function forgetConversation(state: BotState, conversationId: string, reas
   state.links = state.links.filter((l) => l.conversationId !== conversationId);
   for (const key of Object.keys(state.mutes)) if (key.startsWith(`${conversationId}|`)) delete state.mutes[key];
   for (const key of Object.keys(state.alerted)) if (key.startsWith(`${conversationId}|`)) delete state.alerted[key];
-  state.outbox = state.outbox.map((e) =>
-    e.conversationId === conversationId && e.status === 'pending'
-      ? {
-          id: e.id,
-          conversationId: e.conversationId,
-          createdAt: e.createdAt,
-          status: 'failed',
-          at: now.toISOString(),
-          reason,
-          attempts: 0,
-          customers: customersOf(e.message),
-        }
-      : e,
-  );
+  for (const e of state.outbox) {
+    if (e.conversationId === conversationId) markFailed(state, e.id, reason, 0, now);
+  }
 }
 
 /** The bot left a team: every channel of it goes. */
@@ -48,9 +37,4 @@ export function forgetTeam(state: BotState, teamId: string, reason: string, now:
     .map((c) => c.id);
   for (const id of gone) forgetConversation(state, id, reason, now);
   return gone;
-}
-
-/** The customers an alert message is about, by name. */
-export function customersOf(message: AlertMessage): string[] {
-  return message.kind === 'alert' ? [message.alert.customer] : message.alerts.map((a) => a.customer);
 }

@@ -1,5 +1,6 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileRevision } from './file-revision.js';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import lockfile from 'proper-lockfile';
@@ -99,17 +100,6 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
         await release?.().catch(() => undefined);
       }
     }
-  }
-}
-
-/** Inode, modification time and size: steno replaces the file by renaming, so these change on every write. */
-async function fileRevision(path: string): Promise<string> {
-  try {
-    const s = await stat(path);
-    return `${s.ino}:${s.mtimeMs}:${s.size}`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
-    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileRevision } from './file-revision.js';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { AdoptionRecord, HistoryPoint } from '../records.js';
@@ -127,17 +128,6 @@ export class LowdbStore implements AdoptionStore {
       }
       batch.forEach((c, i) => c.resolve(results[i]));
     }
-  }
-}
-
-/** Modification time and size: steno replaces the file by renaming, so either changes on every write. */
-async function fileRevision(path: string): Promise<string> {
-  try {
-    const s = await stat(path);
-    return `${s.mtimeMs}:${s.size}`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
-    throw error;
   }
 }
 
