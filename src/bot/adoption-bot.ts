@@ -11,7 +11,7 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import type { Reply } from '../cards/card.js';
-import type { Scope } from '../cards/help-card.js';
+import type { Scope } from '../cards/command-guide.js';
 import type { Conversation } from '../commands/conversation.js';
 import type { Turn } from '../commands/turn.js';
 import type { BotStateStore } from '../proactive/bot-state.js';

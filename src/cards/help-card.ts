@@ -1,22 +1,13 @@
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
+import { guideFor, type Scope } from './command-guide.js';
 import { dataStatus } from './message-cards.js';
 
 /** What the bot can do, with examples; the welcome card is the same with a greeting. */
 
-const COMMANDS = [
-  { example: 'adoption for Contoso', meaning: 'One customer\'s card (also just "Contoso", or "how is Contoso doing")' },
-  { example: 'portfolio', meaning: 'Every customer, worst first, with totals' },
-  { example: 'below 40%', meaning: 'Customers whose deployment or usage is under 40%' },
-  { example: 'low adoption', meaning: 'Customers under the configured thresholds' },
-  { example: 'help', meaning: 'This card' },
-];
-
 const INTRO =
   'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it.';
-
-export type Scope = 'personal' | 'groupChat' | 'channel';
 
 function card(greeting: string, view: PortfolioView, scope: Scope): Reply {
   return {
@@ -24,7 +15,7 @@ function card(greeting: string, view: PortfolioView, scope: Scope): Reply {
       greeting,
       intro: INTRO,
       dataStatus: dataStatus(view),
-      commands: COMMANDS,
+      commands: guideFor(scope),
       channelHint: scope === 'personal' ? '' : 'Here, @mention me first: "@Adoption portfolio".',
       buttons: [buttons.portfolio(), buttons.lowAdoption()],
     }),

@@ -1,6 +1,7 @@
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
-import { helpCard, type Scope } from '../cards/help-card.js';
+import type { Scope } from '../cards/command-guide.js';
+import { helpCard } from '../cards/help-card.js';
 import { belowCard, choicesCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';

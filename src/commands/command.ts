@@ -25,6 +25,28 @@ export type Command =
   | { readonly kind: 'share'; readonly key: string }
   | { readonly kind: 'mute'; readonly key: string };
 
+/** Commands people type; each has an example in the help card and the manifest's command lists. */
+export const TYPED_COMMANDS = [
+  'help',
+  'portfolio',
+  'below',
+  'low-adoption',
+  'customer',
+  'alerts-on',
+  'alerts-off',
+  'alerts-status',
+  'link',
+  'links',
+  'unlink',
+] as const satisfies readonly Command['kind'][];
+/** Commands only card buttons send (they carry a customer key, not a name). */
+export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisfies readonly Command['kind'][];
+// Every kind is one or the other: adding a command without deciding fails to compile here.
+const EVERY_KIND_LISTED: Exclude<Command['kind'], (typeof TYPED_COMMANDS)[number] | (typeof BUTTON_COMMANDS)[number]> extends never
+  ? true
+  : never = true;
+void EVERY_KIND_LISTED;
+
 /** Commands that change what the bot remembers (alerts and links), as opposed to questions about the data. */
 export type SettingsCommand = Extract<
   Command,

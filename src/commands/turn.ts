@@ -1,4 +1,4 @@
-import type { Scope } from '../cards/help-card.js';
+import type { Scope } from '../cards/command-guide.js';
 import type { ConversationTarget } from '../proactive/conversation-target.js';
 
 /** Who is asking, and where: what a command needs to know beyond its words. */
