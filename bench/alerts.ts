@@ -9,6 +9,7 @@ import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { openBotState } from '../src/proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY } from '../src/proactive/proactive-sender.js';
 import { scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
+import { createLogger } from '../src/logging/logger.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
 
 /**
@@ -57,7 +58,7 @@ export async function benchAlerts(): Promise<string[]> {
     connector.faults = () => (++sends % Math.round(1 / THROTTLED) === 0 ? { status: 429 } : null);
     const { alerts } = createProactive({
       config,
-      logger: { info: () => undefined, error: () => undefined },
+      logger: createLogger({ level: 'silent' }),
       state,
       portfolio: new PortfolioCache(store, config),
       limits: scaledLimits(TEAMS_SEND_LIMITS, SCALE),

@@ -7,7 +7,7 @@ import { answer } from '../src/commands/answer.js';
 import { openBotState } from '../src/proactive/bot-state.js';
 import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { createAdapter } from '../src/bot/adapter.js';
-import type { Logger } from '../src/bot/logger.js';
+import { createLogger } from '../src/logging/logger.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
 import { loadConfig } from '../src/config.js';
@@ -26,7 +26,7 @@ const CUSTOMERS = 10_000;
 const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams'];
 const AS_OF = new Date(Date.now() - 2 * 86_400_000).toISOString();
 
-const quiet: Logger = { info: () => undefined, error: (m, e) => console.error(m, e) };
+const quiet = createLogger({ level: 'error' });
 
 /** The floor: the same stack answering every message with a line of text. */
 class EchoBot extends ActivityHandler {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { launchChromium, localOnly } from '../src/tools/headless-chromium.js';
+import { createLogger } from '../src/logging/logger.js';
 import { playgroundCli } from '../src/tools/playground-cli.js';
 
 /**
@@ -13,7 +14,7 @@ import { playgroundCli } from '../src/tools/playground-cli.js';
  * as docs/customer-card.png. Needs /usr/bin/chromium (or CHROMIUM_PATH).
  */
 const dir = await mkdtemp(join(tmpdir(), 'adoption-picture-'));
-const quiet = { info: () => undefined, error: (m: string, e?: unknown) => console.error(m, e ?? '') };
+const quiet = createLogger({ level: 'error' });
 const bot = await startApp({ ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 3979 }, quiet);
 const playground = spawn(
   process.execPath,

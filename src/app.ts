@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { Logger } from './bot/logger.js';
+import type { Logger } from './logging/logger.js';
 import type { RunningServer } from './bot/server.js';
 import { startBot } from './bot/start-bot.js';
 import { LowdbStore } from './data/store/lowdb-store.js';

@@ -1,7 +1,9 @@
 import { startApp } from './app.js';
-import { consoleLogger as logger } from './bot/logger.js';
+import { createLogger } from './logging/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UnreadableCacheError } from './data/store/lowdb-store.js';
+
+const logger = createLogger();
 
 /** `npm start`: the bot, on demo data until you import your own. */
 async function main(): Promise<void> {
@@ -17,6 +19,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UnreadableCacheError) logger.error(error.message);
-  else logger.error('The bot could not start:', error);
+  else logger.error({ err: error }, 'The bot could not start.');
   process.exit(1);
 });

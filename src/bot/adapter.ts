@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -7,7 +6,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { BotAuth } from '../config.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logging/logger.js';
+import { turnCorrelationId, turnLogger, turnLogging } from './turn-logger.js';
 
 /** Typing shows only when a reply takes longer than this; quick answers arrive without it. */
 export const TYPING_DELAY_MS = 400;
@@ -22,6 +22,7 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
   );
+  adapter.use(turnLogging(logger));
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
   handleTurnErrors(adapter, logger);
   return adapter;
@@ -39,14 +40,15 @@ export function createProactiveAdapter(auth: BotAuth, logger: Logger): CloudAdap
 
 function handleTurnErrors(adapter: CloudAdapter, logger: Logger): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const reference = context.activity.id ?? randomUUID();
-    logger.error(`Turn ${reference} in conversation ${context.activity.conversation?.id ?? '?'} failed:`, error);
+    const log = turnLogger(context, logger);
+    const reference = turnCorrelationId(context, logger);
+    log.error({ err: error, correlationId: reference }, 'The turn failed.');
     try {
       await context.sendActivity(
         `Sorry, something went wrong on my side and I could not answer. Try again in a minute; if it keeps happening, give your admin this reference: ${reference}.`,
       );
     } catch (sendError) {
-      logger.error(`Could not tell the user about turn ${reference}'s failure:`, sendError);
+      log.error({ err: sendError, correlationId: reference }, 'Could not tell the user that the turn failed.');
     }
   };
 }

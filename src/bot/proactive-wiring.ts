@@ -7,7 +7,7 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY, ProactiveSender, type SendPolicy } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createProactiveAdapter } from './adapter.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logging/logger.js';
 import { teamsDelivery } from './teams-delivery.js';
 
 export interface Proactive {

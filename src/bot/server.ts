@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logging/logger.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3978 */
@@ -32,8 +32,8 @@ export async function startServer(options: {
   });
 
   // Client mistakes (404, 405 for the playground's HEAD probe) are answered by restify and not worth a log line.
-  server.on('restifyError', (_req: unknown, _res: unknown, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) logger.error('HTTP error:', error);
+  server.on('restifyError', (req: restify.Request, _res: unknown, error: Error & { statusCode?: number }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, requestId: req.getId() }, 'HTTP error.');
     callback();
   });
 

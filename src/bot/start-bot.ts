@@ -8,7 +8,7 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import type { SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
 import { AdoptionBot } from './adoption-bot.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logging/logger.js';
 import { createProactive } from './proactive-wiring.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -54,7 +54,7 @@ export async function startBot(options: {
   // Alerts left in the outbox by a stop or a crash go out now.
   const resumed = alerts.delivery.deliver().then(
     (r) => r.delivered + r.failed > 0 && logger.info(`Outbox resumed: ${r.delivered} alerts delivered, ${r.failed} parked.`),
-    (error: unknown) => logger.error('Resuming the alert outbox failed:', error),
+    (error: unknown) => logger.error({ err: error }, 'Resuming the alert outbox failed.'),
   );
   return {
     url: server.url,

@@ -1,6 +1,7 @@
 import { describeAlertRun, describeAlertStatus } from '../alerts/describe-alerts.js';
 import { createProactive } from '../bot/proactive-wiring.js';
 import type { Config } from '../config.js';
+import { createLogger } from '../logging/logger.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
@@ -11,7 +12,7 @@ import type { Output } from './output.js';
  * and deliver the outbox (as the bot's app when MicrosoftAppId is set). Exit 1 when an alert was parked.
  */
 export async function runAlerts(config: Config, store: AdoptionStore, state: BotStateStore, output: Output): Promise<number> {
-  const logger = { info: (m: string) => output.err(m), error: (m: string, e: unknown) => output.err(`${m} ${String(e)}`) };
+  const logger = createLogger({ destination: { write: (line: string) => output.err(line.trimEnd()) } });
   const { alerts } = createProactive({ config, logger, state, portfolio: new PortfolioCache(store, config) });
   const run = await alerts.run();
   describeAlertRun(run).forEach((line) => output.out(line));

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { SyncConfig } from '../config.js';
-import type { Logger } from '../bot/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { describeCustomerOutcome, describeSummary } from './describe.js';
 import { explainFailure } from './failure.js';
@@ -33,7 +33,7 @@ export function scheduleSync(
       logger.error(`Scheduled sync stopped: ${failure.reason}. ${failure.hint}`);
       return;
     }
-    await afterSync().catch((error: unknown) => logger.error('Alerts after the sync failed:', error));
+    await afterSync().catch((error: unknown) => logger.error({ err: error }, 'Alerts after the sync failed.'));
   });
   return { stop: () => job.stop() };
 }

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { startApp } from '../app.js';
-import { consoleLogger as logger } from '../bot/logger.js';
+import { createLogger } from '../logging/logger.js';
 import type { RunningServer } from '../bot/server.js';
 import { loadConfig } from '../config.js';
 import { playgroundCli } from './playground-cli.js';
+
+const logger = createLogger();
 
 /**
  * `npm run playground`: the Microsoft 365 Agents Playground (a Teams-like web client that runs

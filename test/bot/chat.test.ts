@@ -4,7 +4,18 @@ import type { DeploymentRecord } from '../../src/data/records.js';
 import { Conversation } from '../../src/commands/conversation.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
-import { BOT, buttonsOf, cardOf, conversationFor, elementOf, startHarness, teamsMessage, textsOf, type Harness } from './harness.js';
+import {
+  BOT,
+  buttonsOf,
+  cardOf,
+  conversationFor,
+  elementOf,
+  startHarness,
+  teamsMessage,
+  TENANT,
+  textsOf,
+  type Harness,
+} from './harness.js';
 
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 
@@ -142,13 +153,29 @@ describe('the bot in Teams, over HTTP', () => {
     expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message']);
   });
 
-  it('tells the user something went wrong without leaking the error, and logs it', async () => {
-    sinon.stub(Conversation.prototype, 'reply').rejects(new Error('ENOENT /srv/secret/cache.json at Object.<anonymous>'));
+  it('tells the user something went wrong with a reference found in the log, leaking neither the error nor a token', async () => {
+    const failure = Object.assign(new Error('ENOENT /srv/secret/cache.json at Object.<anonymous>'), {
+      code: 'ENOENT',
+      request: {
+        url: 'https://smba.trafficmanager.net/teams/v3/conversations',
+        headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.secret' },
+      },
+    });
+    sinon.stub(Conversation.prototype, 'reply').rejects(failure);
     const sent = await h.say('portfolio');
     const text = String(sent.at(-1)!.activity['text']);
-    expect(text).to.match(/^Sorry, something went wrong on my side and I could not answer\. .*reference: 1732530\d+\.$/);
+    const reference = /^Sorry, something went wrong on my side and I could not answer\. .*reference: ([0-9a-f]{10})\.$/.exec(text)?.[1];
+    expect(reference, text).to.be.a('string');
     expect(text).not.to.include('secret');
-    expect(h.errors.some((e) => e instanceof Error && e.message.includes('/srv/secret'))).to.equal(true);
+    const logged = h.errors.filter((e) => e['correlationId'] === reference);
+    expect(logged.map((e) => e.msg)).to.deep.equal(['The turn failed.']);
+    expect(logged[0]).to.include({ activityType: 'message', tenantId: TENANT });
+    expect(logged[0]!['err']).to.deep.include({
+      type: 'Error',
+      code: 'ENOENT',
+      message: 'ENOENT /srv/secret/cache.json at Object.<anonymous>',
+    });
+    expect(JSON.stringify(h.log)).not.to.include('eyJhbGciOiJSUzI1NiJ9');
   });
 
   it('welcomes once when installed: to the installer in personal scope, one channel message in a team, nobody when members join', async () => {

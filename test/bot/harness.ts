@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.js';
-import type { Logger } from '../../src/bot/logger.js';
+import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { LocalConnector, type SentActivity } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
@@ -20,7 +20,10 @@ export interface Harness {
   readonly connector: LocalConnector;
   readonly bot: RunningBot;
   readonly t: TempStore;
-  readonly errors: unknown[];
+  /** Error-level log entries. */
+  readonly errors: LogEntry[];
+  /** Every log entry. */
+  readonly log: LogEntry[];
   readonly state: BotStateStore;
   post(activity: object): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
@@ -77,25 +80,34 @@ export function teamsMessage(serviceUrl: string, text: string, scope: Scope, men
   };
 }
 
-export const quietLogger = (errors: unknown[]): Logger => ({
-  info: () => undefined,
-  error: (_message, error) => {
-    errors.push(error);
-  },
-});
+/** A log entry as pino writes it. */
+export type LogEntry = Record<string, unknown> & { level: number; msg: string };
+
+/** A logger that keeps its entries; errors (level 50 and up) also go to `errors`. */
+export const quietLogger = (errors: LogEntry[], entries: LogEntry[] = []): Logger =>
+  createLogger({
+    destination: {
+      write(line: string) {
+        const entry = JSON.parse(line) as LogEntry;
+        entries.push(entry);
+        if (entry.level >= 50) errors.push(entry);
+      },
+    },
+  });
 
 export async function startHarness(options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date } = {}): Promise<Harness> {
   const t = await tempStore();
   if (options.demo !== false) await loadDemo(t.store, NOW);
   const config: Config = { ...loadConfig({ ADOPTION_DATA_DIR: t.dir, ...options.env }), port: 0 };
-  const errors: unknown[] = [];
+  const errors: LogEntry[] = [];
+  const log: LogEntry[] = [];
   const connector = await LocalConnector.start();
   const state = await openBotState(t.dir);
   const bot = await startBot({
     config,
     store: t.store,
     state,
-    logger: quietLogger(errors),
+    logger: quietLogger(errors, log),
     host: '127.0.0.1',
     clock: options.clock ?? (() => NOW),
   });
@@ -116,6 +128,7 @@ export async function startHarness(options: { env?: Record<string, string>; demo
     t,
     state,
     errors,
+    log,
     post,
     async say(text, { scope = 'personal', mention = scope !== 'personal', conversationId } = {}) {
       const conversation = conversationFor(scope, conversationId);
