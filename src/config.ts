@@ -1,4 +1,5 @@
 import { CronPattern } from 'croner';
+import type { AccessPolicy } from './access/access-policy.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './metrics/thresholds.js';
 
 /** Every environment variable the tool reads, parsed and checked in one place. */
@@ -8,6 +9,11 @@ export interface BotAuth {
   readonly MicrosoftAppPassword?: string;
   readonly MicrosoftAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   readonly MicrosoftAppTenantId?: string;
+  /**
+   * Where the keys that sign the channel's tokens are published (botbuilder's own setting); unset
+   * means Bot Framework's public cloud. For national clouds, and for tests with a local key server.
+   */
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
 }
 
 /** Where and as whom `adoption sync` reads Partner Center and Microsoft Graph. */
@@ -36,6 +42,8 @@ export interface Config {
   readonly thresholds: Thresholds;
   readonly links: AdviceLinks;
   readonly alerts: AlertConfig;
+  /** Which tenants and people may use the bot. */
+  readonly access: AccessPolicy;
 }
 
 /** Proactive alerts: when a customer is worth a message, and how hard to try sending it. */
@@ -104,12 +112,45 @@ function auth(env: Env): BotAuth {
   if (appType !== undefined && appType !== 'MultiTenant' && tenantId === undefined) {
     throw new ConfigError(`MicrosoftAppType ${appType} needs MicrosoftAppTenantId.`);
   }
+  const metadata = value('ToBotFromChannelOpenIdMetadataUrl');
   return {
+    ...(metadata === undefined ? {} : { ToBotFromChannelOpenIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl', metadata) }),
     MicrosoftAppId: appId,
     ...(password === undefined ? {} : { MicrosoftAppPassword: password }),
     ...(appType === undefined ? {} : { MicrosoftAppType: appType }),
     ...(tenantId === undefined ? {} : { MicrosoftAppTenantId: tenantId }),
   };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** A comma- or space-separated list, lower-cased; null when unset. */
+function list(env: Env, name: string, valid: (item: string) => boolean, what: string): ReadonlySet<string> | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  const items = raw.split(/[\s,;]+/).filter(Boolean);
+  const wrong = items.filter((item) => !valid(item));
+  if (wrong.length > 0) throw new ConfigError(`${name} must list ${what}; these are not: ${wrong.join(', ')}.`);
+  return new Set(items.map((item) => item.toLowerCase()));
+}
+
+function access(env: Env, registered: boolean): AccessPolicy {
+  const allowedTenants = list(env, 'ADOPTION_ALLOWED_TENANTS', (t) => GUID.test(t), 'tenant ids (GUIDs)');
+  if (allowedTenants === null && registered) {
+    throw new ConfigError(
+      "MicrosoftAppId is set, so the bot can be reached from any Teams tenant: set ADOPTION_ALLOWED_TENANTS to your partner tenant's id (comma-separated if several).",
+    );
+  }
+  const person = (p: string): boolean => GUID.test(p) || UPN.test(p);
+  const admins = list(env, 'ADOPTION_ADMINS', person, 'Entra object ids or user principal names');
+  const agents = list(env, 'ADOPTION_AGENTS', person, 'Entra object ids or user principal names');
+  if (agents !== null && admins === null) {
+    throw new ConfigError(
+      'ADOPTION_AGENTS is set without ADOPTION_ADMINS: nobody could manage alerts or channel links. Set ADOPTION_ADMINS too.',
+    );
+  }
+  return { allowedTenants, admins, agents };
 }
 
 const SYNC_SECRETS = ['ADOPTION_PARTNER_TENANT_ID', 'ADOPTION_CLIENT_ID', 'ADOPTION_CLIENT_SECRET'] as const;
@@ -157,12 +198,14 @@ function schedule(env: Env, configured: boolean, missing: readonly string[]): st
 
 export function loadConfig(env: Env = process.env): Config {
   const synced = sync(env);
+  const botAuth = auth(env);
   return {
     ...synced,
     syncSchedule: schedule(env, synced.sync !== null, synced.syncMissing),
     dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data',
     port: port(env),
-    auth: auth(env),
+    auth: botAuth,
+    access: access(env, botAuth.MicrosoftAppId !== undefined),
     thresholds: {
       usageLowPercent: number(env, 'ADOPTION_USAGE_LOW_PERCENT', DEFAULT_THRESHOLDS.usageLowPercent),
       deploymentLowPercent: number(env, 'ADOPTION_DEPLOYMENT_LOW_PERCENT', DEFAULT_THRESHOLDS.deploymentLowPercent),

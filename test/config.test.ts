@@ -58,5 +58,31 @@ describe('configuration', () => {
       'MicrosoftAppType SingleTenant needs MicrosoftAppTenantId.',
     );
     expect(refuse({ PORT: 'eighty' })).to.equal('PORT must be a port number, not "eighty".');
+    expect(refuse({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' })).to.equal(
+      "MicrosoftAppId is set, so the bot can be reached from any Teams tenant: set ADOPTION_ALLOWED_TENANTS to your partner tenant's id (comma-separated if several).",
+    );
+    expect(refuse({ ADOPTION_ALLOWED_TENANTS: 'contoso.onmicrosoft.com' })).to.equal(
+      'ADOPTION_ALLOWED_TENANTS must list tenant ids (GUIDs); these are not: contoso.onmicrosoft.com.',
+    );
+    expect(refuse({ ADOPTION_ADMINS: 'megan, adele@contoso.com' })).to.equal(
+      'ADOPTION_ADMINS must list Entra object ids or user principal names; these are not: megan.',
+    );
+    expect(refuse({ ADOPTION_AGENTS: 'adele@contoso.com' })).to.equal(
+      'ADOPTION_AGENTS is set without ADOPTION_ADMINS: nobody could manage alerts or channel links. Set ADOPTION_ADMINS too.',
+    );
+  });
+
+  it('reads who may use the bot: tenants and people lower-cased, nothing set means open (local mode)', () => {
+    expect(loadConfig({}).access).to.deep.equal({ allowedTenants: null, admins: null, agents: null });
+    const access = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'p',
+      ADOPTION_ALLOWED_TENANTS: '72F988BF-86F1-41AF-91AB-2D7CD011DB47;0b7c1f3e-5d2a-4c8e-9f61-2a3b4c5d6e7f',
+      ADOPTION_ADMINS: 'Megan.Bowen@Contoso.com 4a1e7c4e-1f5c-4a0e-8d2f-6f3e1a9b2c3d',
+      ADOPTION_AGENTS: 'adele@contoso.com',
+    }).access;
+    expect([...access.allowedTenants!]).to.deep.equal(['72f988bf-86f1-41af-91ab-2d7cd011db47', '0b7c1f3e-5d2a-4c8e-9f61-2a3b4c5d6e7f']);
+    expect([...access.admins!]).to.deep.equal(['megan.bowen@contoso.com', '4a1e7c4e-1f5c-4a0e-8d2f-6f3e1a9b2c3d']);
+    expect([...access.agents!]).to.deep.equal(['adele@contoso.com']);
   });
 });

@@ -12,6 +12,8 @@ export interface AlertSettings {
   readonly dropPoints: number;
   /** The same customer and condition is not alerted again to the same conversation within this many days... */
   readonly repeatDays: number;
+  /** Conversations in other tenants (no longer in ADOPTION_ALLOWED_TENANTS) get no customer data. */
+  readonly allowsTenant: (tenantId: string | null) => boolean;
 }
 
 /** ...unless it got worse by at least this many points. */
@@ -79,7 +81,8 @@ export function evaluateAlerts(
   const byKey = new Map(inputs.customers.map((c) => [customerKey(c), c]));
   const byConversation = new Map<string, Subscription[]>();
   for (const s of state.subscriptions) {
-    if (state.conversations[s.conversationId] === undefined) continue;
+    const where = state.conversations[s.conversationId];
+    if (where === undefined || !settings.allowsTenant(where.tenantId)) continue;
     const list = byConversation.get(s.conversationId) ?? [];
     list.push(s);
     byConversation.set(s.conversationId, list);

@@ -7,6 +7,7 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY, ProactiveSender, type SendPolicy } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createProactiveAdapter } from './adapter.js';
+import { allowsTenant } from '../access/access-policy.js';
 import type { Logger } from '../logging/logger.js';
 import { teamsDelivery } from './teams-delivery.js';
 
@@ -34,5 +35,6 @@ export function createProactive(options: {
     { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts, ...options.policy },
   );
   const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), clock);
-  return { sender, alerts: new Alerts(state, portfolio, config.alerts, delivery, clock) };
+  const settings = { ...config.alerts, allowsTenant: (tenantId: string | null) => allowsTenant(config.access, tenantId) };
+  return { sender, alerts: new Alerts(state, portfolio, settings, delivery, clock) };
 }

@@ -1,3 +1,4 @@
+import { allowsTenant } from '../access/access-policy.js';
 import type { Alerts } from '../alerts/alerts.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../commands/conversation.js';
@@ -8,6 +9,7 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import type { SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
 import { AdoptionBot } from './adoption-bot.js';
+import { CallerAccess } from './caller-access.js';
 import type { Logger } from '../logging/logger.js';
 import { createProactive } from './proactive-wiring.js';
 import { startServer, type RunningServer } from './server.js';
@@ -41,8 +43,16 @@ export async function startBot(options: {
     clock,
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  const settings = new Settings(state, portfolio, config, (target, reply) => sender.send(target, reply), clock);
-  const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, clock);
+  const settings = new Settings(
+    state,
+    portfolio,
+    config,
+    (target, reply) => sender.send(target, reply),
+    (tenantId) => allowsTenant(config.access, tenantId),
+    clock,
+  );
+  const access = new CallerAccess(config.access, logger);
+  const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, access, logger, clock);
   const server = await startServer({
     adapter,
     bot,

@@ -65,6 +65,13 @@ const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set([
   'mute',
 ]);
 
+/** Commands that change what the bot does for everyone in a conversation: admins only. */
+const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'link', 'unlink', 'mute']);
+
+export function needsAdmin(command: Command): boolean {
+  return ADMIN_KINDS.has(command.kind);
+}
+
 export function isSettings(command: Command): command is SettingsCommand {
   return SETTINGS_KINDS.has(command.kind);
 }

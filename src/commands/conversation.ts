@@ -1,5 +1,6 @@
-import { commandForAction } from '../cards/actions.js';
+import { buttons, commandForAction } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
+import { messageCard } from '../cards/message-cards.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { name, percentText } from '../cards/text.js';
 import type { CustomerReport } from '../metrics/report-types.js';
@@ -7,9 +8,15 @@ import type { Scope } from '../cards/command-guide.js';
 import { welcomeCard } from '../cards/help-card.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import { answer } from './answer.js';
-import { isSettings, parseCommand, type Command } from './command.js';
+import { isSettings, needsAdmin, parseCommand, type Command } from './command.js';
 import type { Settings } from './settings.js';
 import type { Turn } from './turn.js';
+
+const ADMINS_ONLY = messageCard(
+  "Only the bot's admins can change alerts and channel links.",
+  ['You can still open every card and share it to its account channel. Ask one of the admins to make the change.'],
+  [buttons.help()],
+);
 
 /** Results the compose box lists for a search. */
 const SEARCH_RESULTS = 10;
@@ -66,6 +73,7 @@ export class Conversation {
   }
 
   private async run(command: Command, turn: Turn): Promise<Reply> {
+    if (needsAdmin(command) && turn.role !== 'admin') return ADMINS_ONLY;
     if (isSettings(command)) return this.changes.handle(command, turn);
     return answer(command, await this.portfolio.view(), this.settings, turn.scope);
   }

@@ -35,6 +35,8 @@ export class Settings {
     private readonly portfolio: PortfolioCache,
     private readonly cards: CardSettings,
     private readonly send: Send,
+    /** Whether a conversation's tenant may receive customer data (ADOPTION_ALLOWED_TENANTS). */
+    private readonly allowsTenant: (tenantId: string | null) => boolean,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -177,10 +179,16 @@ export class Settings {
     const customer = view.customer(key);
     if (!customer) return customerGoneCard();
     const history = { trend: view.trend(customer), points: view.points(customer) };
-    const targets = channelsFor(await this.state.read(), key);
+    const linked = channelsFor(await this.state.read(), key);
+    // A channel linked while its tenant was allowed gets nothing once it no longer is.
+    const targets = linked.filter((t) => this.allowsTenant(t.tenantId));
+    const outside = linked.length - targets.length;
     if (targets.length === 0) {
       return customerCard(customer, this.cards, history, {
-        text: `No channel follows ${name(customer.customer)} yet. In the account team's channel, say "@${turn.conversation?.bot.name ?? 'Adoption'} link this channel to ${name(customer.customer)}", then share again.`,
+        text:
+          outside > 0
+            ? `The channels that follow ${name(customer.customer)} are outside your allowed tenants, so nothing was shared. Link a channel of your own tenant, then share again.`
+            : `No channel follows ${name(customer.customer)} yet. In the account team's channel, say "@${turn.conversation?.bot.name ?? 'Adoption'} link this channel to ${name(customer.customer)}", then share again.`,
         color: 'Warning',
       });
     }
@@ -197,6 +205,7 @@ export class Settings {
     const text = [
       went.length > 0 ? `Shared to ${went.join(', ')}.` : '',
       failed.length > 0 ? `Could not share to ${failed.join(', ')}.` : '',
+      outside > 0 ? `Not shared to ${outside} linked channel${outside === 1 ? '' : 's'} outside your allowed tenants.` : '',
     ]
       .filter(Boolean)
       .join(' ');

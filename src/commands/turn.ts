@@ -1,3 +1,4 @@
+import type { Role } from '../access/access-policy.js';
 import type { Scope } from '../cards/command-guide.js';
 import type { ConversationTarget } from '../proactive/conversation-target.js';
 
@@ -7,4 +8,6 @@ export interface Turn {
   /** The conversation the turn happens in; null when the client did not say enough to speak there later. */
   readonly conversation: ConversationTarget | null;
   readonly user: { readonly id: string; readonly name: string };
+  /** What the person may do (the bot refuses people with no role before a turn gets here). */
+  readonly role: Role;
 }

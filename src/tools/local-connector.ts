@@ -18,6 +18,7 @@ export interface SentActivity {
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 const CONVERSATIONS = /^\/v3\/conversations\/?$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 /** A failure the connector answers with instead of taking a send (tests and benchmarks inject them). */
 export interface Fault {
@@ -44,6 +45,13 @@ export class LocalConnector {
   faults: FaultPlan | null = null;
   /** Milliseconds every send takes before it is answered. */
   latencyMs = 0;
+  /** Members by user id, as GET /v3/conversations/{id}/members/{userId} answers (TeamsInfo.getMember). */
+  readonly members = new Map<
+    string,
+    { readonly id: string; readonly name: string; readonly aadObjectId?: string; readonly userPrincipalName?: string }
+  >();
+  /** Member lookups received, by user id. */
+  readonly memberLookups: string[] = [];
   private readonly events = new EventEmitter();
 
   private constructor(
@@ -103,6 +111,8 @@ export class LocalConnector {
     const body = await readBody(req);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (req.method === 'POST' && CONVERSATIONS.test(path)) return this.createConversation(body, req, res);
+    const member = MEMBER.exec(path);
+    if (req.method === 'GET' && member) return this.member(decodeURIComponent(member[2]!), res);
     if (match && this.refuse(decodeURIComponent(match[1]!), req.method ?? 'POST', res)) return;
     if (match && (req.method === 'POST' || (req.method === 'PUT' && match[2] !== undefined))) {
       let activity: SentActivity['activity'];
@@ -126,6 +136,14 @@ export class LocalConnector {
     }
     if (match && req.method === 'DELETE') return json(res, 200, {});
     json(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path} is not served by this local connector.` } });
+  }
+
+  private member(userId: string, res: ServerResponse): void {
+    this.memberLookups.push(userId);
+    const found = this.members.get(userId);
+    if (!found)
+      return json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' } });
+    json(res, 200, { ...found, email: found.userPrincipalName, userRole: 'user', tenantId: null });
   }
 
   /** Answers with an injected fault when the plan says so. */
