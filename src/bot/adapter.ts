@@ -1,11 +1,13 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  CallerIdConstants,
   ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { BotAuth } from '../config.js';
+import { BotAuthentication } from './bot-authentication.js';
 import type { Logger } from '../logging/logger.js';
 import { turnCorrelationId, turnLogger, turnLogging } from './turn-logger.js';
 
@@ -18,10 +20,8 @@ export const TYPING_DELAY_MS = 400;
  * a token and replies to the serviceUrl without one (Agents Playground, tests, `npm run ask`).
  */
 export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
-  const options = { ...auth };
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
-  );
+  const options = authOptions(auth);
+  const adapter = new CloudAdapter(new BotAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
   adapter.use(turnLogging(logger));
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
   handleTurnErrors(adapter, logger);
@@ -30,12 +30,28 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
 
 /** The adapter for proactive sends (alerts, shares): no typing indicator, the same authentication. */
 export function createProactiveAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
-  const options = { ...auth };
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)),
-  );
+  const options = authOptions(auth);
+  const adapter = new CloudAdapter(new BotAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
   handleTurnErrors(adapter, logger);
   return adapter;
+}
+
+/**
+ * botbuilder's settings. Naming one endpoint (the channel's key metadata) switches botbuilder to
+ * "every endpoint given", so the others are filled with the public cloud's, as it would use them.
+ */
+function authOptions(auth: BotAuth): Record<string, string | boolean> {
+  if (auth.ToBotFromChannelOpenIdMetadataUrl === undefined) return { ...auth };
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ...auth,
+  };
 }
 
 function handleTurnErrors(adapter: CloudAdapter, logger: Logger): void {

@@ -3,6 +3,14 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
+import { activityProblems } from './activity-shape.js';
+
+/** Teams activities are a few KB; a card action or a long message stays far below this. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function refuse(res: restify.Response, status: number, message: string): void {
+  if (!res.headersSent) res.send(status, { error: { code: 'BadRequest', message } });
+}
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3978 */
@@ -21,10 +29,21 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'adoption-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // JSON only: restify's full bodyParser would also take multipart uploads (formidable) and forms.
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    if (!req.is('application/json')) return refuse(res, 400, 'Content-Type must be application/json.');
+    const problems = activityProblems(req.body);
+    if (problems.length > 0) return refuse(res, 400, `The activity lacks or has a wrong: ${problems.join(', ')}.`);
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      // botbuilder's own checks of the activity's fields (zod) throw before it answers.
+      if (error instanceof Error && error.name === 'ZodError') return refuse(res, 400, 'The activity has fields of the wrong type.');
+      throw error;
+    }
   });
 
   server.get('/healthz', async (_req, res) => {

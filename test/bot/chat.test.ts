@@ -289,21 +289,3 @@ describe('cards with hostile or huge data', () => {
     expect(Buffer.byteLength(JSON.stringify(reply!.activity))).to.be.below(80 * 1024);
   });
 });
-
-describe('the bot with a Microsoft App ID', () => {
-  let a: Harness;
-  before(
-    async () =>
-      (a = await startHarness({
-        env: { MicrosoftAppId: '9e0c5e2b-3c35-4a1b-9c62-0d1bb0a0b0b0', MicrosoftAppPassword: 'not-a-real-secret' },
-      })),
-  );
-  after(() => a.close());
-
-  it('refuses a request without a Bot Framework token and sends nothing', async () => {
-    const conversation = conversationFor('personal') as { id: string };
-    const { status } = await a.post(teamsMessage(a.connector.url, 'portfolio', 'personal', false, conversation));
-    expect(status).to.equal(401);
-    expect(a.connector.sent).to.deep.equal([]);
-  });
-});

@@ -25,7 +25,7 @@ export interface Harness {
   /** Every log entry. */
   readonly log: LogEntry[];
   readonly state: BotStateStore;
-  post(activity: object): Promise<{ status: number; body: unknown }>;
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
   say(text: string, options?: { scope?: Scope; mention?: boolean; conversationId?: string }): Promise<SentActivity[]>;
   invoke(verb: string, data: object, options?: { scope?: Scope; conversationId?: string }): Promise<{ status: number; body: InvokeBody }>;
@@ -112,10 +112,10 @@ export async function startHarness(options: { env?: Record<string, string>; demo
     clock: options.clock ?? (() => NOW),
   });
 
-  const post = async (activity: object): Promise<{ status: number; body: unknown }> => {
+  const post = async (activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(activity),
     });
     const text = await response.text();
