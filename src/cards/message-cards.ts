@@ -23,7 +23,8 @@ export function notUnderstoodCard(text: string, closest: readonly CustomerReport
         ? 'Did you mean one of these customers? Or try the portfolio, the customers with low adoption, or help.'
         : 'Try "adoption for <customer>", "portfolio", "below 40%", "low adoption" or "help".',
     ],
-    [...customerButtons(closest), buttons.portfolio(), buttons.lowAdoption(), buttons.help()],
+    // Hosts show at most 5 actions: two customers and the three ways on.
+    [...customerButtons(closest).slice(0, 2), buttons.portfolio(), buttons.lowAdoption(), buttons.help()],
   );
 }
 

@@ -1,0 +1,170 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { cardProblems } from '../cards/validate.js';
+import { BOT, TENANT, startHarness, type Harness } from './harness.js';
+
+/**
+ * Property: whatever Teams (or anyone reaching /api/messages) sends, the bot answers with a status
+ * below 500, keeps running, sends only valid cards or plain text, and sends nothing about customers
+ * to a tenant that is not allowed. FUZZ_ACTIVITIES sets how many activities (default 100,000).
+ */
+const ACTIVITIES = Number(process.env['FUZZ_ACTIVITIES'] ?? 100_000);
+const BATCH = 100;
+const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
+const CUSTOMER_DATA =
+  /Contoso|Fabrikam|Woodgrove|Tailspin|Northwind|Litware|Adventure Works|Alpine|Coho|Fourth Coffee|Proseware|\d+(\.\d)?%/;
+const VERBS = ['customer', 'portfolio', 'low-adoption', 'help', 'share', 'mute', 'refresh'];
+
+const words = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom(
+    'portfolio',
+    'help',
+    'below 40%',
+    'low adoption',
+    'adoption for Contoso',
+    'how is fabrikam doing',
+    'alerts on below 30% for woodgrove',
+    'alerts',
+    'alerts off',
+    'link this channel to contoso',
+    'links',
+    'unlink',
+    '${customer.name}',
+    '**bold** [link](https://evil.example)',
+    '<at>Adoption</at> portfolio',
+  ),
+  fc.string({ minLength: 5_000, maxLength: 20_000 }),
+);
+
+const tenant = fc.constantFrom<string | undefined>(TENANT, TENANT, OTHER_TENANT, undefined, '');
+
+const activity = fc
+  .record(
+    {
+      type: fc.constantFrom('message', 'message', 'message', 'invoke', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'x'),
+      text: fc.option(words, { nil: undefined }),
+      name: fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'config/fetch', ''),
+      conversationType: fc.constantFrom('personal', 'groupChat', 'channel', 'other', undefined),
+      conversationTenant: tenant,
+      dataTenant: tenant,
+      slot: fc.integer({ min: 0, max: 7 }),
+      mention: fc.oneof(
+        fc.constant(null),
+        fc.constant({ type: 'mention', text: '<at>Adoption</at>', mentioned: BOT }),
+        fc.record({ type: fc.constant('mention'), text: fc.string(), mentioned: fc.anything() }),
+        fc.anything(),
+      ),
+      channelData: fc.oneof(fc.constant(null), fc.object({ maxDepth: 2 }), fc.constant({ channel: { id: 19 }, team: 'x' })),
+      value: fc.oneof(
+        fc.record({
+          action: fc.record({
+            type: fc.constant('Action.Execute'),
+            verb: fc.oneof(fc.constantFrom(...VERBS), fc.string()),
+            data: fc.anything(),
+          }),
+          trigger: fc.constant('manual'),
+        }),
+        fc.record({
+          commandId: fc.constant('searchCustomer'),
+          parameters: fc.array(fc.record({ name: fc.constantFrom('customer', 'initialRun', 'x'), value: fc.oneof(words, fc.anything()) }), {
+            maxLength: 3,
+          }),
+        }),
+        fc.anything({ maxDepth: 2 }),
+      ),
+      membersAdded: fc.option(fc.constantFrom([BOT], [{ id: '29:someone' }], []), { nil: undefined }),
+      action: fc.option(fc.constantFrom('add', 'remove', 'add-upgrade', 'remove-upgrade', 'x'), { nil: undefined }),
+      from: fc.oneof(
+        { arbitrary: fc.constant({ id: '29:megan', aadObjectId: '4a1e7c4e-1f5c-4a0e-8d2f-6f3e1a9b2c3d', name: 'Megan' }), weight: 4 },
+        { arbitrary: fc.object({ maxDepth: 1 }), weight: 1 },
+      ),
+    },
+    { requiredKeys: ['type', 'conversationTenant', 'dataTenant', 'slot', 'from'] },
+  )
+  .map((g) => {
+    const conversationTenant = g.conversationTenant || undefined;
+    const channelTenant = g.dataTenant || undefined;
+    // The tenant the activity belongs to, read as Teams means it: the conversation's, else channelData's.
+    const tenantId = conversationTenant ?? (g.channelData === null ? channelTenant : undefined);
+    return {
+      allowed: tenantId === TENANT,
+      body: {
+        type: g.type,
+        ...(g.text === undefined ? {} : { text: g.text }),
+        ...(g.type === 'invoke' && g.name !== undefined ? { name: g.name } : {}),
+        ...(g.value === undefined ? {} : { value: g.value }),
+        ...(g.membersAdded === undefined ? {} : { membersAdded: g.membersAdded }),
+        ...(g.action === undefined ? {} : { action: g.action }),
+        channelId: 'msteams',
+        from: g.from,
+        recipient: BOT,
+        // Conversations of an allowed tenant and the others never share an id, so replies tell which was which.
+        conversation: {
+          id: `${tenantId === TENANT ? 'in' : 'out'}-${g.slot}`,
+          ...(g.conversationType === undefined ? {} : { conversationType: g.conversationType }),
+          ...(conversationTenant === undefined ? {} : { tenantId: conversationTenant }),
+        },
+        entities: g.mention === null || g.mention === undefined ? [] : [g.mention],
+        channelData: g.channelData === null ? (channelTenant === undefined ? {} : { tenant: { id: channelTenant } }) : g.channelData,
+      },
+    };
+  });
+
+describe('the bot under 100,000 generated activities (fast-check)', function () {
+  this.timeout(20 * 60_000);
+  let h: Harness;
+  before(async () => (h = await startHarness({ env: { ADOPTION_ALLOWED_TENANTS: TENANT } })));
+  after(() => h.close());
+
+  it('never fails, answers only with valid cards or text, and tells other tenants nothing', async () => {
+    const checked = new Map<string, string[]>();
+    const problemsOf = (card: unknown): string[] => {
+      const json = JSON.stringify(card);
+      let problems = checked.get(json);
+      if (problems === undefined) checked.set(json, (problems = cardProblems(card)));
+      return problems;
+    };
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(activity, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+        h.connector.clear();
+        const answers = await Promise.all(
+          batch.map(async ({ body, allowed }) => {
+            const a = await h.post({ ...body, serviceUrl: h.connector.url });
+            return { ...a, allowed };
+          }),
+        );
+        for (const [i, a] of answers.entries()) {
+          expect(a.status, JSON.stringify(batch[i]!.body).slice(0, 2000)).to.be.oneOf([200, 400]);
+          if (!a.allowed) expect(JSON.stringify(a.body ?? '')).not.to.match(CUSTOMER_DATA);
+          const card = (a.body as { value?: { type?: string } } | null)?.value;
+          if (card?.type === 'AdaptiveCard') expect(problemsOf(card), JSON.stringify(batch[i]!.body).slice(0, 1500)).to.deep.equal([]);
+        }
+        for (const s of h.connector.sent) {
+          sent++;
+          const { type, text, attachments } = s.activity as { type: string; text?: unknown; attachments?: { content: unknown }[] };
+          if (type === 'typing') continue;
+          expect(type).to.equal('message');
+          if (attachments === undefined) expect(text).to.be.a('string');
+          for (const attachment of attachments ?? [])
+            expect(problemsOf(attachment.content), JSON.stringify(attachment.content).slice(0, 1500)).to.deep.equal([]);
+          if (s.conversationId.startsWith('out-')) expect(JSON.stringify(s.activity)).not.to.match(CUSTOMER_DATA);
+        }
+      }),
+      {
+        numRuns: Math.ceil(ACTIVITIES / BATCH),
+        // One failing activity says more than a shrunk batch of a hundred; say it and stop.
+        endOnFailure: true,
+        reporter: (run) => {
+          if (run.failed) throw new Error(`seed ${run.seed}: ${String(run.errorInstance)}`);
+        },
+      },
+    );
+    expect((await fetch(`${h.bot.url}/healthz`)).status).to.equal(200);
+    expect([...new Set(h.errors.map((e) => `${e.msg} ${JSON.stringify(e['err'] ?? {}).slice(0, 300)}`))]).to.deep.equal([]);
+    // Enough of them were well-formed and allowed to get answers for the checks above to mean something.
+    expect(sent).to.be.greaterThan(ACTIVITIES / 10);
+  });
+});
