@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchAlerts } from './alerts.js';
 import { benchImport } from './import.js';
+import { benchLoad } from './load.js';
 import { benchMetrics } from './metrics.js';
 import { benchReply } from './reply.js';
 import { benchSync } from './sync.js';
@@ -13,3 +14,4 @@ for (const line of await benchImport()) console.log(line);
 for (const line of await benchReply()) console.log(line);
 for (const line of await benchSync()) console.log(line);
 for (const line of await benchAlerts()) console.log(line);
+for (const line of await benchLoad()) console.log(line);
