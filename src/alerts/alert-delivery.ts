@@ -1,11 +1,12 @@
 import { alertCard, digestCard } from '../cards/alert-card.js';
 import type { Reply } from '../cards/card.js';
-import type { Lease } from '../data/store/state-store.js';
+import type { AppendLog, Lease } from '../data/store/state-store.js';
 import type { BotStateStore, PendingEntry } from '../proactive/bot-state.js';
-import { forgetConversation } from '../proactive/conversations.js';
+import type { ConversationTarget } from '../proactive/conversation-target.js';
 import type { ProactiveSender } from '../proactive/proactive-sender.js';
 import type { AlertMessage } from './alert.js';
-import { markDelivered, markFailed, pendingEntries } from './outbox.js';
+import { applyReceipts, type DeliveryOutcome, type Receipt } from './delivery-receipts.js';
+import { pendingEntries } from './outbox.js';
 
 export interface DeliveryReport {
   /** Another process holds the outbox and delivers; this run sent nothing. */
@@ -30,7 +31,8 @@ export function alertReply(id: string, message: AlertMessage): Reply {
 
 /**
  * Empties the outbox: every pending entry is sent through the ProactiveSender and its outcome
- * recorded in the store as soon as it is known. Entries added meanwhile (by this process or
+ * appended to a receipt log as soon as it is known (the log is folded into the state document
+ * when the run ends, or at the start of the next one after a crash). Entries added meanwhile (by this process or
  * another) are picked up before it returns. stop() lets the sends under way finish and be
  * recorded, and takes no new ones, so a restart resumes exactly where this left off.
  */
@@ -43,6 +45,7 @@ export class AlertDelivery {
     private readonly store: BotStateStore,
     private readonly sender: ProactiveSender,
     private readonly lease: Lease,
+    private readonly receipts: AppendLog<Receipt>,
     private readonly clock: () => Date = () => new Date(),
     private readonly concurrency = DELIVERY_CONCURRENCY,
   ) {}
@@ -73,14 +76,18 @@ export class AlertDelivery {
   }
 
   private async drainHeld(): Promise<Tally> {
+    // Receipts a stop or a crash left behind settle their entries before anything is sent.
+    await this.compact();
     const report: Tally = { delivered: 0, failed: 0, forgotten: 0 };
-    // Outcomes are written as soon as they are known, without holding up the next send; all are
-    // on disk before the run (or a stop) returns.
+    // Each outcome is appended to the receipt log as soon as it is known, without holding up the
+    // next send; the log is folded into the state document once, when the run ends.
     const recording: Promise<void>[] = [];
     const seen = new Set<string>();
+    const gone = new Set<string>();
     do {
       this.again = false;
-      const fresh = pendingEntries(await this.store.read()).filter((e) => !seen.has(e.id));
+      const state = await this.store.read();
+      const fresh = pendingEntries(state).filter((e) => !seen.has(e.id));
       fresh.forEach((e) => seen.add(e.id));
       // One conversation's alerts go one after the other, in the order they were made (worst first);
       // conversations go in parallel.
@@ -91,7 +98,7 @@ export class AlertDelivery {
         for (let group = queue.shift(); group && !this.stopping; group = queue.shift()) {
           for (const entry of group) {
             if (this.stopping) return;
-            recording.push((await this.one(entry, report)).recorded);
+            recording.push((await this.one(entry, state.conversations[entry.conversationId], gone, report)).recorded);
           }
         }
       };
@@ -103,29 +110,43 @@ export class AlertDelivery {
       }
     } while (this.again && !this.stopping);
     await Promise.all(recording);
+    await this.compact();
     return report;
   }
 
-  /** Sends one entry; resolves once sent, with the promise of its outcome being on disk. */
-  private async one(entry: PendingEntry, report: Tally): Promise<{ recorded: Promise<void> }> {
-    const target = (await this.store.read()).conversations[entry.conversationId];
-    if (!target) {
+  /** Sends one entry; resolves once sent, with the promise of its receipt being on disk. */
+  private async one(
+    entry: PendingEntry,
+    target: ConversationTarget | undefined,
+    gone: Set<string>,
+    report: Tally,
+  ): Promise<{ recorded: Promise<void> }> {
+    const at = this.clock().toISOString();
+    const record = (outcome: DeliveryOutcome): { recorded: Promise<void> } => ({
+      recorded: this.receipts.append([{ id: entry.id, at, ...outcome }]),
+    });
+    if (!target || gone.has(entry.conversationId)) {
       report.failed++;
-      const recorded = this.store.update((s) => markFailed(s, entry.id, 'the bot no longer knows this conversation', 0, this.clock()));
-      return { recorded: recorded.then(() => undefined) };
+      return record({ ok: false, reason: 'the bot no longer knows this conversation', attempts: 0, goneFrom: null });
     }
     const outcome = await this.sender.send(target, alertReply(entry.id, entry.message));
-    if (outcome.ok) report.delivered++;
-    else {
-      report.failed++;
-      if (outcome.gone) report.forgotten++;
+    if (outcome.ok) {
+      report.delivered++;
+      return record({ ok: true, deliveredAs: outcome.id });
     }
-    const recorded = this.store.update((s) => {
-      if (outcome.ok) return markDelivered(s, entry.id, outcome.id, this.clock());
-      const parked = markFailed(s, entry.id, outcome.reason, outcome.attempts, this.clock());
-      if (outcome.gone) forgetConversation(s, entry.conversationId, outcome.reason, this.clock());
-      return parked;
-    });
-    return { recorded: recorded.then(() => undefined) };
+    report.failed++;
+    if (outcome.gone) {
+      report.forgotten++;
+      gone.add(entry.conversationId);
+    }
+    return record({ ok: false, reason: outcome.reason, attempts: outcome.attempts, goneFrom: outcome.gone ? entry.conversationId : null });
+  }
+
+  /** Folds the receipt log into the state document in one change, then clears it. */
+  private async compact(): Promise<void> {
+    const receipts = await this.receipts.readAll();
+    if (receipts.length === 0) return;
+    await this.store.update((s) => applyReceipts(s, receipts));
+    await this.receipts.clear();
   }
 }

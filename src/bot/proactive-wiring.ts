@@ -1,5 +1,6 @@
 import { AlertDelivery } from '../alerts/alert-delivery.js';
 import { Alerts } from '../alerts/alerts.js';
+import { openReceiptLog } from '../alerts/delivery-receipts.js';
 import type { Config } from '../config.js';
 import { fileLease } from '../data/store/file-lease.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
@@ -34,7 +35,7 @@ export function createProactive(options: {
     new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
     { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts, ...options.policy },
   );
-  const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), clock);
+  const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), openReceiptLog(config.dataDir), clock);
   const settings = { ...config.alerts, allowsTenant: (tenantId: string | null) => allowsTenant(config.access, tenantId) };
   return { sender, alerts: new Alerts(state, portfolio, settings, delivery, clock) };
 }

@@ -4,7 +4,7 @@ import lockfile from 'proper-lockfile';
 import type { Lease } from './state-store.js';
 
 /** A lease held by a crashed process is taken over after this long (the holder refreshes it meanwhile). */
-const STALE_MS = 30_000;
+const STALE_MS = 10_000;
 
 /** Leases as lock files in the data folder (proper-lockfile), for processes on one machine. */
 export function fileLease(dataDir: string): Lease {

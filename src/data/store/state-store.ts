@@ -18,3 +18,14 @@ export interface StateStore<S> {
  * release function, or null when another holder has it. A holder that dies loses it after a while.
  */
 export type Lease = (name: string) => Promise<(() => Promise<void>) | null>;
+
+/**
+ * Records appended by one writer at a time (the holder of a lease), read back whole and cleared
+ * once folded into a state document: cheap to add to while the document is large.
+ */
+export interface AppendLog<T> {
+  append(records: readonly T[]): Promise<void>;
+  /** Every record appended since the last clear, in order. */
+  readAll(): Promise<T[]>;
+  clear(): Promise<void>;
+}
