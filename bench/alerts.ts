@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProactive } from '../src/bot/proactive-wiring.js';
 import { loadConfig } from '../src/config.js';
-import { LowdbStore } from '../src/data/store/lowdb-store.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { openBotState } from '../src/proactive/bot-state.js';
+import { openStorage } from '../src/data/store/storage.js';
 import { DEFAULT_SEND_POLICY } from '../src/proactive/proactive-sender.js';
 import { scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -28,9 +28,10 @@ export async function benchAlerts(): Promise<string[]> {
   const connector = await LocalConnector.start();
   try {
     const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
-    const store = await LowdbStore.open(dir);
+    const storage = await openStorage({ kind: 'lowdb', dataDir: dir });
+    const store = storage.cache;
     await loadDemo(store, new Date());
-    const state = await openBotState(dir);
+    const state = await openBotState(storage);
     await state.update((s) => {
       for (let i = 0; i < CONVERSATIONS; i++) {
         const id = `a:bench-${i}`;
@@ -60,6 +61,7 @@ export async function benchAlerts(): Promise<string[]> {
       config,
       logger: createLogger({ level: 'silent' }),
       state,
+      storage,
       portfolio: new PortfolioCache(store, config),
       limits: scaledLimits(TEAMS_SEND_LIMITS, SCALE),
       policy: { minDelayMs: DEFAULT_SEND_POLICY.minDelayMs / SCALE, maxDelayMs: DEFAULT_SEND_POLICY.maxDelayMs / SCALE },

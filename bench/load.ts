@@ -6,10 +6,10 @@ import { createAdapter } from '../src/bot/adapter.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
 import { loadConfig } from '../src/config.js';
-import { LowdbStore } from '../src/data/store/lowdb-store.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { createLogger } from '../src/logging/logger.js';
 import { openBotState } from '../src/proactive/bot-state.js';
+import { openStorage } from '../src/data/store/storage.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
 
 /**
@@ -116,10 +116,11 @@ export async function benchLoad(): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-load-'));
   const quiet = createLogger({ level: 'error' });
   const connector = await LocalConnector.start();
-  const store = await LowdbStore.open(join(dir, 'data'));
+  const storage = await openStorage({ kind: 'lowdb', dataDir: dir });
+  const store = storage.cache;
   await loadDemo(store, new Date());
   const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir, ADOPTION_ALLOWED_TENANTS: TENANT }), port: 0 };
-  const adoption = await startBot({ config, store, state: await openBotState(dir), logger: quiet, host: '127.0.0.1' });
+  const adoption = await startBot({ config, storage, state: await openBotState(storage), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   try {
     const floorSeconds = Math.max(5, Math.round(SECONDS / 4));

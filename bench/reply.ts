@@ -5,13 +5,13 @@ import { ActivityHandler, type Activity } from 'botbuilder';
 import { replyActivity } from '../src/bot/adoption-bot.js';
 import { answer } from '../src/commands/answer.js';
 import { openBotState } from '../src/proactive/bot-state.js';
+import { openStorage } from '../src/data/store/storage.js';
 import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { createAdapter } from '../src/bot/adapter.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
 import { loadConfig } from '../src/config.js';
-import { LowdbStore } from '../src/data/store/lowdb-store.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
 import { portfolioRecords } from './portfolio-records.js';
 
@@ -131,7 +131,8 @@ export async function benchReply(): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-reply-'));
   const connector = await LocalConnector.start();
   const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
-  const store = await LowdbStore.open(dir);
+  const storage = await openStorage({ kind: 'lowdb', dataDir: dir });
+  const store = storage.cache;
   await store.upsert(
     portfolioRecords({
       customers: CUSTOMERS,
@@ -140,7 +141,7 @@ export async function benchReply(): Promise<string[]> {
       asOf: AS_OF,
     }),
   );
-  const adoption = await startBot({ config, store, state: await openBotState(dir), logger: quiet, host: '127.0.0.1' });
+  const adoption = await startBot({ config, storage, state: await openBotState(storage), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   const oneCard = replyActivity(
     answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'),

@@ -2,7 +2,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import type { RunningServer } from './bot/server.js';
 import { startBot } from './bot/start-bot.js';
-import { LowdbStore } from './data/store/lowdb-store.js';
+import { openStorage } from './data/store/storage.js';
 import { loadDemo } from './demo/load-demo.js';
 import { scheduleSync } from './sync/schedule.js';
 import { openBotState } from './proactive/bot-state.js';
@@ -10,21 +10,22 @@ import { describeAlertRun } from './alerts/describe-alerts.js';
 
 /** The bot on the lowdb cache in the configured data folder, with the demo portfolio when that cache is empty. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningServer> {
-  const store = await LowdbStore.open(config.dataDir);
+  const storage = await openStorage(config.storage);
+  const store = storage.cache;
   if (await store.isEmpty()) {
     logger.info(
-      `The cache in ${config.dataDir} is empty: loading the demo portfolio (import your own files with "npm run cli -- import FILE...").`,
+      `The cache in ${storage.where} is empty: loading the demo portfolio (import your own files with "npm run cli -- import FILE...").`,
     );
     await loadDemo(store, new Date());
   }
-  const server = await startBot({ config, store, state: await openBotState(config.dataDir), logger });
+  const server = await startBot({ config, storage, state: await openBotState(storage), logger });
   const afterSync = async (): Promise<void> => {
     const run = await server.alerts.run();
     for (const line of describeAlertRun(run)) logger.info(line);
   };
   const schedule =
     config.syncSchedule !== null && config.sync !== null
-      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, logger, afterSync)
+      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, storage.lease, logger, afterSync)
       : null;
   if (schedule) logger.info(`Syncing from Partner Center and Graph on "${config.syncSchedule}".`);
   const mode =

@@ -1,5 +1,6 @@
 import { CronPattern } from 'croner';
 import type { AccessPolicy } from './access/access-policy.js';
+import type { StorageConfig } from './data/store/storage.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './metrics/thresholds.js';
 
 /** Every environment variable the tool reads, parsed and checked in one place. */
@@ -32,6 +33,8 @@ export interface SyncConfig {
 
 export interface Config {
   readonly dataDir: string;
+  /** lowdb files in dataDir (default) or Azure Blob Storage (ADOPTION_STORAGE=blob). */
+  readonly storage: StorageConfig;
   /** Null until the sync's credentials are set; `missing` names what is not. */
   readonly sync: SyncConfig | null;
   readonly syncMissing: readonly string[];
@@ -153,6 +156,28 @@ function access(env: Env, registered: boolean): AccessPolicy {
   return { allowedTenants, admins, agents };
 }
 
+/** Blob container names: 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
+const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function storage(env: Env): StorageConfig {
+  const kind = env['ADOPTION_STORAGE']?.trim().toLowerCase() || 'lowdb';
+  if (kind === 'lowdb') return { kind, dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data' };
+  if (kind !== 'blob') throw new ConfigError(`ADOPTION_STORAGE must be "lowdb" (the default) or "blob", not "${kind}".`);
+  const connectionString = env['AZURE_STORAGE_CONNECTION_STRING']?.trim() ?? '';
+  if (connectionString === '') {
+    throw new ConfigError(
+      "ADOPTION_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account's connection string, from Access keys in the Azure portal).",
+    );
+  }
+  const container = env['ADOPTION_BLOB_CONTAINER']?.trim() || 'adoption';
+  if (!CONTAINER.test(container)) {
+    throw new ConfigError(
+      `ADOPTION_BLOB_CONTAINER must be a container name (3-63 lower-case letters, digits, hyphens), not "${container}".`,
+    );
+  }
+  return { kind, connectionString, container };
+}
+
 const SYNC_SECRETS = ['ADOPTION_PARTNER_TENANT_ID', 'ADOPTION_CLIENT_ID', 'ADOPTION_CLIENT_SECRET'] as const;
 
 function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
@@ -203,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...synced,
     syncSchedule: schedule(env, synced.sync !== null, synced.syncMissing),
     dataDir: env['ADOPTION_DATA_DIR']?.trim() || './data',
+    storage: storage(env),
     port: port(env),
     auth: botAuth,
     access: access(env, botAuth.MicrosoftAppId !== undefined),

@@ -67,9 +67,23 @@ describe('configuration', () => {
     expect(refuse({ ADOPTION_ADMINS: 'megan, adele@contoso.com' })).to.equal(
       'ADOPTION_ADMINS must list Entra object ids or user principal names; these are not: megan.',
     );
+    expect(refuse({ ADOPTION_STORAGE: 'cosmos' })).to.equal('ADOPTION_STORAGE must be "lowdb" (the default) or "blob", not "cosmos".');
+    expect(refuse({ ADOPTION_STORAGE: 'blob' })).to.match(/^ADOPTION_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING/);
+    expect(refuse({ ADOPTION_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', ADOPTION_BLOB_CONTAINER: 'Adoption_Data' })).to.match(
+      /^ADOPTION_BLOB_CONTAINER must be a container name/,
+    );
     expect(refuse({ ADOPTION_AGENTS: 'adele@contoso.com' })).to.equal(
       'ADOPTION_AGENTS is set without ADOPTION_ADMINS: nobody could manage alerts or channel links. Set ADOPTION_ADMINS too.',
     );
+  });
+
+  it('stores in lowdb files by default, in a Blob container when asked', () => {
+    expect(loadConfig({ ADOPTION_DATA_DIR: '/srv/adoption' }).storage).to.deep.equal({ kind: 'lowdb', dataDir: '/srv/adoption' });
+    expect(loadConfig({ ADOPTION_STORAGE: 'Blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).to.deep.equal({
+      kind: 'blob',
+      connectionString: 'UseDevelopmentStorage=true',
+      container: 'adoption',
+    });
   });
 
   it('reads who may use the bot: tenants and people lower-cased, nothing set means open (local mode)', () => {

@@ -1,9 +1,13 @@
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { Lease } from '../data/store/state-store.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import type { AlertDelivery, DeliveryReport } from './alert-delivery.js';
 import { evaluateAlerts, type AlertSettings, type Evaluation } from './evaluate-alerts.js';
 import { pruneOutbox } from './outbox.js';
 import { dropExpiredMutes } from './subscriptions.js';
+
+/** The lease an instance holds while it evaluates the subscriptions. */
+export const EVALUATION_LEASE = 'alert-evaluation';
 
 export interface AlertRun {
   readonly evaluation: Evaluation;
@@ -17,13 +21,26 @@ export class Alerts {
     private readonly portfolio: PortfolioCache,
     private readonly settings: AlertSettings,
     readonly delivery: AlertDelivery,
+    /** One evaluation at a time across instances (they would agree anyway: marks and entries go in one change). */
+    private readonly lease: Lease,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async run(): Promise<AlertRun> {
+    const release = await this.lease(EVALUATION_LEASE);
+    // Another instance is evaluating: its alerts go out through the shared outbox.
+    if (release === null) return { evaluation: { entries: [], alerts: 0 }, delivery: await this.delivery.deliver() };
+    try {
+      return { evaluation: await this.evaluate(), delivery: await this.delivery.deliver() };
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  private async evaluate(): Promise<Evaluation> {
     const view = await this.portfolio.view();
     const now = this.clock();
-    const evaluation = await this.state.update((s) => {
+    return this.state.update((s) => {
       dropExpiredMutes(s, now);
       pruneOutbox(s, now);
       return evaluateAlerts(
@@ -33,6 +50,5 @@ export class Alerts {
         now,
       );
     });
-    return { evaluation, delivery: await this.delivery.deliver() };
   }
 }

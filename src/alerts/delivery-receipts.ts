@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { JsonlLog } from '../data/store/jsonl-log.js';
 import type { AppendLog } from '../data/store/state-store.js';
+import type { Storage } from '../data/store/storage.js';
 import type { BotState } from '../proactive/bot-state.js';
 import { forgetConversation } from '../proactive/conversations.js';
 import { markDelivered, markFailed, outboxIndex } from './outbox.js';
@@ -36,9 +35,9 @@ export function applyReceipts(state: BotState, receipts: readonly Receipt[]): vo
   }
 }
 
-/** Beside bot-state.json in the data folder. */
-export const RECEIPTS_FILE = 'alert-receipts.jsonl';
+/** The receipt log's name: alert-receipts.jsonl in the data folder, or the append blob of that name. */
+export const RECEIPTS = 'alert-receipts';
 
-export function openReceiptLog(dataDir: string): AppendLog<Receipt> {
-  return new JsonlLog<Receipt>(join(dataDir, RECEIPTS_FILE));
+export function openReceiptLog(storage: Storage): AppendLog<Receipt> {
+  return storage.log<Receipt>(RECEIPTS);
 }

@@ -2,7 +2,7 @@ import { AlertDelivery } from '../alerts/alert-delivery.js';
 import { Alerts } from '../alerts/alerts.js';
 import { openReceiptLog } from '../alerts/delivery-receipts.js';
 import type { Config } from '../config.js';
-import { fileLease } from '../data/store/file-lease.js';
+import type { Storage } from '../data/store/storage.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY, ProactiveSender, type SendPolicy } from '../proactive/proactive-sender.js';
@@ -22,6 +22,8 @@ export function createProactive(options: {
   readonly config: Config;
   readonly logger: Logger;
   readonly state: BotStateStore;
+  /** Where the outbox lease and the delivery receipts live. */
+  readonly storage: Storage;
   readonly portfolio: PortfolioCache;
   readonly clock?: () => Date;
   readonly limits?: SendLimits;
@@ -35,7 +37,7 @@ export function createProactive(options: {
     new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
     { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts, ...options.policy },
   );
-  const delivery = new AlertDelivery(state, sender, fileLease(config.dataDir), openReceiptLog(config.dataDir), clock);
+  const delivery = new AlertDelivery(state, sender, options.storage.lease, openReceiptLog(options.storage), clock);
   const settings = { ...config.alerts, allowsTenant: (tenantId: string | null) => allowsTenant(config.access, tenantId) };
-  return { sender, alerts: new Alerts(state, portfolio, settings, delivery, clock) };
+  return { sender, alerts: new Alerts(state, portfolio, settings, delivery, options.storage.lease, clock) };
 }

@@ -3,7 +3,7 @@ import type { Alerts } from '../alerts/alerts.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../commands/conversation.js';
 import { Settings } from '../commands/settings.js';
-import type { AdoptionStore } from '../data/store/adoption-store.js';
+import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import type { SendLimits } from '../proactive/rate-gate.js';
@@ -21,14 +21,16 @@ export interface RunningBot extends RunningServer {
 /** Wiring: store -> portfolio cache -> conversation -> bot -> adapter -> HTTP; the outbox resumes at start. */
 export async function startBot(options: {
   readonly config: Config;
-  readonly store: AdoptionStore;
+  /** The cache is storage.cache; the outbox lease and receipts live there too. */
+  readonly storage: Storage;
   readonly state: BotStateStore;
   readonly logger: Logger;
   readonly host?: string;
   readonly clock?: () => Date;
   readonly limits?: SendLimits;
 }): Promise<RunningBot> {
-  const { config, store, state, logger } = options;
+  const { config, storage, state, logger } = options;
+  const store = storage.cache;
   const clock = options.clock ?? (() => new Date());
   const portfolio = new PortfolioCache(store, config, clock);
   // Compute the portfolio before the first message, so no turn waits for it.
@@ -39,6 +41,7 @@ export async function startBot(options: {
     config,
     logger,
     state,
+    storage,
     portfolio,
     clock,
     ...(options.limits ? { limits: options.limits } : {}),

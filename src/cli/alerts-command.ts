@@ -2,7 +2,7 @@ import { describeAlertRun, describeAlertStatus } from '../alerts/describe-alerts
 import { createProactive } from '../bot/proactive-wiring.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logging/logger.js';
-import type { AdoptionStore } from '../data/store/adoption-store.js';
+import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import type { Output } from './output.js';
@@ -11,9 +11,9 @@ import type { Output } from './output.js';
  * `adoption alerts run`: what the bot does after each sync, on demand: evaluate every subscription
  * and deliver the outbox (as the bot's app when MicrosoftAppId is set). Exit 1 when an alert was parked.
  */
-export async function runAlerts(config: Config, store: AdoptionStore, state: BotStateStore, output: Output): Promise<number> {
+export async function runAlerts(config: Config, storage: Storage, state: BotStateStore, output: Output): Promise<number> {
   const logger = createLogger({ destination: { write: (line: string) => output.err(line.trimEnd()) } });
-  const { alerts } = createProactive({ config, logger, state, portfolio: new PortfolioCache(store, config) });
+  const { alerts } = createProactive({ config, logger, state, storage, portfolio: new PortfolioCache(storage.cache, config) });
   const run = await alerts.run();
   describeAlertRun(run).forEach((line) => output.out(line));
   return run.delivery.failed > 0 ? 1 : 0;

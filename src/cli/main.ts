@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { LowdbStore, UnreadableCacheError } from '../data/store/lowdb-store.js';
+import type { AdoptionStore } from '../data/store/adoption-store.js';
+import { UnreadableCacheError } from '../data/store/lowdb-store.js';
+import { openStorage, type Storage } from '../data/store/storage.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { runExport } from './export-command.js';
 import { describeOutcome, runImport } from './import-command.js';
@@ -28,13 +30,18 @@ function dayArgument(value: string): string {
   return value;
 }
 
-async function openStore(config: Config, output: Output, withDemo: boolean): Promise<LowdbStore> {
-  const store = await LowdbStore.open(config.dataDir);
+async function openStore(config: Config, output: Output, withDemo: boolean): Promise<AdoptionStore> {
+  return (await openCliStorage(config, output, withDemo)).cache;
+}
+
+async function openCliStorage(config: Config, output: Output, withDemo: boolean): Promise<Storage> {
+  const storage = await openStorage(config.storage);
+  const store = storage.cache;
   if (withDemo && (await store.isEmpty())) {
-    output.err(`The cache in ${config.dataDir} is empty: loading the demo portfolio (import your own files with \`adoption import\`).`);
+    output.err(`The cache in ${storage.where} is empty: loading the demo portfolio (import your own files with \`adoption import\`).`);
     await loadDemo(store, new Date());
   }
-  return store;
+  return storage;
 }
 
 export function buildProgram(config: Config, output: Output, setExitCode: (code: number) => void): Command {
@@ -101,14 +108,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .command('run')
     .description('evaluate every subscription now and deliver the alerts (the bot does this after each sync)')
     .action(async () => {
-      const store = await openStore(config, output, true);
-      setExitCode(await runAlerts(config, store, await openBotState(config.dataDir), output));
+      const storage = await openCliStorage(config, output, true);
+      setExitCode(await runAlerts(config, storage, await openBotState(storage), output));
     });
   alerts
     .command('status')
     .description('subscriptions, the outbox, and every alert parked as failed with its reason')
     .action(async () => {
-      setExitCode(await showAlertStatus(await openBotState(config.dataDir), output));
+      setExitCode(await showAlertStatus(await openBotState(await openStorage(config.storage)), output));
     });
 
   program

@@ -1,6 +1,6 @@
 import type { AlertMessage } from '../alerts/alert.js';
-import { LowdbStateStore } from '../data/store/lowdb-state-store.js';
 import type { StateStore } from '../data/store/state-store.js';
+import type { Storage } from '../data/store/storage.js';
 import type { ConversationTarget } from './conversation-target.js';
 
 /**
@@ -20,7 +20,8 @@ export interface BotState {
   outbox: OutboxEntry[];
 }
 
-export const BOT_STATE_FILE = 'bot-state.json';
+/** The state document's name: bot-state.json in the data folder, or the blob of that name. */
+export const BOT_STATE = 'bot-state';
 
 export function emptyBotState(): BotState {
   return { version: 1, conversations: {}, subscriptions: [], links: [], mutes: {}, alerted: {}, outbox: [] };
@@ -89,6 +90,6 @@ export type OutboxEntry =
 export type PendingEntry = Extract<OutboxEntry, { status: 'pending' }>;
 
 /** The bot's state in the data folder (lowdb), the embedded default. */
-export function openBotState(dataDir: string): Promise<BotStateStore> {
-  return LowdbStateStore.open(dataDir, BOT_STATE_FILE, emptyBotState);
+export function openBotState(storage: Storage): Promise<BotStateStore> {
+  return storage.document(BOT_STATE, emptyBotState);
 }

@@ -48,7 +48,7 @@ describe('adoption alerts (command line)', function () {
     child.kill('SIGKILL');
     await once(child, 'exit');
     const sentBeforeKill = h.connector.sent.length;
-    const receipts = (await openReceiptLog(h.t.dir).readAll()).length;
+    const receipts = (await openReceiptLog(h.storage).readAll()).length;
     // Receipts are appended as each send returns: only the sends then in flight lack one.
     expect(receipts).to.be.within(sentBeforeKill - 64, sentBeforeKill);
     expect(receipts).to.be.below(conversations);
@@ -72,6 +72,6 @@ describe('adoption alerts (command line)', function () {
     expect(h.connector.sent.length - conversations).to.equal(sentBeforeKill - receipts);
     const status = await adoption('status');
     expect(status.stdout).to.contain(`Outbox: 0 pending, ${conversations + 2} delivered, 0 parked.`);
-    expect(await openReceiptLog(h.t.dir).readAll()).to.deep.equal([]);
+    expect(await openReceiptLog(h.storage).readAll()).to.deep.equal([]);
   });
 });

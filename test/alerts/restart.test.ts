@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/bot/start-bot.js';
 import { openBotState } from '../../src/proactive/bot-state.js';
+import { openStorage } from '../../src/data/store/storage.js';
 import { NOW, quietLogger, startHarness, type Harness } from '../bot/harness.js';
 
 const CONVERSATIONS = 120;
@@ -21,13 +22,13 @@ describe('the alert outbox across a restart', () => {
     const first = await firstRun;
     expect(first.evaluation.entries).to.have.length(CONVERSATIONS);
     expect(first.delivery.delivered).to.be.within(30, CONVERSATIONS - 1);
-    const atStop = (await (await openBotState(h.t.dir)).read()).outbox;
+    const atStop = (await (await openBotState(await openStorage({ kind: 'lowdb', dataDir: h.t.dir }))).read()).outbox;
     expect(atStop.filter((e) => e.status === 'pending')).to.have.length(CONVERSATIONS - first.delivery.delivered);
 
     // A new process on the same data folder resumes the outbox as it starts.
     const config = { ...loadConfig({ ADOPTION_DATA_DIR: h.t.dir }), port: 0 };
-    const state = await openBotState(h.t.dir);
-    const again = await startBot({ config, store: h.t.store, state, logger: quietLogger(h.errors), host: '127.0.0.1', clock: () => NOW });
+    const state = await openBotState(await openStorage({ kind: 'lowdb', dataDir: h.t.dir }));
+    const again = await startBot({ config, storage: h.storage, state, logger: quietLogger(h.errors), host: '127.0.0.1', clock: () => NOW });
     try {
       await h.connector.waitFor(() => new Set(h.connector.sent.map((s) => s.conversationId)).size === CONVERSATIONS, 20_000);
       const perConversation = new Map<string, number>();

@@ -6,6 +6,7 @@ import { loadDemo } from '../../src/demo/load-demo.js';
 import { LocalConnector, type SentActivity } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
 import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
+import { openStorage, type Storage } from '../../src/data/store/storage.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -25,6 +26,7 @@ export interface Harness {
   /** Every log entry. */
   readonly log: LogEntry[];
   readonly state: BotStateStore;
+  readonly storage: Storage;
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
   say(text: string, options?: { scope?: Scope; mention?: boolean; conversationId?: string }): Promise<SentActivity[]>;
@@ -102,10 +104,11 @@ export async function startHarness(options: { env?: Record<string, string>; demo
   const errors: LogEntry[] = [];
   const log: LogEntry[] = [];
   const connector = await LocalConnector.start();
-  const state = await openBotState(t.dir);
+  const storage: Storage = { ...(await openStorage({ kind: 'lowdb', dataDir: t.dir })), cache: t.store };
+  const state = await openBotState(storage);
   const bot = await startBot({
     config,
-    store: t.store,
+    storage,
     state,
     logger: quietLogger(errors, log),
     host: '127.0.0.1',
@@ -127,6 +130,7 @@ export async function startHarness(options: { env?: Record<string, string>; demo
     bot,
     t,
     state,
+    storage,
     errors,
     log,
     post,

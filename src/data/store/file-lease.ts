@@ -11,7 +11,14 @@ export function fileLease(dataDir: string): Lease {
   return async (name) => {
     await mkdir(dataDir, { recursive: true });
     try {
-      return await lockfile.lock(join(dataDir, `${name}.lease`), { realpath: false, stale: STALE_MS, retries: 0 });
+      return await lockfile.lock(join(dataDir, `${name}.lease`), {
+        realpath: false,
+        stale: STALE_MS,
+        retries: 0,
+        // The lock file was taken over or removed (the holder stalled past STALE_MS): proper-lockfile
+        // would throw from a timer; the holder simply no longer has the lease.
+        onCompromised: () => undefined,
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
       throw error;

@@ -32,20 +32,7 @@ export class JsonlLog<T> implements AppendLog<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const lines = text.split('\n');
-    const records: T[] = [];
-    for (const [i, line] of lines.entries()) {
-      if (line === '') continue;
-      try {
-        records.push(JSON.parse(line) as T);
-      } catch (error) {
-        // Only the last line can be torn (a kill mid-append); anything else is damage worth knowing about.
-        if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l !== '')) {
-          throw new Error(`${this.path} line ${i + 1} is not JSON (${(error as Error).message}).`, { cause: error });
-        }
-      }
-    }
-    return records;
+    return parseJsonLines<T>(text, this.path);
   }
 
   async clear(): Promise<void> {
@@ -54,4 +41,24 @@ export class JsonlLog<T> implements AppendLog<T> {
       if (error.code !== 'ENOENT') throw error;
     });
   }
+}
+
+/**
+ * Records of a JSON Lines text. Only the last line can be torn (a writer killed mid-append): it is
+ * skipped; a bad line before others is damage, reported with where it is.
+ */
+export function parseJsonLines<T>(text: string, where: string): T[] {
+  const lines = text.split('\n');
+  const records: T[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line === '') continue;
+    try {
+      records.push(JSON.parse(line) as T);
+    } catch (error) {
+      if (lines.slice(i + 1).some((l) => l !== '')) {
+        throw new Error(`${where} line ${i + 1} is not JSON (${(error as Error).message}).`, { cause: error });
+      }
+    }
+  }
+  return records;
 }

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { fileRevision } from './file-revision.js';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import lockfile from 'proper-lockfile';
 import type { AdoptionRecord, HistoryPoint } from '../records.js';
 import { addPoint, dropSnapshot, mergeInto, type AdoptionStore, type SnapshotScope, type UpsertOutcome } from './adoption-store.js';
 
-interface CacheFile {
+/** The cache as one JSON document (the lowdb file; the Blob backend's cache blob). */
+export interface CacheFile {
   version: 1;
   records: AdoptionRecord[];
   /** Added after version 1 shipped; absent in older files. */
@@ -23,6 +25,9 @@ interface Change<T> {
 export const CACHE_FILE = 'cache.json';
 
 const EXTERNAL_CHECK_MS = 1000;
+/** A lock held longer than this belongs to a crashed writer and is taken over. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_RETRIES = { retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true };
 
 /** Thrown when the cache file exists but cannot be read; the user must decide what to do with it. */
 export class UnreadableCacheError extends Error {}
@@ -114,6 +119,21 @@ export class LowdbStore implements AdoptionStore {
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0);
+      // Another process (an import, a sync, a second bot) may write too: its changes are read in
+      // under the lock first, so neither loses the other's.
+      let release: (() => Promise<void>) | null = null;
+      try {
+        release = await lockfile.lock(this.path, { realpath: false, stale: STALE_LOCK_MS, retries: LOCK_RETRIES });
+        const current = await fileRevision(this.path);
+        if (current !== this.loaded) {
+          await read(this.db, this.path);
+          this.loaded = current;
+        }
+      } catch (error) {
+        await release?.().catch(() => undefined);
+        batch.forEach((c) => c.reject(error));
+        continue;
+      }
       const previous = this.db.data;
       const state = { byKey: new Map(previous.records.map((r) => [r.key, r])), history: { ...previous.history } };
       const results = batch.map((c) => c.apply(state));
@@ -125,6 +145,8 @@ export class LowdbStore implements AdoptionStore {
         this.db.data = previous;
         batch.forEach((c) => c.reject(error));
         continue;
+      } finally {
+        await release?.().catch(() => undefined);
       }
       batch.forEach((c, i) => c.resolve(results[i]));
     }
