@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { remember } from '../../src/proactive/conversations.js';
 import { link } from '../../src/sharing/links.js';
 import { subscribe } from '../../src/alerts/subscriptions.js';
+import { BACKENDS } from '../shared-azurite.js';
 import {
   BOT,
   TENANT,
@@ -54,138 +55,155 @@ async function said(h: Harness, a: TestActivity): Promise<Record<string, unknown
   return h.connector.to(String(a.conversation.id)).map((s) => s.activity);
 }
 
-describe('who may use the bot: allowed tenants', () => {
-  let h: Harness;
-  beforeEach(
-    async () => (h = await startHarness({ env: { ADOPTION_ALLOWED_TENANTS: `${TENANT}, 11111111-2222-4333-8444-555555555555` } })),
-  );
-  afterEach(() => h.close());
+for (const backend of BACKENDS) {
+  describe(`who may use the bot: allowed tenants (${backend})`, () => {
+    let h: Harness;
+    beforeEach(
+      async () =>
+        (h = await startHarness({
+          env: { ADOPTION_ALLOWED_TENANTS: `${TENANT}, 11111111-2222-4333-8444-555555555555` },
+          storage: backend,
+        })),
+    );
+    afterEach(() => h.close());
 
-  it('answers its own tenant as usual', async () => {
-    const [reply] = (await said(h, activity(h, 'portfolio'))).filter((a) => a['type'] === 'message');
-    expect(textsOf(cardOf({ activity: reply } as never))[0]).to.equal('Portfolio: 12 customers');
-  });
-
-  it('refuses another tenant politely, with no customer data, remembers nothing and logs it', async () => {
-    for (const text of ['portfolio', 'adoption for Contoso', 'help']) {
-      const sent = await said(h, activity(h, text, { tenantId: OTHER_TENANT, conversationId: 'outsider' }));
-      expect(sent.map((a) => [a['type'], a['text'], a['attachments']])).to.deep.equal([['message', TENANT_REFUSAL, undefined]]);
-    }
-    const channel = await said(h, activity(h, 'portfolio', { scope: 'channel', tenantId: OTHER_TENANT }));
-    expect(channel.map((a) => a['text'])).to.deep.equal([TENANT_REFUSAL]);
-
-    // Installed there: the refusal instead of the welcome card.
-    const install = await said(h, {
-      ...activity(h, '', { tenantId: OTHER_TENANT, conversationId: 'installed' }),
-      type: 'conversationUpdate',
-      text: undefined,
-      membersAdded: [{ id: BOT.id }],
+    it('answers its own tenant as usual', async () => {
+      const [reply] = (await said(h, activity(h, 'portfolio'))).filter((a) => a['type'] === 'message');
+      expect(textsOf(cardOf({ activity: reply } as never))[0]).to.equal('Portfolio: 12 customers');
     });
-    expect(install.map((a) => a['text'])).to.deep.equal([TENANT_REFUSAL]);
 
-    expect(Object.values((await h.state.read()).conversations).map((c) => c.tenantId)).to.deep.equal([]);
-    const refusals = h.log.filter((e) => e.msg === 'Refused a request from a tenant that is not allowed.');
-    expect(refusals).to.have.length(5);
-    expect(refusals[0]).to.include({ level: 40, tenantId: OTHER_TENANT, reason: 'tenant', userId: USER.aadObjectId });
-    expect(JSON.stringify(h.connector.sent)).not.to.match(CUSTOMER_NAMES);
-  });
+    it('refuses another tenant politely, with no customer data, remembers nothing and logs it', async () => {
+      for (const text of ['portfolio', 'adoption for Contoso', 'help']) {
+        const sent = await said(h, activity(h, text, { tenantId: OTHER_TENANT, conversationId: 'outsider' }));
+        expect(sent.map((a) => [a['type'], a['text'], a['attachments']])).to.deep.equal([['message', TENANT_REFUSAL, undefined]]);
+      }
+      const channel = await said(h, activity(h, 'portfolio', { scope: 'channel', tenantId: OTHER_TENANT }));
+      expect(channel.map((a) => a['text'])).to.deep.equal([TENANT_REFUSAL]);
 
-  it("refuses another tenant's card buttons and searches with no data", async () => {
-    const button = {
-      ...activity(h, '', { tenantId: OTHER_TENANT }),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'customer', data: { key: CONTOSO } }, trigger: 'manual' },
-    };
-    const pressed = await h.post(button);
-    expect(pressed.status).to.equal(200);
-    expect(textsOf((pressed.body as { value: unknown }).value)).to.deep.equal(['Not available to you', TENANT_REFUSAL]);
-
-    const search = await h.post({
-      ...activity(h, '', { tenantId: OTHER_TENANT }),
-      type: 'invoke',
-      name: 'composeExtension/query',
-      text: undefined,
-      value: { commandId: 'searchCustomer', parameters: [{ name: 'customer', value: 'contoso' }] },
-    });
-    expect(search).to.deep.equal({ status: 200, body: { composeExtension: { type: 'message', text: TENANT_REFUSAL } } });
-    expect(JSON.stringify([pressed.body, search.body])).not.to.match(CUSTOMER_NAMES);
-  });
-
-  it('shares and alerts only into conversations of allowed tenants', async () => {
-    const outside = {
-      id: '19:outside@thread.tacv2',
-      kind: 'channel' as const,
-      tenantId: OTHER_TENANT,
-      serviceUrl: h.connector.url,
-      channelId: 'msteams',
-      bot: BOT,
-      teamId: '19:outside-team@thread.tacv2',
-      teamName: 'Outside team',
-      name: null,
-    };
-    await h.say('link this channel to contoso', { scope: 'channel' });
-    await h.state.update((s) => {
-      // As if linked while that tenant was still allowed.
-      remember(s, outside);
-      link(s, {
-        conversationId: outside.id,
-        customer: { key: CONTOSO, name: 'Contoso Ltd' },
-        by: 'Megan Bowen',
-        since: '2026-11-01T00:00:00.000Z',
+      // Installed there: the refusal instead of the welcome card.
+      const install = await said(h, {
+        ...activity(h, '', { tenantId: OTHER_TENANT, conversationId: 'installed' }),
+        type: 'conversationUpdate',
+        text: undefined,
+        membersAdded: [{ id: BOT.id }],
       });
-      subscribe(s, { conversationId: outside.id, customer: null, belowPercent: 99, by: 'Megan Bowen', since: '2026-11-01T00:00:00.000Z' });
+      expect(install.map((a) => a['text'])).to.deep.equal([TENANT_REFUSAL]);
+
+      expect(Object.values((await h.state.read()).conversations).map((c) => c.tenantId)).to.deep.equal([]);
+      const refusals = h.log.filter((e) => e.msg === 'Refused a request from a tenant that is not allowed.');
+      expect(refusals).to.have.length(5);
+      expect(refusals[0]).to.include({ level: 40, tenantId: OTHER_TENANT, reason: 'tenant', userId: USER.aadObjectId });
+      expect(JSON.stringify(h.connector.sent)).not.to.match(CUSTOMER_NAMES);
     });
-    h.connector.clear();
-    const { body } = await h.invoke('share', { key: CONTOSO });
-    expect(h.connector.to('19:general@thread.tacv2')).to.have.length(1);
-    expect(h.connector.to(outside.id)).to.deep.equal([]);
-    expect(textsOf(body.value)[2]).to.equal(
-      'Shared to a channel of Account team. Not shared to 1 linked channel outside your allowed tenants.',
-    );
 
-    const run = await h.bot.alerts.run();
-    expect(run.evaluation.alerts).to.equal(0);
-    expect(h.connector.to(outside.id)).to.deep.equal([]);
+    it("refuses another tenant's card buttons and searches with no data", async () => {
+      const button = {
+        ...activity(h, '', { tenantId: OTHER_TENANT }),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: { action: { type: 'Action.Execute', verb: 'customer', data: { key: CONTOSO } }, trigger: 'manual' },
+      };
+      const pressed = await h.post(button);
+      expect(pressed.status).to.equal(200);
+      expect(textsOf((pressed.body as { value: unknown }).value)).to.deep.equal(['Not available to you', TENANT_REFUSAL]);
+
+      const search = await h.post({
+        ...activity(h, '', { tenantId: OTHER_TENANT }),
+        type: 'invoke',
+        name: 'composeExtension/query',
+        text: undefined,
+        value: { commandId: 'searchCustomer', parameters: [{ name: 'customer', value: 'contoso' }] },
+      });
+      expect(search).to.deep.equal({ status: 200, body: { composeExtension: { type: 'message', text: TENANT_REFUSAL } } });
+      expect(JSON.stringify([pressed.body, search.body])).not.to.match(CUSTOMER_NAMES);
+    });
+
+    it('shares and alerts only into conversations of allowed tenants', async () => {
+      const outside = {
+        id: '19:outside@thread.tacv2',
+        kind: 'channel' as const,
+        tenantId: OTHER_TENANT,
+        serviceUrl: h.connector.url,
+        channelId: 'msteams',
+        bot: BOT,
+        teamId: '19:outside-team@thread.tacv2',
+        teamName: 'Outside team',
+        name: null,
+      };
+      await h.say('link this channel to contoso', { scope: 'channel' });
+      await h.state.update((s) => {
+        // As if linked while that tenant was still allowed.
+        remember(s, outside);
+        link(s, {
+          conversationId: outside.id,
+          customer: { key: CONTOSO, name: 'Contoso Ltd' },
+          by: 'Megan Bowen',
+          since: '2026-11-01T00:00:00.000Z',
+        });
+        subscribe(s, {
+          conversationId: outside.id,
+          customer: null,
+          belowPercent: 99,
+          by: 'Megan Bowen',
+          since: '2026-11-01T00:00:00.000Z',
+        });
+      });
+      h.connector.clear();
+      const { body } = await h.invoke('share', { key: CONTOSO });
+      expect(h.connector.to('19:general@thread.tacv2')).to.have.length(1);
+      expect(h.connector.to(outside.id)).to.deep.equal([]);
+      expect(textsOf(body.value)[2]).to.equal(
+        'Shared to a channel of Account team. Not shared to 1 linked channel outside your allowed tenants.',
+      );
+
+      const run = await h.bot.alerts.run();
+      expect(run.evaluation.alerts).to.equal(0);
+      expect(h.connector.to(outside.id)).to.deep.equal([]);
+    });
   });
-});
+}
 
-describe('who may use the bot: admins and agents', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness({ env: { ADOPTION_ADMINS: ADMIN.aadObjectId, ADOPTION_AGENTS: 'Adele.Vance@contoso-partners.com' } });
-    h.connector.members.set(AGENT.id, { ...AGENT, userPrincipalName: 'adele.vance@contoso-partners.com' });
-    h.connector.members.set(STRANGER.id, { ...STRANGER, userPrincipalName: 'guest@fabrikam.com' });
+for (const backend of BACKENDS) {
+  describe(`who may use the bot: admins and agents (${backend})`, () => {
+    let h: Harness;
+    beforeEach(async () => {
+      h = await startHarness({
+        env: { ADOPTION_ADMINS: ADMIN.aadObjectId, ADOPTION_AGENTS: 'Adele.Vance@contoso-partners.com' },
+        storage: backend,
+      });
+      h.connector.members.set(AGENT.id, { ...AGENT, userPrincipalName: 'adele.vance@contoso-partners.com' });
+      h.connector.members.set(STRANGER.id, { ...STRANGER, userPrincipalName: 'guest@fabrikam.com' });
+    });
+    afterEach(() => h.close());
+
+    const title = (sent: Record<string, unknown>[]): string =>
+      textsOf(cardOf({ activity: sent.find((a) => a['type'] === 'message') } as never))[0]!;
+
+    it('lets an agent (known by UPN) read cards and share, but not change alerts or links', async () => {
+      expect(title(await said(h, activity(h, 'portfolio', { from: AGENT, conversationId: 'adele' })))).to.equal('Portfolio: 12 customers');
+      expect(title(await said(h, activity(h, 'alerts on', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "Only the bot's admins can change alerts and channel links.",
+      );
+      expect(title(await said(h, activity(h, 'link this channel to contoso', { from: AGENT, scope: 'channel' })))).to.equal(
+        "Only the bot's admins can change alerts and channel links.",
+      );
+      expect((await h.state.read()).subscriptions).to.deep.equal([]);
+      expect((await h.state.read()).links).to.deep.equal([]);
+      // The UPN was asked of Teams once, then remembered.
+      expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
+    });
+
+    it('lets an admin (known by object id, no lookup) change alerts', async () => {
+      expect(title(await said(h, activity(h, 'alerts on', { from: ADMIN, conversationId: 'megan' })))).to.equal('Alerts are on here.');
+      expect((await h.state.read()).subscriptions).to.have.length(1);
+      expect(h.connector.memberLookups).to.deep.equal([]);
+    });
+
+    it('refuses a person of the right tenant with no role, with no data', async () => {
+      const sent = await said(h, activity(h, 'adoption for Contoso', { from: STRANGER, conversationId: 'guest' }));
+      expect(sent.map((a) => a['text'])).to.deep.equal([USER_REFUSAL]);
+      expect(h.log.filter((e) => e.msg === 'Refused a request from a person with no role.')).to.have.length(1);
+    });
   });
-  afterEach(() => h.close());
-
-  const title = (sent: Record<string, unknown>[]): string =>
-    textsOf(cardOf({ activity: sent.find((a) => a['type'] === 'message') } as never))[0]!;
-
-  it('lets an agent (known by UPN) read cards and share, but not change alerts or links', async () => {
-    expect(title(await said(h, activity(h, 'portfolio', { from: AGENT, conversationId: 'adele' })))).to.equal('Portfolio: 12 customers');
-    expect(title(await said(h, activity(h, 'alerts on', { from: AGENT, conversationId: 'adele' })))).to.equal(
-      "Only the bot's admins can change alerts and channel links.",
-    );
-    expect(title(await said(h, activity(h, 'link this channel to contoso', { from: AGENT, scope: 'channel' })))).to.equal(
-      "Only the bot's admins can change alerts and channel links.",
-    );
-    expect((await h.state.read()).subscriptions).to.deep.equal([]);
-    expect((await h.state.read()).links).to.deep.equal([]);
-    // The UPN was asked of Teams once, then remembered.
-    expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
-  });
-
-  it('lets an admin (known by object id, no lookup) change alerts', async () => {
-    expect(title(await said(h, activity(h, 'alerts on', { from: ADMIN, conversationId: 'megan' })))).to.equal('Alerts are on here.');
-    expect((await h.state.read()).subscriptions).to.have.length(1);
-    expect(h.connector.memberLookups).to.deep.equal([]);
-  });
-
-  it('refuses a person of the right tenant with no role, with no data', async () => {
-    const sent = await said(h, activity(h, 'adoption for Contoso', { from: STRANGER, conversationId: 'guest' }));
-    expect(sent.map((a) => a['text'])).to.deep.equal([USER_REFUSAL]);
-    expect(h.log.filter((e) => e.msg === 'Refused a request from a person with no role.')).to.have.length(1);
-  });
-});
+}

@@ -1,174 +1,181 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { cardProblems } from '../cards/validate.js';
+import { BACKENDS } from '../shared-azurite.js';
 import { buttonsOf, cardOf, NOW, startHarness, textsOf, type Harness } from '../bot/harness.js';
 
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
 const DAY = 86_400_000;
 
-describe('proactive alerts, over HTTP', () => {
-  let h: Harness;
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(async () => {
-    // Only Date is faked: HTTP and timers run for real, the bot's clock is moved by hand.
-    clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    h = await startHarness({ clock: () => new Date() });
+for (const backend of BACKENDS) {
+  describe(`proactive alerts, over HTTP (${backend})`, () => {
+    let h: Harness;
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(async () => {
+      // Only Date is faked: HTTP and timers run for real, the bot's clock is moved by hand.
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+      h = await startHarness({ clock: () => new Date(), storage: backend });
+    });
+    afterEach(async () => {
+      await h.close();
+      clock.restore();
+    });
+
+    const alertsTo = (conversationId: string) => h.connector.to(conversationId).filter((s) => s.activityId === null);
+
+    it('subscribes a chat with "alerts on below 40%" and alerts each customer under it once, with why and what to do', async () => {
+      const conversationId = 'alerts';
+      const [on] = await h.say('alerts on below 40%', { conversationId });
+      expect(textsOf(cardOf(on))).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'They come after each sync, at most once a week per customer and condition unless it gets worse.',
+      ]);
+      const conversation = `a:1personal-${conversationId}`;
+      h.connector.clear();
+
+      const run = await h.bot.alerts.run();
+      expect(run.evaluation).to.include({ alerts: 2 });
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 2, failed: 0, forgotten: 0 });
+      const sent = alertsTo(conversation);
+      expect(sent.map((s) => s.activity['summary'])).to.deep.equal([
+        'Coho Winery: Usage is 31%, under the 40% threshold.',
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+      const coho = cardOf(sent[0]);
+      expect(cardProblems(coho)).to.deep.equal([]);
+      const texts = textsOf(coho);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        'Adoption alert: Coho Winery',
+        'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+        'Usage is 31%, under the 40% threshold.',
+      ]);
+      expect(texts).to.include.members(['Deployment: 93.3%', 'Usage: 31%', 'What to do']);
+      expect(buttonsOf(coho).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
+        ['Open full card', 'customer', COHO],
+        ['Mute for 30 days', 'mute', COHO],
+      ]);
+
+      // The same conditions again: nothing, until the 7-day window has passed.
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      clock.tick(6 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      clock.tick(DAY);
+      const week = await h.bot.alerts.run();
+      expect(week.evaluation.alerts).to.equal(2);
+      expect(alertsTo(conversation)).to.have.length(2);
+    });
+
+    it("mutes a customer for 30 days from the alert's button, in that conversation only", async () => {
+      await h.say('alerts on below 40%', { conversationId: 'muting' });
+      await h.say('alerts on below 40%', { conversationId: 'other' });
+      await h.bot.alerts.run();
+      const { body } = await h.invoke('mute', { key: COHO, alert: 'x' }, { conversationId: 'muting' });
+      expect(textsOf(body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2026-12-25.');
+      h.connector.clear();
+      clock.tick(7 * DAY);
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.deep.equal([
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+      expect(alertsTo('a:1personal-other')).to.have.length(2);
+      clock.tick(23 * DAY);
+      h.connector.clear();
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(2);
+    });
+
+    it('sends one digest when more than 5 customers alert at once to one conversation', async () => {
+      await h.say('alerts on below 81%', { conversationId: 'digest' });
+      h.connector.clear();
+      const run = await h.bot.alerts.run();
+      expect(run.evaluation.alerts).to.equal(6);
+      const [digest, ...rest] = alertsTo('a:1personal-digest');
+      expect(rest).to.have.length(0);
+      const card = cardOf(digest);
+      expect(cardProblems(card)).to.deep.equal([]);
+      expect(textsOf(card)[0]).to.equal('6 customers need attention');
+      expect(textsOf(card).join(' | ')).to.include(
+        'Coho Winery | usage under 81% | 93.3% | 31% | Fabrikam Inc | deployment under 81% · usage under 81% | 40% | 37.5% | Proseware',
+      );
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
+    });
+
+    it('shows and switches off the settings with "alerts" and "alerts off"', async () => {
+      await h.say('alerts on for Contoso', { conversationId: 'settings' });
+      const [status] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);
+      expect(textsOf(cardOf(status))).to.deep.equal([
+        'Alerts are on here.',
+        'Contoso Ltd: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      const [off] = (await h.say('alerts off', { conversationId: 'settings' })).slice(-1);
+      expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
+      const state = await h.state.read();
+      expect(state.subscriptions).to.deep.equal([]);
+    });
   });
-  afterEach(async () => {
-    await h.close();
-    clock.restore();
+}
+
+for (const backend of BACKENDS) {
+  describe(`alert delivery when Teams pushes back (${backend})`, () => {
+    let h: Harness;
+    beforeEach(async () => (h = await startHarness({ env: { ADOPTION_ALERT_SEND_ATTEMPTS: '2' }, storage: backend })));
+    afterEach(() => h.close());
+
+    it('alerts a drop of more than 10 points since the previous sync, with the numbers', async () => {
+      await h.storage.cache.recordHistory([
+        { customerKey: FABRIKAM, point: { day: '2026-11-24', deploymentPercent: 55, usagePercent: 38 } },
+      ]);
+      await h.say('alerts on for fabrikam', { conversationId: 'drop' });
+      h.connector.clear();
+      await h.bot.alerts.run();
+      const [alert] = h.connector.to('a:1personal-drop');
+      expect(textsOf(cardOf(alert)).slice(2, 5)).to.deep.equal([
+        'Deployment is 40%, under the 60% threshold.',
+        'Deployment fell 15 points since 2026-11-24, from 55% to 40%.',
+        'Usage is 37.5%, under the 50% threshold.',
+      ]);
+    });
+
+    it('retries 429 after what Retry-After asks and delivers; parks an alert Teams keeps refusing, with the reason', async () => {
+      await h.say('alerts on for coho', { conversationId: 'throttled' });
+      await h.say('alerts on for coho', { conversationId: 'broken' });
+      let throttled = 0;
+      h.connector.faults = ({ conversationId }) => {
+        if (conversationId === 'a:1personal-throttled' && throttled++ === 0) return { status: 429, retryAfter: 1 };
+        if (conversationId === 'a:1personal-broken') return { status: 502, code: 'BadGateway' };
+        return null;
+      };
+      const started = Date.now();
+      const run = await h.bot.alerts.run();
+      expect(Date.now() - started).to.be.at.least(1000);
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 1, failed: 1, forgotten: 0 });
+      expect(h.connector.to('a:1personal-throttled').filter((s) => s.activityId === null)).to.have.length(1);
+      expect(h.connector.refused.filter((r) => r.conversationId === 'a:1personal-broken')).to.have.length(2);
+      const parked = (await h.state.read()).outbox.find((e) => e.status === 'failed');
+      expect(parked).to.deep.include({ conversationId: 'a:1personal-broken', attempts: 2, customers: ['Coho Winery'] });
+      expect(parked && 'reason' in parked && parked.reason).to.equal(
+        'Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)',
+      );
+    });
+
+    it('forgets a conversation whose sends answer 403 (bot blocked) or 404, with its subscriptions', async () => {
+      await h.say('alerts on for coho', { conversationId: 'blocked' });
+      await h.say('alerts on for coho', { conversationId: 'gone' });
+      h.connector.faults = ({ conversationId }) =>
+        conversationId === 'a:1personal-blocked'
+          ? { status: 403, code: 'ConversationBlockedByUser' }
+          : conversationId === 'a:1personal-gone'
+            ? { status: 404, code: 'ConversationNotFound' }
+            : null;
+      const run = await h.bot.alerts.run();
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 0, failed: 2, forgotten: 2 });
+      const state = await h.state.read();
+      expect(Object.keys(state.conversations)).to.not.include.members(['a:1personal-blocked', 'a:1personal-gone']);
+      expect(state.subscriptions).to.deep.equal([]);
+      expect(h.connector.refused).to.have.length(2);
+    });
   });
-
-  const alertsTo = (conversationId: string) => h.connector.to(conversationId).filter((s) => s.activityId === null);
-
-  it('subscribes a chat with "alerts on below 40%" and alerts each customer under it once, with why and what to do', async () => {
-    const conversationId = 'alerts';
-    const [on] = await h.say('alerts on below 40%', { conversationId });
-    expect(textsOf(cardOf(on))).to.deep.equal([
-      'Alerts are on here.',
-      'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
-      'They come after each sync, at most once a week per customer and condition unless it gets worse.',
-    ]);
-    const conversation = `a:1personal-${conversationId}`;
-    h.connector.clear();
-
-    const run = await h.bot.alerts.run();
-    expect(run.evaluation).to.include({ alerts: 2 });
-    expect(run.delivery).to.deep.equal({ busy: false, delivered: 2, failed: 0, forgotten: 0 });
-    const sent = alertsTo(conversation);
-    expect(sent.map((s) => s.activity['summary'])).to.deep.equal([
-      'Coho Winery: Usage is 31%, under the 40% threshold.',
-      'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
-    ]);
-    const coho = cardOf(sent[0]);
-    expect(cardProblems(coho)).to.deep.equal([]);
-    const texts = textsOf(coho);
-    expect(texts.slice(0, 3)).to.deep.equal([
-      'Adoption alert: Coho Winery',
-      'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
-      'Usage is 31%, under the 40% threshold.',
-    ]);
-    expect(texts).to.include.members(['Deployment: 93.3%', 'Usage: 31%', 'What to do']);
-    expect(buttonsOf(coho).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
-      ['Open full card', 'customer', COHO],
-      ['Mute for 30 days', 'mute', COHO],
-    ]);
-
-    // The same conditions again: nothing, until the 7-day window has passed.
-    h.connector.clear();
-    expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
-    clock.tick(6 * DAY);
-    expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
-    clock.tick(DAY);
-    const week = await h.bot.alerts.run();
-    expect(week.evaluation.alerts).to.equal(2);
-    expect(alertsTo(conversation)).to.have.length(2);
-  });
-
-  it("mutes a customer for 30 days from the alert's button, in that conversation only", async () => {
-    await h.say('alerts on below 40%', { conversationId: 'muting' });
-    await h.say('alerts on below 40%', { conversationId: 'other' });
-    await h.bot.alerts.run();
-    const { body } = await h.invoke('mute', { key: COHO, alert: 'x' }, { conversationId: 'muting' });
-    expect(textsOf(body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2026-12-25.');
-    h.connector.clear();
-    clock.tick(7 * DAY);
-    await h.bot.alerts.run();
-    expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.deep.equal([
-      'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
-    ]);
-    expect(alertsTo('a:1personal-other')).to.have.length(2);
-    clock.tick(23 * DAY);
-    h.connector.clear();
-    await h.bot.alerts.run();
-    expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(2);
-  });
-
-  it('sends one digest when more than 5 customers alert at once to one conversation', async () => {
-    await h.say('alerts on below 81%', { conversationId: 'digest' });
-    h.connector.clear();
-    const run = await h.bot.alerts.run();
-    expect(run.evaluation.alerts).to.equal(6);
-    const [digest, ...rest] = alertsTo('a:1personal-digest');
-    expect(rest).to.have.length(0);
-    const card = cardOf(digest);
-    expect(cardProblems(card)).to.deep.equal([]);
-    expect(textsOf(card)[0]).to.equal('6 customers need attention');
-    expect(textsOf(card).join(' | ')).to.include(
-      'Coho Winery | usage under 81% | 93.3% | 31% | Fabrikam Inc | deployment under 81% · usage under 81% | 40% | 37.5% | Proseware',
-    );
-    expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
-  });
-
-  it('shows and switches off the settings with "alerts" and "alerts off"', async () => {
-    await h.say('alerts on for Contoso', { conversationId: 'settings' });
-    const [status] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);
-    expect(textsOf(cardOf(status))).to.deep.equal([
-      'Alerts are on here.',
-      'Contoso Ltd: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
-    ]);
-    const [off] = (await h.say('alerts off', { conversationId: 'settings' })).slice(-1);
-    expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
-    const state = await h.state.read();
-    expect(state.subscriptions).to.deep.equal([]);
-  });
-});
-
-describe('alert delivery when Teams pushes back', () => {
-  let h: Harness;
-  beforeEach(async () => (h = await startHarness({ env: { ADOPTION_ALERT_SEND_ATTEMPTS: '2' } })));
-  afterEach(() => h.close());
-
-  it('alerts a drop of more than 10 points since the previous sync, with the numbers', async () => {
-    await h.t.store.recordHistory([{ customerKey: FABRIKAM, point: { day: '2026-11-24', deploymentPercent: 55, usagePercent: 38 } }]);
-    await h.say('alerts on for fabrikam', { conversationId: 'drop' });
-    h.connector.clear();
-    await h.bot.alerts.run();
-    const [alert] = h.connector.to('a:1personal-drop');
-    expect(textsOf(cardOf(alert)).slice(2, 5)).to.deep.equal([
-      'Deployment is 40%, under the 60% threshold.',
-      'Deployment fell 15 points since 2026-11-24, from 55% to 40%.',
-      'Usage is 37.5%, under the 50% threshold.',
-    ]);
-  });
-
-  it('retries 429 after what Retry-After asks and delivers; parks an alert Teams keeps refusing, with the reason', async () => {
-    await h.say('alerts on for coho', { conversationId: 'throttled' });
-    await h.say('alerts on for coho', { conversationId: 'broken' });
-    let throttled = 0;
-    h.connector.faults = ({ conversationId }) => {
-      if (conversationId === 'a:1personal-throttled' && throttled++ === 0) return { status: 429, retryAfter: 1 };
-      if (conversationId === 'a:1personal-broken') return { status: 502, code: 'BadGateway' };
-      return null;
-    };
-    const started = Date.now();
-    const run = await h.bot.alerts.run();
-    expect(Date.now() - started).to.be.at.least(1000);
-    expect(run.delivery).to.deep.equal({ busy: false, delivered: 1, failed: 1, forgotten: 0 });
-    expect(h.connector.to('a:1personal-throttled').filter((s) => s.activityId === null)).to.have.length(1);
-    expect(h.connector.refused.filter((r) => r.conversationId === 'a:1personal-broken')).to.have.length(2);
-    const parked = (await h.state.read()).outbox.find((e) => e.status === 'failed');
-    expect(parked).to.deep.include({ conversationId: 'a:1personal-broken', attempts: 2, customers: ['Coho Winery'] });
-    expect(parked && 'reason' in parked && parked.reason).to.equal(
-      'Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)',
-    );
-  });
-
-  it('forgets a conversation whose sends answer 403 (bot blocked) or 404, with its subscriptions', async () => {
-    await h.say('alerts on for coho', { conversationId: 'blocked' });
-    await h.say('alerts on for coho', { conversationId: 'gone' });
-    h.connector.faults = ({ conversationId }) =>
-      conversationId === 'a:1personal-blocked'
-        ? { status: 403, code: 'ConversationBlockedByUser' }
-        : conversationId === 'a:1personal-gone'
-          ? { status: 404, code: 'ConversationNotFound' }
-          : null;
-    const run = await h.bot.alerts.run();
-    expect(run.delivery).to.deep.equal({ busy: false, delivered: 0, failed: 2, forgotten: 2 });
-    const state = await h.state.read();
-    expect(Object.keys(state.conversations)).to.not.include.members(['a:1personal-blocked', 'a:1personal-gone']);
-    expect(state.subscriptions).to.deep.equal([]);
-    expect(h.connector.refused).to.have.length(2);
-  });
-});
+}

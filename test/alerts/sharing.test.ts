@@ -1,85 +1,91 @@
 import { expect } from 'chai';
+import { BACKENDS } from '../shared-azurite.js';
 import { cardOf, channelData, conversationFor, startHarness, teamsMessage, textsOf, BOT, type Harness } from '../bot/harness.js';
 
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const CHANNEL = '19:general@thread.tacv2';
 
-describe('sharing cards into account channels, over HTTP', () => {
-  let h: Harness;
-  beforeEach(async () => (h = await startHarness()));
-  afterEach(() => h.close());
+for (const backend of BACKENDS) {
+  describe(`sharing cards into account channels, over HTTP (${backend})`, () => {
+    let h: Harness;
+    beforeEach(async () => (h = await startHarness({ storage: backend })));
+    afterEach(() => h.close());
 
-  it('links a channel after an @mention, shares a card there as a new post "shared by", and unlinks', async () => {
-    const [linked] = (await h.say('link this channel to contoso', { scope: 'channel' })).slice(-1);
-    expect(textsOf(cardOf(linked))[0]).to.equal('This channel now follows Contoso Ltd.');
-    const [links] = (await h.say('links')).slice(-1);
-    expect(textsOf(cardOf(links))).to.deep.equal(['1 channel link', 'Contoso Ltd → a channel of Account team (by Megan Bowen)']);
+    it('links a channel after an @mention, shares a card there as a new post "shared by", and unlinks', async () => {
+      const [linked] = (await h.say('link this channel to contoso', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(linked))[0]).to.equal('This channel now follows Contoso Ltd.');
+      const [links] = (await h.say('links')).slice(-1);
+      expect(textsOf(cardOf(links))).to.deep.equal(['1 channel link', 'Contoso Ltd → a channel of Account team (by Megan Bowen)']);
 
-    h.connector.clear();
-    const { body } = await h.invoke('share', { key: CONTOSO });
-    const post = h.connector.to(CHANNEL);
-    expect(post).to.have.length(1);
-    expect(post[0]!.id).to.match(/^19:general@thread\.tacv2;messageid=activity-/);
-    expect(textsOf(cardOf(post[0])).slice(0, 3)).to.deep.equal([
-      'Contoso Ltd',
-      'tenant 00000001-0000-4000-8000-c0ffee000001 · data as of 2026-11-25 · Partner Center analytics',
-      'Shared by Megan Bowen',
-    ]);
-    expect(textsOf(body.value)[2]).to.equal('Shared to a channel of Account team.');
+      h.connector.clear();
+      const { body } = await h.invoke('share', { key: CONTOSO });
+      const post = h.connector.to(CHANNEL);
+      expect(post).to.have.length(1);
+      expect(post[0]!.id).to.match(/^19:general@thread\.tacv2;messageid=activity-/);
+      expect(textsOf(cardOf(post[0])).slice(0, 3)).to.deep.equal([
+        'Contoso Ltd',
+        'tenant 00000001-0000-4000-8000-c0ffee000001 · data as of 2026-11-25 · Partner Center analytics',
+        'Shared by Megan Bowen',
+      ]);
+      expect(textsOf(body.value)[2]).to.equal('Shared to a channel of Account team.');
 
-    const [unlinked] = (await h.say('unlink', { scope: 'channel' })).slice(-1);
-    expect(textsOf(cardOf(unlinked))[0]).to.equal('This channel no longer follows Contoso Ltd.');
-    const { body: nowhere } = await h.invoke('share', { key: CONTOSO });
-    expect(textsOf(nowhere.value)[2]).to.equal(
-      'No channel follows Contoso Ltd yet. In the account team\'s channel, say "@Adoption link this channel to Contoso Ltd", then share again.',
-    );
-  });
-
-  it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
-    const [personal] = await h.say('link this channel to contoso');
-    expect(textsOf(cardOf(personal))[0]).to.equal('Only a team channel can follow a customer.');
-    const silent = await h.say('link this channel to contoso', { scope: 'channel', mention: false });
-    expect(silent).to.deep.equal([]);
-    expect((await h.state.read()).links).to.deep.equal([]);
-  });
-
-  it("forgets a team's channels, links and subscriptions when the bot is uninstalled from it", async () => {
-    await h.say('link this channel to contoso', { scope: 'channel' });
-    await h.say('alerts on', { scope: 'channel' });
-    expect(Object.keys((await h.state.read()).conversations)).to.include(CHANNEL);
-    const { status } = await h.post({
-      ...teamsMessage(h.connector.url, '', 'channel', false, { ...conversationFor('channel', 'x'), id: CHANNEL }),
-      type: 'installationUpdate',
-      action: 'remove',
-      text: undefined,
-      channelData: channelData('channel'),
+      const [unlinked] = (await h.say('unlink', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(unlinked))[0]).to.equal('This channel no longer follows Contoso Ltd.');
+      const { body: nowhere } = await h.invoke('share', { key: CONTOSO });
+      expect(textsOf(nowhere.value)[2]).to.equal(
+        'No channel follows Contoso Ltd yet. In the account team\'s channel, say "@Adoption link this channel to Contoso Ltd", then share again.',
+      );
     });
-    expect(status).to.equal(200);
-    const state = await h.state.read();
-    expect(Object.keys(state.conversations)).to.not.include(CHANNEL);
-    expect(state.links).to.deep.equal([]);
-    expect(state.subscriptions).to.deep.equal([]);
-  });
 
-  it('answers a message extension search with customer cards and previews', async () => {
-    const { status, body } = await h.post({
-      ...teamsMessage(h.connector.url, '', 'personal', false, conversationFor('personal')),
-      type: 'invoke',
-      name: 'composeExtension/query',
-      text: undefined,
-      value: { commandId: 'searchCustomer', parameters: [{ name: 'customer', value: 'fabrik' }], queryOptions: { skip: 0, count: 25 } },
-      recipient: BOT,
+    it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
+      const [personal] = await h.say('link this channel to contoso');
+      expect(textsOf(cardOf(personal))[0]).to.equal('Only a team channel can follow a customer.');
+      const silent = await h.say('link this channel to contoso', { scope: 'channel', mention: false });
+      expect(silent).to.deep.equal([]);
+      expect((await h.state.read()).links).to.deep.equal([]);
     });
-    expect(status).to.equal(200);
-    const result = (
-      body as {
-        composeExtension: { type: string; attachments: { content: unknown; preview: { content: { title: string; subtitle: string } } }[] };
-      }
-    ).composeExtension;
-    expect(result.type).to.equal('result');
-    expect(result.attachments.map((a) => a.preview.content)).to.deep.equal([
-      { title: 'Fabrikam Inc', subtitle: 'Deployment 40% · usage 37.5%', images: [], buttons: [] },
-    ]);
-    expect(textsOf(result.attachments[0]!.content)[0]).to.equal('Fabrikam Inc');
+
+    it("forgets a team's channels, links and subscriptions when the bot is uninstalled from it", async () => {
+      await h.say('link this channel to contoso', { scope: 'channel' });
+      await h.say('alerts on', { scope: 'channel' });
+      expect(Object.keys((await h.state.read()).conversations)).to.include(CHANNEL);
+      const { status } = await h.post({
+        ...teamsMessage(h.connector.url, '', 'channel', false, { ...conversationFor('channel', 'x'), id: CHANNEL }),
+        type: 'installationUpdate',
+        action: 'remove',
+        text: undefined,
+        channelData: channelData('channel'),
+      });
+      expect(status).to.equal(200);
+      const state = await h.state.read();
+      expect(Object.keys(state.conversations)).to.not.include(CHANNEL);
+      expect(state.links).to.deep.equal([]);
+      expect(state.subscriptions).to.deep.equal([]);
+    });
+
+    it('answers a message extension search with customer cards and previews', async () => {
+      const { status, body } = await h.post({
+        ...teamsMessage(h.connector.url, '', 'personal', false, conversationFor('personal')),
+        type: 'invoke',
+        name: 'composeExtension/query',
+        text: undefined,
+        value: { commandId: 'searchCustomer', parameters: [{ name: 'customer', value: 'fabrik' }], queryOptions: { skip: 0, count: 25 } },
+        recipient: BOT,
+      });
+      expect(status).to.equal(200);
+      const result = (
+        body as {
+          composeExtension: {
+            type: string;
+            attachments: { content: unknown; preview: { content: { title: string; subtitle: string } } }[];
+          };
+        }
+      ).composeExtension;
+      expect(result.type).to.equal('result');
+      expect(result.attachments.map((a) => a.preview.content)).to.deep.equal([
+        { title: 'Fabrikam Inc', subtitle: 'Deployment 40% · usage 37.5%', images: [], buttons: [] },
+      ]);
+      expect(textsOf(result.attachments[0]!.content)[0]).to.equal('Fabrikam Inc');
+    });
   });
-});
+}

@@ -7,6 +7,7 @@ import { LocalConnector, type SentActivity } from '../../src/tools/local-connect
 import { tempStore, type TempStore } from '../helpers.js';
 import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
 import { openStorage, type Storage } from '../../src/data/store/storage.js';
+import { azuriteContainer, type Backend } from '../shared-azurite.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -97,14 +98,19 @@ export const quietLogger = (errors: LogEntry[], entries: LogEntry[] = []): Logge
     },
   });
 
-export async function startHarness(options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend } = {},
+): Promise<Harness> {
   const t = await tempStore();
-  if (options.demo !== false) await loadDemo(t.store, NOW);
+  const storage: Storage =
+    options.storage === 'blob'
+      ? await openStorage({ kind: 'blob', ...(await azuriteContainer()) })
+      : { ...(await openStorage({ kind: 'lowdb', dataDir: t.dir })), cache: t.store };
+  if (options.demo !== false) await loadDemo(storage.cache, NOW);
   const config: Config = { ...loadConfig({ ADOPTION_DATA_DIR: t.dir, ...options.env }), port: 0 };
   const errors: LogEntry[] = [];
   const log: LogEntry[] = [];
   const connector = await LocalConnector.start();
-  const storage: Storage = { ...(await openStorage({ kind: 'lowdb', dataDir: t.dir })), cache: t.store };
   const state = await openBotState(storage);
   const bot = await startBot({
     config,
