@@ -6,7 +6,8 @@ import { loadConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { PortfolioCache } from '../src/portfolio/portfolio-cache.js';
 import { openBotState } from '../src/proactive/bot-state.js';
-import { openStorage } from '../src/data/store/storage.js';
+import { openStorage, type Storage } from '../src/data/store/storage.js';
+import type { RunningAzurite } from '../src/tools/azurite.js';
 import { DEFAULT_SEND_POLICY } from '../src/proactive/proactive-sender.js';
 import { scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -23,12 +24,31 @@ const THROTTLED = 0.02;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 
-export async function benchAlerts(): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-alerts-'));
+/** The fan-out on both backends in the same run: lowdb files, and Azure Blob Storage (Azurite, on this machine). */
+export async function benchAlerts(azurite: RunningAzurite): Promise<string[]> {
+  const lines = [
+    `alerts: fan-out of ${CONVERSATIONS.toLocaleString('en')} alerts, 429 on ${THROTTLED * 100}% of sends, Teams' limits and back-off ${SCALE}x faster`,
+  ];
+  for (const backend of ['lowdb', 'blob'] as const) {
+    const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-alerts-'));
+    try {
+      const storage = await openStorage(
+        backend === 'lowdb'
+          ? { kind: 'lowdb', dataDir: dir }
+          : { kind: 'blob', connectionString: azurite.connectionString, container: `bench-alerts-${Date.now()}` },
+      );
+      lines.push(...(await fanOut(storage, dir, backend)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return lines;
+}
+
+async function fanOut(storage: Storage, dir: string, backend: string): Promise<string[]> {
   const connector = await LocalConnector.start();
   try {
     const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir }), port: 0 };
-    const storage = await openStorage({ kind: 'lowdb', dataDir: dir });
     const store = storage.cache;
     await loadDemo(store, new Date());
     const state = await openBotState(storage);
@@ -75,14 +95,10 @@ export async function benchAlerts(): Promise<string[]> {
     const lost = CONVERSATIONS - perConversation.size;
     const floor = CONVERSATIONS / (50 * SCALE);
     return [
-      `alerts: fan-out of ${CONVERSATIONS.toLocaleString('en')} alerts, 429 on ${THROTTLED * 100}% of sends (${connector.refused.length} injected), Teams' limits and back-off ${SCALE}x faster`,
-      `  delivered ${run.delivery.delivered}, duplicated ${duplicated}, lost ${lost}, parked ${run.delivery.failed}`,
-      `  ${seconds.toFixed(1)} s vs the rate-limit floor ${floor.toFixed(1)} s (${CONVERSATIONS} / ${50 * SCALE} a second): ${(seconds / floor).toFixed(3)}x (goal <= 1.02x)`,
+      `  ${backend}: delivered ${run.delivery.delivered}, duplicated ${duplicated}, lost ${lost}, parked ${run.delivery.failed} (${connector.refused.length} 429s injected)`,
+      `    ${seconds.toFixed(1)} s vs the rate-limit floor ${floor.toFixed(1)} s (${CONVERSATIONS} / ${50 * SCALE} a second): ${(seconds / floor).toFixed(3)}x (goal <= 1.02x)`,
     ];
   } finally {
     await connector.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) for (const line of await benchAlerts()) console.log(line);
