@@ -4,6 +4,7 @@ import type { DeploymentRecord } from '../../src/data/records.js';
 import { Conversation } from '../../src/commands/conversation.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
+import { BACKENDS } from '../shared-azurite.js';
 import {
   BOT,
   buttonsOf,
@@ -19,273 +20,281 @@ import {
 
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 
-describe('the bot in Teams, over HTTP', () => {
-  let h: Harness;
-  before(async () => (h = await startHarness()));
-  after(() => h.close());
-  afterEach(() => sinon.restore());
+for (const backend of BACKENDS) {
+  describe(`the bot in Teams, over HTTP (${backend})`, () => {
+    let h: Harness;
+    before(async () => (h = await startHarness({ storage: backend })));
+    after(() => h.close());
+    afterEach(() => sinon.restore());
 
-  it('answers "adoption for Contoso" in a personal chat with the customer card, as a reply to the message', async () => {
-    const sent = await h.say('adoption for Contoso');
-    const messages = sent.filter((s) => s.activity.type === 'message');
-    expect(messages).to.have.length(1);
-    expect(messages[0]!.activityId).to.match(/^1732530/);
-    expect(messages[0]!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
-    const card = cardOf(messages[0]);
-    expect(textsOf(card)[0]).to.equal('Contoso Ltd');
-    const deployment = elementOf(card, 'Chart.Gauge', (g) => g['title'] === 'Deployment');
-    expect(deployment).to.deep.include({ value: 95, max: 100, subLabel: '285 of 300 licenses assigned' });
-    expect((deployment['fallback'] as { text: string }).text).to.equal('Deployment: 95% (285 of 300 licenses assigned)');
-    expect(elementOf(card, 'Chart.Gauge', (g) => g['title'] === 'Usage')).to.deep.include({
-      value: 89,
-      subLabel: '761 of 855 entitlements active',
+    it('answers "adoption for Contoso" in a personal chat with the customer card, as a reply to the message', async () => {
+      const sent = await h.say('adoption for Contoso');
+      const messages = sent.filter((s) => s.activity.type === 'message');
+      expect(messages).to.have.length(1);
+      expect(messages[0]!.activityId).to.match(/^1732530/);
+      expect(messages[0]!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
+      const card = cardOf(messages[0]);
+      expect(textsOf(card)[0]).to.equal('Contoso Ltd');
+      const deployment = elementOf(card, 'Chart.Gauge', (g) => g['title'] === 'Deployment');
+      expect(deployment).to.deep.include({ value: 95, max: 100, subLabel: '285 of 300 licenses assigned' });
+      expect((deployment['fallback'] as { text: string }).text).to.equal('Deployment: 95% (285 of 300 licenses assigned)');
+      expect(elementOf(card, 'Chart.Gauge', (g) => g['title'] === 'Usage')).to.deep.include({
+        value: 89,
+        subLabel: '761 of 855 entitlements active',
+      });
+      expect(elementOf(card, 'Chart.HorizontalBar')['data']).to.deep.equal([
+        { x: 'Exchange', y: 91.2 },
+        { x: 'SharePoint with OneDrive', y: 81.1 },
+        { x: 'Teams', y: 94.7 },
+      ]);
+      expect(textsOf(card)).to.include.members(['OFFICE 365 ENTERPRISE E3', '300', '285', '95%']);
+      expect(buttonsOf(card)).to.deep.equal([
+        { title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
+        { title: 'Show portfolio', verb: 'portfolio', data: {} },
+        { title: 'Share to account channel', verb: 'share', data: { key: CONTOSO } },
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
     });
-    expect(elementOf(card, 'Chart.HorizontalBar')['data']).to.deep.equal([
-      { x: 'Exchange', y: 91.2 },
-      { x: 'SharePoint with OneDrive', y: 81.1 },
-      { x: 'Teams', y: 94.7 },
-    ]);
-    expect(textsOf(card)).to.include.members(['OFFICE 365 ENTERPRISE E3', '300', '285', '95%']);
-    expect(buttonsOf(card)).to.deep.equal([
-      { title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
-      { title: 'Show portfolio', verb: 'portfolio', data: {} },
-      { title: 'Share to account channel', verb: 'share', data: { key: CONTOSO } },
-    ]);
-    expect(cardProblems(card)).to.deep.equal([]);
-  });
 
-  it('strips its @mention in channels and group chats and forgives wording, case and typos', async () => {
-    const channel = await h.say('how is fabrikam doing?', { scope: 'channel' });
-    expect(channel.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
-    const overview = await h.say('Overview', { scope: 'channel' });
-    expect(overview.at(-1)!.activity['summary']).to.equal('Portfolio: 12 customers, deployment 83.8%, usage 82.6%');
-    const group = await h.say('ADOPTION FOR CONTOSO', { scope: 'groupChat' });
-    expect(group.at(-1)!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
-    const typo = await h.say('adoption for Fabrikm');
-    expect(typo.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
-    const bare = await h.say('Northwind');
-    expect(bare.at(-1)!.activity['summary']).to.equal('Northwind Traders: deployment 90.9%, usage 91.3%');
-  });
-
-  it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
-    const [reply] = await h.say('which customers are below 40%?');
-    const card = cardOf(reply);
-    expect(textsOf(card)[0]).to.equal('2 customers below 40%');
-    expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.deep.equal([
-      { title: 'Open', verb: 'customer', data: { key: '0000000b-0000-4000-8000-c0ffee00000b' } },
-      { title: 'Open', verb: 'customer', data: { key: '00000002-0000-4000-8000-c0ffee000002' } },
-    ]);
-    expect(textsOf(card).join(' | ')).to.include('Coho Winery | 93.3% | 31% | Fabrikam Inc | 40% | 37.5%');
-    const low = cardOf((await h.say('low adoption'))[0]);
-    expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
-  });
-
-  it('shows the portfolio with totals, the worst customers first and counts by flag', async () => {
-    const card = cardOf((await h.say('portfolio'))[0]);
-    const texts = textsOf(card);
-    expect(texts[0]).to.equal('Portfolio: 12 customers');
-    expect(texts).to.include.members([
-      'Deployment: 83.8% (905 of 1,080 licenses assigned)',
-      'Usage: 82.6% (2,167 of 2,625 entitlements active)',
-      'Low adoption: 2 customers (deployment under 60% or usage under 50%)',
-      'Licenses moved to new employees: 1 customer',
-      'Training courses (upsell): 4 customers',
-    ]);
-    const opened = buttonsOf(card).filter((b) => b.verb === 'customer');
-    expect(opened).to.have.length(10);
-    expect(opened[0]!.data).to.deep.equal({ key: '0000000b-0000-4000-8000-c0ffee00000b' });
-    expect(cardProblems(card)).to.deep.equal([]);
-  });
-
-  it('answers help, hi and hello with the commands, and says how to mention it in channels', async () => {
-    for (const text of ['help', 'hi', 'Hello!']) {
-      const card = cardOf((await h.say(text))[0]);
-      expect(textsOf(card)).to.include('adoption for Contoso: One customer\'s card (also just "Contoso", or "how is Contoso doing")');
-      expect(textsOf(card)).to.include('12 customers in the cache, newest data from 2026-11-25.');
-    }
-    const inChannel = cardOf((await h.say('help', { scope: 'channel' }))[0]);
-    expect(textsOf(inChannel)).to.include('Here, @mention me first: "@Adoption portfolio".');
-  });
-
-  it('offers choices for several matches, and the closest names when none matches', async () => {
-    const several = cardOf((await h.say('co'))[0]);
-    expect(textsOf(several)[0]).to.equal('3 customers match "co"');
-    expect(textsOf(several)).to.include.members(['Contoso Ltd', 'Coho Winery', 'Fourth Coffee']);
-    const unknown = cardOf((await h.say('make me a sandwich'))[0]);
-    expect(textsOf(unknown)[0]).to.equal('I didn\'t get "make me a sandwich".');
-    expect(buttonsOf(unknown).map((b) => b.verb)).to.include.members(['portfolio', 'low-adoption', 'help']);
-    const none = cardOf((await h.say('adoption for Woodgrov Bnk Intl'))[0]);
-    expect(textsOf(none)[0]).to.equal('No customer matches "Woodgrov Bnk Intl".');
-    expect(buttonsOf(none)[0]).to.deep.include({ title: 'Woodgrove Bank', verb: 'customer' });
-  });
-
-  it('refreshes a card through Action.Execute from the current cache', async () => {
-    const before = await h.invoke('refresh', { key: CONTOSO });
-    expect(before.status).to.equal(200);
-    expect(before.body.type).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(elementOf(before.body.value, 'Chart.Gauge', (g) => g['title'] === 'Deployment')['value']).to.equal(95);
-
-    const records = (await h.t.store.records()).filter(
-      (r): r is DeploymentRecord => r.kind === 'deployment' && r.customer.tenantId === CONTOSO,
-    );
-    expect(records).to.have.length(1);
-    await h.t.store.upsert([{ ...records[0]!, assigned: 150, asOf: '2026-11-25T06:00:00.000Z' }]);
-
-    const after = await h.invoke('refresh', { key: CONTOSO });
-    expect(elementOf(after.body.value, 'Chart.Gauge', (g) => g['title'] === 'Deployment')).to.deep.include({
-      value: 50,
-      subLabel: '150 of 300 licenses assigned',
+    it('strips its @mention in channels and group chats and forgives wording, case and typos', async () => {
+      const channel = await h.say('how is fabrikam doing?', { scope: 'channel' });
+      expect(channel.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
+      const overview = await h.say('Overview', { scope: 'channel' });
+      expect(overview.at(-1)!.activity['summary']).to.equal('Portfolio: 12 customers, deployment 83.8%, usage 82.6%');
+      const group = await h.say('ADOPTION FOR CONTOSO', { scope: 'groupChat' });
+      expect(group.at(-1)!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
+      const typo = await h.say('adoption for Fabrikm');
+      expect(typo.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
+      const bare = await h.say('Northwind');
+      expect(bare.at(-1)!.activity['summary']).to.equal('Northwind Traders: deployment 90.9%, usage 91.3%');
     });
-    const portfolio = await h.invoke('portfolio', {});
-    expect(textsOf(portfolio.body.value)[0]).to.equal('Portfolio: 12 customers');
-    const unknownVerb = await h.invoke('launch-rockets', {});
-    expect(unknownVerb.body.statusCode).to.equal(400);
-    await h.t.store.upsert([{ ...records[0]!, asOf: '2026-11-25T07:00:00.000Z' }]);
-  });
 
-  it('shows typing while a slow reply is prepared', async () => {
-    const view = PortfolioCache.prototype.view;
-    sinon.stub(PortfolioCache.prototype, 'view').callsFake(async function (this: PortfolioCache) {
-      await new Promise((resolve) => setTimeout(resolve, 900));
-      return view.call(this);
+    it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
+      const [reply] = await h.say('which customers are below 40%?');
+      const card = cardOf(reply);
+      expect(textsOf(card)[0]).to.equal('2 customers below 40%');
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.deep.equal([
+        { title: 'Open', verb: 'customer', data: { key: '0000000b-0000-4000-8000-c0ffee00000b' } },
+        { title: 'Open', verb: 'customer', data: { key: '00000002-0000-4000-8000-c0ffee000002' } },
+      ]);
+      expect(textsOf(card).join(' | ')).to.include('Coho Winery | 93.3% | 31% | Fabrikam Inc | 40% | 37.5%');
+      const low = cardOf((await h.say('low adoption'))[0]);
+      expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
     });
-    const sent = await h.say('portfolio');
-    expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message']);
-  });
 
-  it('tells the user something went wrong with a reference found in the log, leaking neither the error nor a token', async () => {
-    const failure = Object.assign(new Error('ENOENT /srv/secret/cache.json at Object.<anonymous>'), {
-      code: 'ENOENT',
-      request: {
-        url: 'https://smba.trafficmanager.net/teams/v3/conversations',
-        headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.secret' },
-      },
+    it('shows the portfolio with totals, the worst customers first and counts by flag', async () => {
+      const card = cardOf((await h.say('portfolio'))[0]);
+      const texts = textsOf(card);
+      expect(texts[0]).to.equal('Portfolio: 12 customers');
+      expect(texts).to.include.members([
+        'Deployment: 83.8% (905 of 1,080 licenses assigned)',
+        'Usage: 82.6% (2,167 of 2,625 entitlements active)',
+        'Low adoption: 2 customers (deployment under 60% or usage under 50%)',
+        'Licenses moved to new employees: 1 customer',
+        'Training courses (upsell): 4 customers',
+      ]);
+      const opened = buttonsOf(card).filter((b) => b.verb === 'customer');
+      expect(opened).to.have.length(10);
+      expect(opened[0]!.data).to.deep.equal({ key: '0000000b-0000-4000-8000-c0ffee00000b' });
+      expect(cardProblems(card)).to.deep.equal([]);
     });
-    sinon.stub(Conversation.prototype, 'reply').rejects(failure);
-    const sent = await h.say('portfolio');
-    const text = String(sent.at(-1)!.activity['text']);
-    const reference = /^Sorry, something went wrong on my side and I could not answer\. .*reference: ([0-9a-f]{10})\.$/.exec(text)?.[1];
-    expect(reference, text).to.be.a('string');
-    expect(text).not.to.include('secret');
-    const logged = h.errors.filter((e) => e['correlationId'] === reference);
-    expect(logged.map((e) => e.msg)).to.deep.equal(['The turn failed.']);
-    expect(logged[0]).to.include({ activityType: 'message', tenantId: TENANT });
-    expect(logged[0]!['err']).to.deep.include({
-      type: 'Error',
-      code: 'ENOENT',
-      message: 'ENOENT /srv/secret/cache.json at Object.<anonymous>',
-    });
-    expect(JSON.stringify(h.log)).not.to.include('eyJhbGciOiJSUzI1NiJ9');
-  });
 
-  it('welcomes once when installed: to the installer in personal scope, one channel message in a team, nobody when members join', async () => {
-    const added = async (scope: 'personal' | 'channel', members: object[]): Promise<number> => {
-      const conversation = conversationFor(scope) as { id: string };
-      const base = teamsMessage(h.connector.url, '', scope, false, conversation) as Record<string, unknown>;
-      const { status } = await h.post({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: members });
-      expect(status).to.equal(200);
-      const sent = h.connector.to(conversation.id);
-      sent.forEach((s) => expect(textsOf(cardOf(s))[0]).to.equal("Hi, I'm Adoption"));
-      return sent.length;
-    };
-    expect(await added('personal', [{ id: '29:1Xy-megan' }, BOT])).to.equal(1);
-    expect(await added('channel', [BOT])).to.equal(1);
-    expect(await added('channel', [{ id: '29:new-member' }, { id: '29:another' }])).to.equal(0);
-  });
-
-  it('serves /healthz', async () => {
-    const response = await fetch(`${h.bot.url}/healthz`);
-    expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({ status: 'ok', customers: 12 });
-  });
-
-  it('sends only valid Adaptive Cards 1.5 under 80 KB, charts with fallbacks', async () => {
-    const texts = [
-      'adoption for Contoso',
-      'adoption for Adventure Works',
-      'Wingtip',
-      'portfolio',
-      'below 95%',
-      'low adoption',
-      'help',
-      'co',
-      'zzz',
-    ];
-    for (const text of texts) {
-      for (const sent of await h.say(text)) {
-        const card = cardOf(sent);
-        expect(cardProblems(card), text).to.deep.equal([]);
-        expect(chartsWithoutFallback(card), text).to.deep.equal([]);
-        expect(Buffer.byteLength(JSON.stringify(sent.activity)), text).to.be.below(80 * 1024);
+    it('answers help, hi and hello with the commands, and says how to mention it in channels', async () => {
+      for (const text of ['help', 'hi', 'Hello!']) {
+        const card = cardOf((await h.say(text))[0]);
+        expect(textsOf(card)).to.include('adoption for Contoso: One customer\'s card (also just "Contoso", or "how is Contoso doing")');
+        expect(textsOf(card)).to.include('12 customers in the cache, newest data from 2026-11-25.');
       }
-    }
+      const inChannel = cardOf((await h.say('help', { scope: 'channel' }))[0]);
+      expect(textsOf(inChannel)).to.include('Here, @mention me first: "@Adoption portfolio".');
+    });
+
+    it('offers choices for several matches, and the closest names when none matches', async () => {
+      const several = cardOf((await h.say('co'))[0]);
+      expect(textsOf(several)[0]).to.equal('3 customers match "co"');
+      expect(textsOf(several)).to.include.members(['Contoso Ltd', 'Coho Winery', 'Fourth Coffee']);
+      const unknown = cardOf((await h.say('make me a sandwich'))[0]);
+      expect(textsOf(unknown)[0]).to.equal('I didn\'t get "make me a sandwich".');
+      expect(buttonsOf(unknown).map((b) => b.verb)).to.include.members(['portfolio', 'low-adoption', 'help']);
+      const none = cardOf((await h.say('adoption for Woodgrov Bnk Intl'))[0]);
+      expect(textsOf(none)[0]).to.equal('No customer matches "Woodgrov Bnk Intl".');
+      expect(buttonsOf(none)[0]).to.deep.include({ title: 'Woodgrove Bank', verb: 'customer' });
+    });
+
+    it('refreshes a card through Action.Execute from the current cache', async () => {
+      const before = await h.invoke('refresh', { key: CONTOSO });
+      expect(before.status).to.equal(200);
+      expect(before.body.type).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(elementOf(before.body.value, 'Chart.Gauge', (g) => g['title'] === 'Deployment')['value']).to.equal(95);
+
+      const records = (await h.storage.cache.records()).filter(
+        (r): r is DeploymentRecord => r.kind === 'deployment' && r.customer.tenantId === CONTOSO,
+      );
+      expect(records).to.have.length(1);
+      await h.storage.cache.upsert([{ ...records[0]!, assigned: 150, asOf: '2026-11-25T06:00:00.000Z' }]);
+
+      const after = await h.invoke('refresh', { key: CONTOSO });
+      expect(elementOf(after.body.value, 'Chart.Gauge', (g) => g['title'] === 'Deployment')).to.deep.include({
+        value: 50,
+        subLabel: '150 of 300 licenses assigned',
+      });
+      const portfolio = await h.invoke('portfolio', {});
+      expect(textsOf(portfolio.body.value)[0]).to.equal('Portfolio: 12 customers');
+      const unknownVerb = await h.invoke('launch-rockets', {});
+      expect(unknownVerb.body.statusCode).to.equal(400);
+      await h.storage.cache.upsert([{ ...records[0]!, asOf: '2026-11-25T07:00:00.000Z' }]);
+    });
+
+    it('shows typing while a slow reply is prepared', async () => {
+      const view = PortfolioCache.prototype.view;
+      sinon.stub(PortfolioCache.prototype, 'view').callsFake(async function (this: PortfolioCache) {
+        await new Promise((resolve) => setTimeout(resolve, 900));
+        return view.call(this);
+      });
+      const sent = await h.say('portfolio');
+      expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message']);
+    });
+
+    it('tells the user something went wrong with a reference found in the log, leaking neither the error nor a token', async () => {
+      const failure = Object.assign(new Error('ENOENT /srv/secret/cache.json at Object.<anonymous>'), {
+        code: 'ENOENT',
+        request: {
+          url: 'https://smba.trafficmanager.net/teams/v3/conversations',
+          headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.secret' },
+        },
+      });
+      sinon.stub(Conversation.prototype, 'reply').rejects(failure);
+      const sent = await h.say('portfolio');
+      const text = String(sent.at(-1)!.activity['text']);
+      const reference = /^Sorry, something went wrong on my side and I could not answer\. .*reference: ([0-9a-f]{10})\.$/.exec(text)?.[1];
+      expect(reference, text).to.be.a('string');
+      expect(text).not.to.include('secret');
+      const logged = h.errors.filter((e) => e['correlationId'] === reference);
+      expect(logged.map((e) => e.msg)).to.deep.equal(['The turn failed.']);
+      expect(logged[0]).to.include({ activityType: 'message', tenantId: TENANT });
+      expect(logged[0]!['err']).to.deep.include({
+        type: 'Error',
+        code: 'ENOENT',
+        message: 'ENOENT /srv/secret/cache.json at Object.<anonymous>',
+      });
+      expect(JSON.stringify(h.log)).not.to.include('eyJhbGciOiJSUzI1NiJ9');
+    });
+
+    it('welcomes once when installed: to the installer in personal scope, one channel message in a team, nobody when members join', async () => {
+      const added = async (scope: 'personal' | 'channel', members: object[]): Promise<number> => {
+        const conversation = conversationFor(scope) as { id: string };
+        const base = teamsMessage(h.connector.url, '', scope, false, conversation) as Record<string, unknown>;
+        const { status } = await h.post({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: members });
+        expect(status).to.equal(200);
+        const sent = h.connector.to(conversation.id);
+        sent.forEach((s) => expect(textsOf(cardOf(s))[0]).to.equal("Hi, I'm Adoption"));
+        return sent.length;
+      };
+      expect(await added('personal', [{ id: '29:1Xy-megan' }, BOT])).to.equal(1);
+      expect(await added('channel', [BOT])).to.equal(1);
+      expect(await added('channel', [{ id: '29:new-member' }, { id: '29:another' }])).to.equal(0);
+    });
+
+    it('serves /healthz', async () => {
+      const response = await fetch(`${h.bot.url}/healthz`);
+      expect(response.status).to.equal(200);
+      expect(await response.json()).to.deep.equal({ status: 'ok', customers: 12 });
+    });
+
+    it('sends only valid Adaptive Cards 1.5 under 80 KB, charts with fallbacks', async () => {
+      const texts = [
+        'adoption for Contoso',
+        'adoption for Adventure Works',
+        'Wingtip',
+        'portfolio',
+        'below 95%',
+        'low adoption',
+        'help',
+        'co',
+        'zzz',
+      ];
+      for (const text of texts) {
+        for (const sent of await h.say(text)) {
+          const card = cardOf(sent);
+          expect(cardProblems(card), text).to.deep.equal([]);
+          expect(chartsWithoutFallback(card), text).to.deep.equal([]);
+          expect(Buffer.byteLength(JSON.stringify(sent.activity)), text).to.be.below(80 * 1024);
+        }
+      }
+    });
   });
-});
+}
 
-describe('trends on the customer card', () => {
-  let h: Harness;
-  before(async () => (h = await startHarness()));
-  after(() => h.close());
+for (const backend of BACKENDS) {
+  describe(`trends on the customer card (${backend})`, () => {
+    let h: Harness;
+    before(async () => (h = await startHarness({ storage: backend })));
+    after(() => h.close());
 
-  it('shows how deployment and usage moved since the sync a week ago', async () => {
-    await h.t.store.recordHistory([{ customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } }]);
-    const card = cardOf((await h.say('adoption for Contoso'))[0]);
-    expect(textsOf(card)).to.include.members(['▲ up 5 pts in 7 days (since 2026-11-18)', '▼ down 2 pts in 7 days (since 2026-11-18)']);
-    expect(elementOf(card, 'Chart.Line')['data']).to.deep.equal([
-      {
-        legend: 'Deployment %',
-        values: [
-          { x: '2026-11-18', y: 90 },
-          { x: '2026-11-25', y: 95 },
-        ],
-      },
-      {
-        legend: 'Usage %',
-        values: [
-          { x: '2026-11-18', y: 91 },
-          { x: '2026-11-25', y: 89 },
-        ],
-      },
-    ]);
-    expect(cardProblems(card)).to.deep.equal([]);
-    const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
-    expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
-    expect(() => elementOf(fabrikam, 'Chart.Line')).to.throw('no Chart.Line on the card');
+    it('shows how deployment and usage moved since the sync a week ago', async () => {
+      await h.storage.cache.recordHistory([
+        { customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } },
+      ]);
+      const card = cardOf((await h.say('adoption for Contoso'))[0]);
+      expect(textsOf(card)).to.include.members(['▲ up 5 pts in 7 days (since 2026-11-18)', '▼ down 2 pts in 7 days (since 2026-11-18)']);
+      expect(elementOf(card, 'Chart.Line')['data']).to.deep.equal([
+        {
+          legend: 'Deployment %',
+          values: [
+            { x: '2026-11-18', y: 90 },
+            { x: '2026-11-25', y: 95 },
+          ],
+        },
+        {
+          legend: 'Usage %',
+          values: [
+            { x: '2026-11-18', y: 91 },
+            { x: '2026-11-25', y: 89 },
+          ],
+        },
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
+      expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
+      expect(() => elementOf(fabrikam, 'Chart.Line')).to.throw('no Chart.Line on the card');
+    });
   });
-});
+}
 
-describe('cards with hostile or huge data', () => {
-  let w: Harness;
-  before(async () => (w = await startHarness()));
-  after(() => w.close());
+for (const backend of BACKENDS) {
+  describe(`cards with hostile or huge data (${backend})`, () => {
+    let w: Harness;
+    before(async () => (w = await startHarness({ storage: backend })));
+    after(() => w.close());
 
-  it('shows names with ${...}, markdown, date functions or great length as plain text, and caps long cards', async () => {
-    const weird = '${customer} **Evil** [click](https://evil.example) {{DATE(2017-02-14T06:08:39Z, SHORT)}} ' + 'x'.repeat(300);
-    const products: DeploymentRecord[] = Array.from({ length: 40 }, (_, i) => ({
-      kind: 'deployment',
-      key: `weird|${i}`,
-      customer: { tenantId: 'weird-tenant', name: weird },
-      source: 'pc-analytics',
-      asOf: '2026-11-24T00:00:00.000Z',
-      product: `Product ${i} \${i}`,
-      sold: 10,
-      assigned: 5,
-    }));
-    await w.t.store.upsert(products);
-    const [reply] = await w.say('adoption for ${customer} **Evil**');
-    const card = cardOf(reply);
-    const title = textsOf(card)[0]!;
-    expect(title.replace('\u200B', '')).to.have.length(120);
-    expect(title.startsWith('${customer} **Evil** [click](https://evil.example) {\u200B{DATE(2017-02-14T06:08:39Z, SHORT)}} xxx')).to.equal(
-      true,
-    );
-    expect(title.endsWith('x…')).to.equal(true);
-    expect(elementOf(card, 'TextRun', (r) => r['text'] === title)).to.deep.include({ size: 'Large', weight: 'Bolder' });
-    expect(textsOf(card)).to.include.members([
-      'Product 0 ${i}',
-      'and 28 more products: "adoption report --customer" or the export lists them all',
-    ]);
-    expect(cardProblems(card)).to.deep.equal([]);
-    expect(Buffer.byteLength(JSON.stringify(reply!.activity))).to.be.below(80 * 1024);
+    it('shows names with ${...}, markdown, date functions or great length as plain text, and caps long cards', async () => {
+      const weird = '${customer} **Evil** [click](https://evil.example) {{DATE(2017-02-14T06:08:39Z, SHORT)}} ' + 'x'.repeat(300);
+      const products: DeploymentRecord[] = Array.from({ length: 40 }, (_, i) => ({
+        kind: 'deployment',
+        key: `weird|${i}`,
+        customer: { tenantId: 'weird-tenant', name: weird },
+        source: 'pc-analytics',
+        asOf: '2026-11-24T00:00:00.000Z',
+        product: `Product ${i} \${i}`,
+        sold: 10,
+        assigned: 5,
+      }));
+      await w.storage.cache.upsert(products);
+      const [reply] = await w.say('adoption for ${customer} **Evil**');
+      const card = cardOf(reply);
+      const title = textsOf(card)[0]!;
+      expect(title.replace('\u200B', '')).to.have.length(120);
+      expect(
+        title.startsWith('${customer} **Evil** [click](https://evil.example) {\u200B{DATE(2017-02-14T06:08:39Z, SHORT)}} xxx'),
+      ).to.equal(true);
+      expect(title.endsWith('x…')).to.equal(true);
+      expect(elementOf(card, 'TextRun', (r) => r['text'] === title)).to.deep.include({ size: 'Large', weight: 'Bolder' });
+      expect(textsOf(card)).to.include.members([
+        'Product 0 ${i}',
+        'and 28 more products: "adoption report --customer" or the export lists them all',
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      expect(Buffer.byteLength(JSON.stringify(reply!.activity))).to.be.below(80 * 1024);
+    });
   });
-});
+}

@@ -6,7 +6,7 @@ import { loadDemo } from '../../src/demo/load-demo.js';
 import { LocalConnector, type SentActivity } from '../../src/tools/local-connector.js';
 import { tempStore, type TempStore } from '../helpers.js';
 import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
-import { openStorage, type Storage } from '../../src/data/store/storage.js';
+import { openStorage, type Storage, type StorageConfig } from '../../src/data/store/storage.js';
 import { azuriteContainer, type Backend } from '../shared-azurite.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
@@ -28,6 +28,10 @@ export interface Harness {
   readonly log: LogEntry[];
   readonly state: BotStateStore;
   readonly storage: Storage;
+  /** Where the storage is, to open another instance on it (a restart, a second process). */
+  readonly storageConfig: StorageConfig;
+  /** The environment a CLI process needs to use the same storage. */
+  readonly storageEnv: Readonly<Record<string, string>>;
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
   say(text: string, options?: { scope?: Scope; mention?: boolean; conversationId?: string }): Promise<SentActivity[]>;
@@ -102,12 +106,20 @@ export async function startHarness(
   options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend } = {},
 ): Promise<Harness> {
   const t = await tempStore();
-  const storage: Storage =
-    options.storage === 'blob'
-      ? await openStorage({ kind: 'blob', ...(await azuriteContainer()) })
-      : { ...(await openStorage({ kind: 'lowdb', dataDir: t.dir })), cache: t.store };
+  const blob = options.storage === 'blob' ? await azuriteContainer() : null;
+  const storageConfig: StorageConfig = blob ? { kind: 'blob', ...blob } : { kind: 'lowdb', dataDir: t.dir };
+  const storageEnv: Record<string, string> = blob
+    ? {
+        ADOPTION_DATA_DIR: t.dir,
+        ADOPTION_STORAGE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: blob.connectionString,
+        ADOPTION_BLOB_CONTAINER: blob.container,
+      }
+    : { ADOPTION_DATA_DIR: t.dir };
+  // On lowdb the harness's own cache is the bot's, so a test's writes show at once.
+  const storage: Storage = blob ? await openStorage(storageConfig) : { ...(await openStorage(storageConfig)), cache: t.store };
   if (options.demo !== false) await loadDemo(storage.cache, NOW);
-  const config: Config = { ...loadConfig({ ADOPTION_DATA_DIR: t.dir, ...options.env }), port: 0 };
+  const config: Config = { ...loadConfig({ ...storageEnv, ...options.env }), port: 0 };
   const errors: LogEntry[] = [];
   const log: LogEntry[] = [];
   const connector = await LocalConnector.start();
@@ -137,6 +149,8 @@ export async function startHarness(
     t,
     state,
     storage,
+    storageConfig,
+    storageEnv,
     errors,
     log,
     post,

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { loadConfig } from '../../src/config.js';
+import { openStorage } from '../../src/data/store/storage.js';
+import { scheduleSync } from '../../src/sync/schedule.js';
+import { quietLogger, type LogEntry } from '../bot/harness.js';
+import { azuriteContainer, BACKENDS } from '../shared-azurite.js';
+
+for (const backend of BACKENDS) {
+  describe(`the scheduled sync across instances (${backend})`, () => {
+    it('skips its run while another instance holds the sync lease, and neither syncs nor evaluates alerts', async function () {
+      this.timeout(20_000);
+      const dir = await mkdtemp(join(tmpdir(), 'adoption-schedule-'));
+      try {
+        const storage = await openStorage(
+          backend === 'lowdb' ? { kind: 'lowdb', dataDir: dir } : { kind: 'blob', ...(await azuriteContainer()) },
+        );
+        const other = await storage.lease('sync');
+        expect(other).to.be.a('function');
+        const { sync } = loadConfig({
+          ADOPTION_PARTNER_TENANT_ID: 'partner',
+          ADOPTION_CLIENT_ID: 'client',
+          ADOPTION_CLIENT_SECRET: 'secret',
+          PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:9',
+          GRAPH_BASE_URL: 'http://127.0.0.1:9',
+          AZURE_AUTHORITY_HOST: 'http://127.0.0.1:9',
+        });
+        const log: LogEntry[] = [];
+        let evaluated = 0;
+        // Every second (croner's six-field pattern).
+        const job = scheduleSync('* * * * * *', sync!, dir, storage.cache, storage.lease, quietLogger([], log), async () => {
+          evaluated++;
+        });
+        const started = Date.now();
+        while (!log.some((e) => e.msg === 'Scheduled sync skipped: another instance is syncing.') && Date.now() - started < 5000) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        job.stop();
+        await other!();
+        expect(log.map((e) => e.msg)).to.include('Scheduled sync skipped: another instance is syncing.');
+        expect(log.map((e) => e.msg)).not.to.include('Scheduled sync started.');
+        expect(evaluated).to.equal(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
