@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../src/bot/adapter.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
@@ -11,6 +10,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { openBotState } from '../src/proactive/bot-state.js';
 import { openStorage } from '../src/data/store/storage.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
+import { EchoBot } from './reply.js';
 
 /**
  * Load: 100 conversations at once, each sending its next request as soon as the last is answered,
@@ -24,16 +24,6 @@ const SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 60);
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const BOT = { id: '28:adoption', name: 'Adoption' };
 const TEXTS = ['adoption for Contoso', 'portfolio', 'below 40%', 'how is fabrikam doing', 'help', 'low adoption'];
-
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(`You said: ${context.activity.text}`);
-      await next();
-    });
-  }
-}
 
 interface Load {
   readonly latencies: number[];

@@ -30,7 +30,7 @@ const AS_OF = new Date(Date.now() - 2 * 86_400_000).toISOString();
 const quiet = createLogger({ level: 'error' });
 
 /** The floor: the same stack answering every message with a line of text. */
-class EchoBot extends ActivityHandler {
+export class EchoBot extends ActivityHandler {
   constructor() {
     super();
     this.onMessage(async (context, next) => {

@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { accessOf, needsUpn, type Access, type AccessPolicy, type Caller } from '../access/access-policy.js';
 import type { Logger } from '../logging/logger.js';
+import { tenantOf } from './conversation-target.js';
 import { turnLogger } from './turn-logger.js';
 
 /** How long a looked-up UPN is trusted before Teams is asked again. */
@@ -24,7 +25,7 @@ export class CallerAccess {
   async of(context: TurnContext): Promise<Access> {
     const a = context.activity;
     const caller: Caller = {
-      tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? null,
+      tenantId: tenantOf(a),
       objectId: a.from?.aadObjectId ?? null,
       upn: null,
     };

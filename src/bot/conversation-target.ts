@@ -1,6 +1,11 @@
 import type { Activity, TeamsChannelData } from 'botbuilder';
 import type { ConversationTarget } from '../proactive/conversation-target.js';
 
+/** The tenant an activity comes from: the conversation's, else the one in Teams' channelData; null when neither says. */
+export function tenantOf(activity: Partial<Activity>): string | null {
+  return activity.conversation?.tenantId ?? (activity.channelData as TeamsChannelData | undefined)?.tenant?.id ?? null;
+}
+
 /**
  * Where an incoming activity happened, as a place the bot may later speak to; null when the
  * activity does not say enough (no conversation or service URL). For channels the target is the
@@ -16,7 +21,7 @@ export function targetOf(activity: Partial<Activity>): ConversationTarget | null
   return {
     id: kind === 'channel' ? channel : conversation.id,
     kind,
-    tenantId: conversation.tenantId ?? data.tenant?.id ?? null,
+    tenantId: tenantOf(activity),
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId ?? 'msteams',
     bot: { id: activity.recipient.id, name: activity.recipient.name ?? 'Adoption' },

@@ -1,5 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import { correlationId, type Logger } from '../logging/logger.js';
+import { tenantOf } from './conversation-target.js';
 
 const TURN_LOGGER = Symbol('turnLogger');
 
@@ -18,7 +19,7 @@ export function turnLogging(logger: Logger): Middleware {
           activityType: a.type,
           ...(a.name ? { activityName: a.name } : {}),
           conversationId: a.conversation?.id,
-          tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+          tenantId: tenantOf(a),
         }),
       );
       await next();

@@ -1,15 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileRevision } from './file-revision.js';
+import { lockForWrite } from './write-lock.js';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import lockfile from 'proper-lockfile';
 import type { StateStore } from './state-store.js';
 
 const EXTERNAL_CHECK_MS = 1000;
-
-/** How long a lock may be held before another process takes it over (a holder that crashed). */
-const STALE_LOCK_MS = 10_000;
 
 /** Thrown when the state file exists but cannot be read. */
 export class UnreadableStateError extends Error {}
@@ -76,11 +73,7 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
       const batch = this.pending.splice(0);
       let release: (() => Promise<void>) | null = null;
       try {
-        release = await lockfile.lock(this.path, {
-          realpath: false,
-          stale: STALE_LOCK_MS,
-          retries: { retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true },
-        });
+        release = await lockForWrite(this.path);
         await this.reloadIfChanged();
         // Changes apply in place (no copy of a state that holds thousands of outbox entries); if one
         // throws or the write fails, the file on disk, untouched, is read back.

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileRevision } from './file-revision.js';
+import { lockForWrite } from './write-lock.js';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import lockfile from 'proper-lockfile';
 import type { AdoptionRecord, HistoryPoint } from '../records.js';
 import { addPoint, dropSnapshot, mergeInto, type AdoptionStore, type SnapshotScope, type UpsertOutcome } from './adoption-store.js';
 
@@ -25,9 +25,6 @@ interface Change<T> {
 export const CACHE_FILE = 'cache.json';
 
 const EXTERNAL_CHECK_MS = 1000;
-/** A lock held longer than this belongs to a crashed writer and is taken over. */
-const STALE_LOCK_MS = 10_000;
-const LOCK_RETRIES = { retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true };
 
 /** Thrown when the cache file exists but cannot be read; the user must decide what to do with it. */
 export class UnreadableCacheError extends Error {}
@@ -123,7 +120,7 @@ export class LowdbStore implements AdoptionStore {
       // under the lock first, so neither loses the other's.
       let release: (() => Promise<void>) | null = null;
       try {
-        release = await lockfile.lock(this.path, { realpath: false, stale: STALE_LOCK_MS, retries: LOCK_RETRIES });
+        release = await lockForWrite(this.path);
         const current = await fileRevision(this.path);
         if (current !== this.loaded) {
           await read(this.db, this.path);
