@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { doc } from './helpers.js';
-import { LowdbStore } from '../src/data/store/lowdb-store.js';
+import { openStorage, type StorageConfig } from '../src/data/store/storage.js';
+import { BACKENDS, storageFor } from './shared-azurite.js';
 
 const run = promisify(execFile);
 
@@ -16,113 +17,119 @@ interface Result {
 }
 
 /** The CLI as a user runs it: a real process, its own data folder. */
-describe('the adoption command line', function () {
-  this.timeout(60_000);
-  let dataDir: string;
-  before(async () => (dataDir = await mkdtemp(join(tmpdir(), 'adoption-cli-'))));
-  after(() => rm(dataDir, { recursive: true, force: true }));
-
-  async function adoption(...args: string[]): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-        env: { ...process.env, ADOPTION_DATA_DIR: dataDir },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
-  it('imports files of several kinds, one line each, and exits non-zero naming the one it refused', async () => {
-    const r = await adoption(
-      'import',
-      doc('commercial-deployment-license.json'),
-      doc('commercial-usage-license.json'),
-      doc('teams-user-detail-beta.json'),
-    );
-    expect(r.code).to.equal(1);
-    expect(r.stdout).to.contain(
-      'commercial-deployment-license.json: Partner Center deployment analytics, 2 row(s) -> 2 record(s) (2 new, 0 updated)',
-    );
-    expect(r.stdout).to.contain('warning: read "licenseActive" as "licensesActive" (2 times)');
-    expect(r.stderr).to.contain('teams-user-detail-beta.json: a Graph report does not say which customer tenant it comes from.');
-  });
-
-  it('prints the JSON contract with exact numbers', async () => {
-    const r = await adoption('report', '--json', '--customer', 'test compny');
-    expect(r.code).to.equal(0);
-    const report = JSON.parse(r.stdout) as { customers: Record<string, unknown>[] };
-    expect(report.customers).to.have.length(1);
-    expect(report.customers[0]).to.deep.include({
-      customer: 'TEST COMPANY',
-      tenantId: '0112a436-b14e-4888-967b-ca4bb2cf1234',
-      dataAsOf: '2018-10-14T00:00:00.000Z',
-      deploymentPercent: 0,
-      usagePercent: 0,
+for (const backend of BACKENDS) {
+  describe(`the adoption command line (${backend})`, function () {
+    this.timeout(60_000);
+    let dataDir: string;
+    let where: { config: StorageConfig; env: Record<string, string> };
+    before(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'adoption-cli-'));
+      where = await storageFor(backend, dataDir);
     });
-    const products = report.customers[0]!['products'] as {
-      product: string;
-      sold: number | null;
-      assigned: number | null;
-      deploymentPercent: number | null;
-      workloads: unknown[];
-    }[];
-    expect(products.map((p) => [p.product, p.sold, p.assigned, p.deploymentPercent, p.workloads])).to.deep.equal([
-      ['DYNAMICS AX TASK', 9, 0, 0, []],
-      ['DOMESTIC AND INTERNATIONAL CALLING PLAN', 5, 0, 0, []],
-      [
-        'OFFICE 365 ENTERPRISE E3',
-        null,
-        null,
-        null,
-        [{ workload: 'SharePoint with OneDrive', active: 0, entitled: 1, usagePercent: 0, source: 'pc-analytics' }],
-      ],
-      [
-        'EXCHANGE ONLINE PROTECTION',
-        null,
-        null,
-        null,
-        [{ workload: 'Exchange', active: 0, entitled: 1, usagePercent: 0, source: 'pc-analytics' }],
-      ],
-    ]);
-    const flags = report.customers[0]!['flags'] as { code: string }[];
-    expect(flags.map((f) => f.code)).to.deep.equal(['stale-data']);
-  });
+    after(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('lists the candidates and exits non-zero when a name matches several customers', async () => {
-    await adoption('import', '--customer', 'Test Company Two', doc('service-requests.json'));
-    const r = await adoption('report', '--customer', 'test');
-    expect(r.code).to.equal(1);
-    expect(r.stderr).to.equal('"test" matches several customers; say which:\n  TEST COMPANY\n  Test Company Two\n');
-    const exact = await adoption('report', '--json', '--customer', 'test company');
-    expect((JSON.parse(exact.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
-      'TEST COMPANY',
-    ]);
-  });
+    async function adoption(...args: string[]): Promise<Result> {
+      try {
+        const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+          env: { ...process.env, ...where.env },
+        });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    }
 
-  it('exports one CSV row per customer x product x workload', async () => {
-    const out = join(dataDir, 'export.csv');
-    const r = await adoption('export', '--format', 'csv', '--out', out);
-    expect(r.code).to.equal(0);
-    const lines = (await readFile(out, 'utf8')).trim().split('\n');
-    expect(lines[0]).to.equal(
-      'customer,tenantId,dataAsOf,customerDeploymentPercent,customerUsagePercent,product,sold,assigned,deploymentPercent,workload,active,entitled,usagePercent,source,flags,recommendations',
-    );
-    expect(lines).to.have.length(5);
-    expect(lines).to.include(
-      'TEST COMPANY,0112a436-b14e-4888-967b-ca4bb2cf1234,2018-10-14T00:00:00.000Z,0,0,EXCHANGE ONLINE PROTECTION,,,,Exchange,0,1,0,pc-analytics,stale-data,adoption-content',
-    );
-  });
+    it('imports files of several kinds, one line each, and exits non-zero naming the one it refused', async () => {
+      const r = await adoption(
+        'import',
+        doc('commercial-deployment-license.json'),
+        doc('commercial-usage-license.json'),
+        doc('teams-user-detail-beta.json'),
+      );
+      expect(r.code).to.equal(1);
+      expect(r.stdout).to.contain(
+        'commercial-deployment-license.json: Partner Center deployment analytics, 2 row(s) -> 2 record(s) (2 new, 0 updated)',
+      );
+      expect(r.stdout).to.contain('warning: read "licenseActive" as "licensesActive" (2 times)');
+      expect(r.stderr).to.contain('teams-user-detail-beta.json: a Graph report does not say which customer tenant it comes from.');
+    });
 
-  it('says how a customer moved since the sync a week ago', async () => {
-    const store = await LowdbStore.open(dataDir);
-    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    await store.recordHistory([
-      { customerKey: '0112a436-b14e-4888-967b-ca4bb2cf1234', point: { day: weekAgo, deploymentPercent: 10, usagePercent: null } },
-    ]);
-    const r = await adoption('report', '--customer', 'test company');
-    expect(r.code).to.equal(0);
-    expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
+    it('prints the JSON contract with exact numbers', async () => {
+      const r = await adoption('report', '--json', '--customer', 'test compny');
+      expect(r.code).to.equal(0);
+      const report = JSON.parse(r.stdout) as { customers: Record<string, unknown>[] };
+      expect(report.customers).to.have.length(1);
+      expect(report.customers[0]).to.deep.include({
+        customer: 'TEST COMPANY',
+        tenantId: '0112a436-b14e-4888-967b-ca4bb2cf1234',
+        dataAsOf: '2018-10-14T00:00:00.000Z',
+        deploymentPercent: 0,
+        usagePercent: 0,
+      });
+      const products = report.customers[0]!['products'] as {
+        product: string;
+        sold: number | null;
+        assigned: number | null;
+        deploymentPercent: number | null;
+        workloads: unknown[];
+      }[];
+      expect(products.map((p) => [p.product, p.sold, p.assigned, p.deploymentPercent, p.workloads])).to.deep.equal([
+        ['DYNAMICS AX TASK', 9, 0, 0, []],
+        ['DOMESTIC AND INTERNATIONAL CALLING PLAN', 5, 0, 0, []],
+        [
+          'OFFICE 365 ENTERPRISE E3',
+          null,
+          null,
+          null,
+          [{ workload: 'SharePoint with OneDrive', active: 0, entitled: 1, usagePercent: 0, source: 'pc-analytics' }],
+        ],
+        [
+          'EXCHANGE ONLINE PROTECTION',
+          null,
+          null,
+          null,
+          [{ workload: 'Exchange', active: 0, entitled: 1, usagePercent: 0, source: 'pc-analytics' }],
+        ],
+      ]);
+      const flags = report.customers[0]!['flags'] as { code: string }[];
+      expect(flags.map((f) => f.code)).to.deep.equal(['stale-data']);
+    });
+
+    it('lists the candidates and exits non-zero when a name matches several customers', async () => {
+      await adoption('import', '--customer', 'Test Company Two', doc('service-requests.json'));
+      const r = await adoption('report', '--customer', 'test');
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.equal('"test" matches several customers; say which:\n  TEST COMPANY\n  Test Company Two\n');
+      const exact = await adoption('report', '--json', '--customer', 'test company');
+      expect((JSON.parse(exact.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
+        'TEST COMPANY',
+      ]);
+    });
+
+    it('exports one CSV row per customer x product x workload', async () => {
+      const out = join(dataDir, 'export.csv');
+      const r = await adoption('export', '--format', 'csv', '--out', out);
+      expect(r.code).to.equal(0);
+      const lines = (await readFile(out, 'utf8')).trim().split('\n');
+      expect(lines[0]).to.equal(
+        'customer,tenantId,dataAsOf,customerDeploymentPercent,customerUsagePercent,product,sold,assigned,deploymentPercent,workload,active,entitled,usagePercent,source,flags,recommendations',
+      );
+      expect(lines).to.have.length(5);
+      expect(lines).to.include(
+        'TEST COMPANY,0112a436-b14e-4888-967b-ca4bb2cf1234,2018-10-14T00:00:00.000Z,0,0,EXCHANGE ONLINE PROTECTION,,,,Exchange,0,1,0,pc-analytics,stale-data,adoption-content',
+      );
+    });
+
+    it('says how a customer moved since the sync a week ago', async () => {
+      const store = (await openStorage(where.config)).cache;
+      const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+      await store.recordHistory([
+        { customerKey: '0112a436-b14e-4888-967b-ca4bb2cf1234', point: { day: weekAgo, deploymentPercent: 10, usagePercent: null } },
+      ]);
+      const r = await adoption('report', '--customer', 'test company');
+      expect(r.code).to.equal(0);
+      expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
+    });
   });
-});
+}

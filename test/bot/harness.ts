@@ -7,7 +7,7 @@ import { LocalConnector, type SentActivity } from '../../src/tools/local-connect
 import { tempStore, type TempStore } from '../helpers.js';
 import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
 import { openStorage, type Storage, type StorageConfig } from '../../src/data/store/storage.js';
-import { azuriteContainer, type Backend } from '../shared-azurite.js';
+import { storageFor, type Backend } from '../shared-azurite.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -106,18 +106,10 @@ export async function startHarness(
   options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend } = {},
 ): Promise<Harness> {
   const t = await tempStore();
-  const blob = options.storage === 'blob' ? await azuriteContainer() : null;
-  const storageConfig: StorageConfig = blob ? { kind: 'blob', ...blob } : { kind: 'lowdb', dataDir: t.dir };
-  const storageEnv: Record<string, string> = blob
-    ? {
-        ADOPTION_DATA_DIR: t.dir,
-        ADOPTION_STORAGE: 'blob',
-        AZURE_STORAGE_CONNECTION_STRING: blob.connectionString,
-        ADOPTION_BLOB_CONTAINER: blob.container,
-      }
-    : { ADOPTION_DATA_DIR: t.dir };
+  const { config: storageConfig, env: storageEnv } = await storageFor(options.storage ?? 'lowdb', t.dir);
   // On lowdb the harness's own cache is the bot's, so a test's writes show at once.
-  const storage: Storage = blob ? await openStorage(storageConfig) : { ...(await openStorage(storageConfig)), cache: t.store };
+  const storage: Storage =
+    storageConfig.kind === 'blob' ? await openStorage(storageConfig) : { ...(await openStorage(storageConfig)), cache: t.store };
   if (options.demo !== false) await loadDemo(storage.cache, NOW);
   const config: Config = { ...loadConfig({ ...storageEnv, ...options.env }), port: 0 };
   const errors: LogEntry[] = [];
