@@ -99,8 +99,8 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       dayArgument,
     )
     .action(async (options: { customer?: string; since?: string }) => {
-      const store = await openStore(config, output, false);
-      setExitCode(await runSyncCommand(config, store, options, output, process.stderr.isTTY ? process.stderr : null));
+      const storage = await openCliStorage(config, output, false);
+      setExitCode(await runSyncCommand(config, storage, options, output, process.stderr.isTTY ? process.stderr : null));
     });
 
   const alerts = program.command('alerts').description('proactive low-adoption alerts to the Teams chats and channels that asked for them');

@@ -1,8 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../config.js';
-import type { AdoptionStore } from '../data/store/adoption-store.js';
+import type { Storage } from '../data/store/storage.js';
 import { describeCustomerOutcome, describeSummary } from '../sync/describe.js';
-import { NoSuchCustomerError, runSync, type SyncEvent } from '../sync/run-sync.js';
+import { NoSuchCustomerError, runSync, SYNC_LEASE, type SyncEvent } from '../sync/run-sync.js';
 import { syncSources } from '../sync/sources.js';
 import { explainFailure } from '../sync/failure.js';
 import type { Output } from './output.js';
@@ -29,7 +29,7 @@ export function progress(output: Output, terminal: NodeJS.WritableStream | null)
 /** `adoption sync [--customer NAME]` */
 export async function runSyncCommand(
   config: Config,
-  store: AdoptionStore,
+  storage: Storage,
   options: { customer?: string; since?: string },
   output: Output,
   terminal: NodeJS.WritableStream | null,
@@ -40,10 +40,16 @@ export async function runSyncCommand(
     );
     return 2;
   }
+  // One sync at a time, whichever instance or command starts it.
+  const release = await storage.lease(SYNC_LEASE);
+  if (release === null) {
+    output.err('Another instance is syncing now (it holds the sync lease). Try again when it has finished.');
+    return 1;
+  }
   const bar = progress(output, terminal);
   try {
     const summary = await runSync({
-      store,
+      store: storage.cache,
       sources: syncSources(config.sync, config.dataDir),
       ...options,
       now: () => new Date(),
@@ -61,5 +67,7 @@ export async function runSyncCommand(
     const failure = explainFailure(error, 'Partner Center customers');
     output.err(`Sync stopped: ${failure.reason}. ${failure.hint} The cache was not changed.`);
     return 1;
+  } finally {
+    await release().catch(() => undefined);
   }
 }

@@ -10,6 +10,9 @@ import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { customerKey, DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../metrics/index.js';
 import { CustomerIndex } from '../query/customer-index.js';
+
+/** The lease an instance (the schedule or `adoption sync`) holds while it syncs: one sync at a time. */
+export const SYNC_LEASE = 'sync';
 import { explainFailure, SyncFailure, type Failure } from './failure.js';
 
 export interface SyncSources {

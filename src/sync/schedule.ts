@@ -5,11 +5,8 @@ import type { AdoptionStore } from '../data/store/adoption-store.js';
 import type { Lease } from '../data/store/state-store.js';
 import { describeCustomerOutcome, describeSummary } from './describe.js';
 import { explainFailure } from './failure.js';
-import { runSync } from './run-sync.js';
+import { runSync, SYNC_LEASE } from './run-sync.js';
 import { syncSources } from './sources.js';
-
-/** The lease an instance holds while it syncs. */
-export const SYNC_LEASE = 'sync';
 
 /**
  * The bot's own sync, on a cron pattern in UTC (croner). A run that is still going when the next one is

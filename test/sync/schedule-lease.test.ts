@@ -1,12 +1,26 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
 import { openStorage } from '../../src/data/store/storage.js';
 import { scheduleSync } from '../../src/sync/schedule.js';
 import { quietLogger, type LogEntry } from '../bot/harness.js';
-import { azuriteContainer, BACKENDS } from '../shared-azurite.js';
+import { azuriteContainer, BACKENDS, storageFor } from '../shared-azurite.js';
+
+const run = promisify(execFile);
+
+/** A sync configured against nothing that answers: it must stop before calling anything. */
+const SYNC_ENV = {
+  ADOPTION_PARTNER_TENANT_ID: 'partner',
+  ADOPTION_CLIENT_ID: 'client',
+  ADOPTION_CLIENT_SECRET: 'secret',
+  PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:9',
+  GRAPH_BASE_URL: 'http://127.0.0.1:9',
+  AZURE_AUTHORITY_HOST: 'http://127.0.0.1:9',
+};
 
 for (const backend of BACKENDS) {
   describe(`the scheduled sync across instances (${backend})`, () => {
@@ -19,14 +33,7 @@ for (const backend of BACKENDS) {
         );
         const other = await storage.lease('sync');
         expect(other).to.be.a('function');
-        const { sync } = loadConfig({
-          ADOPTION_PARTNER_TENANT_ID: 'partner',
-          ADOPTION_CLIENT_ID: 'client',
-          ADOPTION_CLIENT_SECRET: 'secret',
-          PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:9',
-          GRAPH_BASE_URL: 'http://127.0.0.1:9',
-          AZURE_AUTHORITY_HOST: 'http://127.0.0.1:9',
-        });
+        const { sync } = loadConfig(SYNC_ENV);
         const log: LogEntry[] = [];
         let evaluated = 0;
         // Every second (croner's six-field pattern).
@@ -42,6 +49,25 @@ for (const backend of BACKENDS) {
         expect(log.map((e) => e.msg)).to.include('Scheduled sync skipped: another instance is syncing.');
         expect(log.map((e) => e.msg)).not.to.include('Scheduled sync started.');
         expect(evaluated).to.equal(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses `adoption sync` while another instance holds the sync lease, before calling anything', async function () {
+      this.timeout(30_000);
+      const dir = await mkdtemp(join(tmpdir(), 'adoption-schedule-'));
+      try {
+        const where = await storageFor(backend, dir);
+        const other = await (await openStorage(where.config)).lease('sync');
+        const refused = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
+          env: { ...process.env, ...where.env, ...SYNC_ENV },
+        }).catch((e: { code: number; stderr: string }) => e);
+        await other!();
+        expect(refused).to.include({ code: 1 });
+        expect((refused as { stderr: string }).stderr).to.contain(
+          'Another instance is syncing now (it holds the sync lease). Try again when it has finished.',
+        );
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
