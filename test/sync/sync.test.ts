@@ -7,14 +7,22 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { DeploymentRecord, SubscriptionRecord, UsageRecord } from '../../src/data/records.js';
-import { LowdbStore } from '../../src/data/store/lowdb-store.js';
+import type { AdoptionStore } from '../../src/data/store/adoption-store.js';
+import { openStorage, type StorageConfig } from '../../src/data/store/storage.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../../src/metrics/index.js';
 import { LocalConnector } from '../../src/tools/local-connector.js';
+import { subscribe } from '../../src/alerts/subscriptions.js';
+import { openBotState } from '../../src/proactive/bot-state.js';
+import { remember } from '../../src/proactive/conversations.js';
 import { FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
 import { customer, deploymentRow, subscription, usageRow } from './fake-data.js';
 import { freePort, tempStore, type TempStore } from '../helpers.js';
+import { BACKENDS, storageFor } from '../shared-azurite.js';
 
 const run = promisify(execFile);
+
+/** How the processes of the current backend's tests find their storage (set before each test). */
+let storageEnv: Record<string, string> = {};
 
 const CONTOSO = { id: 'c0ffee01-0000-4000-8000-000000000001', tenantId: 'AB12CD34-0000-4000-8000-00000000C001', name: 'Contoso Ltd' };
 const FABRIKAM = { id: 'c0ffee02-0000-4000-8000-000000000002', tenantId: 'ab12cd34-0000-4000-8000-00000000f002', name: 'Fabrikam Inc' };
@@ -23,7 +31,7 @@ const TAILSPIN = { id: 'c0ffee03-0000-4000-8000-000000000003', tenantId: 'ab12cd
 async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], {
-      env: { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: dataDir },
+      env: { ...process.env, ...cloud.env(), ...storageEnv, ADOPTION_DATA_DIR: dataDir },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -72,321 +80,405 @@ function cloudOptions(): FakeCloudOptions {
   };
 }
 
-describe('adoption sync against Partner Center and Graph (a local cloud over HTTPS)', function () {
-  this.timeout(60_000);
-  let t: TempStore;
-  let cloud: FakeCloud;
+for (const backend of BACKENDS) {
+  describe(`adoption sync against Partner Center and Graph (a local cloud over HTTPS) (${backend})`, function () {
+    this.timeout(60_000);
+    let t: TempStore;
+    let cloud: FakeCloud;
 
-  beforeEach(async () => {
-    t = await tempStore();
-    cloud = await FakeCloud.start(cloudOptions(), t.dir);
-  });
+    let storageConfig: StorageConfig;
+    /** A fresh instance of the cache the sync writes (as another process would read it). */
+    const openCache = async (): Promise<AdoptionStore> => (await openStorage(storageConfig)).cache;
 
-  afterEach(async () => {
-    await cloud.close();
-    await t.dispose();
-  });
-
-  it('syncs every customer it may, reports the one without consent, and fetches every page', async () => {
-    const { code, stdout } = await sync(cloud, join(t.dir, 'data'));
-    expect(code).to.equal(1);
-    const lines = stdout.trim().split('\n');
-    expect(lines).to.include('ok       Contoso Ltd: 13 row(s) read -> 16 record(s)');
-    expect(lines).to.include(
-      "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
-    );
-    expect(lines).to.include('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
-    expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 33 row\(s\) read in \d+\.\d s\.$/);
-
-    const paths = cloud.requests.map((r) => r.path);
-    expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
-      '/v1/analytics/commercial/deployment/license?top=10000&skip=0',
-      '/v1/analytics/commercial/deployment/license?top=2&skip=2',
-      '/v1/analytics/commercial/deployment/license?top=2&skip=4',
-    ]);
-    expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/usage'))).to.have.length(2);
-    expect(cloud.requests.filter((r) => r.path.startsWith('/v1/customers?')).map((r) => r.continuation)).to.deep.equal([null, '2']);
-    expect(
-      cloud.requests.filter((r) => r.path.startsWith(`/v1/customers/${CONTOSO.id}/subscriptions`)).map((r) => [r.path, r.continuation]),
-    ).to.deep.equal([
-      [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
-      [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
-      [`/v1/customers/${CONTOSO.id}/subscriptions?size=2&seek_operation=Next`, '2'],
-    ]);
-    expect(stdout).not.to.include('warning');
-    // Graph answered 503 once (Retry-After: 1): the SDK's retry middleware asked again.
-    expect(paths.filter((p) => p === '/graph/v1.0/subscribedSkus')).to.have.length(4);
-
-    const downloads = cloud.requests.filter((r) => r.host === 'download');
-    expect(downloads).to.have.length(8);
-    expect(downloads.every((d) => d.authorization === null)).to.equal(true);
-    const reportCalls = cloud.requests.filter((r) => r.host === 'cloud' && r.path.includes('/reports/'));
-    expect(reportCalls).to.have.length(8);
-    expect(reportCalls.every((r) => r.authorization?.startsWith('Bearer app-token.'))).to.equal(true);
-
-    const store = await LowdbStore.open(join(t.dir, 'data'));
-    const today = new Date().toISOString().slice(0, 10);
-    const history = await store.history();
-    expect([...history.keys()].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
-    expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([{ day: today, deploymentPercent: 77.3, usagePercent: 71.9 }]);
-    const records = await store.records();
-    const tailspin = portfolioReport(records, new Date(), DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.find(
-      (c) => c.tenantId === TAILSPIN.tenantId,
-    );
-    expect(tailspin?.flags.map((f) => f.code)).to.deep.equal(['trial-subscription', 'yammer-overuse']);
-    expect(tailspin?.flags[0]?.evidence).to.deep.include({ offer: 'POWER_BI_PRO', seats: 25 });
-    const tenants = new Set(records.map((r) => r.customer.tenantId));
-    expect([...tenants].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
-    const contosoDeployment = records.filter(
-      (r): r is DeploymentRecord =>
-        r.kind === 'deployment' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'pc-analytics',
-    );
-    expect(contosoDeployment.map((r) => [r.product, r.sold, r.assigned])).to.deep.equal([
-      ['OFFICE 365 ENTERPRISE E3', 20, 16],
-      ['MICROSOFT TEAMS ROOMS', 2, 1],
-    ]);
-    const graphUsage = records.filter(
-      (r): r is UsageRecord =>
-        r.kind === 'usage' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'graph-active-user-detail',
-    );
-    expect(graphUsage.find((r) => r.workload === 'Exchange')).to.deep.include({ active: 2, entitled: 3 });
-    expect(graphUsage.find((r) => r.workload === 'Teams')).to.deep.include({ active: 1, entitled: 3 });
-    const bySource = (source: string): UsageRecord[] =>
-      records.filter((r): r is UsageRecord => r.kind === 'usage' && r.customer.tenantId === TAILSPIN.tenantId && r.source === source);
-    expect(bySource('graph-teams-user-detail').map((r) => [r.workload, r.active, r.entitled, r.evidence?.unlicensedActive])).to.deep.equal([
-      ['Teams', 1, 2, 1],
-    ]);
-    expect(bySource('graph-yammer-user-detail').map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([['Yammer', 1, null]]);
-    expect(bySource('graph-m365-apps-user-detail').map((r) => [r.active, r.entitled])).to.deep.equal([[1, null]]);
-  });
-
-  it("keeps a failed customer's cached data as it was", async () => {
-    const tenant = FABRIKAM.tenantId;
-    const cached: DeploymentRecord = {
-      kind: 'deployment',
-      key: `deployment|${tenant}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
-      customer: { tenantId: tenant, name: 'FABRIKAM INC' },
-      source: 'pc-analytics',
-      asOf: '2026-11-01T00:00:00.000Z',
-      product: 'OFFICE 365 ENTERPRISE E3',
-      sold: 40,
-      assigned: 30,
-    };
-    await t.store.upsert([cached]);
-    const { code } = await sync(cloud, join(t.dir, 'data'));
-    expect(code).to.equal(1);
-    const after = (await (await LowdbStore.open(join(t.dir, 'data'))).records()).filter((r) => r.customer.tenantId === tenant);
-    expect(after).to.deep.equal([cached]);
-  });
-
-  it('finishes a sync that stopped: --since leaves out customers already synced that day', async () => {
-    const first = await sync(cloud, join(t.dir, 'data'));
-    expect(first.code).to.equal(1);
-    const before = cloud.requests.length;
-    const today = new Date().toISOString().slice(0, 10);
-    const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--since', today);
-    expect(code).to.equal(1);
-    const lines = stdout.trim().split('\n');
-    expect(lines[0]).to.equal(
-      "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
-    );
-    expect(lines.at(-1)).to.match(/^Synced 0 customer\(s\), 1 failed, 2 already synced; \d+ row\(s\) read in \d+\.\d s\.$/);
-    const again = cloud.requests.slice(before).filter((r) => r.path.startsWith('/v1/customers/'));
-    expect(new Set(again.map((r) => r.path.split('/')[3]))).to.deep.equal(new Set([FABRIKAM.id]));
-  });
-
-  it('signs an admin in once, then keeps the refresh token Entra rotates on every use', async () => {
-    const data = join(t.dir, 'data');
-    const env: Record<string, string | undefined> = { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: data };
-    delete env['ADOPTION_PARTNER_REFRESH_TOKEN'];
-    const port = await freePort();
-    const login = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'login', '--port', String(port)], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    beforeEach(async () => {
+      t = await tempStore();
+      ({ config: storageConfig, env: storageEnv } = await storageFor(backend, join(t.dir, 'data')));
+      cloud = await FakeCloud.start(cloudOptions(), t.dir);
     });
-    let out = '';
-    login.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    for (let i = 0; !/^https:\S+$/m.test(out); i++) {
-      if (i > 200) throw new Error(`no sign-in address:\n${out}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    // The browser: the sign-in page sends it back to the local redirect with a code.
-    const signIn = new URL(/^https:\S+$/m.exec(out)![0]);
-    const location = await new Promise<string>((resolve, reject) => {
-      httpsGet(signIn, { ca: readFileSync(cloud.caFile) }, (res) => resolve(res.headers.location ?? '')).on('error', reject);
-    });
-    expect(new URL(location).origin).to.equal(`http://localhost:${port}`);
-    expect(await (await fetch(location)).text()).to.equal('Signed in. You can close this tab.');
-    const [exitCode] = (await once(login, 'exit')) as [number];
-    expect(exitCode).to.equal(0);
-    expect(out).to.include('Signed in as admin@partner.example.');
-    expect((await stat(join(data, 'partner-center-tokens.json'))).mode & 0o777).to.equal(0o600);
 
-    for (let i = 0; i < 2; i++) {
-      const { code, stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], { env }).then(
-        (r) => ({ code: 0, stdout: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-      );
+    afterEach(async () => {
+      await cloud.close();
+      await t.dispose();
+    });
+
+    it('syncs every customer it may, reports the one without consent, and fetches every page', async () => {
+      const { code, stdout } = await sync(cloud, join(t.dir, 'data'));
       expect(code).to.equal(1);
-      expect(stdout).not.to.include('Partner Center analytics');
-    }
-    // Two App+User calls a sync (deployment and usage analytics), each with the newest token: each use rotated and saved it.
-    expect(cloud.refreshTokensPresented).to.deep.equal([
-      'refresh-token-rotated-1',
-      'refresh-token-rotated-2',
-      'refresh-token-rotated-3',
-      'refresh-token-rotated-4',
-    ]);
-  });
+      const lines = stdout.trim().split('\n');
+      expect(lines).to.include('ok       Contoso Ltd: 13 row(s) read -> 16 record(s)');
+      expect(lines).to.include(
+        "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+      );
+      expect(lines).to.include('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
+      expect(lines.at(-1)).to.match(/^Synced 2 customer\(s\), 1 failed; 33 row\(s\) read in \d+\.\d s\.$/);
 
-  it("replaces a customer's synced sources whole: what Partner Center no longer returns is gone, imported files stay", async () => {
-    const tenant = CONTOSO.tenantId.toLowerCase();
-    const cancelled: SubscriptionRecord = {
-      kind: 'subscription',
-      key: `subscription|${tenant}|cancelled-sub`,
-      customer: { tenantId: tenant, name: null },
-      source: 'pc-subscriptions',
-      asOf: '2026-11-01T00:00:00.000Z',
-      subscriptionId: 'cancelled-sub',
-      offerKey: 'CFQ7TTC0LFLX:0002',
-      offerName: 'Office 365 E3',
-      status: 'active',
-      quantity: 50,
-      isTrial: false,
-      attentionNeeded: false,
-      billingCycle: 'monthly',
-      creationDate: null,
-    };
-    const imported: DeploymentRecord = {
-      kind: 'deployment',
-      key: `deployment|${tenant}|pc-legacy-analytics|e3`,
-      customer: { tenantId: tenant, name: 'Contoso Ltd' },
-      source: 'pc-legacy-analytics',
-      asOf: '2026-11-01T00:00:00.000Z',
-      product: 'OFFICE 365 ENTERPRISE E3',
-      sold: 20,
-      assigned: 10,
-    };
-    await t.store.upsert([cancelled, imported]);
-    await sync(cloud, join(t.dir, 'data'));
-    const records = (await (await LowdbStore.open(join(t.dir, 'data'))).records()).filter((r) => r.customer.tenantId === tenant);
-    expect(records.filter((r) => r.kind === 'subscription').map((r) => (r as SubscriptionRecord).subscriptionId)).to.deep.equal([
-      'c0ffee01-sub1',
-      'c0ffee01-sub2',
-      'c0ffee01-sub3',
-    ]);
-    expect(records.filter((r) => r.source === 'pc-legacy-analytics')).to.deep.equal([imported]);
-  });
+      const paths = cloud.requests.map((r) => r.path);
+      expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/deployment'))).to.deep.equal([
+        '/v1/analytics/commercial/deployment/license?top=10000&skip=0',
+        '/v1/analytics/commercial/deployment/license?top=2&skip=2',
+        '/v1/analytics/commercial/deployment/license?top=2&skip=4',
+      ]);
+      expect(paths.filter((p) => p.startsWith('/v1/analytics/commercial/usage'))).to.have.length(2);
+      expect(cloud.requests.filter((r) => r.path.startsWith('/v1/customers?')).map((r) => r.continuation)).to.deep.equal([null, '2']);
+      expect(
+        cloud.requests.filter((r) => r.path.startsWith(`/v1/customers/${CONTOSO.id}/subscriptions`)).map((r) => [r.path, r.continuation]),
+      ).to.deep.equal([
+        [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
+        [`/v1/customers/${CONTOSO.id}/subscriptions`, null],
+        [`/v1/customers/${CONTOSO.id}/subscriptions?size=2&seek_operation=Next`, '2'],
+      ]);
+      expect(stdout).not.to.include('warning');
+      // Graph answered 503 once (Retry-After: 1): the SDK's retry middleware asked again.
+      expect(paths.filter((p) => p === '/graph/v1.0/subscribedSkus')).to.have.length(4);
 
-  it('syncs one customer by a forgiving name', async () => {
-    const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
-    expect(code).to.equal(0);
-    expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
-    expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
-  });
+      const downloads = cloud.requests.filter((r) => r.host === 'download');
+      expect(downloads).to.have.length(8);
+      expect(downloads.every((d) => d.authorization === null)).to.equal(true);
+      const reportCalls = cloud.requests.filter((r) => r.host === 'cloud' && r.path.includes('/reports/'));
+      expect(reportCalls).to.have.length(8);
+      expect(reportCalls.every((r) => r.authorization?.startsWith('Bearer app-token.'))).to.equal(true);
 
-  it('says which settings are missing before it calls anything', async () => {
-    const { code, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
-      env: { ...process.env, ADOPTION_DATA_DIR: join(t.dir, 'data'), ADOPTION_CLIENT_ID: 'app-client-id' },
-    }).then(
-      (r) => ({ code: 0, stderr: r.stderr }),
-      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
-    );
-    expect(code).to.equal(2);
-    expect(stderr.trim()).to.equal(
-      'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
-    );
-    expect(cloud.requests).to.deep.equal([]);
-  });
-
-  it('leaves the cache whole when the sync is killed mid-way: finished customers in, the rest as they were', async () => {
-    await cloud.close();
-    cloud = await FakeCloud.start({ ...cloudOptions(), hang: [`/v1/customers/${TAILSPIN.id}/subscriptions`] }, t.dir);
-    const kept: DeploymentRecord = {
-      kind: 'deployment',
-      key: `deployment|${TAILSPIN.tenantId}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
-      customer: { tenantId: TAILSPIN.tenantId, name: 'TAILSPIN TOYS' },
-      source: 'pc-analytics',
-      asOf: '2026-11-01T00:00:00.000Z',
-      product: 'OFFICE 365 ENTERPRISE E3',
-      sold: 8,
-      assigned: 4,
-    };
-    await t.store.upsert([kept]);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
-      env: { ...process.env, ...cloud.env(), ADOPTION_DATA_DIR: join(t.dir, 'data') },
-      stdio: 'ignore',
+      const store = await openCache();
+      const today = new Date().toISOString().slice(0, 10);
+      const history = await store.history();
+      expect([...history.keys()].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
+      expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([{ day: today, deploymentPercent: 77.3, usagePercent: 71.9 }]);
+      const records = await store.records();
+      const tailspin = portfolioReport(records, new Date(), DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.find(
+        (c) => c.tenantId === TAILSPIN.tenantId,
+      );
+      expect(tailspin?.flags.map((f) => f.code)).to.deep.equal(['trial-subscription', 'yammer-overuse']);
+      expect(tailspin?.flags[0]?.evidence).to.deep.include({ offer: 'POWER_BI_PRO', seats: 25 });
+      const tenants = new Set(records.map((r) => r.customer.tenantId));
+      expect([...tenants].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
+      const contosoDeployment = records.filter(
+        (r): r is DeploymentRecord =>
+          r.kind === 'deployment' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'pc-analytics',
+      );
+      expect(contosoDeployment.map((r) => [r.product, r.sold, r.assigned])).to.deep.equal([
+        ['OFFICE 365 ENTERPRISE E3', 20, 16],
+        ['MICROSOFT TEAMS ROOMS', 2, 1],
+      ]);
+      const graphUsage = records.filter(
+        (r): r is UsageRecord =>
+          r.kind === 'usage' && r.customer.tenantId === CONTOSO.tenantId.toLowerCase() && r.source === 'graph-active-user-detail',
+      );
+      expect(graphUsage.find((r) => r.workload === 'Exchange')).to.deep.include({ active: 2, entitled: 3 });
+      expect(graphUsage.find((r) => r.workload === 'Teams')).to.deep.include({ active: 1, entitled: 3 });
+      const bySource = (source: string): UsageRecord[] =>
+        records.filter((r): r is UsageRecord => r.kind === 'usage' && r.customer.tenantId === TAILSPIN.tenantId && r.source === source);
+      expect(
+        bySource('graph-teams-user-detail').map((r) => [r.workload, r.active, r.entitled, r.evidence?.unlicensedActive]),
+      ).to.deep.equal([['Teams', 1, 2, 1]]);
+      expect(bySource('graph-yammer-user-detail').map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([['Yammer', 1, null]]);
+      expect(bySource('graph-m365-apps-user-detail').map((r) => [r.active, r.entitled])).to.deep.equal([[1, null]]);
     });
-    const contoso = CONTOSO.tenantId.toLowerCase();
-    for (let i = 0; ; i++) {
-      const records = await (await LowdbStore.open(join(t.dir, 'data'))).records();
-      if (records.some((r) => r.customer.tenantId === contoso)) break;
-      if (i > 200) throw new Error('Contoso was never written');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGKILL');
-    await once(child, 'exit');
-    const records = await (await LowdbStore.open(join(t.dir, 'data'))).records();
-    expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(16);
-    expect(records.filter((r) => r.customer.tenantId === TAILSPIN.tenantId)).to.deep.equal([kept]);
-  });
 
-  it('runs inside the bot on a schedule, and the chat answers from what it synced', async () => {
-    const seed: DeploymentRecord = {
-      kind: 'deployment',
-      key: 'deployment|seed|pc-analytics|e3',
-      customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
-      source: 'pc-analytics',
-      asOf: '2026-11-01T00:00:00.000Z',
-      product: 'OFFICE 365 ENTERPRISE E3',
-      sold: 40,
-      assigned: 30,
-    };
-    await t.store.upsert([seed]);
-    const port = await freePort();
-    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: {
-        ...process.env,
-        ...cloud.env(),
-        ADOPTION_DATA_DIR: join(t.dir, 'data'),
-        PORT: String(port),
-        ADOPTION_SYNC_SCHEDULE: '* * * * * *',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const connector = await LocalConnector.start();
-    try {
-      let log = '';
-      bot.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      for (let i = 0; !log.includes('Synced 2 customer(s), 1 failed'); i++) {
-        if (i > 300) throw new Error(`no scheduled sync finished:\n${log}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const ask = async (text: string): Promise<unknown> => {
-        const conversation = { id: `a:${text}`, conversationType: 'personal' };
-        const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            id: text,
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            from: { id: '29:u' },
-            recipient: { id: '28:b' },
-            conversation,
-            text,
-          }),
-        });
-        expect(response.status).to.equal(200);
-        return connector.to(conversation.id).at(-1)?.activity['summary'];
+    it("keeps a failed customer's cached data as it was", async () => {
+      const tenant = FABRIKAM.tenantId;
+      const cached: DeploymentRecord = {
+        kind: 'deployment',
+        key: `deployment|${tenant}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
+        customer: { tenantId: tenant, name: 'FABRIKAM INC' },
+        source: 'pc-analytics',
+        asOf: '2026-11-01T00:00:00.000Z',
+        product: 'OFFICE 365 ENTERPRISE E3',
+        sold: 40,
+        assigned: 30,
       };
-      expect(await ask('adoption for tailspin')).to.equal('Tailspin Toys: deployment 80%, usage 84.6%');
-      expect(await ask('portfolio')).to.match(/^Portfolio: 3 customers, /);
-    } finally {
-      bot.kill('SIGTERM');
-      await once(bot, 'exit');
+      await (await openCache()).upsert([cached]);
+      const { code } = await sync(cloud, join(t.dir, 'data'));
+      expect(code).to.equal(1);
+      const after = (await (await openCache()).records()).filter((r) => r.customer.tenantId === tenant);
+      expect(after).to.deep.equal([cached]);
+    });
+
+    it('finishes a sync that stopped: --since leaves out customers already synced that day', async () => {
+      const first = await sync(cloud, join(t.dir, 'data'));
+      expect(first.code).to.equal(1);
+      const before = cloud.requests.length;
+      const today = new Date().toISOString().slice(0, 10);
+      const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--since', today);
+      expect(code).to.equal(1);
+      const lines = stdout.trim().split('\n');
+      expect(lines[0]).to.equal(
+        "FAILED   Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+      );
+      expect(lines.at(-1)).to.match(/^Synced 0 customer\(s\), 1 failed, 2 already synced; \d+ row\(s\) read in \d+\.\d s\.$/);
+      const again = cloud.requests.slice(before).filter((r) => r.path.startsWith('/v1/customers/'));
+      expect(new Set(again.map((r) => r.path.split('/')[3]))).to.deep.equal(new Set([FABRIKAM.id]));
+    });
+
+    it('signs an admin in once, then keeps the refresh token Entra rotates on every use', async () => {
+      const data = join(t.dir, 'data');
+      const env: Record<string, string | undefined> = { ...process.env, ...cloud.env(), ...storageEnv, ADOPTION_DATA_DIR: data };
+      delete env['ADOPTION_PARTNER_REFRESH_TOKEN'];
+      const port = await freePort();
+      const login = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'login', '--port', String(port)], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      login.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      for (let i = 0; !/^https:\S+$/m.test(out); i++) {
+        if (i > 200) throw new Error(`no sign-in address:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // The browser: the sign-in page sends it back to the local redirect with a code.
+      const signIn = new URL(/^https:\S+$/m.exec(out)![0]);
+      const location = await new Promise<string>((resolve, reject) => {
+        httpsGet(signIn, { ca: readFileSync(cloud.caFile) }, (res) => resolve(res.headers.location ?? '')).on('error', reject);
+      });
+      expect(new URL(location).origin).to.equal(`http://localhost:${port}`);
+      expect(await (await fetch(location)).text()).to.equal('Signed in. You can close this tab.');
+      const [exitCode] = (await once(login, 'exit')) as [number];
+      expect(exitCode).to.equal(0);
+      expect(out).to.include('Signed in as admin@partner.example.');
+      expect((await stat(join(data, 'partner-center-tokens.json'))).mode & 0o777).to.equal(0o600);
+
+      for (let i = 0; i < 2; i++) {
+        const { code, stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], { env }).then(
+          (r) => ({ code: 0, stdout: r.stdout }),
+          (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+        );
+        expect(code).to.equal(1);
+        expect(stdout).not.to.include('Partner Center analytics');
+      }
+      // Two App+User calls a sync (deployment and usage analytics), each with the newest token: each use rotated and saved it.
+      expect(cloud.refreshTokensPresented).to.deep.equal([
+        'refresh-token-rotated-1',
+        'refresh-token-rotated-2',
+        'refresh-token-rotated-3',
+        'refresh-token-rotated-4',
+      ]);
+    });
+
+    it("replaces a customer's synced sources whole: what Partner Center no longer returns is gone, imported files stay", async () => {
+      const tenant = CONTOSO.tenantId.toLowerCase();
+      const cancelled: SubscriptionRecord = {
+        kind: 'subscription',
+        key: `subscription|${tenant}|cancelled-sub`,
+        customer: { tenantId: tenant, name: null },
+        source: 'pc-subscriptions',
+        asOf: '2026-11-01T00:00:00.000Z',
+        subscriptionId: 'cancelled-sub',
+        offerKey: 'CFQ7TTC0LFLX:0002',
+        offerName: 'Office 365 E3',
+        status: 'active',
+        quantity: 50,
+        isTrial: false,
+        attentionNeeded: false,
+        billingCycle: 'monthly',
+        creationDate: null,
+      };
+      const imported: DeploymentRecord = {
+        kind: 'deployment',
+        key: `deployment|${tenant}|pc-legacy-analytics|e3`,
+        customer: { tenantId: tenant, name: 'Contoso Ltd' },
+        source: 'pc-legacy-analytics',
+        asOf: '2026-11-01T00:00:00.000Z',
+        product: 'OFFICE 365 ENTERPRISE E3',
+        sold: 20,
+        assigned: 10,
+      };
+      await (await openCache()).upsert([cancelled, imported]);
+      await sync(cloud, join(t.dir, 'data'));
+      const records = (await (await openCache()).records()).filter((r) => r.customer.tenantId === tenant);
+      expect(records.filter((r) => r.kind === 'subscription').map((r) => (r as SubscriptionRecord).subscriptionId)).to.deep.equal([
+        'c0ffee01-sub1',
+        'c0ffee01-sub2',
+        'c0ffee01-sub3',
+      ]);
+      expect(records.filter((r) => r.source === 'pc-legacy-analytics')).to.deep.equal([imported]);
+    });
+
+    it('syncs one customer by a forgiving name', async () => {
+      const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
+      expect(code).to.equal(0);
+      expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
+      expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
+    });
+
+    it('says which settings are missing before it calls anything', async () => {
+      const { code, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
+        env: { ...process.env, ...storageEnv, ADOPTION_DATA_DIR: join(t.dir, 'data'), ADOPTION_CLIENT_ID: 'app-client-id' },
+      }).then(
+        (r) => ({ code: 0, stderr: r.stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+      expect(code).to.equal(2);
+      expect(stderr.trim()).to.equal(
+        'adoption sync needs ADOPTION_PARTNER_TENANT_ID, ADOPTION_CLIENT_SECRET. See "Setting up the sync" in the README; until then, import exported files with "adoption import".',
+      );
+      expect(cloud.requests).to.deep.equal([]);
+    });
+
+    it('leaves the cache whole when the sync is killed mid-way: finished customers in, the rest as they were', async () => {
+      await cloud.close();
+      cloud = await FakeCloud.start({ ...cloudOptions(), hang: [`/v1/customers/${TAILSPIN.id}/subscriptions`] }, t.dir);
+      const kept: DeploymentRecord = {
+        kind: 'deployment',
+        key: `deployment|${TAILSPIN.tenantId}|pc-analytics|6fd2c87f-b296-42f0-b197-1e91e994b900`,
+        customer: { tenantId: TAILSPIN.tenantId, name: 'TAILSPIN TOYS' },
+        source: 'pc-analytics',
+        asOf: '2026-11-01T00:00:00.000Z',
+        product: 'OFFICE 365 ENTERPRISE E3',
+        sold: 8,
+        assigned: 4,
+      };
+      await (await openCache()).upsert([kept]);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], {
+        env: { ...process.env, ...cloud.env(), ...storageEnv, ADOPTION_DATA_DIR: join(t.dir, 'data') },
+        stdio: 'ignore',
+      });
+      const contoso = CONTOSO.tenantId.toLowerCase();
+      for (let i = 0; ; i++) {
+        const records = await (await openCache()).records();
+        if (records.some((r) => r.customer.tenantId === contoso)) break;
+        if (i > 200) throw new Error('Contoso was never written');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const records = await (await openCache()).records();
+      expect(records.filter((r) => r.customer.tenantId === contoso)).to.have.length(16);
+      expect(records.filter((r) => r.customer.tenantId === TAILSPIN.tenantId)).to.deep.equal([kept]);
+    });
+
+    it('runs in two bot instances on the same schedule: one syncs and evaluates at a time, each alert goes out once', async function () {
+      this.timeout(90_000);
+      // Something cached already, so the bots do not load the demo portfolio.
+      await (
+        await openCache()
+      ).upsert([
+        {
+          kind: 'deployment',
+          key: 'deployment|seed|pc-analytics|e3',
+          customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
+          source: 'pc-analytics',
+          asOf: '2026-11-01T00:00:00.000Z',
+          product: 'OFFICE 365 ENTERPRISE E3',
+          sold: 40,
+          assigned: 30,
+        },
+      ]);
+      const connector = await LocalConnector.start();
+      const watcher = { id: 'a:watcher', conversationType: 'personal' };
+      const state = await openBotState(await openStorage(storageConfig));
+      await state.update((s) => {
+        remember(s, {
+          id: watcher.id,
+          kind: 'personal',
+          tenantId: null,
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          bot: { id: '28:b', name: 'Adoption' },
+          teamId: null,
+          teamName: null,
+          name: 'Megan',
+        });
+        subscribe(s, { conversationId: watcher.id, customer: null, belowPercent: 80, by: 'Megan', since: '2026-11-01T00:00:00.000Z' });
+      });
+      const logs = ['', ''];
+      const bots = await Promise.all(
+        [0, 1].map(async (i) => {
+          const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+            env: {
+              ...process.env,
+              ...cloud.env(),
+              ...storageEnv,
+              ADOPTION_DATA_DIR: join(t.dir, 'data'),
+              PORT: String(await freePort()),
+              // Every two seconds, in both.
+              ADOPTION_SYNC_SCHEDULE: '*/2 * * * * *',
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          bot.stdout!.on('data', (chunk: Buffer) => (logs[i] += chunk.toString()));
+          return bot;
+        }),
+      );
+      try {
+        const both = (): string => logs.join('\n');
+        for (let i = 0; ; i++) {
+          const synced = both().split('Synced 2 customer(s), 1 failed').length - 1;
+          if (synced >= 2 && both().includes('Scheduled sync skipped: another instance is syncing.')) break;
+          if (i > 600) throw new Error(`the instances did not sync twice with one skip:\n${both()}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        for (const bot of bots) {
+          bot.kill('SIGTERM');
+          if (bot.exitCode === null) await once(bot, 'exit');
+        }
+      }
+      const alerts = connector.to(watcher.id).map((a) => String(a.activity['summary']));
       await connector.close();
-    }
+      // Contoso and Fabrikam are under 80%: each alerted once, though both instances ran the schedule again and again.
+      expect(alerts).to.deep.equal([
+        'Contoso Ltd: Deployment is 77.3%, under the 80% threshold. Usage is 71.9%, under the 80% threshold.',
+        'Fabrikam Inc: Deployment is 75%, under the 80% threshold.',
+      ]);
+    });
+
+    it('runs inside the bot on a schedule, and the chat answers from what it synced', async () => {
+      const seed: DeploymentRecord = {
+        kind: 'deployment',
+        key: 'deployment|seed|pc-analytics|e3',
+        customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
+        source: 'pc-analytics',
+        asOf: '2026-11-01T00:00:00.000Z',
+        product: 'OFFICE 365 ENTERPRISE E3',
+        sold: 40,
+        assigned: 30,
+      };
+      await (await openCache()).upsert([seed]);
+      const port = await freePort();
+      const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+        env: {
+          ...process.env,
+          ...cloud.env(),
+          ...storageEnv,
+          ADOPTION_DATA_DIR: join(t.dir, 'data'),
+          PORT: String(port),
+          ADOPTION_SYNC_SCHEDULE: '* * * * * *',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const connector = await LocalConnector.start();
+      try {
+        let log = '';
+        bot.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+        for (let i = 0; !log.includes('Synced 2 customer(s), 1 failed'); i++) {
+          if (i > 300) throw new Error(`no scheduled sync finished:\n${log}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const ask = async (text: string): Promise<unknown> => {
+          const conversation = { id: `a:${text}`, conversationType: 'personal' };
+          const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: 'message',
+              id: text,
+              channelId: 'msteams',
+              serviceUrl: connector.url,
+              from: { id: '29:u' },
+              recipient: { id: '28:b' },
+              conversation,
+              text,
+            }),
+          });
+          expect(response.status).to.equal(200);
+          return connector.to(conversation.id).at(-1)?.activity['summary'];
+        };
+        expect(await ask('adoption for tailspin')).to.equal('Tailspin Toys: deployment 80%, usage 84.6%');
+        expect(await ask('portfolio')).to.match(/^Portfolio: 3 customers, /);
+      } finally {
+        bot.kill('SIGTERM');
+        await once(bot, 'exit');
+        await connector.close();
+      }
+    });
   });
-});
+}
