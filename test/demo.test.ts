@@ -3,28 +3,36 @@ import { tempStore, type TempStore } from './helpers.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { portfolioReport } from '../src/metrics/portfolio.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../src/metrics/report-types.js';
+import { BACKENDS } from './shared-azurite.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS } from '../src/metrics/thresholds.js';
 
-describe('the demo portfolio', () => {
-  let t: TempStore;
-  beforeEach(async () => (t = await tempStore()));
-  afterEach(() => t.dispose());
+for (const backend of BACKENDS) {
+  describe(`the demo portfolio (${backend})`, () => {
+    let t: TempStore;
+    beforeEach(async () => (t = await tempStore(backend)));
+    afterEach(() => t.dispose());
 
-  it('loads through the import path and shows every flag and recommendation beside healthy customers', async () => {
-    const today = new Date('2027-03-01T09:00:00Z');
-    const outcomes = await loadDemo(t.store, today);
-    expect(outcomes.filter((o) => !o.ok)).to.deep.equal([]);
-    const { customers } = portfolioReport(await t.store.records(), today, DEFAULT_THRESHOLDS, DEFAULT_LINKS);
-    expect(customers).to.have.length(12);
-    const flags = new Set(customers.flatMap((c) => c.flags.map((f) => f.code)));
-    const advice = new Set(customers.flatMap((c) => c.recommendations.map((r) => r.code)));
-    expect([...flags].sort()).to.deep.equal(FLAG_CODES.filter((c) => c !== 'usage-above-100-unexplained').sort());
-    expect([...advice].sort()).to.deep.equal([...RECOMMENDATION_CODES].sort());
-    const healthy = customers.filter((c) => c.flags.length === 0 && c.recommendations.length === 0).map((c) => c.customer);
-    expect(healthy).to.deep.equal(['Alpine Ski House', 'Fourth Coffee']);
-    const northwind = customers.find((c) => c.customer === 'Northwind Traders')!;
-    expect(northwind.flags[0]!.evidence).to.deep.include({ active: 52, entitled: 50, deletedActiveUsers: 5, licensesAssignedInWindow: 5 });
-    expect(customers.find((c) => c.customer === 'Proseware')!.flags.map((f) => f.evidence['ageDays'])).to.deep.equal([21]);
-    expect(customers.find((c) => c.customer === 'Contoso Ltd')!.dataAsOf).to.equal('2027-03-01T00:00:00.000Z');
+    it('loads through the import path and shows every flag and recommendation beside healthy customers', async () => {
+      const today = new Date('2027-03-01T09:00:00Z');
+      const outcomes = await loadDemo(t.store, today);
+      expect(outcomes.filter((o) => !o.ok)).to.deep.equal([]);
+      const { customers } = portfolioReport(await t.store.records(), today, DEFAULT_THRESHOLDS, DEFAULT_LINKS);
+      expect(customers).to.have.length(12);
+      const flags = new Set(customers.flatMap((c) => c.flags.map((f) => f.code)));
+      const advice = new Set(customers.flatMap((c) => c.recommendations.map((r) => r.code)));
+      expect([...flags].sort()).to.deep.equal(FLAG_CODES.filter((c) => c !== 'usage-above-100-unexplained').sort());
+      expect([...advice].sort()).to.deep.equal([...RECOMMENDATION_CODES].sort());
+      const healthy = customers.filter((c) => c.flags.length === 0 && c.recommendations.length === 0).map((c) => c.customer);
+      expect(healthy).to.deep.equal(['Alpine Ski House', 'Fourth Coffee']);
+      const northwind = customers.find((c) => c.customer === 'Northwind Traders')!;
+      expect(northwind.flags[0]!.evidence).to.deep.include({
+        active: 52,
+        entitled: 50,
+        deletedActiveUsers: 5,
+        licensesAssignedInWindow: 5,
+      });
+      expect(customers.find((c) => c.customer === 'Proseware')!.flags.map((f) => f.evidence['ageDays'])).to.deep.equal([21]);
+      expect(customers.find((c) => c.customer === 'Contoso Ltd')!.dataAsOf).to.equal('2027-03-01T00:00:00.000Z');
+    });
   });
-});
+}

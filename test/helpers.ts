@@ -5,25 +5,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFiles, type FileOutcome } from '../src/data/import-files.js';
-import { LowdbStore } from '../src/data/store/lowdb-store.js';
+import type { AdoptionStore } from '../src/data/store/adoption-store.js';
+import { openStorage, type StorageConfig } from '../src/data/store/storage.js';
+import { storageFor, type Backend } from './shared-azurite.js';
 
 export const DOCS = fileURLToPath(new URL('./fixtures/docs/', import.meta.url));
 export const doc = (name: string): string => join(DOCS, name);
 
 export interface TempStore {
   readonly dir: string;
-  readonly store: LowdbStore;
+  readonly store: AdoptionStore;
+  /** Where the store is (lowdb files under dir/data, or an Azurite container), and the environment a process needs to use it. */
+  readonly config: StorageConfig;
+  readonly env: Readonly<Record<string, string>>;
   file(name: string, content: string): Promise<string>;
   import(files: string[], ctx?: { customerName?: string; tenantId?: string; receivedAt?: string }): Promise<FileOutcome[]>;
   dispose(): Promise<void>;
 }
 
-export async function tempStore(): Promise<TempStore> {
+/** A fresh cache on one backend (lowdb by default), with a temporary folder for files. */
+export async function tempStore(backend: Backend = 'lowdb'): Promise<TempStore> {
   const dir = await mkdtemp(join(tmpdir(), 'adoption-test-'));
-  const store = await LowdbStore.open(join(dir, 'data'));
+  const { config, env } = await storageFor(backend, join(dir, 'data'));
+  const store = (await openStorage(config)).cache;
   return {
     dir,
     store,
+    config,
+    env,
     async file(name, content) {
       const path = join(dir, name);
       await writeFile(path, content);

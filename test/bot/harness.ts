@@ -7,7 +7,7 @@ import { LocalConnector, type SentActivity } from '../../src/tools/local-connect
 import { tempStore, type TempStore } from '../helpers.js';
 import { openBotState, type BotStateStore } from '../../src/proactive/bot-state.js';
 import { openStorage, type Storage, type StorageConfig } from '../../src/data/store/storage.js';
-import { storageFor, type Backend } from '../shared-azurite.js';
+import type { Backend } from '../shared-azurite.js';
 
 /** The bot on a real port with the demo portfolio, a local Bot Connector catching its replies. */
 
@@ -105,12 +105,10 @@ export const quietLogger = (errors: LogEntry[], entries: LogEntry[] = []): Logge
 export async function startHarness(
   options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend } = {},
 ): Promise<Harness> {
-  const t = await tempStore();
-  const { config: storageConfig, env: storageEnv } = await storageFor(options.storage ?? 'lowdb', t.dir);
-  // On lowdb the harness's own cache is the bot's, so a test's writes show at once.
-  const storage: Storage =
-    storageConfig.kind === 'blob' ? await openStorage(storageConfig) : { ...(await openStorage(storageConfig)), cache: t.store };
-  if (options.demo !== false) await loadDemo(storage.cache, NOW);
+  const t = await tempStore(options.storage);
+  const { config: storageConfig, env: storageEnv } = t;
+  // The bot's cache is the harness's own, so a test's writes show at once.
+  const storage: Storage = { ...(await openStorage(storageConfig)), cache: t.store };
   const config: Config = { ...loadConfig({ ...storageEnv, ...options.env }), port: 0 };
   const errors: LogEntry[] = [];
   const log: LogEntry[] = [];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { doc, ok, refusedMessage, tempStore, type TempStore } from '../helpers.js';
+import { BACKENDS } from '../shared-azurite.js';
 import type {
   DeploymentRecord,
   PartnerTotalRecord,
@@ -9,149 +10,158 @@ import type {
 } from '../../src/data/records.js';
 
 /** Each documented response example, quirks and all, through the import path users take. */
-describe('documented examples', () => {
-  let t: TempStore;
-  beforeEach(async () => (t = await tempStore()));
-  afterEach(() => t.dispose());
+for (const backend of BACKENDS) {
+  describe(`documented examples (${backend})`, () => {
+    let t: TempStore;
+    beforeEach(async () => (t = await tempStore(backend)));
+    afterEach(() => t.dispose());
 
-  it('reads commercial deployment analytics, blank line inside the list included', async () => {
-    const outcome = ok((await t.import([doc('commercial-deployment-license.json')]))[0]);
-    expect(outcome.kind).to.equal('Partner Center deployment analytics');
-    expect(outcome.warnings).to.deep.equal([]);
-    const records = (await t.store.records()) as DeploymentRecord[];
-    expect(records.map((r) => [r.customer.tenantId, r.customer.name, r.product, r.sold, r.assigned, r.asOf])).to.deep.equal([
-      ['0112a436-b14e-4888-967b-ca4bb2cf1234', 'TEST COMPANY', 'DYNAMICS AX TASK', 9, 0, '2018-10-14T00:00:00.000Z'],
-      ['0112a436-b14e-4888-967b-ca4bb2cf1234', 'TEST COMPANY', 'DOMESTIC AND INTERNATIONAL CALLING PLAN', 5, 0, '2018-10-14T00:00:00.000Z'],
-    ]);
-  });
-
-  it('reads the usage example that is not valid JSON and spells "licenseActive", saying what it guessed', async () => {
-    const outcome = ok((await t.import([doc('commercial-usage-license.json')]))[0]);
-    expect(outcome.kind).to.equal('Partner Center usage analytics');
-    expect(outcome.warnings).to.deep.equal([
-      'not valid JSON as given: added a missing "]" before line 31, column 1',
-      'read "licenseActive" as "licensesActive" (2 times)',
-    ]);
-    const records = (await t.store.records()) as UsageRecord[];
-    expect(records.map((r) => [r.product, r.workload, r.active, r.entitled])).to.deep.equal([
-      ['OFFICE 365 ENTERPRISE E3', 'SharePoint with OneDrive', 0, 1],
-      ['EXCHANGE ONLINE PROTECTION', 'Exchange', 0, 1],
-    ]);
-  });
-
-  it('reads legacy per-customer deployment and usage, which name the customer only by name', async () => {
-    const [deployment, usage] = await t.import([doc('customer-licenses-deployment.json'), doc('customer-licenses-usage.json')]);
-    expect(ok(deployment).kind).to.equal('Partner Center customer deployment analytics (legacy)');
-    expect(ok(usage).kind).to.equal('Partner Center customer usage analytics (legacy)');
-    const records = await t.store.records();
-    const sold = records.filter((r): r is DeploymentRecord => r.kind === 'deployment').reduce((n, r) => n + r.sold, 0);
-    expect(sold).to.equal(8);
-    const skype = records.find((r): r is UsageRecord => r.kind === 'usage' && r.workload === 'Skype for Business');
-    expect(skype?.customer).to.deep.equal({ tenantId: null, name: 'DT DEMO CSP CUSTOMER 005' });
-    expect(skype?.asOf).to.equal('2017-03-09T00:00:00.000Z');
-  });
-
-  it('reads partner-wide legacy deployment as prorated percents on the 0-100 scale', async () => {
-    ok((await t.import([doc('partner-licenses-deployment.json')]))[0]);
-    const totals = (await t.store.records()) as PartnerTotalRecord[];
-    expect(totals.map((r) => [r.service, r.percent, r.licensesSold])).to.deep.equal([
-      ['crm', 0, 343],
-      ['o365', 100, 4464],
-    ]);
-  });
-
-  it('reads the 2015 subscriptions example: dates with spaces, a page of 1 of 37, customer from the command line', async () => {
-    const outcome = ok((await t.import([doc('subscriptions-2015.json')], { tenantId: '4D3CF487-70F4-4E1E-9FF1-B2BFCE8D9F04' }))[0]);
-    expect(outcome.warnings).to.deep.equal([
-      'this file is one page: 1 of 37 records; fetch the other pages (follow the next link) and import them too',
-      'read the date "2015-11-25T06: 41: 12Z" in "creationDate" without its spaces',
-    ]);
-    const [s] = (await t.store.records()) as SubscriptionRecord[];
-    expect(s).to.include({
-      subscriptionId: '83ef9d05-4169-4ef9-9657-0e86b1eab1de',
-      offerName: 'nickname',
-      status: 'active',
-      quantity: 1,
-      isTrial: false,
-      creationDate: '2015-11-25T06:41:12.000Z',
+    it('reads commercial deployment analytics, blank line inside the list included', async () => {
+      const outcome = ok((await t.import([doc('commercial-deployment-license.json')]))[0]);
+      expect(outcome.kind).to.equal('Partner Center deployment analytics');
+      expect(outcome.warnings).to.deep.equal([]);
+      const records = (await t.store.records()) as DeploymentRecord[];
+      expect(records.map((r) => [r.customer.tenantId, r.customer.name, r.product, r.sold, r.assigned, r.asOf])).to.deep.equal([
+        ['0112a436-b14e-4888-967b-ca4bb2cf1234', 'TEST COMPANY', 'DYNAMICS AX TASK', 9, 0, '2018-10-14T00:00:00.000Z'],
+        [
+          '0112a436-b14e-4888-967b-ca4bb2cf1234',
+          'TEST COMPANY',
+          'DOMESTIC AND INTERNATIONAL CALLING PLAN',
+          5,
+          0,
+          '2018-10-14T00:00:00.000Z',
+        ],
+      ]);
     });
-    expect(s?.customer.tenantId).to.equal('4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04');
-  });
 
-  it('reads the Graph directory subscriptions example: one SKU, its seats and trial flag, tenant from the command line', async () => {
-    const outcome = ok(
-      (await t.import([doc('graph-directory-subscriptions.json')], { tenantId: 'AB12CD34-0000-4000-8000-00000000C001' }))[0],
-    );
-    expect(outcome.kind).to.equal('Microsoft Graph directory subscriptions');
-    expect(outcome.warnings).to.deep.equal([]);
-    const [s] = (await t.store.records()) as SubscriptionRecord[];
-    expect(s).to.deep.include({
-      source: 'graph-directory-subscriptions',
-      subscriptionId: '860697e3-b0aa-4196-a6c6-7ec361ed58f7',
-      offerKey: '0816CCB9-3785-4D19-BF78-6C53E2106509',
-      offerName: 'MyPartNumber',
-      status: 'active',
-      quantity: 25,
-      isTrial: false,
-      attentionNeeded: false,
-      creationDate: '2023-01-01T00:00:00.000Z',
+    it('reads the usage example that is not valid JSON and spells "licenseActive", saying what it guessed', async () => {
+      const outcome = ok((await t.import([doc('commercial-usage-license.json')]))[0]);
+      expect(outcome.kind).to.equal('Partner Center usage analytics');
+      expect(outcome.warnings).to.deep.equal([
+        'not valid JSON as given: added a missing "]" before line 31, column 1',
+        'read "licenseActive" as "licensesActive" (2 times)',
+      ]);
+      const records = (await t.store.records()) as UsageRecord[];
+      expect(records.map((r) => [r.product, r.workload, r.active, r.entitled])).to.deep.equal([
+        ['OFFICE 365 ENTERPRISE E3', 'SharePoint with OneDrive', 0, 1],
+        ['EXCHANGE ONLINE PROTECTION', 'Exchange', 0, 1],
+      ]);
     });
-    expect(s?.customer.tenantId).to.equal('ab12cd34-0000-4000-8000-00000000c001');
-  });
 
-  it('refuses a per-customer file that names no customer, and says how to import it', async () => {
-    const message = refusedMessage((await t.import([doc('subscriptions-2015.json')]))[0]);
-    expect(message).to.contain('subscriptions-2015.json: the file names no customer.');
-    expect(message).to.contain('--customer NAME');
-    expect(await t.store.isEmpty()).to.equal(true);
-  });
+    it('reads legacy per-customer deployment and usage, which name the customer only by name', async () => {
+      const [deployment, usage] = await t.import([doc('customer-licenses-deployment.json'), doc('customer-licenses-usage.json')]);
+      expect(ok(deployment).kind).to.equal('Partner Center customer deployment analytics (legacy)');
+      expect(ok(usage).kind).to.equal('Partner Center customer usage analytics (legacy)');
+      const records = await t.store.records();
+      const sold = records.filter((r): r is DeploymentRecord => r.kind === 'deployment').reduce((n, r) => n + r.sold, 0);
+      expect(sold).to.equal(8);
+      const skype = records.find((r): r is UsageRecord => r.kind === 'usage' && r.workload === 'Skype for Business');
+      expect(skype?.customer).to.deep.equal({ tenantId: null, name: 'DT DEMO CSP CUSTOMER 005' });
+      expect(skype?.asOf).to.equal('2017-03-09T00:00:00.000Z');
+    });
 
-  it('reads service requests whose enums come as numbers', async () => {
-    const outcome = ok((await t.import([doc('service-requests.json')], { customerName: 'Contoso Ltd' }))[0]);
-    expect(outcome.warnings).to.deep.equal([
-      'read "status" given as a number by its place in the documented list',
-      'read "severity" given as a number by its place in the documented list',
-    ]);
-    const [r] = (await t.store.records()) as ServiceRequestRecord[];
-    expect(r).to.include({ requestId: '615112491169010', status: 'open', severity: 'unknown', createdDate: '2015-11-24T01:07:00.863Z' });
-  });
+    it('reads partner-wide legacy deployment as prorated percents on the 0-100 scale', async () => {
+      ok((await t.import([doc('partner-licenses-deployment.json')]))[0]);
+      const totals = (await t.store.records()) as PartnerTotalRecord[];
+      expect(totals.map((r) => [r.service, r.percent, r.licensesSold])).to.deep.equal([
+        ['crm', 0, 343],
+        ['o365', 100, 4464],
+      ]);
+    });
 
-  it('reads Partner Center subscribed SKUs with a leading space before the JSON', async () => {
-    ok((await t.import([doc('subscribedskus-pc.json')], { customerName: 'Contoso Ltd' }))[0]);
-    const records = (await t.store.records()) as DeploymentRecord[];
-    expect(records.map((r) => [r.product, r.sold, r.assigned])).to.deep.equal([
-      ['Enterprise Mobility + Security E3', 5, 1],
-      ['Power BI Pro', 1, 1],
-    ]);
-  });
+    it('reads the 2015 subscriptions example: dates with spaces, a page of 1 of 37, customer from the command line', async () => {
+      const outcome = ok((await t.import([doc('subscriptions-2015.json')], { tenantId: '4D3CF487-70F4-4E1E-9FF1-B2BFCE8D9F04' }))[0]);
+      expect(outcome.warnings).to.deep.equal([
+        'this file is one page: 1 of 37 records; fetch the other pages (follow the next link) and import them too',
+        'read the date "2015-11-25T06: 41: 12Z" in "creationDate" without its spaces',
+      ]);
+      const [s] = (await t.store.records()) as SubscriptionRecord[];
+      expect(s).to.include({
+        subscriptionId: '83ef9d05-4169-4ef9-9657-0e86b1eab1de',
+        offerName: 'nickname',
+        status: 'active',
+        quantity: 1,
+        isTrial: false,
+        creationDate: '2015-11-25T06:41:12.000Z',
+      });
+      expect(s?.customer.tenantId).to.equal('4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04');
+    });
 
-  it('reads Graph subscribedSkus: suspended units are not sold, the tenant comes from the item id', async () => {
-    ok((await t.import([doc('graph-subscribedskus.json')]))[0]);
-    const records = (await t.store.records()) as DeploymentRecord[];
-    expect(records.map((r) => [r.customer.tenantId, r.product, r.sold, r.assigned])).to.deep.equal([
-      ['48a80680-7326-48cd-9935-b556b81d3a4e', 'ENTERPRISEPREMIUM', 25, 14],
-      ['48a80680-7326-48cd-9935-b556b81d3a4e', 'CRMSTANDARD', 0, 14],
-    ]);
-  });
+    it('reads the Graph directory subscriptions example: one SKU, its seats and trial flag, tenant from the command line', async () => {
+      const outcome = ok(
+        (await t.import([doc('graph-directory-subscriptions.json')], { tenantId: 'AB12CD34-0000-4000-8000-00000000C001' }))[0],
+      );
+      expect(outcome.kind).to.equal('Microsoft Graph directory subscriptions');
+      expect(outcome.warnings).to.deep.equal([]);
+      const [s] = (await t.store.records()) as SubscriptionRecord[];
+      expect(s).to.deep.include({
+        source: 'graph-directory-subscriptions',
+        subscriptionId: '860697e3-b0aa-4196-a6c6-7ec361ed58f7',
+        offerKey: '0816CCB9-3785-4D19-BF78-6C53E2106509',
+        offerName: 'MyPartNumber',
+        status: 'active',
+        quantity: 25,
+        isTrial: false,
+        attentionNeeded: false,
+        creationDate: '2023-01-01T00:00:00.000Z',
+      });
+      expect(s?.customer.tenantId).to.equal('ab12cd34-0000-4000-8000-00000000c001');
+    });
 
-  it('reads the beta Teams JSON example whose durations are not quoted', async () => {
-    const outcome = ok((await t.import([doc('teams-user-detail-beta.json')], { customerName: 'Contoso Ltd' }))[0]);
-    expect(outcome.kind).to.equal('Microsoft Graph getTeamsUserActivityUserDetail (JSON)');
-    expect(outcome.warnings).to.have.length(3);
-    expect(outcome.warnings[0]).to.equal('not valid JSON as given: read the bare duration 00:00:00 at line 18, column 24 as text');
-    const [r] = (await t.store.records()) as UsageRecord[];
-    expect(r).to.include({ workload: 'Teams', active: 1, entitled: 1, asOf: '2017-09-01T00:00:00.000Z' });
-  });
+    it('refuses a per-customer file that names no customer, and says how to import it', async () => {
+      const message = refusedMessage((await t.import([doc('subscriptions-2015.json')]))[0]);
+      expect(message).to.contain('subscriptions-2015.json: the file names no customer.');
+      expect(message).to.contain('--customer NAME');
+      expect(await t.store.isEmpty()).to.equal(true);
+    });
 
-  it('reads the beta active user detail JSON page', async () => {
-    ok((await t.import([doc('active-user-detail-beta.json')], { tenantId: '48a80680-7326-48cd-9935-b556b81d3a4e' }))[0]);
-    const records = (await t.store.records()) as UsageRecord[];
-    expect(records.map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([
-      ['Exchange', 1, 1],
-      ['SharePoint with OneDrive', 0, 0],
-      ['Skype for Business', 0, 0],
-      ['Yammer', 0, 0],
-      ['Teams', 0, 0],
-    ]);
+    it('reads service requests whose enums come as numbers', async () => {
+      const outcome = ok((await t.import([doc('service-requests.json')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome.warnings).to.deep.equal([
+        'read "status" given as a number by its place in the documented list',
+        'read "severity" given as a number by its place in the documented list',
+      ]);
+      const [r] = (await t.store.records()) as ServiceRequestRecord[];
+      expect(r).to.include({ requestId: '615112491169010', status: 'open', severity: 'unknown', createdDate: '2015-11-24T01:07:00.863Z' });
+    });
+
+    it('reads Partner Center subscribed SKUs with a leading space before the JSON', async () => {
+      ok((await t.import([doc('subscribedskus-pc.json')], { customerName: 'Contoso Ltd' }))[0]);
+      const records = (await t.store.records()) as DeploymentRecord[];
+      expect(records.map((r) => [r.product, r.sold, r.assigned])).to.deep.equal([
+        ['Enterprise Mobility + Security E3', 5, 1],
+        ['Power BI Pro', 1, 1],
+      ]);
+    });
+
+    it('reads Graph subscribedSkus: suspended units are not sold, the tenant comes from the item id', async () => {
+      ok((await t.import([doc('graph-subscribedskus.json')]))[0]);
+      const records = (await t.store.records()) as DeploymentRecord[];
+      expect(records.map((r) => [r.customer.tenantId, r.product, r.sold, r.assigned])).to.deep.equal([
+        ['48a80680-7326-48cd-9935-b556b81d3a4e', 'ENTERPRISEPREMIUM', 25, 14],
+        ['48a80680-7326-48cd-9935-b556b81d3a4e', 'CRMSTANDARD', 0, 14],
+      ]);
+    });
+
+    it('reads the beta Teams JSON example whose durations are not quoted', async () => {
+      const outcome = ok((await t.import([doc('teams-user-detail-beta.json')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome.kind).to.equal('Microsoft Graph getTeamsUserActivityUserDetail (JSON)');
+      expect(outcome.warnings).to.have.length(3);
+      expect(outcome.warnings[0]).to.equal('not valid JSON as given: read the bare duration 00:00:00 at line 18, column 24 as text');
+      const [r] = (await t.store.records()) as UsageRecord[];
+      expect(r).to.include({ workload: 'Teams', active: 1, entitled: 1, asOf: '2017-09-01T00:00:00.000Z' });
+    });
+
+    it('reads the beta active user detail JSON page', async () => {
+      ok((await t.import([doc('active-user-detail-beta.json')], { tenantId: '48a80680-7326-48cd-9935-b556b81d3a4e' }))[0]);
+      const records = (await t.store.records()) as UsageRecord[];
+      expect(records.map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([
+        ['Exchange', 1, 1],
+        ['SharePoint with OneDrive', 0, 0],
+        ['Skype for Business', 0, 0],
+        ['Yammer', 0, 0],
+        ['Teams', 0, 0],
+      ]);
+    });
   });
-});
+}

@@ -36,6 +36,8 @@ export class BlobDocument<S> {
     private readonly empty: () => S,
     /** Turns parsed JSON into the document, or throws saying why it cannot. */
     private readonly check: (parsed: unknown, where: string) => S,
+    /** The error for a blob that is not JSON at all, saying what to do. */
+    private readonly unreadable: (where: string, reason: string) => Error,
   ) {
     this.data = empty();
   }
@@ -68,7 +70,13 @@ export class BlobDocument<S> {
     try {
       const response = await this.blob.download(0, undefined, this.etag === null ? {} : { conditions: { ifNoneMatch: this.etag } });
       const text = await streamText(response.readableStreamBody);
-      this.data = this.check(JSON.parse(text) as unknown, this.blob.url);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch (error) {
+        throw this.unreadable(this.blob.url, (error as Error).message);
+      }
+      this.data = this.check(parsed, this.blob.url);
       this.etag = response.etag ?? null;
     } catch (error) {
       const status = statusOf(error);

@@ -11,12 +11,20 @@ export class BlobStateStore<S extends { version: number }> implements StateStore
   private readonly document: BlobDocument<S>;
 
   constructor(container: ContainerClient, name: string, empty: () => S) {
-    this.document = new BlobDocument(container.getBlockBlobClient(name), empty, (parsed, where) => {
-      if ((parsed as { version?: unknown } | null)?.version !== empty().version) {
-        throw new UnreadableStateError(`The bot's state blob ${where} was written by another version of this tool. Move it aside.`);
-      }
-      return parsed as S;
-    });
+    this.document = new BlobDocument(
+      container.getBlockBlobClient(name),
+      empty,
+      (parsed, where) => {
+        if ((parsed as { version?: unknown } | null)?.version !== empty().version) {
+          throw new UnreadableStateError(`The bot's state blob ${where} was written by another version of this tool. Move it aside.`);
+        }
+        return parsed as S;
+      },
+      (where, reason) =>
+        new UnreadableStateError(
+          `The bot's state blob ${where} cannot be read (${reason}). Move it aside; the bot then starts with no subscriptions, links or pending alerts.`,
+        ),
+    );
   }
 
   read(): Promise<S> {
@@ -43,7 +51,15 @@ export class BlobAdoptionStore implements AdoptionStore {
   private readonly document: BlobDocument<CacheFile>;
 
   constructor(container: ContainerClient, name: string) {
-    this.document = new BlobDocument<CacheFile>(container.getBlockBlobClient(name), () => ({ version: 1, records: [] }), checkCache);
+    this.document = new BlobDocument<CacheFile>(
+      container.getBlockBlobClient(name),
+      () => ({ version: 1, records: [] }),
+      checkCache,
+      (where, reason) =>
+        new UnreadableCacheError(
+          `The cache ${where} cannot be read (${reason}). Move it aside and import your files again; nothing was changed.`,
+        ),
+    );
   }
 
   async records(): Promise<readonly AdoptionRecord[]> {

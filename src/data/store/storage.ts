@@ -42,9 +42,16 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   }
   const container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
   await container.createIfNotExists();
+  // Read at open, as the lowdb files are: a damaged blob is reported now, and "changed since" counts from here.
+  const cache = new BlobAdoptionStore(container, CACHE_FILE);
+  await cache.revision();
   return {
-    cache: new BlobAdoptionStore(container, CACHE_FILE),
-    document: async (name, empty) => new BlobStateStore(container, `${name}.json`, empty),
+    cache,
+    document: async (name, empty) => {
+      const document = new BlobStateStore(container, `${name}.json`, empty);
+      await document.read();
+      return document;
+    },
     lease: blobLease(container),
     log: <T>(name: string) => new BlobAppendLog<T>(container.getAppendBlobClient(`${name}.jsonl`)),
     where: `Azure Blob Storage container ${config.container}`,
