@@ -109,6 +109,7 @@ export async function startHarness(
   const { config: storageConfig, env: storageEnv } = t;
   // The bot's cache is the harness's own, so a test's writes show at once.
   const storage: Storage = { ...(await openStorage(storageConfig)), cache: t.store };
+  if (options.demo !== false) await loadDemo(storage.cache, NOW);
   const config: Config = { ...loadConfig({ ...storageEnv, ...options.env }), port: 0 };
   const errors: LogEntry[] = [];
   const log: LogEntry[] = [];
