@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { BACKENDS } from '../shared-azurite.js';
 import { startHarness, type Harness } from '../bot/harness.js';
 
 const run = promisify(execFile);
@@ -15,32 +16,34 @@ async function ask(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe('npm run ask', () => {
-  let h: Harness;
-  before(async () => (h = await startHarness()));
-  after(() => h.close());
+for (const backend of BACKENDS) {
+  describe(`npm run ask (${backend})`, () => {
+    let h: Harness;
+    before(async () => (h = await startHarness({ storage: backend })));
+    after(() => h.close());
 
-  it('sends one message to the running bot and prints the card as text', async () => {
-    const { code, stdout } = await ask('--bot', `${h.bot.url}/api/messages`, 'adoption for Contoso');
-    expect(code).to.equal(0);
-    const lines = stdout.trim().split('\n');
-    expect(lines[0]).to.equal('Contoso Ltd');
-    expect(lines).to.include('Deployment: 95% (285 of 300 licenses assigned) | Usage: 89% (761 of 855 entitlements active)');
-    expect(lines).to.include('Exchange: 91.2% (260 of 285 active)');
-    expect(lines.at(-1)).to.equal('[Refresh] [Show portfolio] [Share to account channel]');
-  });
+    it('sends one message to the running bot and prints the card as text', async () => {
+      const { code, stdout } = await ask('--bot', `${h.bot.url}/api/messages`, 'adoption for Contoso');
+      expect(code).to.equal(0);
+      const lines = stdout.trim().split('\n');
+      expect(lines[0]).to.equal('Contoso Ltd');
+      expect(lines).to.include('Deployment: 95% (285 of 300 licenses assigned) | Usage: 89% (761 of 855 entitlements active)');
+      expect(lines).to.include('Exchange: 91.2% (260 of 285 active)');
+      expect(lines.at(-1)).to.equal('[Refresh] [Show portfolio] [Share to account channel]');
+    });
 
-  it('asks as an @mention in a channel', async () => {
-    const { stdout } = await ask('--bot', `${h.bot.url}/api/messages`, '--scope', 'channel', 'below 40%');
-    expect(stdout).to.include('2 customers below 40%\n');
-    expect(stdout).to.include('Coho Winery | 93.3% | 31% | [Open]');
-  });
+    it('asks as an @mention in a channel', async () => {
+      const { stdout } = await ask('--bot', `${h.bot.url}/api/messages`, '--scope', 'channel', 'below 40%');
+      expect(stdout).to.include('2 customers below 40%\n');
+      expect(stdout).to.include('Coho Winery | 93.3% | 31% | [Open]');
+    });
 
-  it('says how to start the bot when nothing answers', async () => {
-    const { code, stderr } = await ask('--bot', 'http://127.0.0.1:9/api/messages', 'portfolio');
-    expect(code).to.equal(1);
-    expect(stderr).to.match(
-      /^No bot answers at http:\/\/127\.0\.0\.1:9\/api\/messages \(.+\)\. Start it with "npm start", or pass --bot URL\./,
-    );
+    it('says how to start the bot when nothing answers', async () => {
+      const { code, stderr } = await ask('--bot', 'http://127.0.0.1:9/api/messages', 'portfolio');
+      expect(code).to.equal(1);
+      expect(stderr).to.match(
+        /^No bot answers at http:\/\/127\.0\.0\.1:9\/api\/messages \(.+\)\. Start it with "npm start", or pass --bot URL\./,
+      );
+    });
   });
-});
+}
