@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, localOnly } from '../../src/tools/headless-chromium.js';
 import { playgroundCli } from '../../src/tools/playground-cli.js';
 import { startHarness, type Harness } from '../bot/harness.js';
+import { BACKENDS } from '../shared-azurite.js';
 import { freePort } from '../helpers.js';
 
 /** A real Teams-like client: the Microsoft 365 Agents Playground, driven in headless Chromium. */
@@ -35,42 +36,44 @@ async function startPlayground(botUrl: string): Promise<{ child: ChildProcess; u
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-describe('chatting in the Microsoft 365 Agents Playground (headless Chromium)', function () {
-  this.timeout(90_000);
-  let h: Harness;
-  let playground: { child: ChildProcess; url: string };
-  let browser: Browser;
+for (const backend of BACKENDS) {
+  describe(`chatting in the Microsoft 365 Agents Playground (headless Chromium) (${backend})`, function () {
+    this.timeout(90_000);
+    let h: Harness;
+    let playground: { child: ChildProcess; url: string };
+    let browser: Browser;
 
-  before(async () => {
-    h = await startHarness();
-    playground = await startPlayground(h.bot.url);
-    browser = await launchChromium();
+    before(async () => {
+      h = await startHarness({ storage: backend });
+      playground = await startPlayground(h.bot.url);
+      browser = await launchChromium();
+    });
+
+    after(async () => {
+      await browser?.close();
+      playground?.child.kill('SIGTERM');
+      await h?.close();
+    });
+
+    it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, and opens the portfolio from its button', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+      await localOnly(page);
+      await page.goto(playground.url);
+      await page.getByText("Hi, I'm Adoption").waitFor({ timeout: 20_000 });
+
+      const box = page.getByRole('textbox');
+      await box.click();
+      await page.keyboard.type('adoption for Contoso');
+      await page.keyboard.press('Enter');
+      await page.getByText('285 of 300 licenses assigned').waitFor({ timeout: 15_000 });
+      expect(await page.getByText('761 of 855 entitlements active').count()).to.equal(1);
+      expect(await page.getByText('Contoso Ltd', { exact: true }).count()).to.equal(1);
+      expect(await page.getByText('OFFICE 365 ENTERPRISE E3').count()).to.equal(1);
+
+      await page.getByRole('button', { name: 'Show portfolio' }).last().click();
+      await page.getByText('Portfolio: 12 customers').waitFor({ timeout: 15_000 });
+      expect(await page.getByText('83.8% (905 of 1,080 licenses assigned)').count()).to.equal(1);
+      expect(h.errors).to.deep.equal([]);
+    });
   });
-
-  after(async () => {
-    await browser?.close();
-    playground?.child.kill('SIGTERM');
-    await h?.close();
-  });
-
-  it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, and opens the portfolio from its button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    await localOnly(page);
-    await page.goto(playground.url);
-    await page.getByText("Hi, I'm Adoption").waitFor({ timeout: 20_000 });
-
-    const box = page.getByRole('textbox');
-    await box.click();
-    await page.keyboard.type('adoption for Contoso');
-    await page.keyboard.press('Enter');
-    await page.getByText('285 of 300 licenses assigned').waitFor({ timeout: 15_000 });
-    expect(await page.getByText('761 of 855 entitlements active').count()).to.equal(1);
-    expect(await page.getByText('Contoso Ltd', { exact: true }).count()).to.equal(1);
-    expect(await page.getByText('OFFICE 365 ENTERPRISE E3').count()).to.equal(1);
-
-    await page.getByRole('button', { name: 'Show portfolio' }).last().click();
-    await page.getByText('Portfolio: 12 customers').waitFor({ timeout: 15_000 });
-    expect(await page.getByText('83.8% (905 of 1,080 licenses assigned)').count()).to.equal(1);
-    expect(h.errors).to.deep.equal([]);
-  });
-});
+}
