@@ -28,6 +28,18 @@ const CONTOSO = { id: 'c0ffee01-0000-4000-8000-000000000001', tenantId: 'AB12CD3
 const FABRIKAM = { id: 'c0ffee02-0000-4000-8000-000000000002', tenantId: 'ab12cd34-0000-4000-8000-00000000f002', name: 'Fabrikam Inc' };
 const TAILSPIN = { id: 'c0ffee03-0000-4000-8000-000000000003', tenantId: 'ab12cd34-0000-4000-8000-00000000e003', name: 'Tailspin Toys' };
 
+/** Fabrikam as already cached from an earlier import (the sync cannot reach it: no consent). */
+const FABRIKAM_SEED: DeploymentRecord = {
+  kind: 'deployment',
+  key: 'deployment|seed|pc-analytics|e3',
+  customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
+  source: 'pc-analytics',
+  asOf: '2026-11-01T00:00:00.000Z',
+  product: 'OFFICE 365 ENTERPRISE E3',
+  sold: 40,
+  assigned: 30,
+};
+
 async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], {
@@ -348,20 +360,7 @@ for (const backend of BACKENDS) {
     it('runs in two bot instances on the same schedule: one syncs and evaluates at a time, each alert goes out once', async function () {
       this.timeout(90_000);
       // Something cached already, so the bots do not load the demo portfolio.
-      await (
-        await openCache()
-      ).upsert([
-        {
-          kind: 'deployment',
-          key: 'deployment|seed|pc-analytics|e3',
-          customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
-          source: 'pc-analytics',
-          asOf: '2026-11-01T00:00:00.000Z',
-          product: 'OFFICE 365 ENTERPRISE E3',
-          sold: 40,
-          assigned: 30,
-        },
-      ]);
+      await (await openCache()).upsert([FABRIKAM_SEED]);
       const connector = await LocalConnector.start();
       const watcher = { id: 'a:watcher', conversationType: 'personal' };
       const state = await openBotState(await openStorage(storageConfig));
@@ -422,17 +421,7 @@ for (const backend of BACKENDS) {
     });
 
     it('runs inside the bot on a schedule, and the chat answers from what it synced', async () => {
-      const seed: DeploymentRecord = {
-        kind: 'deployment',
-        key: 'deployment|seed|pc-analytics|e3',
-        customer: { tenantId: FABRIKAM.tenantId, name: 'Fabrikam Inc' },
-        source: 'pc-analytics',
-        asOf: '2026-11-01T00:00:00.000Z',
-        product: 'OFFICE 365 ENTERPRISE E3',
-        sold: 40,
-        assigned: 30,
-      };
-      await (await openCache()).upsert([seed]);
+      await (await openCache()).upsert([FABRIKAM_SEED]);
       const port = await freePort();
       const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
         env: {
