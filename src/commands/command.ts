@@ -48,13 +48,7 @@ const EVERY_KIND_LISTED: Exclude<Command['kind'], (typeof TYPED_COMMANDS)[number
 void EVERY_KIND_LISTED;
 
 /** Commands that change what the bot remembers (alerts and links), as opposed to questions about the data. */
-export type SettingsCommand = Extract<
-  Command,
-  { kind: 'alerts-on' | 'alerts-off' | 'alerts-status' | 'link' | 'links' | 'unlink' | 'share' | 'mute' }
->;
-export type Question = Exclude<Command, SettingsCommand>;
-
-const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set([
+const SETTINGS_KINDS = [
   'alerts-on',
   'alerts-off',
   'alerts-status',
@@ -63,7 +57,9 @@ const SETTINGS_KINDS: ReadonlySet<Command['kind']> = new Set([
   'unlink',
   'share',
   'mute',
-]);
+] as const satisfies readonly Command['kind'][];
+export type SettingsCommand = Extract<Command, { kind: (typeof SETTINGS_KINDS)[number] }>;
+export type Question = Exclude<Command, SettingsCommand>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
 const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'link', 'unlink', 'mute']);
@@ -73,7 +69,7 @@ export function needsAdmin(command: Command): boolean {
 }
 
 export function isSettings(command: Command): command is SettingsCommand {
-  return SETTINGS_KINDS.has(command.kind);
+  return (SETTINGS_KINDS as readonly Command['kind'][]).includes(command.kind);
 }
 
 const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;

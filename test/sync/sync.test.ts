@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -101,6 +101,18 @@ for (const backend of BACKENDS) {
     let storageConfig: StorageConfig;
     /** A fresh instance of the cache the sync writes (as another process would read it). */
     const openCache = async (): Promise<AdoptionStore> => (await openStorage(storageConfig)).cache;
+    /** The bot as a process, syncing from the local cloud on `schedule` (croner, with seconds). */
+    const scheduledBot = (schedule: string, port: number): ChildProcessWithoutNullStreams =>
+      spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+        env: {
+          ...process.env,
+          ...cloud.env(),
+          ...storageEnv,
+          ADOPTION_DATA_DIR: join(t.dir, 'data'),
+          PORT: String(port),
+          ADOPTION_SYNC_SCHEDULE: schedule,
+        },
+      });
 
     beforeEach(async () => {
       t = await tempStore();
@@ -381,18 +393,8 @@ for (const backend of BACKENDS) {
       const logs = ['', ''];
       const bots = await Promise.all(
         [0, 1].map(async (i) => {
-          const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-            env: {
-              ...process.env,
-              ...cloud.env(),
-              ...storageEnv,
-              ADOPTION_DATA_DIR: join(t.dir, 'data'),
-              PORT: String(await freePort()),
-              // Every two seconds, in both.
-              ADOPTION_SYNC_SCHEDULE: '*/2 * * * * *',
-            },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
+          // Every two seconds, in both.
+          const bot = scheduledBot('*/2 * * * * *', await freePort());
           bot.stdout!.on('data', (chunk: Buffer) => (logs[i] += chunk.toString()));
           return bot;
         }),
@@ -423,17 +425,7 @@ for (const backend of BACKENDS) {
     it('runs inside the bot on a schedule, and the chat answers from what it synced', async () => {
       await (await openCache()).upsert([FABRIKAM_SEED]);
       const port = await freePort();
-      const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-        env: {
-          ...process.env,
-          ...cloud.env(),
-          ...storageEnv,
-          ADOPTION_DATA_DIR: join(t.dir, 'data'),
-          PORT: String(port),
-          ADOPTION_SYNC_SCHEDULE: '* * * * * *',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const bot = scheduledBot('* * * * * *', port);
       const connector = await LocalConnector.start();
       try {
         let log = '';
