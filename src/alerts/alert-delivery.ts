@@ -56,8 +56,17 @@ export class AlertDelivery {
       this.again = true;
       return this.running;
     }
-    this.running = this.drain().finally(() => (this.running = null));
+    this.running = this.drainOnce();
     return this.running;
+  }
+
+  private async drainOnce(): Promise<DeliveryReport> {
+    try {
+      return await this.drain();
+    } finally {
+      // Before any caller resumes: a deliver() made the moment this run ends starts a new one.
+      this.running = null;
+    }
   }
 
   async stop(): Promise<void> {

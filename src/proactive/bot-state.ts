@@ -89,7 +89,7 @@ export type OutboxEntry =
 
 export type PendingEntry = Extract<OutboxEntry, { status: 'pending' }>;
 
-/** The bot's state in the data folder (lowdb), the embedded default. */
+/** The bot's state: bot-state.json in the data folder (lowdb) or the blob of that name (Bot Framework BlobsStorage). */
 export function openBotState(storage: Storage): Promise<BotStateStore> {
   return storage.document(BOT_STATE, emptyBotState);
 }

@@ -65,6 +65,23 @@ for (const backend of BACKENDS) {
       expect(new Set(seen).size).to.equal(40);
     });
 
+    it('takes a change made the moment the previous one is written', async function () {
+      this.timeout(10_000);
+      const storage = await instance();
+      const point = { day: '2026-11-24', deploymentPercent: 50, usagePercent: 40 };
+      await storage.cache.recordHistory([{ customerKey: 'c1', point }]);
+      await storage.cache.recordHistory([{ customerKey: 'c2', point }]);
+      expect([...(await storage.cache.history()).keys()]).to.deep.equal(['c1', 'c2']);
+      const document = await storage.document('counter', (): { version: 1; seen: number[] } => ({ version: 1, seen: [] }));
+      await document.update((s) => void s.seen.push(1));
+      await document.update((s) => void s.seen.push(2));
+      expect((await document.read()).seen).to.deep.equal([1, 2]);
+      const log = storage.log<{ n: number }>('receipts');
+      await log.append([{ n: 1 }]);
+      await log.append([{ n: 2 }]);
+      expect(await log.readAll()).to.deep.equal([{ n: 1 }, { n: 2 }]);
+    });
+
     it('gives a lease to one instance at a time, and to the next once released', async () => {
       const [a, b] = await Promise.all([instance(), instance()]);
       const held = await a.lease('alert-outbox');

@@ -1,18 +1,18 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AdoptionRecord, HistoryPoint } from '../records.js';
 import { addPoint, dropSnapshot, mergeInto, type AdoptionStore, type SnapshotScope, type UpsertOutcome } from './adoption-store.js';
-import { BlobDocument } from './blob-document.js';
+import { BlobDocument, blockBlob, type DocumentBlob } from './blob-document.js';
 import { UnreadableCacheError, type CacheFile } from './lowdb-store.js';
 import { UnreadableStateError } from './lowdb-state-store.js';
 import type { StateStore } from './state-store.js';
 
-/** A state document (the bot's conversations, subscriptions, links, outbox) as one blob. */
+/** A state document (the bot's conversations, subscriptions, links, outbox) as one blob: see bot-framework-blob.ts. */
 export class BlobStateStore<S extends { version: number }> implements StateStore<S> {
   private readonly document: BlobDocument<S>;
 
-  constructor(container: ContainerClient, name: string, empty: () => S) {
+  constructor(blob: DocumentBlob, empty: () => S) {
     this.document = new BlobDocument(
-      container.getBlockBlobClient(name),
+      blob,
       empty,
       (parsed, where) => {
         if ((parsed as { version?: unknown } | null)?.version !== empty().version) {
@@ -52,7 +52,7 @@ export class BlobAdoptionStore implements AdoptionStore {
 
   constructor(container: ContainerClient, name: string) {
     this.document = new BlobDocument<CacheFile>(
-      container.getBlockBlobClient(name),
+      blockBlob(container.getBlockBlobClient(name)),
       () => ({ version: 1, records: [] }),
       checkCache,
       (where, reason) =>

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileRevision } from './file-revision.js';
+import { GroupCommit } from './group-commit.js';
 import { lockForWrite } from './write-lock.js';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -11,22 +12,15 @@ const EXTERNAL_CHECK_MS = 1000;
 /** Thrown when the state file exists but cannot be read. */
 export class UnreadableStateError extends Error {}
 
-interface Change<S> {
-  apply(draft: S): unknown;
-  resolve(result: unknown): void;
-  reject(error: unknown): void;
-}
-
 /**
  * A state document in one JSON file of the data folder (lowdb, written by steno: temporary file and
  * rename, so a crash mid-write leaves the previous state whole). Writes from several processes are
  * serialized by a lock file (proper-lockfile); inside the lock the file is re-read if another
  * process changed it, so every change applies to the newest state. Changes that arrive while a
- * write is under way are applied in order and written together (group commit).
+ * write is under way are applied in order and written together (GroupCommit).
  */
 export class LowdbStateStore<S extends { version: number }> implements StateStore<S> {
-  private readonly pending: Change<S>[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly changes = new GroupCommit<(draft: S) => unknown>((batch) => this.write(batch));
   private checkedAt = performance.now();
 
   private constructor(
@@ -55,10 +49,7 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
   }
 
   update<T>(change: (draft: S) => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ apply: change, resolve: resolve as (r: unknown) => void, reject });
-      this.flushing ??= this.flush().finally(() => (this.flushing = null));
-    });
+    return this.changes.submit(change);
   }
 
   private async reloadIfChanged(): Promise<void> {
@@ -68,30 +59,24 @@ export class LowdbStateStore<S extends { version: number }> implements StateStor
     this.loaded = current;
   }
 
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0);
-      let release: (() => Promise<void>) | null = null;
+  private async write(batch: readonly ((draft: S) => unknown)[]): Promise<unknown[]> {
+    const release = await lockForWrite(this.path);
+    try {
+      await this.reloadIfChanged();
+      // Changes apply in place (no copy of a state that holds thousands of outbox entries); if one
+      // throws or the write fails, the file on disk, untouched, is read back.
       try {
-        release = await lockForWrite(this.path);
-        await this.reloadIfChanged();
-        // Changes apply in place (no copy of a state that holds thousands of outbox entries); if one
-        // throws or the write fails, the file on disk, untouched, is read back.
-        try {
-          const results = batch.map((c) => c.apply(this.db.data));
-          await this.db.write();
-          this.loaded = await fileRevision(this.path);
-          batch.forEach((c, i) => c.resolve(results[i]));
-        } catch (error) {
-          this.loaded = 'unknown';
-          await this.reloadIfChanged().catch(() => undefined);
-          throw error;
-        }
+        const results = batch.map((change) => change(this.db.data));
+        await this.db.write();
+        this.loaded = await fileRevision(this.path);
+        return results;
       } catch (error) {
-        batch.forEach((c) => c.reject(error));
-      } finally {
-        await release?.().catch(() => undefined);
+        this.loaded = 'unknown';
+        await this.reloadIfChanged().catch(() => undefined);
+        throw error;
       }
+    } finally {
+      await release().catch(() => undefined);
     }
   }
 }

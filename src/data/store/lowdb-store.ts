@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileRevision } from './file-revision.js';
+import { GroupCommit } from './group-commit.js';
 import { lockForWrite } from './write-lock.js';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -16,11 +17,13 @@ export interface CacheFile {
 }
 
 /** One change to the cache, applied in memory and then written with the others of its batch. */
-interface Change<T> {
-  apply(state: { byKey: Map<string, AdoptionRecord>; history: Record<string, HistoryPoint[]> }): T;
-  resolve(result: T): void;
-  reject(error: unknown): void;
+/** What a change to the cache works on: the records by key and the history by customer. */
+interface ChangeState {
+  readonly byKey: Map<string, AdoptionRecord>;
+  readonly history: Record<string, HistoryPoint[]>;
 }
+
+type Change = (state: ChangeState) => unknown;
 
 export const CACHE_FILE = 'cache.json';
 
@@ -35,8 +38,7 @@ export class UnreadableCacheError extends Error {}
  * previous cache whole.
  */
 export class LowdbStore implements AdoptionStore {
-  private readonly pending: Change<unknown>[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly changes = new GroupCommit<Change>((batch) => this.write(batch));
   /** When the file was last looked at for writes by other processes (performance.now()). */
   private checkedAt = performance.now();
 
@@ -106,46 +108,34 @@ export class LowdbStore implements AdoptionStore {
     });
   }
 
-  private change<T>(apply: Change<T>['apply']): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ apply, resolve, reject } as Change<unknown>);
-      this.flushing ??= this.flush().finally(() => (this.flushing = null));
-    });
+  private change<T>(apply: (state: ChangeState) => T): Promise<T> {
+    return this.changes.submit(apply);
   }
 
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0);
-      // Another process (an import, a sync, a second bot) may write too: its changes are read in
-      // under the lock first, so neither loses the other's.
-      let release: (() => Promise<void>) | null = null;
-      try {
-        release = await lockForWrite(this.path);
-        const current = await fileRevision(this.path);
-        if (current !== this.loaded) {
-          await read(this.db, this.path);
-          this.loaded = current;
-        }
-      } catch (error) {
-        await release?.().catch(() => undefined);
-        batch.forEach((c) => c.reject(error));
-        continue;
+  private async write(batch: readonly Change[]): Promise<unknown[]> {
+    // Another process (an import, a sync, a second bot) may write too: its changes are read in
+    // under the lock first, so neither loses the other's.
+    const release = await lockForWrite(this.path);
+    try {
+      const current = await fileRevision(this.path);
+      if (current !== this.loaded) {
+        await read(this.db, this.path);
+        this.loaded = current;
       }
       const previous = this.db.data;
       const state = { byKey: new Map(previous.records.map((r) => [r.key, r])), history: { ...previous.history } };
-      const results = batch.map((c) => c.apply(state));
+      const results = batch.map((change) => change(state));
       this.db.data = { version: 1, records: [...state.byKey.values()], history: state.history };
       try {
         await this.db.write();
         this.loaded = await fileRevision(this.path);
       } catch (error) {
         this.db.data = previous;
-        batch.forEach((c) => c.reject(error));
-        continue;
-      } finally {
-        await release?.().catch(() => undefined);
+        throw error;
       }
-      batch.forEach((c, i) => c.resolve(results[i]));
+      return results;
+    } finally {
+      await release().catch(() => undefined);
     }
   }
 }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AdoptionStore } from './adoption-store.js';
 import { BlobAppendLog } from './blob-append-log.js';
 import { blobLease } from './blob-lease.js';
 import { BlobAdoptionStore, BlobStateStore } from './blob-stores.js';
+import { botFrameworkBlob } from './bot-framework-blob.js';
 import { fileLease } from './file-lease.js';
 import { JsonlLog } from './jsonl-log.js';
 import { LowdbStateStore } from './lowdb-state-store.js';
@@ -42,13 +44,14 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   }
   const container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
   await container.createIfNotExists();
+  const botFramework = new BlobsStorage(config.connectionString, config.container);
   // Read at open, as the lowdb files are: a damaged blob is reported now, and "changed since" counts from here.
   const cache = new BlobAdoptionStore(container, CACHE_FILE);
   await cache.revision();
   return {
     cache,
     document: async (name, empty) => {
-      const document = new BlobStateStore(container, `${name}.json`, empty);
+      const document = new BlobStateStore(botFrameworkBlob(botFramework, container, `${name}.json`), empty);
       await document.read();
       return document;
     },
