@@ -46,7 +46,7 @@ export class Settings {
     const view = await this.portfolio.view();
     switch (command.kind) {
       case 'alerts-status':
-        return this.status(here);
+        return this.status(here, view);
       case 'alerts-off': {
         const removed = await this.state.update((s) => unsubscribe(s, here.id));
         return messageCard(
@@ -83,13 +83,16 @@ export class Settings {
     }
   }
 
-  private async status(here: ConversationTarget): Promise<Reply> {
+  private async status(here: ConversationTarget, view: PortfolioView): Promise<Reply> {
     const state = await this.state.read();
     const subscriptions = subscriptionsOf(state, here.id);
     const now = this.clock().toISOString();
     const muted = Object.entries(state.mutes)
       .filter(([key, until]) => key.startsWith(`${here.id}|`) && until > now)
-      .map(([key, until]) => `Muted: ${key.slice(here.id.length + 1)} until ${until.slice(0, 10)}`);
+      .map(([key, until]) => {
+        const customerKey = key.slice(here.id.length + 1);
+        return `Muted: ${name(view.customer(customerKey)?.customer ?? customerKey)} until ${until.slice(0, 10)}`;
+      });
     if (subscriptions.length === 0) {
       return messageCard(
         'Alerts are off here.',

@@ -74,6 +74,8 @@ for (const backend of BACKENDS) {
       await h.bot.alerts.run();
       const { body } = await h.invoke('mute', { key: COHO, alert: 'x' }, { conversationId: 'muting' });
       expect(textsOf(body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2026-12-25.');
+      const [status] = (await h.say('alerts', { conversationId: 'muting' })).slice(-1);
+      expect(textsOf(cardOf(status)).slice(-1)).to.deep.equal(['Muted: Coho Winery until 2026-12-25']);
       h.connector.clear();
       clock.tick(7 * DAY);
       await h.bot.alerts.run();
