@@ -6,11 +6,15 @@ import { PortfolioView } from './portfolio-view.js';
 /**
  * The computed portfolio, kept between turns: a chat turn reads it, never recomputes it, unless
  * the cache changed (an import, a sync, another process) or the day did (data ages, flags
- * depend on today). Concurrent turns share one computation.
+ * depend on today). Concurrent turns for the same revision and day share one computation; a turn
+ * that sees a newer revision than the one being computed waits for its own.
  */
 export class PortfolioCache {
-  private current: { readonly revision: string; readonly day: string; readonly view: PortfolioView } | null = null;
-  private pending: Promise<PortfolioView> | null = null;
+  private current: { readonly revision: string; readonly day: string; readonly view: PortfolioView; readonly started: number } | null =
+    null;
+  private pending: { readonly revision: string; readonly day: string; readonly view: Promise<PortfolioView> } | null = null;
+  /** Computations started so far: a slower, older one never replaces a newer result. */
+  private started = 0;
 
   constructor(
     private readonly store: AdoptionStore,
@@ -23,18 +27,27 @@ export class PortfolioCache {
     const day = now.toISOString().slice(0, 10);
     const revision = await this.store.revision();
     if (this.current !== null && this.current.revision === revision && this.current.day === day) return this.current.view;
-    this.pending ??= this.compute(revision, now, day).finally(() => (this.pending = null));
-    return this.pending;
+    if (this.pending === null || this.pending.revision !== revision || this.pending.day !== day) {
+      const view = this.compute(revision, now, day);
+      const pending = { revision, day, view };
+      this.pending = pending;
+      const settled = (): void => {
+        if (this.pending === pending) this.pending = null;
+      };
+      view.then(settled, settled);
+    }
+    return this.pending.view;
   }
 
   private async compute(revision: string, now: Date, day: string): Promise<PortfolioView> {
+    const started = ++this.started;
     const [records, history] = await Promise.all([this.store.records(), this.store.history()]);
     const view = new PortfolioView(
       portfolioReport(records, now, this.config.thresholds, this.config.links),
       this.config.thresholds,
       history,
     );
-    this.current = { revision, day, view };
+    if (this.current === null || this.current.started < started) this.current = { revision, day, view, started };
     return view;
   }
 }

@@ -6,31 +6,20 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { importFiles } from '../../src/data/import-files.js';
 import { openStorage, type Storage, type StorageConfig } from '../../src/data/store/storage.js';
-import { startAzurite, type RunningAzurite } from '../../src/tools/azurite.js';
 import { doc } from '../helpers.js';
-
-/** The same contract, on both backends: the embedded lowdb files and Azure Blob Storage (Azurite). */
-export const BACKENDS = ['lowdb', 'blob'] as const;
+import { BACKENDS, storageFor } from '../shared-azurite.js';
 
 const IMPORT = { customerName: null, tenantId: null, receivedAt: '2026-11-20T06:00:00.000Z' };
 
+/** The same contract, on both backends: the embedded lowdb files and Azure Blob Storage (Azurite). */
 for (const backend of BACKENDS) {
   describe(`storage shared by several instances (${backend})`, function () {
     this.timeout(60_000);
-    let azurite: RunningAzurite | null = null;
     let dir: string;
     let config: StorageConfig;
-    let n = 0;
-    before(async () => {
-      if (backend === 'blob') azurite = await startAzurite();
-    });
-    after(() => azurite?.close());
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'adoption-storage-'));
-      config =
-        backend === 'lowdb'
-          ? { kind: 'lowdb', dataDir: dir }
-          : { kind: 'blob', connectionString: azurite!.connectionString, container: `test-${++n}` };
+      config = (await storageFor(backend, dir)).config;
     });
     afterEach(() => rm(dir, { recursive: true, force: true }));
     /** A new instance on the same place, as a second bot process would open it. */
