@@ -2,6 +2,7 @@ import { startApp } from './app.js';
 import { createLogger } from './logging/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UnreadableCacheError } from './data/store/lowdb-store.js';
+import { UnreadableStateError } from './data/store/lowdb-state-store.js';
 
 const logger = createLogger();
 
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnreadableCacheError) logger.error(error.message);
+  if (error instanceof ConfigError || error instanceof UnreadableCacheError || error instanceof UnreadableStateError)
+    logger.error(error.message);
   else logger.error({ err: error }, 'The bot could not start.');
   process.exit(1);
 });
