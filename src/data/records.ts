@@ -41,6 +41,14 @@ export interface CustomerRef {
   readonly name: string | null;
 }
 
+/**
+ * The one key of a customer everywhere (record keys, card buttons, history, alerts): the tenant id,
+ * or the name, trimmed and lower-cased, when no file gave a tenant id.
+ */
+export function keyOfCustomer(ref: CustomerRef): string {
+  return ref.tenantId ?? `name:${(ref.name ?? '').trim().toLowerCase()}`;
+}
+
 interface RecordBase {
   /** Records with the same key describe the same thing; the newer one replaces the older. */
   readonly key: string;

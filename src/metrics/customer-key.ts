@@ -1,6 +1,7 @@
+import { keyOfCustomer } from '../data/records.js';
 import type { CustomerReport } from './report-types.js';
 
-/** How buttons and the history name a customer: the tenant id, or the name when no file gave one. */
+/** How buttons and the history name a customer: the same key as its records (keyOfCustomer). */
 export function customerKey(c: Pick<CustomerReport, 'tenantId' | 'customer'>): string {
-  return c.tenantId ?? `name:${c.customer.toLowerCase()}`;
+  return keyOfCustomer({ tenantId: c.tenantId, name: c.customer });
 }

@@ -1,7 +1,7 @@
 import { count, date, enumValue, flag, requiredText } from './fields.js';
-import { contextCustomer, customerKey, NO_CUSTOMER_HINT, pagingNote, readItems } from './json-document.js';
+import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems } from './json-document.js';
 import { FormatError, itemHas, type JsonFormat } from './json-format.js';
-import type { SubscriptionRecord, SubscriptionStatus } from '../records.js';
+import { keyOfCustomer, type SubscriptionRecord, type SubscriptionStatus } from '../records.js';
 
 /**
  * Microsoft Graph GET /directory/subscriptions in one customer tenant (companySubscription): every
@@ -31,7 +31,7 @@ export const graphDirectorySubscriptions: JsonFormat = {
       const graphStatus = enumValue(item, ['status'], GRAPH_STATUSES, notes, 'Enabled');
       return {
         kind: 'subscription',
-        key: `subscription|${customerKey(customer)}|${subscriptionId.toLowerCase()}`,
+        key: `subscription|${keyOfCustomer(customer)}|${subscriptionId.toLowerCase()}`,
         customer,
         source: 'graph-directory-subscriptions',
         asOf: ctx.receivedAt,

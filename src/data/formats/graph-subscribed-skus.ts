@@ -1,7 +1,7 @@
 import { count, isObject, optionalCount, requiredText, text } from './fields.js';
-import { contextCustomer, customerKey, NO_CUSTOMER_HINT, pagingNote, readItems } from './json-document.js';
+import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems } from './json-document.js';
 import { FormatError, itemHas, type JsonFormat } from './json-format.js';
-import type { DeploymentRecord } from '../records.js';
+import { keyOfCustomer, type DeploymentRecord } from '../records.js';
 
 /**
  * Microsoft Graph GET /subscribedSkus in one customer tenant. Sold = enabled + warning prepaid
@@ -28,7 +28,7 @@ export const graphSubscribedSkus: JsonFormat = {
       const ids = item['subscriptionIds'];
       return {
         kind: 'deployment',
-        key: `deployment|${customerKey(customer)}|graph-subscribed-skus|${(text(item, ['skuId'], notes) ?? product).toLowerCase()}`,
+        key: `deployment|${keyOfCustomer(customer)}|graph-subscribed-skus|${(text(item, ['skuId'], notes) ?? product).toLowerCase()}`,
         customer,
         source: 'graph-subscribed-skus',
         asOf: ctx.receivedAt,

@@ -1,8 +1,8 @@
 import { FieldError, Notes, parseDate, type Json, type JsonObject } from './fields.js';
-import { contextCustomer, customerKey, NO_CUSTOMER_HINT, pagingNote, readItems, type JsonDocument } from './json-document.js';
+import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems, type JsonDocument } from './json-document.js';
 import { FormatError, itemHas, type JsonFormat } from './json-format.js';
 import type { ImportContext } from './read-result.js';
-import type { CustomerRef, Source, UsageRecord } from '../records.js';
+import { keyOfCustomer, type CustomerRef, type Source, type UsageRecord } from '../records.js';
 import { WORKLOADS } from '../workloads.js';
 import { addUser, emptyTally, type UserLine, type UserTally, type UserWorkload } from '../../metrics/user-tally.js';
 
@@ -198,7 +198,7 @@ export function tallyToRecords(report: UserReport, tally: UserTally, customer: C
   const asOf = `${tally.refreshDate}T00:00:00.000Z`;
   return [...tally.workloads].map(([workload, t]) => ({
     kind: 'usage',
-    key: `usage|${customerKey(customer)}|${report.source}|${workload}`,
+    key: `usage|${keyOfCustomer(customer)}|${report.source}|${workload}`,
     customer,
     source: report.source,
     asOf,
@@ -292,7 +292,7 @@ export function servicesCountsToRecords(cells: readonly Cell[], ctx: ImportConte
     const inactive = Math.max(...services.map((s) => countCell(cell, `${s} Inactive`)));
     return {
       kind: 'usage',
-      key: `usage|${customerKey(customer)}|graph-services-user-counts|${workload}`,
+      key: `usage|${keyOfCustomer(customer)}|graph-services-user-counts|${workload}`,
       customer,
       source: 'graph-services-user-counts',
       asOf: `${refresh}T00:00:00.000Z`,

@@ -119,11 +119,6 @@ export function contextCustomer(ctx: ImportContext, fromFile: CustomerRef): Cust
 export const NO_CUSTOMER_HINT =
   'This file does not say which customer it belongs to: import it with --customer NAME and/or --tenant TENANT-ID.';
 
-export function customerKey(ref: CustomerRef): string {
-  return ref.tenantId ?? `name:${(ref.name ?? '').trim().toLowerCase()}`;
-}
-
-/** The warning for a file that is one page of a longer answer. */
 /** Warns that a file is one page of a longer answer, unless the caller fetched every page itself (the sync). */
 export function pagingNote(doc: JsonDocument, ctx: ImportContext, notes: Notes): void {
   if (ctx.allPagesFetched === true) return;

@@ -1,8 +1,8 @@
 import { count, Notes, requiredDate, text, type JsonObject } from './fields.js';
-import { customerKey, pagingNote, readItems, type JsonDocument } from './json-document.js';
+import { pagingNote, readItems, type JsonDocument } from './json-document.js';
 import { FormatError, itemHas, type JsonFormat } from './json-format.js';
 import type { ImportContext } from './read-result.js';
-import type { CustomerRef, DeploymentRecord, UsageRecord } from '../records.js';
+import { keyOfCustomer, type CustomerRef, type DeploymentRecord, type UsageRecord } from '../records.js';
 import { canonicalWorkload } from '../workloads.js';
 
 /**
@@ -43,7 +43,7 @@ export const pcDeploymentAnalytics: JsonFormat = {
       const product = productOf(row, notes);
       return {
         kind: 'deployment',
-        key: `deployment|${customerKey(customer)}|pc-analytics|${product.id}`,
+        key: `deployment|${keyOfCustomer(customer)}|pc-analytics|${product.id}`,
         customer,
         source: 'pc-analytics',
         asOf: requiredDate(row, ['processedDateTime'], notes),
@@ -66,7 +66,7 @@ export const pcUsageAnalytics: JsonFormat = {
       const workload = canonicalWorkload(text(row, ['workloadName'], notes) ?? text(row, ['workloadCode'], notes) ?? 'Unknown');
       return {
         kind: 'usage',
-        key: `usage|${customerKey(customer)}|pc-analytics|${product.id}|${workload}`,
+        key: `usage|${keyOfCustomer(customer)}|pc-analytics|${product.id}|${workload}`,
         customer,
         source: 'pc-analytics',
         asOf: requiredDate(row, ['processedDateTime'], notes),

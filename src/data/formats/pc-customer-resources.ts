@@ -1,13 +1,5 @@
 import { count, date, enumValue, flag, isObject, Notes, optionalCount, requiredText, text, type JsonObject } from './fields.js';
-import {
-  contextCustomer,
-  customerKey,
-  NO_CUSTOMER_HINT,
-  pagingNote,
-  readItems,
-  tenantInLinks,
-  type JsonDocument,
-} from './json-document.js';
+import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems, tenantInLinks, type JsonDocument } from './json-document.js';
 import { FormatError, itemHas, objectTypeIs, type JsonFormat } from './json-format.js';
 import type { ImportContext } from './read-result.js';
 import {
@@ -18,6 +10,7 @@ import {
   type DeploymentRecord,
   type ServiceRequestRecord,
   type SubscriptionRecord,
+  keyOfCustomer,
 } from '../records.js';
 
 /**
@@ -49,7 +42,7 @@ export const pcSubscriptions: JsonFormat = {
       const offerId = text(item, ['offerId'], notes) ?? subscriptionId;
       return {
         kind: 'subscription',
-        key: `subscription|${customerKey(customer)}|${subscriptionId.toLowerCase()}`,
+        key: `subscription|${keyOfCustomer(customer)}|${subscriptionId.toLowerCase()}`,
         customer,
         source: 'pc-subscriptions',
         asOf: ctx.receivedAt,
@@ -81,7 +74,7 @@ export const pcSubscribedSkus: JsonFormat = {
       const warning = optionalCount(item, ['warningUnits'], notes);
       return {
         kind: 'deployment',
-        key: `deployment|${customerKey(customer)}|pc-subscribed-skus|${(text(sku, ['id'], notes) ?? product).toLowerCase()}`,
+        key: `deployment|${keyOfCustomer(customer)}|pc-subscribed-skus|${(text(sku, ['id'], notes) ?? product).toLowerCase()}`,
         customer,
         source: 'pc-subscribed-skus',
         asOf: ctx.receivedAt,
@@ -113,7 +106,7 @@ export const pcServiceRequests: JsonFormat = {
       const requestId = requiredText(item, ['id'], notes);
       return {
         kind: 'service-request',
-        key: `service-request|${customerKey(customer)}|${requestId}`,
+        key: `service-request|${keyOfCustomer(customer)}|${requestId}`,
         customer,
         source: 'pc-service-requests',
         asOf: date(item, ['lastModifiedDate'], notes) ?? date(item, ['createdDate'], notes) ?? ctx.receivedAt,

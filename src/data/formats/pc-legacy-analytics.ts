@@ -1,8 +1,8 @@
 import { count, fraction, Notes, requiredDate, text, type JsonObject } from './fields.js';
-import { contextCustomer, customerKey, NO_CUSTOMER_HINT, pagingNote, readItems, type JsonDocument } from './json-document.js';
+import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems, type JsonDocument } from './json-document.js';
 import { FormatError, itemHas, objectTypeIs, type JsonFormat } from './json-format.js';
 import type { ImportContext } from './read-result.js';
-import type { CustomerRef, DeploymentRecord, PartnerTotalRecord, UsageRecord } from '../records.js';
+import { keyOfCustomer, type CustomerRef, type DeploymentRecord, type PartnerTotalRecord, type UsageRecord } from '../records.js';
 import { canonicalWorkload } from '../workloads.js';
 import { fractionToPercent } from '../../metrics/percent.js';
 
@@ -37,7 +37,7 @@ export const pcLegacyCustomerDeployment: JsonFormat = {
       const product = text(row, ['productName'], notes) ?? 'Unknown product';
       return {
         kind: 'deployment',
-        key: `deployment|${customerKey(customer)}|pc-legacy-analytics|${product.toLowerCase()}`,
+        key: `deployment|${keyOfCustomer(customer)}|pc-legacy-analytics|${product.toLowerCase()}`,
         customer,
         source: 'pc-legacy-analytics',
         asOf: requiredDate(row, ['processedDateTime'], notes),
@@ -60,7 +60,7 @@ export const pcLegacyCustomerUsage: JsonFormat = {
       const workload = canonicalWorkload(text(row, ['workloadName'], notes) ?? text(row, ['workloadCode'], notes) ?? 'Unknown');
       return {
         kind: 'usage',
-        key: `usage|${customerKey(customer)}|pc-legacy-analytics|${product.toLowerCase()}|${workload}`,
+        key: `usage|${keyOfCustomer(customer)}|pc-legacy-analytics|${product.toLowerCase()}|${workload}`,
         customer,
         source: 'pc-legacy-analytics',
         asOf: requiredDate(row, ['processedDateTime'], notes),
