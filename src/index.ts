@@ -1,8 +1,8 @@
 import { startApp } from './app.js';
 import { createLogger } from './logging/logger.js';
 import { ConfigError, loadConfig } from './config.js';
-import { UnreadableCacheError } from './data/store/lowdb-store.js';
-import { UnreadableStateError } from './data/store/lowdb-state-store.js';
+import { UnreadableCacheError } from './data/store/cache-store.js';
+import { UnreadableStateError } from './data/store/state-store.js';
 
 const logger = createLogger();
 

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
-import { UnreadableCacheError } from '../data/store/lowdb-store.js';
+import { UnreadableCacheError } from '../data/store/cache-store.js';
 import { openStorage, type Storage } from '../data/store/storage.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { runExport } from './export-command.js';
@@ -13,7 +13,7 @@ import { runSyncCommand } from './sync-command.js';
 import { LOGIN_PORT, runLogin } from './login-command.js';
 import { runAlerts, showAlertStatus } from './alerts-command.js';
 import { openBotState } from '../proactive/bot-state.js';
-import { UnreadableStateError } from '../data/store/lowdb-state-store.js';
+import { UnreadableStateError } from '../data/store/state-store.js';
 
 /** The command line: a second face on the same core the bot uses. Wiring only. */
 

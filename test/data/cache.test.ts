@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { doc, ok, tempStore, type TempStore } from '../helpers.js';
-import { CACHE_FILE, UnreadableCacheError } from '../../src/data/store/lowdb-store.js';
+import { CACHE_FILE, UnreadableCacheError } from '../../src/data/store/cache-store.js';
 import { openStorage } from '../../src/data/store/storage.js';
 import { BACKENDS } from '../shared-azurite.js';
 

@@ -1,5 +1,6 @@
 import type { BlockBlobClient } from '@azure/storage-blob';
 import { GroupCommit } from './group-commit.js';
+import type { DocumentRules, StateStore } from './state-store.js';
 
 /** An HTTP status from the storage service, when an error carries one. */
 export function statusOf(error: unknown): number | undefined {
@@ -97,7 +98,7 @@ const MAX_ATTEMPTS = 50;
  * another's update. Changes that arrive while a write is under way go together in the next one
  * (GroupCommit).
  */
-export class BlobDocument<S> {
+export class BlobDocument<S> implements StateStore<S> {
   private data: S;
   /** The ETag the cached document was read or written at; null while the blob does not exist or after a write whose ETag is unknown. */
   private etag: string | null = null;
@@ -106,13 +107,9 @@ export class BlobDocument<S> {
 
   constructor(
     private readonly blob: DocumentBlob,
-    private readonly empty: () => S,
-    /** Turns parsed JSON into the document, or throws saying why it cannot. */
-    private readonly check: (parsed: unknown, where: string) => S,
-    /** The error for a blob that is not JSON at all, saying what to do. */
-    private readonly unreadable: (where: string, reason: string) => Error,
+    private readonly rules: DocumentRules<S>,
   ) {
-    this.data = empty();
+    this.data = rules.empty();
   }
 
   /** The document as last read; another instance's writes show within a second. */
@@ -141,16 +138,16 @@ export class BlobDocument<S> {
     try {
       fetched = await this.blob.fetch(this.etag);
     } catch (error) {
-      if (error instanceof BlobNotJson) throw this.unreadable(this.blob.url, error.reason);
+      if (error instanceof BlobNotJson) throw this.rules.unreadable(this.blob.url, error.reason);
       throw error;
     }
     if (fetched.kind === 'unchanged') return;
     if (fetched.kind === 'absent') {
-      this.data = this.empty();
+      this.data = this.rules.empty();
       this.etag = null;
       return;
     }
-    this.data = this.check(fetched.parsed, this.blob.url);
+    this.data = this.rules.check(fetched.parsed, this.blob.url);
     this.etag = fetched.etag;
   }
 

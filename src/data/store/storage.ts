@@ -3,14 +3,14 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AdoptionStore } from './adoption-store.js';
 import { BlobAppendLog } from './blob-append-log.js';
+import { BlobDocument, blockBlob } from './blob-document.js';
 import { blobLease } from './blob-lease.js';
-import { BlobAdoptionStore, BlobStateStore } from './blob-stores.js';
 import { botFrameworkBlob } from './bot-framework-blob.js';
+import { CACHE_FILE, CACHE_RULES, CacheStore } from './cache-store.js';
 import { fileLease } from './file-lease.js';
 import { JsonlLog } from './jsonl-log.js';
-import { LowdbStateStore } from './lowdb-state-store.js';
-import { CACHE_FILE, LowdbStore } from './lowdb-store.js';
-import type { AppendLog, Lease, StateStore } from './state-store.js';
+import { LowdbDocument } from './lowdb-document.js';
+import { stateRules, type AppendLog, type Lease, type StateStore } from './state-store.js';
 
 /** Where the bot keeps what it knows: the embedded lowdb files, or Azure Blob Storage shared by several instances. */
 export type StorageConfig =
@@ -35,8 +35,8 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   if (config.kind === 'lowdb') {
     const { dataDir } = config;
     return {
-      cache: await LowdbStore.open(dataDir),
-      document: (name, empty) => LowdbStateStore.open(dataDir, `${name}.json`, empty),
+      cache: new CacheStore(await LowdbDocument.open(dataDir, CACHE_FILE, CACHE_RULES)),
+      document: (name, empty) => LowdbDocument.open(dataDir, `${name}.json`, stateRules(empty, 'file')),
       lease: fileLease(dataDir),
       log: <T>(name: string) => new JsonlLog<T>(join(dataDir, `${name}.jsonl`)),
       where: dataDir,
@@ -46,12 +46,13 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   await container.createIfNotExists();
   const botFramework = new BlobsStorage(config.connectionString, config.container);
   // Read at open, as the lowdb files are: a damaged blob is reported now, and "changed since" counts from here.
-  const cache = new BlobAdoptionStore(container, CACHE_FILE);
-  await cache.revision();
+  const cacheDocument = new BlobDocument(blockBlob(container.getBlockBlobClient(CACHE_FILE)), CACHE_RULES);
+  await cacheDocument.read();
   return {
-    cache,
+    cache: new CacheStore(cacheDocument),
+    // The bot's state goes through the Bot Framework's BlobsStorage (see bot-framework-blob.ts).
     document: async (name, empty) => {
-      const document = new BlobStateStore(botFrameworkBlob(botFramework, container, `${name}.json`), empty);
+      const document = new BlobDocument(botFrameworkBlob(botFramework, container, `${name}.json`), stateRules(empty, 'blob'));
       await document.read();
       return document;
     },
