@@ -1,3 +1,6 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BlobServiceClient } from '@azure/storage-blob';
 import type { StorageConfig } from '../src/data/store/storage.js';
 import { startAzurite, type RunningAzurite } from '../src/tools/azurite.js';
 
@@ -30,6 +33,25 @@ export async function storageFor(backend: Backend, dataDir: string): Promise<{ c
       ADOPTION_BLOB_CONTAINER: blob.container,
     },
   };
+}
+
+/** Puts `text` where the backend keeps the document `name` (a file of the data folder, or a blob), as a damaged or foreign writer would. */
+export async function writeStored(config: StorageConfig, name: string, text: string): Promise<void> {
+  if (config.kind === 'lowdb') {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(join(config.dataDir, name), text);
+    return;
+  }
+  const container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
+  await container.createIfNotExists();
+  await container.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
+}
+
+/** The document `name` as the backend keeps it, byte for byte. */
+export async function readStored(config: StorageConfig, name: string): Promise<string> {
+  if (config.kind === 'lowdb') return readFile(join(config.dataDir, name), 'utf8');
+  const container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
+  return (await container.getBlockBlobClient(name).downloadToBuffer()).toString('utf8');
 }
 
 /** Mocha root hook (see .mocharc.json): stops Azurite after the last test. */

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { BlobServiceClient } from '@azure/storage-blob';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { doc, ok, tempStore, type TempStore } from '../helpers.js';
 import { CACHE_FILE, UnreadableCacheError } from '../../src/data/store/cache-store.js';
 import { openStorage } from '../../src/data/store/storage.js';
-import { BACKENDS } from '../shared-azurite.js';
+import { BACKENDS, writeStored } from '../shared-azurite.js';
 
 for (const backend of BACKENDS) {
   describe(`the cache: nothing lost, nothing doubled (${backend})`, () => {
@@ -70,17 +69,7 @@ for (const backend of BACKENDS) {
     });
 
     it('says what to do when the stored cache itself is damaged', async () => {
-      const damaged = '{"version":1,"records":[';
-      if (t.config.kind === 'lowdb') {
-        await mkdir(t.config.dataDir, { recursive: true });
-        await writeFile(join(t.config.dataDir, CACHE_FILE), damaged);
-      } else {
-        const { connectionString, container } = t.config;
-        await BlobServiceClient.fromConnectionString(connectionString)
-          .getContainerClient(container)
-          .getBlockBlobClient(CACHE_FILE)
-          .upload(damaged, damaged.length);
-      }
+      await writeStored(t.config, CACHE_FILE, '{"version":1,"records":[');
       let message = '';
       try {
         await (await openStorage(t.config)).cache.records();

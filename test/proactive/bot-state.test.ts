@@ -1,25 +1,18 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BlobServiceClient } from '@azure/storage-blob';
 import { expect } from 'chai';
 import type { StorageConfig } from '../../src/data/store/storage.js';
 import { BOT_STATE } from '../../src/proactive/bot-state.js';
 import { freePort } from '../helpers.js';
-import { BACKENDS, storageFor } from '../shared-azurite.js';
+import { BACKENDS, readStored, storageFor, writeStored } from '../shared-azurite.js';
 
 const run = promisify(execFile);
 const DAMAGED = '{"version":1,"conversations":{';
-
-/** The bytes of the state document as stored. */
-async function stored(config: StorageConfig): Promise<string> {
-  if (config.kind === 'lowdb') return readFile(join(config.dataDir, `${BOT_STATE}.json`), 'utf8');
-  const blob = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
-  return (await blob.getBlockBlobClient(`${BOT_STATE}.json`).downloadToBuffer()).toString('utf8');
-}
+const STATE_FILE = `${BOT_STATE}.json`;
 
 for (const backend of BACKENDS) {
   describe(`a damaged bot state (${backend})`, function () {
@@ -30,14 +23,7 @@ for (const backend of BACKENDS) {
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'adoption-state-'));
       ({ config, env } = await storageFor(backend, join(dir, 'data')));
-      if (config.kind === 'lowdb') {
-        await mkdir(config.dataDir, { recursive: true });
-        await writeFile(join(config.dataDir, `${BOT_STATE}.json`), DAMAGED);
-      } else {
-        const container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.container);
-        await container.createIfNotExists();
-        await container.getBlockBlobClient(`${BOT_STATE}.json`).upload(DAMAGED, DAMAGED.length);
-      }
+      await writeStored(config, STATE_FILE, DAMAGED);
     });
     afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -52,7 +38,7 @@ for (const backend of BACKENDS) {
       expect(failure?.stderr.trim()).to.match(
         /^The bot's state (file|blob) \S*bot-state\.json cannot be read \(.+\)\. Move it aside; the bot then starts with no subscriptions, links or pending alerts\.$/,
       );
-      expect(await stored(config)).to.equal(DAMAGED);
+      expect(await readStored(config, STATE_FILE)).to.equal(DAMAGED);
     });
 
     it('keeps the bot from starting over it, with what to do in the log', async () => {
@@ -70,7 +56,7 @@ for (const backend of BACKENDS) {
         .map((line) => JSON.parse(line) as { level: number; msg: string });
       expect(lines.at(-1)?.msg).to.match(/^The bot's state (file|blob) \S*bot-state\.json cannot be read \(.+\)\. Move it aside; /);
       expect(lines.at(-1)).not.to.have.property('err');
-      expect(await stored(config)).to.equal(DAMAGED);
+      expect(await readStored(config, STATE_FILE)).to.equal(DAMAGED);
     });
   });
 }
