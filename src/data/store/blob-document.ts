@@ -1,6 +1,6 @@
 import type { BlockBlobClient } from '@azure/storage-blob';
 import { GroupCommit } from './group-commit.js';
-import type { DocumentRules, StateStore } from './state-store.js';
+import { REVALIDATE_MS, type DocumentRules, type StateStore } from './state-store.js';
 
 /** An HTTP status from the storage service, when an error carries one. */
 export function statusOf(error: unknown): number | undefined {
@@ -85,8 +85,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** How long a reader trusts what it last read before asking whether the blob changed. */
-const CHECK_MS = 1000;
 /** Writers racing for one blob retry this many times before giving up (each retry re-reads). */
 const MAX_ATTEMPTS = 50;
 
@@ -114,7 +112,7 @@ export class BlobDocument<S> implements StateStore<S> {
 
   /** The document as last read; another instance's writes show within a second. */
   async read(): Promise<S> {
-    if (performance.now() - this.checkedAt >= CHECK_MS) await this.refresh();
+    if (performance.now() - this.checkedAt >= REVALIDATE_MS) await this.refresh();
     return this.data;
   }
 

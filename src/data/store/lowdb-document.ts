@@ -4,11 +4,8 @@ import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { fileRevision } from './file-revision.js';
 import { GroupCommit } from './group-commit.js';
-import type { DocumentRules, StateStore } from './state-store.js';
+import { REVALIDATE_MS, type DocumentRules, type StateStore } from './state-store.js';
 import { lockForWrite } from './write-lock.js';
-
-/** How long a reader trusts what it last read before looking whether another process changed the file. */
-const EXTERNAL_CHECK_MS = 1000;
 
 /**
  * One JSON document in a file of the data folder (lowdb, written by steno: temporary file and
@@ -40,7 +37,7 @@ export class LowdbDocument<S> implements StateStore<S> {
   }
 
   async read(): Promise<S> {
-    if (performance.now() - this.checkedAt >= EXTERNAL_CHECK_MS) {
+    if (performance.now() - this.checkedAt >= REVALIDATE_MS) {
       this.checkedAt = performance.now();
       await this.reloadIfChanged();
     }

@@ -17,6 +17,9 @@ export interface StateStore<S> {
   update<T>(change: (draft: S) => T): Promise<T>;
 }
 
+/** How long a reader trusts what it last read before asking whether another process changed it. */
+export const REVALIDATE_MS = 1000;
+
 /** What a kind of document is: its empty form, how stored JSON is accepted, what to say when it is not. */
 export interface DocumentRules<S> {
   empty(): S;
