@@ -15,11 +15,13 @@ import { LocalConnector } from '../src/tools/local-connector.js';
 
 /**
  * Alert fan-out: CONVERSATIONS subscribed conversations, one alert each, with 429 injected on 2% of
- * sends, against the local connector. Teams' limits (50 sends a second per tenant...) and the
- * back-off run SCALE times faster, so the floor is CONVERSATIONS / (50 x SCALE) seconds.
+ * sends, against the local connector, at Teams' own limits (50 sends a second per tenant...): the
+ * floor is CONVERSATIONS / 50 seconds. BENCH_ALERT_SCALE runs the limits and the back-off that many
+ * times faster for a quick look; the per-run work (evaluating, folding receipts) and the timers'
+ * late wake-ups then weigh that many times more against the shorter floor.
  */
 const CONVERSATIONS = Number(process.env['BENCH_ALERT_CONVERSATIONS'] ?? 10_000);
-const SCALE = Number(process.env['BENCH_ALERT_SCALE'] ?? 10);
+const SCALE = Number(process.env['BENCH_ALERT_SCALE'] ?? 1);
 const THROTTLED = 0.02;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
@@ -27,7 +29,7 @@ const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 /** The fan-out on both backends in the same run: lowdb files, and Azure Blob Storage (Azurite, on this machine). */
 export async function benchAlerts(azurite: RunningAzurite): Promise<string[]> {
   const lines = [
-    `alerts: fan-out of ${CONVERSATIONS.toLocaleString('en')} alerts, 429 on ${THROTTLED * 100}% of sends, Teams' limits and back-off ${SCALE}x faster`,
+    `alerts: fan-out of ${CONVERSATIONS.toLocaleString('en')} alerts, 429 on ${THROTTLED * 100}% of sends, ${SCALE === 1 ? "at Teams' limits" : `Teams' limits and back-off ${SCALE}x faster`}`,
   ];
   for (const backend of ['lowdb', 'blob'] as const) {
     const dir = await mkdtemp(join(tmpdir(), 'adoption-bench-alerts-'));

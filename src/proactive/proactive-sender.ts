@@ -62,11 +62,12 @@ export class ProactiveSender {
       const id = await pRetry(
         async () => {
           attempts++;
-          await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
+          const grant = await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
           try {
             return await this.deliver(target, reply);
           } catch (error) {
             const failure = asDeliveryError(error);
+            if (failure.status === 429) grant.refund();
             throw failure.retriable ? failure : new AbortError(failure);
           }
         },

@@ -1,7 +1,9 @@
 /**
  * Teams' limits on what a bot may send, as sliding windows: no window of `perMs` milliseconds ever
  * holds more than `count` sends. One gate holds the limits per conversation and per tenant, and
- * grants a send only when every window it falls in has room, so bursts never overshoot.
+ * grants a send only when every window it falls in has room, so bursts never overshoot. A send
+ * Teams refused as throttled (429) was not taken, so it is refunded: it leaves the windows, and
+ * its retry, after its back-off, needs a grant of its own.
  */
 
 export interface WindowLimit {
@@ -53,6 +55,12 @@ class SendLog {
     if (this.times.length > keep * 2) this.times.splice(0, this.times.length - keep);
   }
 
+  /** Takes back one send recorded at `time` (the times stay in order). */
+  remove(time: number): void {
+    const at = this.times.lastIndexOf(time);
+    if (at >= 0) this.times.splice(at, 1);
+  }
+
   /** Nothing in it constrains a send at `now` any more. */
   idle(now: number): boolean {
     const last = this.times.at(-1);
@@ -60,10 +68,16 @@ class SendLog {
   }
 }
 
+/** A send the gate let go. */
+export interface Grant {
+  /** Teams refused the send as throttled (429): it does not count against the windows. */
+  refund(): void;
+}
+
 interface Waiter {
   readonly tenant: string;
   readonly conversation: string;
-  readonly grant: () => void;
+  readonly grant: (grant: Grant) => void;
 }
 
 export class RateGate {
@@ -81,7 +95,7 @@ export class RateGate {
   ) {}
 
   /** Resolves when a send to this conversation may go; the send is counted from that moment. */
-  acquire(tenant: string, conversation: string): Promise<void> {
+  acquire(tenant: string, conversation: string): Promise<Grant> {
     return new Promise((grant) => {
       this.waiting.push({ tenant, conversation, grant });
       this.waitingPerTenant.set(tenant, (this.waitingPerTenant.get(tenant) ?? 0) + 1);
@@ -136,10 +150,16 @@ export class RateGate {
       const left = this.waitingPerTenant.get(w.tenant)! - 1;
       if (left === 0) this.waitingPerTenant.delete(w.tenant);
       else this.waitingPerTenant.set(w.tenant, left);
-      w.grant();
+      w.grant({ refund: () => this.refund(w, now) });
     }
     this.forgetIdle(now);
     this.wakeAt(next);
+  }
+
+  private refund(w: Waiter, at: number): void {
+    this.tenants.get(w.tenant)?.remove(at);
+    this.conversations.get(w.conversation)?.remove(at);
+    this.pump();
   }
 
   private forgetIdle(now: number): void {
