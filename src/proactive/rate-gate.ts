@@ -70,7 +70,7 @@ class SendLog {
 
 /** A send the gate let go. */
 export interface Grant {
-  /** Teams refused the send as throttled (429): it does not count against the windows. */
+  /** Teams refused the send as throttled (429): it does not count against the windows (once, however often called). */
   refund(): void;
 }
 
@@ -150,7 +150,14 @@ export class RateGate {
       const left = this.waitingPerTenant.get(w.tenant)! - 1;
       if (left === 0) this.waitingPerTenant.delete(w.tenant);
       else this.waitingPerTenant.set(w.tenant, left);
-      w.grant({ refund: () => this.refund(w, now) });
+      let refunded = false;
+      w.grant({
+        refund: () => {
+          if (refunded) return;
+          refunded = true;
+          this.refund(w, now);
+        },
+      });
     }
     this.forgetIdle(now);
     this.wakeAt(next);
