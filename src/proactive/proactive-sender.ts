@@ -62,12 +62,11 @@ export class ProactiveSender {
       const id = await pRetry(
         async () => {
           attempts++;
-          const grant = await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
+          await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
           try {
             return await this.deliver(target, reply);
           } catch (error) {
             const failure = asDeliveryError(error);
-            if (failure.status === 429) grant.refund();
             throw failure.retriable ? failure : new AbortError(failure);
           }
         },

@@ -1,9 +1,7 @@
 /**
  * Teams' limits on what a bot may send, as sliding windows: no window of `perMs` milliseconds ever
  * holds more than `count` sends. One gate holds the limits per conversation and per tenant, and
- * grants a send only when every window it falls in has room, so bursts never overshoot. A send
- * Teams refused as throttled (429) was not taken, so it is refunded: it leaves the windows, and
- * its retry, after its back-off, needs a grant of its own.
+ * grants a send only when every window it falls in has room, so bursts never overshoot.
  */
 
 export interface WindowLimit {
@@ -55,12 +53,6 @@ class SendLog {
     if (this.times.length > keep * 2) this.times.splice(0, this.times.length - keep);
   }
 
-  /** Takes back one send recorded at `time` (the times stay in order). */
-  remove(time: number): void {
-    const at = this.times.lastIndexOf(time);
-    if (at >= 0) this.times.splice(at, 1);
-  }
-
   /** Nothing in it constrains a send at `now` any more. */
   idle(now: number): boolean {
     const last = this.times.at(-1);
@@ -68,16 +60,10 @@ class SendLog {
   }
 }
 
-/** A send the gate let go. */
-export interface Grant {
-  /** Teams refused the send as throttled (429): it does not count against the windows (once, however often called). */
-  refund(): void;
-}
-
 interface Waiter {
   readonly tenant: string;
   readonly conversation: string;
-  readonly grant: (grant: Grant) => void;
+  readonly grant: () => void;
 }
 
 export class RateGate {
@@ -95,7 +81,7 @@ export class RateGate {
   ) {}
 
   /** Resolves when a send to this conversation may go; the send is counted from that moment. */
-  acquire(tenant: string, conversation: string): Promise<Grant> {
+  acquire(tenant: string, conversation: string): Promise<void> {
     return new Promise((grant) => {
       this.waiting.push({ tenant, conversation, grant });
       this.waitingPerTenant.set(tenant, (this.waitingPerTenant.get(tenant) ?? 0) + 1);
@@ -150,23 +136,10 @@ export class RateGate {
       const left = this.waitingPerTenant.get(w.tenant)! - 1;
       if (left === 0) this.waitingPerTenant.delete(w.tenant);
       else this.waitingPerTenant.set(w.tenant, left);
-      let refunded = false;
-      w.grant({
-        refund: () => {
-          if (refunded) return;
-          refunded = true;
-          this.refund(w, now);
-        },
-      });
+      w.grant();
     }
     this.forgetIdle(now);
     this.wakeAt(next);
-  }
-
-  private refund(w: Waiter, at: number): void {
-    this.tenants.get(w.tenant)?.remove(at);
-    this.conversations.get(w.conversation)?.remove(at);
-    this.pump();
   }
 
   private forgetIdle(now: number): void {
