@@ -9,7 +9,7 @@ import { openBotState } from '../src/proactive/bot-state.js';
 import { openStorage, type Storage } from '../src/data/store/storage.js';
 import type { RunningAzurite } from '../src/tools/azurite.js';
 import { DEFAULT_SEND_POLICY } from '../src/proactive/proactive-sender.js';
-import { scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
+import { RateGate, scaledLimits, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
 import { createLogger } from '../src/logging/logger.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
 
@@ -85,7 +85,7 @@ async function fanOut(storage: Storage, dir: string, backend: string): Promise<s
       state,
       storage,
       portfolio: new PortfolioCache(store, config),
-      limits: scaledLimits(TEAMS_SEND_LIMITS, SCALE),
+      gate: new RateGate(scaledLimits(TEAMS_SEND_LIMITS, SCALE)),
       policy: { minDelayMs: DEFAULT_SEND_POLICY.minDelayMs / SCALE, maxDelayMs: DEFAULT_SEND_POLICY.maxDelayMs / SCALE },
     });
     const started = performance.now();

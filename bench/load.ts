@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdapter } from '../src/bot/adapter.js';
 import { startServer, type RunningServer } from '../src/bot/server.js';
 import { startBot } from '../src/bot/start-bot.js';
 import { loadConfig } from '../src/config.js';
@@ -10,7 +9,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { openBotState } from '../src/proactive/bot-state.js';
 import { openStorage } from '../src/data/store/storage.js';
 import { LocalConnector } from '../src/tools/local-connector.js';
-import { EchoBot } from './reply.js';
+import { EchoBot, echoAdapter } from './reply.js';
 
 /**
  * Load: 100 conversations at once, each sending its next request as soon as the last is answered,
@@ -111,7 +110,7 @@ export async function benchLoad(): Promise<string[]> {
   await loadDemo(store, new Date());
   const config = { ...loadConfig({ ADOPTION_DATA_DIR: dir, ADOPTION_ALLOWED_TENANTS: TENANT }), port: 0 };
   const adoption = await startBot({ config, storage, state: await openBotState(storage), logger: quiet, host: '127.0.0.1' });
-  const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
+  const echo = await startServer({ adapter: echoAdapter(), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   try {
     const floorSeconds = Math.max(5, Math.round(SECONDS / 4));
     const floor = await load(echo, connector, floorSeconds, true);

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityHandler, type Activity } from 'botbuilder';
+import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
+import { RateGate, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
 import { replyActivity } from '../src/bot/adoption-bot.js';
 import { answer } from '../src/commands/answer.js';
 import { openBotState } from '../src/proactive/bot-state.js';
@@ -28,6 +29,9 @@ const WORKLOADS = ['Exchange', 'SharePoint with OneDrive', 'Teams'];
 const AS_OF = new Date(Date.now() - 2 * 86_400_000).toISOString();
 
 const quiet = createLogger({ level: 'error' });
+
+/** The echo bots' adapter: the adoption bot's, with its own rate gate (the replies are noted in it). */
+export const echoAdapter = (): CloudAdapter => createAdapter({}, quiet, new RateGate(TEAMS_SEND_LIMITS));
 
 /** The floor: the same stack answering every message with a line of text. */
 export class EchoBot extends ActivityHandler {
@@ -156,12 +160,12 @@ export async function benchReply(azurite: RunningAzurite): Promise<string[]> {
   await blob.cache.upsert(records);
   const adoption = await startBot({ config, storage, state: await openBotState(storage), logger: quiet, host: '127.0.0.1' });
   const onBlob = await startBot({ config, storage: blob, state: await openBotState(blob), logger: quiet, host: '127.0.0.1' });
-  const echo = await startServer({ adapter: createAdapter({}, quiet), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
+  const echo = await startServer({ adapter: echoAdapter(), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   const oneCard = replyActivity(
     answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'),
   );
   const cardEcho = await startServer({
-    adapter: createAdapter({}, quiet),
+    adapter: echoAdapter(),
     bot: new CardEchoBot(oneCard),
     port: 0,
     host: '127.0.0.1',

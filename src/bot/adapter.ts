@@ -3,11 +3,15 @@ import {
   ConfigurationServiceClientCredentialFactory,
   CallerIdConstants,
   ShowTypingMiddleware,
+  ActivityTypes,
+  type Middleware,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { BotAuth } from '../config.js';
+import type { RateGate } from '../proactive/rate-gate.js';
 import { BotAuthentication } from './bot-authentication.js';
+import { tenantOf } from './conversation-target.js';
 import type { Logger } from '../logging/logger.js';
 import { turnCorrelationId, turnLogger, turnLogging } from './turn-logger.js';
 
@@ -19,13 +23,32 @@ export const TYPING_DELAY_MS = 400;
  * MicrosoftAppTenantId. With no app id the adapter runs in local mode: it accepts requests without
  * a token and replies to the serviceUrl without one (Agents Playground, tests, `npm run ask`).
  */
-export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
+export function createAdapter(auth: BotAuth, logger: Logger, gate: RateGate): CloudAdapter {
   const options = authOptions(auth);
   const adapter = new CloudAdapter(new BotAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
   adapter.use(turnLogging(logger));
+  adapter.use(noteSends(gate));
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
   handleTurnErrors(adapter, logger);
   return adapter;
+}
+
+/** What CloudAdapter keeps to itself: the HTTP answer to an invoke, a pause, a trace (Emulator only). */
+const NOT_SENT: readonly string[] = [ActivityTypes.InvokeResponse, 'delay', ActivityTypes.Trace];
+
+/** Every reply and typing indicator a turn sends counts in Teams' limits: the gate notes it. */
+function noteSends(gate: RateGate): Middleware {
+  return {
+    async onTurn(context, next) {
+      context.onSendActivities(async (_context, activities, send) => {
+        const tenant = tenantOf(context.activity) ?? 'unknown-tenant';
+        for (const a of activities)
+          if (!NOT_SENT.includes(a.type ?? '')) gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id);
+        return send();
+      });
+      await next();
+    },
+  };
 }
 
 /** The adapter for proactive sends (alerts, shares): no typing indicator, the same authentication. */

@@ -6,7 +6,7 @@ import type { Storage } from '../data/store/storage.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import { DEFAULT_SEND_POLICY, ProactiveSender, type SendPolicy } from '../proactive/proactive-sender.js';
-import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
+import { RateGate, TEAMS_SEND_LIMITS } from '../proactive/rate-gate.js';
 import { createProactiveAdapter } from './adapter.js';
 import { allowsTenant } from '../access/access-policy.js';
 import type { Logger } from '../logging/logger.js';
@@ -26,7 +26,8 @@ export function createProactive(options: {
   readonly storage: Storage;
   readonly portfolio: PortfolioCache;
   readonly clock?: () => Date;
-  readonly limits?: SendLimits;
+  /** Teams' limits; the bot shares its gate with the chat adapter, which notes the replies in it. */
+  readonly gate?: RateGate;
   /** Back-off overrides (the benchmark runs Teams' clock faster). */
   readonly policy?: Partial<SendPolicy>;
 }): Proactive {
@@ -34,7 +35,7 @@ export function createProactive(options: {
   const clock = options.clock ?? (() => new Date());
   const sender = new ProactiveSender(
     teamsDelivery(createProactiveAdapter(config.auth, options.logger), config.auth.MicrosoftAppId ?? ''),
-    new RateGate(options.limits ?? TEAMS_SEND_LIMITS),
+    options.gate ?? new RateGate(TEAMS_SEND_LIMITS),
     { ...DEFAULT_SEND_POLICY, attempts: config.alerts.sendAttempts, ...options.policy },
   );
   const delivery = new AlertDelivery(state, sender, options.storage.lease, openReceiptLog(options.storage), clock);

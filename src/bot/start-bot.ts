@@ -6,7 +6,7 @@ import { Settings } from '../commands/settings.js';
 import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
-import type { SendLimits } from '../proactive/rate-gate.js';
+import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
 import { AdoptionBot } from './adoption-bot.js';
 import { CallerAccess } from './caller-access.js';
@@ -36,16 +36,10 @@ export async function startBot(options: {
   // Compute the portfolio before the first message, so no turn waits for it.
   const warm = await portfolio.view();
   logger.info(`Portfolio ready: ${warm.customers.length} customers.`);
-  const adapter = createAdapter(config.auth, logger);
-  const { sender, alerts } = createProactive({
-    config,
-    logger,
-    state,
-    storage,
-    portfolio,
-    clock,
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
+  // One gate for everything this process sends: replies are noted in it, alerts and shares wait for it.
+  const gate = new RateGate(options.limits ?? TEAMS_SEND_LIMITS);
+  const adapter = createAdapter(config.auth, logger, gate);
+  const { sender, alerts } = createProactive({ config, logger, state, storage, portfolio, clock, gate });
   const settings = new Settings(
     state,
     portfolio,

@@ -1,7 +1,8 @@
 /**
  * Teams' limits on what a bot may send, as sliding windows: no window of `perMs` milliseconds ever
  * holds more than `count` sends. One gate holds the limits per conversation and per tenant, and
- * grants a send only when every window it falls in has room, so bursts never overshoot.
+ * grants a send only when every window it falls in has room, so bursts never overshoot. Replies
+ * in a turn do not wait for it, but Teams counts them in the same limits, so they are noted in it.
  */
 
 export interface WindowLimit {
@@ -87,6 +88,16 @@ export class RateGate {
       this.waitingPerTenant.set(tenant, (this.waitingPerTenant.get(tenant) ?? 0) + 1);
       this.pump();
     });
+  }
+
+  /**
+   * A send that went without waiting (a reply in a turn): it counts in the windows all the same, so
+   * proactive sends leave room for the conversations people are having with the bot.
+   */
+  note(tenant: string, conversation: string): void {
+    const now = this.now();
+    this.log(this.tenants, tenant, this.limits.tenant).record(now);
+    this.log(this.conversations, conversation, this.limits.conversation).record(now);
   }
 
   /** Sends waiting for room. */

@@ -181,3 +181,26 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('replies and alerts under one tenant limit', () => {
+  it('counts what a chat turn sent: the alerts after it wait for the room it left', async () => {
+    // Two sends per 1.5 s in the tenant; the reply to "alerts on" takes one.
+    const h = await startHarness({ limits: { conversation: [], tenant: [{ count: 2, perMs: 1_500 }] } });
+    try {
+      const started = Date.now();
+      await h.say('alerts on below 40%', { conversationId: 'shared-limit' });
+      const run = await h.bot.alerts.run();
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 2, failed: 0, forgotten: 0 });
+      const sent = h.connector.to('a:1personal-shared-limit');
+      expect(sent.map((s) => s.activity['summary'] ?? s.activity.type)).to.deep.equal([
+        'Alerts are on here.',
+        'Coho Winery: Usage is 31%, under the 40% threshold.',
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+      // Without the reply counted, both alerts would have gone at once.
+      expect(Date.now() - started).to.be.at.least(1_500);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { SendLimits } from '../../src/proactive/rate-gate.js';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.js';
@@ -103,7 +104,7 @@ export const quietLogger = (errors: LogEntry[], entries: LogEntry[] = []): Logge
   });
 
 export async function startHarness(
-  options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend } = {},
+  options: { env?: Record<string, string>; demo?: boolean; clock?: () => Date; storage?: Backend; limits?: SendLimits } = {},
 ): Promise<Harness> {
   const t = await tempStore(options.storage);
   const { config: storageConfig, env: storageEnv } = t;
@@ -122,6 +123,7 @@ export async function startHarness(
     logger: quietLogger(errors, log),
     host: '127.0.0.1',
     clock: options.clock ?? (() => NOW),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
 
   const post = async (activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> => {

@@ -24,7 +24,7 @@ describe('proactive sends (retries through the rate gate)', () => {
 
   it('counts a throttled (429) try against the tenant: its retry waits out its back-off and for room in the window', async () => {
     // One send a second in the tenant; the first try to "a" is refused with 429. If Teams refused it
-    // because the tenant is over its limit by Teams' count (replies the gate does not see), a slot
+    // because the tenant is over its limit by Teams' count (sends from another process), a slot
     // handed back at once would go to another send Teams refuses too.
     const gate = new RateGate({ conversation: [], tenant: [{ count: 1, perMs: 1_000 }] });
     const tries: string[] = [];
