@@ -4,7 +4,8 @@ import {
   CallerIdConstants,
   ShowTypingMiddleware,
   ActivityTypes,
-  type Middleware,
+  type Activity,
+  type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -25,9 +26,8 @@ export const TYPING_DELAY_MS = 400;
  */
 export function createAdapter(auth: BotAuth, logger: Logger, gate: RateGate): CloudAdapter {
   const options = authOptions(auth);
-  const adapter = new CloudAdapter(new BotAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
+  const adapter = new ChatAdapter(new BotAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)), gate);
   adapter.use(turnLogging(logger));
-  adapter.use(noteSends(gate));
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, 2000));
   handleTurnErrors(adapter, logger);
   return adapter;
@@ -36,19 +36,25 @@ export function createAdapter(auth: BotAuth, logger: Logger, gate: RateGate): Cl
 /** What CloudAdapter keeps to itself: the HTTP answer to an invoke, a pause, a trace (Emulator only). */
 const NOT_SENT: readonly string[] = [ActivityTypes.InvokeResponse, 'delay', ActivityTypes.Trace];
 
-/** Every reply and typing indicator a turn sends counts in Teams' limits: the gate notes it. */
-function noteSends(gate: RateGate): Middleware {
-  return {
-    async onTurn(context, next) {
-      context.onSendActivities(async (_context, activities, send) => {
-        const tenant = tenantOf(context.activity) ?? 'unknown-tenant';
-        for (const a of activities)
-          if (!NOT_SENT.includes(a.type ?? '')) gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id);
-        return send();
-      });
-      await next();
-    },
-  };
+/**
+ * The chat adapter notes everything it hands to the Bot Connector (replies, typing indicators) in
+ * the rate gate: Teams counts them in the same limits as alerts and shares. They never wait for it.
+ */
+class ChatAdapter extends CloudAdapter {
+  constructor(
+    auth: BotAuthentication,
+    private readonly gate: RateGate,
+  ) {
+    super(auth);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const tenant = tenantOf(context.activity) ?? 'unknown-tenant';
+    for (const a of activities) {
+      if (!NOT_SENT.includes(a.type ?? '')) this.gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id);
+    }
+    return super.sendActivities(context, activities);
+  }
 }
 
 /** The adapter for proactive sends (alerts, shares): no typing indicator, the same authentication. */
