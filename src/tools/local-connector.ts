@@ -14,6 +14,8 @@ export interface SentActivity {
   readonly id: string;
   readonly authorization: string | null;
   readonly activity: Record<string, unknown> & { readonly type: string };
+  /** When it arrived (Date.now()). */
+  readonly at: number;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
@@ -129,6 +131,7 @@ export class LocalConnector {
         id,
         authorization: req.headers.authorization ?? null,
         activity,
+        at: Date.now(),
       };
       this.sent.push(sent);
       this.events.emit('sent', sent);
@@ -181,6 +184,7 @@ export class LocalConnector {
         id,
         authorization: req.headers.authorization ?? null,
         activity: parameters.activity,
+        at: Date.now(),
       };
       this.sent.push(sent);
       this.events.emit('sent', sent);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { cardProblems } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
+import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { buttonsOf, cardOf, NOW, startHarness, textsOf, type Harness } from '../bot/harness.js';
 
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
@@ -199,6 +200,33 @@ describe('replies and alerts under one tenant limit', () => {
       ]);
       // Without the reply counted, both alerts would have gone at once.
       expect(Date.now() - started).to.be.at.least(1_500);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('counts typing indicators too: a slow answer sends one, and it takes its place in the window', async () => {
+    const h = await startHarness({ limits: { conversation: [], tenant: [{ count: 2, perMs: 1_500 }] } });
+    try {
+      await h.say('alerts on below 40%', { conversationId: 'typing' });
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      // The next answer takes 600 ms: Teams shows typing after 400 ms.
+      const view = PortfolioCache.prototype.view;
+      const slow = sinon.stub(PortfolioCache.prototype, 'view').callsFake(async function (this: PortfolioCache) {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return view.call(this);
+      });
+      try {
+        await h.say('portfolio', { conversationId: 'typing' });
+      } finally {
+        slow.restore();
+      }
+      await h.bot.alerts.run();
+      const sent = h.connector.to('a:1personal-typing').slice(1);
+      expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message', 'message', 'message']);
+      const [typing, , first] = sent;
+      // Typing and the answer fill the window; the first alert waits for the typing to leave it.
+      expect(first!.at - typing!.at).to.be.at.least(1_500);
     } finally {
       await h.close();
     }
