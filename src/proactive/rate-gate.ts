@@ -61,6 +61,9 @@ class SendLog {
   }
 }
 
+/** Conversations kept before idle ones are looked for. */
+const FORGET_OVER = 10_000;
+
 interface Waiter {
   readonly tenant: string;
   readonly conversation: string;
@@ -75,6 +78,7 @@ export class RateGate {
   private readonly waitingPerTenant = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerAt = Infinity;
+  private forgottenAt = -Infinity;
 
   constructor(
     private readonly limits: SendLimits,
@@ -98,11 +102,12 @@ export class RateGate {
     const now = this.now();
     this.log(this.tenants, tenant, this.limits.tenant).record(now);
     this.log(this.conversations, conversation, this.limits.conversation).record(now);
+    this.forgetIdle(now);
   }
 
-  /** Sends waiting for room. */
-  get queued(): number {
-    return this.waiting.length;
+  /** Conversations whose recent sends the gate keeps. */
+  get tracked(): number {
+    return this.conversations.size;
   }
 
   private log(map: Map<string, SendLog>, key: string, limits: readonly WindowLimit[]): SendLog {
@@ -153,8 +158,10 @@ export class RateGate {
     this.wakeAt(next);
   }
 
+  /** Once it keeps many conversations, drops those no window remembers any more; at most once a second. */
   private forgetIdle(now: number): void {
-    if (this.conversations.size < 10_000) return;
+    if (this.conversations.size < FORGET_OVER || now - this.forgottenAt < 1_000) return;
+    this.forgottenAt = now;
     for (const [key, log] of this.conversations) if (log.idle(now)) this.conversations.delete(key);
   }
 

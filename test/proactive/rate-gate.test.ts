@@ -42,4 +42,18 @@ describe('the rate gate (Teams send limits as sliding windows)', () => {
     expect(order.filter((o) => o.startsWith('busy'))).to.have.length(8);
     expect(order).to.include('quiet@0');
   });
+
+  it('forgets conversations no window remembers any more, once it keeps 10,000', async () => {
+    const gate = new RateGate(TEAMS_SEND_LIMITS);
+    for (let i = 0; i < 10_000; i++) gate.note('tenant', `c${i}`);
+    expect(gate.tracked).to.equal(10_000);
+    await clock.tickAsync(3_599_999);
+    gate.note('tenant', 'later');
+    // Within the hour window every one of them still counts.
+    expect(gate.tracked).to.equal(10_001);
+    // A second later (it looks at most once a second) the hour has passed for the first 10,000.
+    await clock.tickAsync(1_000);
+    gate.note('tenant', 'last');
+    expect(gate.tracked).to.equal(2);
+  });
 });
