@@ -37,7 +37,11 @@ export function scaledLimits(limits: SendLimits, factor: number): SendLimits {
 /** The times of the last sends under one set of windows, enough of them to answer for the largest. */
 class SendLog {
   private readonly times: number[] = [];
-  constructor(private readonly limits: readonly WindowLimit[]) {}
+  /** Times enough for the largest window. */
+  private readonly keep: number;
+  constructor(private readonly limits: readonly WindowLimit[]) {
+    this.keep = Math.max(...limits.map((l) => l.count));
+  }
 
   /** The earliest time a new send fits every window. */
   freeAt(now: number): number {
@@ -50,8 +54,7 @@ class SendLog {
 
   record(time: number): void {
     this.times.push(time);
-    const keep = Math.max(...this.limits.map((l) => l.count));
-    if (this.times.length > keep * 2) this.times.splice(0, this.times.length - keep);
+    if (this.times.length > this.keep * 2) this.times.splice(0, this.times.length - this.keep);
   }
 
   /** Nothing in it constrains a send at `now` any more. */
