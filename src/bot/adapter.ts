@@ -49,7 +49,7 @@ class ChatAdapter extends CloudAdapter {
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const tenant = tenantOf(context.activity) ?? 'unknown-tenant';
+    const tenant = tenantOf(context.activity);
     for (const a of activities) {
       if (!NOT_SENT.includes(a.type ?? '')) this.gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id);
     }

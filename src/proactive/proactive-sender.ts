@@ -62,7 +62,7 @@ export class ProactiveSender {
       const id = await pRetry(
         async () => {
           attempts++;
-          await this.gate.acquire(target.tenantId ?? 'unknown-tenant', target.id);
+          await this.gate.acquire(target.tenantId, target.id);
           try {
             return await this.deliver(target, reply);
           } catch (error) {

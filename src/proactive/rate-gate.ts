@@ -64,6 +64,9 @@ class SendLog {
   }
 }
 
+/** Sends to conversations whose tenant is not known share one tenant's windows. */
+const tenantKey = (tenantId: string | null): string => tenantId ?? 'unknown-tenant';
+
 /** Conversations kept before idle ones are looked for. */
 const FORGET_OVER = 10_000;
 
@@ -89,7 +92,8 @@ export class RateGate {
   ) {}
 
   /** Resolves when a send to this conversation may go; the send is counted from that moment. */
-  acquire(tenant: string, conversation: string): Promise<void> {
+  acquire(tenantId: string | null, conversation: string): Promise<void> {
+    const tenant = tenantKey(tenantId);
     return new Promise((grant) => {
       this.waiting.push({ tenant, conversation, grant });
       this.waitingPerTenant.set(tenant, (this.waitingPerTenant.get(tenant) ?? 0) + 1);
@@ -101,9 +105,9 @@ export class RateGate {
    * A send that went without waiting (a reply in a turn): it counts in the windows all the same, so
    * proactive sends leave room for the conversations people are having with the bot.
    */
-  note(tenant: string, conversation: string): void {
+  note(tenantId: string | null, conversation: string): void {
     const now = this.now();
-    this.log(this.tenants, tenant, this.limits.tenant).record(now);
+    this.log(this.tenants, tenantKey(tenantId), this.limits.tenant).record(now);
     this.log(this.conversations, conversation, this.limits.conversation).record(now);
     this.forgetIdle(now);
   }
