@@ -45,8 +45,8 @@ export type SendOutcome =
   | { readonly ok: false; readonly reason: string; readonly gone: boolean; readonly attempts: number };
 
 /**
- * Proactive sends within Teams' limits: each try waits for the rate gate, failures Teams calls
- * transient are retried with exponential back-off and jitter (p-retry), waiting at least what
+ * Proactive sends within Teams' limits: each try waits for the rate gate (a throttled try hands its
+ * slot back, within the gate's refund budget), failures Teams calls transient are retried with exponential back-off and jitter (p-retry), waiting at least what
  * Retry-After asks, and a bounded number of tries ends in a reason instead of an exception.
  */
 export class ProactiveSender {
@@ -62,11 +62,12 @@ export class ProactiveSender {
       const id = await pRetry(
         async () => {
           attempts++;
-          await this.gate.acquire(target.tenantId, target.id);
+          const grant = await this.gate.acquire(target.tenantId, target.id);
           try {
             return await this.deliver(target, reply);
           } catch (error) {
             const failure = asDeliveryError(error);
+            if (failure.status === 429) grant.refund();
             throw failure.retriable ? failure : new AbortError(failure);
           }
         },

@@ -3,6 +3,13 @@
  * holds more than `count` sends. One gate holds the limits per conversation and per tenant, and
  * grants a send only when every window it falls in has room, so bursts never overshoot. Replies
  * in a turn do not wait for it, but Teams counts them in the same limits, so they are noted in it.
+ *
+ * A try Teams refused as throttled (429) was not taken, so while refusals are rare its slot is
+ * handed back and the next waiter goes at once. Teams also refuses when the tenant is over its
+ * limit by Teams' own count, which includes sends this gate never sees (another instance, another
+ * app's share of the tenant); handing slots back then would pour more tries into the refusals. So
+ * refunds are budgeted: at most a tenth of each tenant window. Once the budget is spent, refused
+ * tries count like any other, and no more than 1.1x Teams' limit ever reaches Teams.
  */
 
 export interface WindowLimit {
@@ -57,6 +64,12 @@ class SendLog {
     if (this.times.length > this.keep * 2) this.times.splice(0, this.times.length - this.keep);
   }
 
+  /** Takes back one send recorded at `time` (the times stay in order). */
+  remove(time: number): void {
+    const at = this.times.lastIndexOf(time);
+    if (at >= 0) this.times.splice(at, 1);
+  }
+
   /** Nothing in it constrains a send at `now` any more. */
   idle(now: number): boolean {
     const last = this.times.at(-1);
@@ -70,15 +83,27 @@ const tenantKey = (tenantId: string | null): string => tenantId ?? 'unknown-tena
 /** Conversations kept before idle ones are looked for. */
 const FORGET_OVER = 10_000;
 
+/** The share of each tenant window that refused tries may be handed back for. */
+const REFUND_SHARE = 0.1;
+
+/** A send the gate let go. */
+export interface Grant {
+  /** Teams refused the try as throttled (429): its slot is handed back if the tenant's refund budget allows. */
+  refund(): void;
+}
+
 interface Waiter {
   readonly tenant: string;
   readonly conversation: string;
-  readonly grant: () => void;
+  readonly grant: (grant: Grant) => void;
 }
 
 export class RateGate {
   private readonly conversations = new Map<string, SendLog>();
   private readonly tenants = new Map<string, SendLog>();
+  /** Refunded tries per tenant, against the refund budget. */
+  private readonly refunds = new Map<string, SendLog>();
+  private readonly refundLimits: readonly WindowLimit[];
   private readonly waiting: Waiter[] = [];
   /** Waiters per tenant, so a pump stops scanning once every waiting tenant is full. */
   private readonly waitingPerTenant = new Map<string, number>();
@@ -89,10 +114,12 @@ export class RateGate {
   constructor(
     private readonly limits: SendLimits,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.refundLimits = limits.tenant.map((l) => ({ count: Math.floor(l.count * REFUND_SHARE), perMs: l.perMs }));
+  }
 
   /** Resolves when a send to this conversation may go; the send is counted from that moment. */
-  acquire(tenantId: string | null, conversation: string): Promise<void> {
+  acquire(tenantId: string | null, conversation: string): Promise<Grant> {
     const tenant = tenantKey(tenantId);
     return new Promise((grant) => {
       this.waiting.push({ tenant, conversation, grant });
@@ -159,10 +186,29 @@ export class RateGate {
       const left = this.waitingPerTenant.get(w.tenant)! - 1;
       if (left === 0) this.waitingPerTenant.delete(w.tenant);
       else this.waitingPerTenant.set(w.tenant, left);
-      w.grant();
+      let refunded = false;
+      w.grant({
+        refund: () => {
+          if (refunded) return;
+          refunded = true;
+          this.refund(w, now);
+        },
+      });
     }
     this.forgetIdle(now);
     this.wakeAt(next);
+  }
+
+  /** Takes a refused try out of its windows, unless the tenant's refund budget is spent. */
+  private refund(w: Waiter, at: number): void {
+    const now = this.now();
+    if (this.refundLimits.some((l) => l.count === 0)) return;
+    const budget = this.log(this.refunds, w.tenant, this.refundLimits);
+    if (budget.freeAt(now) > now) return;
+    budget.record(now);
+    this.tenants.get(w.tenant)?.remove(at);
+    this.conversations.get(w.conversation)?.remove(at);
+    this.pump();
   }
 
   /** Once it keeps many conversations, drops those no window remembers any more; at most once a second. */

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import type { ConversationTarget } from '../../src/proactive/conversation-target.js';
 import { DeliveryError, ProactiveSender } from '../../src/proactive/proactive-sender.js';
-import { RateGate } from '../../src/proactive/rate-gate.js';
+import { RateGate, TEAMS_SEND_LIMITS } from '../../src/proactive/rate-gate.js';
 
 describe('proactive sends (retries through the rate gate)', () => {
   let clock: sinon.SinonFakeTimers;
@@ -22,10 +22,59 @@ describe('proactive sends (retries through the rate gate)', () => {
   });
   const reply = { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'Alert' } as const;
 
-  it('counts a throttled (429) try against the tenant: its retry waits out its back-off and for room in the window', async () => {
-    // One send a second in the tenant; the first try to "a" is refused with 429. If Teams refused it
-    // because the tenant is over its limit by Teams' count (sends from another process), a slot
-    // handed back at once would go to another send Teams refuses too.
+  it('hands a throttled (429) try its slot back: its retry goes after its back-off, not when the window has passed', async () => {
+    // Ten sends a second in the tenant (a refund budget of one); ten conversations fill the second,
+    // and the first try to "c0" is refused with 429.
+    const gate = new RateGate({ conversation: [], tenant: [{ count: 10, perMs: 1_000 }] });
+    const tries: string[] = [];
+    let refusals = 0;
+    const sender = new ProactiveSender(
+      async (to) => {
+        tries.push(`${to.id}@${Date.now()}`);
+        if (to.id === 'c0' && refusals++ === 0) throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
+        return `${to.id}-1`;
+      },
+      gate,
+      { attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
+    );
+    const sends = Array.from({ length: 10 }, (_, i) => sender.send(target(`c${i}`), reply));
+    await clock.tickAsync(500);
+    expect(await sends[0]).to.deep.equal({ ok: true, id: 'c0-1', attempts: 2 });
+    expect(tries.slice(0, 10)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `c${i}@0`));
+    // Back-off with jitter is 100-200 ms; counted, the refused try would have held the retry until 1,000.
+    expect(tries).to.have.length(11);
+    expect(Number(tries[10]!.split('@')[1])).to.be.within(100, 200);
+  });
+
+  it('never lets more than 1.1x the tenant limit reach Teams when Teams refuses because it counts sends the gate cannot see', async () => {
+    // Another instance takes 20 of the tenant's 50 a second, so Teams takes 30 a second from this one
+    // and refuses the rest. Refunded without a budget, every refused slot would go straight to another try.
+    const gate = new RateGate(TEAMS_SEND_LIMITS);
+    const tries: number[] = [];
+    const taken: number[] = [];
+    const sender = new ProactiveSender(
+      async (to) => {
+        const now = Date.now();
+        tries.push(now);
+        if (taken.filter((t) => t > now - 1_000).length >= 30) throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
+        taken.push(now);
+        return `${to.id}-1`;
+      },
+      gate,
+      { attempts: 30, minDelayMs: 100, maxDelayMs: 1_000 },
+    );
+    const sends = Array.from({ length: 300 }, (_, i) => sender.send(target(`c${i}`), reply));
+    await clock.tickAsync(30_000);
+    const outcomes = await Promise.all(sends);
+    expect(outcomes.filter((o) => o.ok)).to.have.length(300);
+    const busiest = Math.max(...tries.map((t) => tries.filter((u) => u >= t && u < t + 1_000).length));
+    expect(busiest).to.equal(55);
+  });
+
+  it('counts a throttled (429) try once the refund budget is spent: its retry waits for room in the window', async () => {
+    // One send a second in the tenant leaves no refund budget (a tenth of a send); the first try to
+    // "a" is refused. If Teams refused it because the tenant is over its limit by Teams' count
+    // (sends from another process), a slot handed back would go to another send Teams refuses too.
     const gate = new RateGate({ conversation: [], tenant: [{ count: 1, perMs: 1_000 }] });
     const tries: string[] = [];
     let refusals = 0;

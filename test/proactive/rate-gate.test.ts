@@ -43,6 +43,32 @@ describe('the rate gate (Teams send limits as sliding windows)', () => {
     expect(order).to.include('quiet@0');
   });
 
+  it('hands a try Teams refused (429) its slot back, for at most a tenth of the tenant window', async () => {
+    const gate = new RateGate(TEAMS_SEND_LIMITS);
+    const first = await Promise.all(Array.from({ length: 50 }, (_, i) => gate.acquire('tenant', `c${i}`)));
+    const times: number[] = [];
+    for (let i = 50; i < 57; i++) void gate.acquire('tenant', `c${i}`).then(() => times.push(Date.now()));
+    await clock.tickAsync(10);
+    expect(times).to.deep.equal([]);
+    // Seven of the 50 come back refused, one of them reported twice: 5 slots (50 / 10) are handed back.
+    first[0]!.refund();
+    for (let i = 0; i < 7; i++) first[i]!.refund();
+    await clock.tickAsync(0);
+    expect(times).to.deep.equal([10, 10, 10, 10, 10]);
+    // The other two refused tries counted: the last two waiters wait for the second to pass.
+    await clock.tickAsync(1_000);
+    expect(times).to.deep.equal([10, 10, 10, 10, 10, 1000, 1000]);
+    // A second after the first refund the budget is whole again (the window holds 2 + 48 sends).
+    const later = await Promise.all(Array.from({ length: 48 }, (_, i) => gate.acquire('tenant', `d${i}`)));
+    expect(Date.now()).to.equal(1010);
+    void gate.acquire('tenant', 'e').then(() => times.push(Date.now()));
+    await clock.tickAsync(0);
+    expect(times).to.have.length(7);
+    later[0]!.refund();
+    await clock.tickAsync(0);
+    expect(times.at(-1)).to.equal(1010);
+  });
+
   it('forgets conversations no window remembers any more, once it keeps 10,000', async () => {
     const gate = new RateGate(TEAMS_SEND_LIMITS);
     for (let i = 0; i < 10_000; i++) gate.note('tenant', `c${i}`);
