@@ -6,6 +6,7 @@ import { Settings } from '../commands/settings.js';
 import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
+import { IN_TURN_SEND_POLICY } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
 import { AdoptionBot } from './adoption-bot.js';
@@ -44,7 +45,8 @@ export async function startBot(options: {
     state,
     portfolio,
     config,
-    (target, reply) => sender.send(target, reply),
+    // Shares are sent inside the turn of the person who pressed the button: tries that fit the invoke.
+    (target, reply) => sender.send(target, reply, IN_TURN_SEND_POLICY),
     (tenantId) => allowsTenant(config.access, tenantId),
     clock,
   );

@@ -36,9 +36,19 @@ export interface SendPolicy {
   /** Back-off before the second try; doubled each time, with jitter, up to maxDelayMs. */
   readonly minDelayMs: number;
   readonly maxDelayMs: number;
+  /** The longest Retry-After waited for; a longer one ends the send there, with its reason. */
+  readonly maxRetryAfterMs: number;
 }
 
-export const DEFAULT_SEND_POLICY: SendPolicy = { attempts: 6, minDelayMs: 1_000, maxDelayMs: 60_000 };
+/** Alerts: up to a minute between tries, and whatever Retry-After asks. */
+export const DEFAULT_SEND_POLICY: SendPolicy = { attempts: 6, minDelayMs: 1_000, maxDelayMs: 60_000, maxRetryAfterMs: Infinity };
+
+/**
+ * A send someone waits on inside a turn (sharing a card from its button): Teams waits 15 s for an
+ * invoke's answer, so at most 3 tries with 0.5-3 s of back-off between them, and no Retry-After
+ * longer than 2 s. Past that the person is told why, and can share again.
+ */
+export const IN_TURN_SEND_POLICY: SendPolicy = { attempts: 3, minDelayMs: 500, maxDelayMs: 2_000, maxRetryAfterMs: 2_000 };
 
 export type SendOutcome =
   | { readonly ok: true; readonly id: string; readonly attempts: number }
@@ -56,7 +66,7 @@ export class ProactiveSender {
     private readonly policy: SendPolicy = DEFAULT_SEND_POLICY,
   ) {}
 
-  async send(target: ConversationTarget, reply: Reply): Promise<SendOutcome> {
+  async send(target: ConversationTarget, reply: Reply, policy: SendPolicy = this.policy): Promise<SendOutcome> {
     let attempts = 0;
     try {
       const id = await pRetry(
@@ -72,13 +82,14 @@ export class ProactiveSender {
           }
         },
         {
-          retries: this.policy.attempts - 1,
-          minTimeout: this.policy.minDelayMs,
-          maxTimeout: this.policy.maxDelayMs,
+          retries: policy.attempts - 1,
+          minTimeout: policy.minDelayMs,
+          maxTimeout: policy.maxDelayMs,
           factor: 2,
           randomize: true,
           onFailedAttempt: async (error) => {
             const wait = (error as unknown as DeliveryError).retryAfterMs;
+            if (wait && wait > policy.maxRetryAfterMs) throw error;
             if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
           },
         },
@@ -87,7 +98,7 @@ export class ProactiveSender {
     } catch (error) {
       const failure = asDeliveryError(error);
       const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
-      return { ok: false, reason: `${describe(failure)} (after ${tries})`, gone: failure.gone, attempts };
+      return { ok: false, reason: `${describe(failure, policy)} (after ${tries})`, gone: failure.gone, attempts };
     }
   }
 }
@@ -97,9 +108,11 @@ function asDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError(0, null, (error as Error)?.message ?? String(error), null);
 }
 
-function describe(error: DeliveryError): string {
+function describe(error: DeliveryError, policy: SendPolicy): string {
   if (error.status === 0) return `no answer from the Bot Connector: ${error.message}`;
   const code = error.code ? ` ${error.code}` : '';
+  const asked = error.retryAfterMs ?? 0;
+  if (asked > policy.maxRetryAfterMs) return `Teams asked to wait ${Math.ceil(asked / 1_000)} s (${error.status}${code})`;
   if (error.status === 403) return `Teams refused (403${code}): the bot was removed or blocked there`;
   if (error.status === 404) return `Teams does not know the conversation (404${code})`;
   if (error.status === 429) return `Teams kept throttling (429${code})`;

@@ -37,6 +37,18 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('answers the share at once when Teams asks to wait longer than the invoke can: it says what Teams asked', async () => {
+      await h.say('link this channel to contoso', { scope: 'channel' });
+      h.connector.clear();
+      h.connector.faults = ({ conversationId }) => (conversationId === CHANNEL ? { status: 429, retryAfter: 30 } : null);
+      const { body } = await h.invoke('share', { key: CONTOSO });
+      expect(h.connector.refused.map((r) => r.conversationId)).to.deep.equal([CHANNEL]);
+      expect(h.connector.to(CHANNEL)).to.deep.equal([]);
+      expect(textsOf(body.value)[2]).to.equal(
+        'Could not share to a channel of Account team (Teams asked to wait 30 s (429 ServiceError) (after 1 try)).',
+      );
+    });
+
     it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
       const [personal] = await h.say('link this channel to contoso');
       expect(textsOf(cardOf(personal))[0]).to.equal('Only a team channel can follow a customer.');

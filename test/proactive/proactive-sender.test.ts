@@ -1,8 +1,20 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import type { ConversationTarget } from '../../src/proactive/conversation-target.js';
-import { DeliveryError, ProactiveSender } from '../../src/proactive/proactive-sender.js';
+import { DEFAULT_SEND_POLICY, DeliveryError, IN_TURN_SEND_POLICY, ProactiveSender } from '../../src/proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS } from '../../src/proactive/rate-gate.js';
+
+const CHANNEL_TARGET: ConversationTarget = {
+  id: '19:general@thread.tacv2',
+  kind: 'channel',
+  tenantId: 'tenant',
+  serviceUrl: 'https://smba.example/amer/',
+  channelId: 'msteams',
+  bot: { id: '28:bot', name: 'Adoption' },
+  teamId: '19:team@thread.tacv2',
+  teamName: 'Account team',
+  name: 'General',
+};
 
 describe('proactive sends (retries through the rate gate)', () => {
   let clock: sinon.SinonFakeTimers;
@@ -10,12 +22,9 @@ describe('proactive sends (retries through the rate gate)', () => {
   afterEach(() => clock.restore());
 
   const target = (id: string): ConversationTarget => ({
+    ...CHANNEL_TARGET,
     id,
     kind: 'personal',
-    tenantId: 'tenant',
-    serviceUrl: 'https://smba.example/amer/',
-    channelId: 'msteams',
-    bot: { id: '28:bot', name: 'Adoption' },
     teamId: null,
     teamName: null,
     name: null,
@@ -35,7 +44,7 @@ describe('proactive sends (retries through the rate gate)', () => {
         return `${to.id}-1`;
       },
       gate,
-      { attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
+      { ...DEFAULT_SEND_POLICY, attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
     );
     const sends = Array.from({ length: 10 }, (_, i) => sender.send(target(`c${i}`), reply));
     await clock.tickAsync(500);
@@ -61,7 +70,7 @@ describe('proactive sends (retries through the rate gate)', () => {
         return `${to.id}-1`;
       },
       gate,
-      { attempts: 30, minDelayMs: 100, maxDelayMs: 1_000 },
+      { ...DEFAULT_SEND_POLICY, attempts: 30, minDelayMs: 100, maxDelayMs: 1_000 },
     );
     const sends = Array.from({ length: 300 }, (_, i) => sender.send(target(`c${i}`), reply));
     await clock.tickAsync(30_000);
@@ -85,7 +94,7 @@ describe('proactive sends (retries through the rate gate)', () => {
         return `${to.id}-1`;
       },
       gate,
-      { attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
+      { ...DEFAULT_SEND_POLICY, attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
     );
     const a = sender.send(target('a'), reply);
     await clock.tickAsync(0);
@@ -95,5 +104,52 @@ describe('proactive sends (retries through the rate gate)', () => {
     expect(await b).to.deep.equal({ ok: true, id: 'b-1', attempts: 1 });
     // b waited for the refused try's second; a's retry, back from its 100-200 ms back-off, for b's.
     expect(tries).to.deep.equal(['a@0', 'b@1000', 'a@2000']);
+  });
+});
+
+describe('sends inside a turn (a share the person waits on)', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now: 0 })));
+  afterEach(() => clock.restore());
+
+  const reply = { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'Shared' } as const;
+
+  it('gives up after 3 tries within 3 s when Teams keeps throttling', async () => {
+    const tries: number[] = [];
+    const sender = new ProactiveSender(
+      async () => {
+        tries.push(Date.now());
+        throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
+      },
+      new RateGate(TEAMS_SEND_LIMITS),
+      DEFAULT_SEND_POLICY,
+    );
+    let outcome: unknown = null;
+    void sender.send(CHANNEL_TARGET, reply, IN_TURN_SEND_POLICY).then((o) => (outcome = o));
+    await clock.tickAsync(3_000);
+    expect(outcome).to.deep.equal({ ok: false, reason: 'Teams kept throttling (429 Throttled) (after 3 tries)', gone: false, attempts: 3 });
+    expect(tries).to.have.length(3);
+  });
+
+  it('does not wait out a Retry-After longer than 2 s: it says what Teams asked for', async () => {
+    let tries = 0;
+    const sender = new ProactiveSender(
+      async () => {
+        tries++;
+        throw new DeliveryError(429, 'Throttled', 'Too many requests', 30_000);
+      },
+      new RateGate(TEAMS_SEND_LIMITS),
+      DEFAULT_SEND_POLICY,
+    );
+    let outcome: unknown = null;
+    void sender.send(CHANNEL_TARGET, reply, IN_TURN_SEND_POLICY).then((o) => (outcome = o));
+    await clock.tickAsync(0);
+    expect(outcome).to.deep.equal({
+      ok: false,
+      reason: 'Teams asked to wait 30 s (429 Throttled) (after 1 try)',
+      gone: false,
+      attempts: 1,
+    });
+    expect(tries).to.equal(1);
   });
 });
