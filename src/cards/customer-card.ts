@@ -6,7 +6,7 @@ import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
-import { count, day, name, percentText, plain } from './text.js';
+import { count, day, entitlementsText, licensesText, name, percentText, plain } from './text.js';
 
 /** One customer: the two numbers as gauges, products, usage per workload, why, and what to do. */
 
@@ -102,7 +102,7 @@ export function customerCard(
       {
         title: 'Deployment',
         text: percentText(report.deploymentPercent),
-        detail: `${count(report.assigned)} of ${count(report.sold)} licenses assigned`,
+        detail: licensesText(report.assigned, report.sold, report.deploymentPercent),
         trend: describeMovement(trend?.deploymentChange, trend),
         gauge: gauge(report.deploymentPercent, [
           [thresholds.deploymentLowPercent, `Low (under ${thresholds.deploymentLowPercent}%)`, 'attention'],
@@ -113,7 +113,7 @@ export function customerCard(
       {
         title: 'Usage',
         text: percentText(report.usagePercent),
-        detail: `${count(report.active)} of ${count(report.entitled)} entitlements active`,
+        detail: entitlementsText(report.active, report.entitled, report.usagePercent),
         trend: describeMovement(trend?.usageChange, trend),
         gauge: gauge(report.usagePercent, [
           [thresholds.usageLowPercent, `Low (under ${thresholds.usageLowPercent}%)`, 'attention'],

@@ -5,7 +5,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS, RECOMMENDATION_LABELS } from './labels.js';
-import { count, day, name, percentText, plain } from './text.js';
+import { count, day, entitlementsText, licensesText, name, percentText, plain } from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
 
@@ -65,8 +65,8 @@ export function portfolioCard(view: PortfolioView): Reply {
       title: `Portfolio: ${customersText(s.customers)}`,
       subtitle: `Computed ${day(view.report.generatedAt)} from the cache · worst first`,
       totals: [
-        { title: 'Deployment', value: `${percentText(s.deploymentPercent)} (${count(s.assigned)} of ${count(s.sold)} licenses assigned)` },
-        { title: 'Usage', value: `${percentText(s.usagePercent)} (${count(s.active)} of ${count(s.entitled)} entitlements active)` },
+        { title: 'Deployment', value: `${percentText(s.deploymentPercent)} (${licensesText(s.assigned, s.sold, s.deploymentPercent)})` },
+        { title: 'Usage', value: `${percentText(s.usagePercent)} (${entitlementsText(s.active, s.entitled, s.usagePercent)})` },
         {
           title: 'Low adoption',
           value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,

@@ -18,6 +18,16 @@ export function count(value: number): string {
   return numbers.format(value);
 }
 
+/** "285 of 300 licenses assigned"; with no percent (nothing sold) there is nothing to count yet. */
+export function licensesText(assigned: number, sold: number, percent: number | null): string {
+  return percent === null ? 'no license counts yet' : `${count(assigned)} of ${count(sold)} licenses assigned`;
+}
+
+/** "761 of 855 entitlements active"; with no percent (no entitlements) there is nothing to count yet. */
+export function entitlementsText(active: number, entitled: number, percent: number | null): string {
+  return percent === null ? 'no entitlements counted yet' : `${count(active)} of ${count(entitled)} entitlements active`;
+}
+
 export function percentText(value: number | null): string {
   return value === null ? '—' : `${value}%`;
 }

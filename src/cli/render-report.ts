@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
+import { entitlementsText, licensesText } from '../cards/text.js';
 
 /** Plain-text rendering of the reports for a terminal. No numbers are computed here. */
 
@@ -11,7 +12,7 @@ export function renderCustomer(report: CustomerReport, trend: Trend | null = nul
   const lines: string[] = [];
   lines.push(`${report.customer}${report.tenantId ? ` (${report.tenantId})` : ''}`);
   lines.push(
-    `  Deployment ${show(report.deploymentPercent, '%')} (${report.assigned} of ${report.sold} licenses assigned) · Usage ${show(report.usagePercent, '%')} (${report.active} of ${report.entitled} entitlements active)`,
+    `  Deployment ${show(report.deploymentPercent, '%')} (${licensesText(report.assigned, report.sold, report.deploymentPercent)}) · Usage ${show(report.usagePercent, '%')} (${entitlementsText(report.active, report.entitled, report.usagePercent)})`,
   );
   if (trend !== null) {
     const moves = [

@@ -73,7 +73,7 @@ export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, li
         : 'Licenses are assigned but little used: offer training courses.',
       reason: upsell
         ? `deployment ${deployment}% is at or above ${thresholds.upsellDeploymentPercent}%`
-        : `usage ${usage}% is below ${thresholds.usageLowPercent}% while deployment is ${deployment ?? 'unknown'}%`,
+        : `usage ${usage}% is below ${thresholds.usageLowPercent}% while ${deployment === null ? 'no deployment figures are in yet' : `deployment is ${deployment}%`}`,
       actions: [
         `Offer training courses: ${links.training}`,
         upsell ? 'Review seat counts and higher plans with the customer' : 'Plan a champions programme with the customer',

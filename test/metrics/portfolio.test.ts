@@ -166,6 +166,17 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('advises training for low usage when no deployment figures are in yet, and says so', async () => {
+      const { usage } = analytics([{ product: 'E3', sold: 0, deployed: 0, usage: { EXO: [10, 40] } }]);
+      ok((await t.import([await t.file('u.json', usage)]))[0]);
+      const r = await report();
+      expect(r.deploymentPercent).to.equal(null);
+      expect(r.recommendations.map((x) => [x.code, x.reason])).to.deep.equal([
+        ['adoption-content', 'usage 25% is below 50%'],
+        ['training-upsell', 'usage 25% is below 50% while no deployment figures are in yet'],
+      ]);
+    });
+
     it('advises training courses at the upsell boundary of 90% deployment, not below it', async () => {
       await load(analytics([{ product: 'E3', sold: 100, deployed: 90, usage: { EXO: [80, 90] } }]));
       expect((await report()).recommendations.map((x) => x.code)).to.deep.equal(['training-upsell']);
