@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -130,6 +130,22 @@ for (const backend of BACKENDS) {
       const r = await adoption('report', '--customer', 'test company');
       expect(r.code).to.equal(0);
       expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
+    });
+
+    it('refuses a counts report at the line and column of a cell that is not a count; reads it once fixed', async () => {
+      const header =
+        'Report Refresh Date,Exchange Active,Exchange Inactive,OneDrive Active,OneDrive Inactive,SharePoint Active,SharePoint Inactive,Skype For Business Active,Skype For Business Inactive,Yammer Active,Yammer Inactive,Teams Active,Teams Inactive,Office 365 Active,Office 365 Inactive,Report Period';
+      const good = '2026-11-20,1,2,3,4,5,6,7,8,9,10,11,12,13,14,7';
+      const file = join(dataDir, 'counts.csv');
+      await writeFile(file, `\uFEFF${header}\r\n${good}\r\n2026-11-21,1,x,3,4,5,6,7,8,9,10,11,12,13,14,7\r\n`);
+      const refused = await adoption('import', '--customer', 'Woodgrove', file);
+      expect(refused.code).to.equal(1);
+      expect(refused.stderr).to.contain(`${file} at line 3, column 3: "Exchange Inactive" is not a count of users ("x").`);
+      await writeFile(file, `\uFEFF${header}\r\n${good}\r\n`);
+      expect((await adoption('import', '--customer', 'Woodgrove', file)).code).to.equal(0);
+      const r = await adoption('report', '--customer', 'woodgrove');
+      // Usage alone: Exchange 1 of 3, SharePoint with OneDrive 5 of 11 (the larger of each), Skype 7 of 15, Yammer 9 of 19, Teams 11 of 23.
+      expect(r.stdout.split('\n')[1]).to.equal('  Deployment — (no license counts yet) · Usage 46.5% (33 of 71 entitlements active)');
     });
   });
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile as readText } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { FieldError, Notes, type Json } from './formats/fields.js';
-import { servicesCountsToRecords, UserReportFold, type Cell } from './formats/graph-usage-reports.js';
+import { countsRow, servicesCountsToRecords, UserReportFold, type Cell, type CountsRow } from './formats/graph-usage-reports.js';
 import { RecordError, toDocument } from './formats/json-document.js';
 import { FormatError } from './formats/json-format.js';
 import { parseLenientJson } from './formats/lenient-json.js';
@@ -126,7 +126,7 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
   let header: string[] | null = null;
   let kind: ReturnType<typeof csvKindFor> = null;
   let fold: UserReportFold | null = null;
-  const countRows: Cell[] = [];
+  const countRows: CountsRow[] = [];
   let cells: RowCells | null = null;
   let row = 0;
   try {
@@ -147,14 +147,9 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
         continue;
       }
       row++;
-      if (fold !== null && cells !== null) {
-        cells.set(record);
-        fold.add(cells.cell);
-      } else {
-        const own = rowCells(header);
-        own.set(record);
-        countRows.push(own.cell);
-      }
+      cells!.set(record);
+      if (fold !== null) fold.add(cells!.cell);
+      else countRows.push(countsRow(cells!.cell, notes));
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -189,7 +184,6 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
     return { ok: true, kind: csvKindLabel(kind), records: fold!.finish(ctx), warnings: notes.list(), rows: row };
   } catch (error) {
     if (error instanceof FormatError) return refused(error.message, null, error.hint);
-    if (error instanceof FieldError) return refused(`"${error.field}" ${error.message}`, null, 'Download the report again, unedited.');
     throw error;
   }
 }

@@ -163,5 +163,47 @@ for (const backend of BACKENDS) {
         ['Teams', 0, 0],
       ]);
     });
+
+    it('reads the getM365AppUserDetail JSON page and says it is one page of more (its @odata.nextLink)', async () => {
+      const outcome = ok((await t.import([doc('m365-app-user-detail.json')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome.kind).to.equal('Microsoft Graph getM365AppUserDetail (JSON)');
+      expect(outcome.warnings).to.deep.equal(['this file is one page of a longer answer (it has a next link); import the other pages too']);
+      const records = (await t.store.records()) as UsageRecord[];
+      expect(records.map((r) => [r.workload, r.active, r.entitled, r.asOf])).to.deep.equal([
+        ['Microsoft 365 Apps', 1, null, '2020-06-30T00:00:00.000Z'],
+      ]);
+    });
+
+    it('takes the header-only CSV example (BOM first) as a report with no rows, and keeps what the cache had', async () => {
+      ok((await t.import([doc('m365-app-user-detail.json')], { customerName: 'Contoso Ltd' }))[0]);
+      const before = await t.store.records();
+      const outcome = ok((await t.import([doc('m365-app-user-detail-header.csv')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome).to.include({ kind: 'Microsoft Graph getM365AppUserDetail (CSV)', rows: 0, records: 0 });
+      expect(outcome.warnings).to.deep.equal([
+        'the report has no rows, so nothing was imported and the cache keeps what it had (Graph sends none for a tenant without licensed users in the period; D30 is the period to download)',
+      ]);
+      expect(await t.store.records()).to.deep.equal(before);
+    });
+
+    it('reads the beta services user counts example: SharePoint and OneDrive as the larger of each', async () => {
+      const outcome = ok((await t.import([doc('services-user-counts-beta.json')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome.kind).to.equal('Microsoft Graph getOffice365ServicesUserCounts (JSON)');
+      const records = (await t.store.records()) as UsageRecord[];
+      expect(records.map((r) => [r.workload, r.active, r.entitled])).to.deep.equal([
+        ['Exchange', 2591, 4017],
+        ['SharePoint with OneDrive', 2286, 4737],
+        ['Skype for Business', 2463, 4410],
+        ['Yammer', 473, 2999],
+        ['Teams', 846, 2806],
+      ]);
+    });
+
+    it('refuses the counts example whose refresh date is the placeholder "Date", naming the item and its JSON field', async () => {
+      const message = refusedMessage((await t.import([doc('services-user-counts-placeholder.json')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(message).to.contain(
+        'services-user-counts-placeholder.json at record 1, field "reportRefreshDate": "reportRefreshDate" is not a date ("Date").',
+      );
+      expect(await t.store.isEmpty()).to.equal(true);
+    });
   });
 }

@@ -188,6 +188,18 @@ function jsonCell(item: JsonObject): Cell {
   };
 }
 
+/** Reads each item of a Graph JSON page through its CSV column names; a refusal names the field as the JSON spells it. */
+function readGraphItems<T>(doc: JsonDocument, read: (cell: Cell) => T): T[] {
+  return readItems(doc, (item) => {
+    try {
+      return read(jsonCell(item));
+    } catch (error) {
+      if (error instanceof FieldError) throw new FieldError(jsonName(error.field), error.message);
+      throw error;
+    }
+  });
+}
+
 function graphCustomer(ctx: ImportContext, tenantName: string | null): CustomerRef {
   const customer = contextCustomer(ctx, { tenantId: null, name: tenantName });
   if (customer === null) throw new FormatError('a Graph report does not say which customer tenant it comes from', NO_CUSTOMER_HINT);
@@ -209,6 +221,10 @@ export function tallyToRecords(report: UserReport, tally: UserTally, customer: C
     evidence: { deletedActive: t.deletedActive, assignedInWindow: t.assignedInWindow, unlicensedActive: t.unlicensedActive },
   }));
 }
+
+/** A report with a header and no rows is readable: it holds nothing, so the cache keeps what it had. */
+const NO_ROWS_NOTE =
+  'the report has no rows, so nothing was imported and the cache keeps what it had (Graph sends none for a tenant without licensed users in the period; D30 is the period to download)';
 
 /** Folds user rows one at a time; used by the streaming CSV reader and the JSON pages alike. */
 export class UserReportFold {
@@ -233,8 +249,10 @@ export class UserReportFold {
   }
 
   finish(ctx: ImportContext): UsageRecord[] {
-    if (this.tally.refreshDate === null)
-      throw new FormatError('the report has a header but no user rows', 'Download the report again for a period with data (D30 is best).');
+    if (this.tally.refreshDate === null) {
+      this.notes.add(NO_ROWS_NOTE);
+      return [];
+    }
     return tallyToRecords(this.report, this.tally, graphCustomer(ctx, this.tenantName));
   }
 }
@@ -246,7 +264,7 @@ function userReportJson(report: UserReport): JsonFormat {
     read(doc, ctx, notes) {
       pagingNote(doc, ctx, notes);
       const fold = new UserReportFold(report, notes);
-      readItems(doc, (item) => fold.add(jsonCell(item)));
+      readGraphItems(doc, (cell) => fold.add(cell));
       return fold.finish(ctx);
     },
   };
@@ -277,19 +295,35 @@ function countCell(cell: Cell, column: string): number {
   return n;
 }
 
-export function servicesCountsToRecords(cells: readonly Cell[], ctx: ImportContext, notes: Notes): UsageRecord[] {
-  let newest: { cell: Cell; refresh: string } | null = null;
-  for (const cell of cells) {
-    const refresh = refreshDay(cell, notes);
-    if (newest === null || refresh > newest.refresh) newest = { cell, refresh };
+/** One row of the counts report, read and checked where it stands in the file (so a refusal can name it). */
+export interface CountsRow {
+  readonly refresh: string;
+  /** Active and inactive users per workload, SharePoint and OneDrive as the larger of each. */
+  readonly workloads: readonly { readonly workload: string; readonly active: number; readonly inactive: number }[];
+}
+
+export function countsRow(cell: Cell, notes: Notes): CountsRow {
+  return {
+    refresh: refreshDay(cell, notes),
+    workloads: SERVICES.map(([workload, services]) => ({
+      workload,
+      active: Math.max(...services.map((s) => countCell(cell, `${s} Active`))),
+      inactive: Math.max(...services.map((s) => countCell(cell, `${s} Inactive`))),
+    })),
+  };
+}
+
+export function servicesCountsToRecords(rows: readonly CountsRow[], ctx: ImportContext, notes: Notes): UsageRecord[] {
+  let newest: CountsRow | null = null;
+  for (const row of rows) if (newest === null || row.refresh > newest.refresh) newest = row;
+  if (newest === null) {
+    notes.add(NO_ROWS_NOTE);
+    return [];
   }
-  if (newest === null) throw new FormatError('the report has a header but no rows', 'Download the report again.');
-  if (cells.length > 1) notes.add(`the report has ${cells.length} rows; the newest (${newest.refresh}) was used`);
+  if (rows.length > 1) notes.add(`the report has ${rows.length} rows; the newest (${newest.refresh}) was used`);
   const customer = graphCustomer(ctx, null);
-  const { cell, refresh } = newest;
-  return SERVICES.map(([workload, services]) => {
-    const active = Math.max(...services.map((s) => countCell(cell, `${s} Active`)));
-    const inactive = Math.max(...services.map((s) => countCell(cell, `${s} Inactive`)));
+  const { refresh } = newest;
+  return newest.workloads.map(({ workload, active, inactive }) => {
     return {
       kind: 'usage',
       key: `usage|${keyOfCustomer(customer)}|graph-services-user-counts|${workload}`,
@@ -309,6 +343,10 @@ export const graphServicesUserCountsJson: JsonFormat = {
   matches: (doc: JsonDocument) => itemHas(doc, ...SERVICES_MARKER.map(jsonName)),
   read(doc, ctx, notes) {
     notes.add('SharePoint and OneDrive counts were combined as the larger of the two (counts cannot be de-duplicated per user)');
-    return servicesCountsToRecords(readItems(doc, jsonCell), ctx, notes);
+    return servicesCountsToRecords(
+      readGraphItems(doc, (cell) => countsRow(cell, notes)),
+      ctx,
+      notes,
+    );
   },
 };

@@ -38,24 +38,19 @@ function objectTypeOf(value: Json | undefined): string | null {
   return typeof type === 'string' ? type : null;
 }
 
+/** Names of the list, its total and its next page across Partner Center and Graph, compared without case. */
+const LIST_NAMES = ['value', 'items'];
+const TOTAL_NAMES = ['totalcount', '@odata.count'];
+const NEXT_NAMES = ['@nextlink', '@odata.nextlink', 'continuationtoken'];
+
 function listIn(root: JsonObject): { list: Json; total: Json | undefined; next: Json | undefined } | null {
-  for (const [listName, totalName, nextName] of [
-    ['Value', 'TotalCount', '@nextLink'],
-    ['value', '@odata.count', '@odata.nextLink'],
-    ['items', 'totalCount', 'continuationToken'],
-  ] as const) {
-    const key = Object.keys(root).find((k) => k.toLowerCase() === listName.toLowerCase());
-    if (key !== undefined && Array.isArray(root[key])) {
-      const find = (name: string): Json | undefined => {
-        const k = Object.keys(root).find((x) => x.toLowerCase() === name.toLowerCase());
-        return k === undefined ? undefined : root[k];
-      };
-      const links = find('links');
-      const linkNext = isObject(links) && isObject(links['next']) ? links['next']['uri'] : undefined;
-      return { list: root[key]!, total: find(totalName), next: find(nextName) ?? linkNext };
-    }
-  }
-  return null;
+  const byName = new Map(Object.keys(root).map((k) => [k.toLowerCase(), root[k]!]));
+  const first = (names: readonly string[]): Json | undefined => names.map((n) => byName.get(n)).find((v) => v !== undefined);
+  const list = LIST_NAMES.map((n) => byName.get(n)).find((v) => Array.isArray(v));
+  if (list === undefined) return null;
+  const links = byName.get('links');
+  const linkNext = isObject(links) && isObject(links['next']) ? links['next']['uri'] : undefined;
+  return { list, total: first(TOTAL_NAMES), next: first(NEXT_NAMES) ?? linkNext };
 }
 
 export function toDocument(root: Json): JsonDocument | string {
