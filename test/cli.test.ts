@@ -29,9 +29,13 @@ for (const backend of BACKENDS) {
     after(() => rm(dataDir, { recursive: true, force: true }));
 
     async function adoption(...args: string[]): Promise<Result> {
+      return adoptionIn(where.env, ...args);
+    }
+
+    async function adoptionIn(env: Record<string, string>, ...args: string[]): Promise<Result> {
       try {
         const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-          env: { ...process.env, ...where.env },
+          env: { ...process.env, ...env },
         });
         return { code: 0, stdout, stderr };
       } catch (error) {
@@ -130,6 +134,27 @@ for (const backend of BACKENDS) {
       const r = await adoption('report', '--customer', 'test company');
       expect(r.code).to.equal(0);
       expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
+    });
+
+    it("shows Partner Center's partner-wide figures (the legacy usage example) before any customer is in", async () => {
+      const own = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-partner-')));
+      try {
+        expect((await adoptionIn(own.env, 'import', doc('partner-licenses-usage.json'))).code).to.equal(0);
+        const r = await adoptionIn(own.env, 'report');
+        expect(r.code).to.equal(0);
+        expect(r.stdout.trimEnd().split('\n')).to.deep.equal([
+          'No customers in the cache yet: import files with `adoption import FILE...`.',
+          '',
+          "Partner Center's partner-wide figures (legacy analytics, prorated):",
+          '  - usage crm Dynamics: 0% (as of 2017-03-10)',
+          '  - usage crm SharePoint with OneDrive: 0% (as of 2017-03-10)',
+          '  - usage o365 Exchange: 0% (as of 2017-03-09)',
+          '  - usage o365 SharePoint with OneDrive: 0% (as of 2017-03-09)',
+          '  - usage o365 Skype for Business: 0% (as of 2017-03-09)',
+        ]);
+      } finally {
+        await rm(own.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
     });
 
     it('refuses a counts report at the line and column of a cell that is not a count; reads it once fixed', async () => {

@@ -55,15 +55,17 @@ export function runReport(
   if (report === null) return 1;
   if (options.json) {
     output.out(JSON.stringify(report, null, 2));
-  } else if (report.customers.length === 0) {
-    output.out(
-      options.below !== undefined
-        ? `No customer is below ${options.below}%.`
-        : 'No customers in the cache yet: import files with `adoption import FILE...`.',
-    );
   } else {
     const today = now.toISOString().slice(0, 10);
-    output.out(renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today)));
+    const none =
+      report.customers.length > 0
+        ? ''
+        : options.below !== undefined
+          ? `No customer is below ${options.below}%.`
+          : 'No customers in the cache yet: import files with `adoption import FILE...`.';
+    // Partner-wide legacy figures are shown even before any customer's data is in.
+    const rendered = renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today));
+    output.out([none, rendered].filter((part) => part !== '').join('\n\n'));
   }
   return 0;
 }
