@@ -56,8 +56,9 @@ export type SendOutcome =
 
 /**
  * Proactive sends within Teams' limits: each try waits for the rate gate (a throttled try hands its
- * slot back, within the gate's refund budget), failures Teams calls transient are retried with exponential back-off and jitter (p-retry), waiting at least what
- * Retry-After asks, and a bounded number of tries ends in a reason instead of an exception.
+ * slot back, within the gate's refund budget), failures Teams calls transient are retried with
+ * exponential back-off and jitter (p-retry), waiting at least what Retry-After asks (up to the
+ * policy's longest wait), and a bounded number of tries ends in a reason instead of an exception.
  */
 export class ProactiveSender {
   constructor(
