@@ -180,7 +180,7 @@ for (const backend of BACKENDS) {
       const outcome = ok((await t.import([doc('m365-app-user-detail-header.csv')], { customerName: 'Contoso Ltd' }))[0]);
       expect(outcome).to.include({ kind: 'Microsoft Graph getM365AppUserDetail (CSV)', rows: 0, records: 0 });
       expect(outcome.warnings).to.deep.equal([
-        'the report has no rows, so nothing was imported and the cache keeps what it had (Graph sends none for a tenant without licensed users in the period; D30 is the period to download)',
+        'the report has no rows: no user to count (Graph sends the header alone when no user is in the report for the period; D30 is the period to download)',
       ]);
       expect(await t.store.records()).to.deep.equal(before);
     });

@@ -14,7 +14,7 @@ import { LocalConnector } from '../../src/tools/local-connector.js';
 import { subscribe } from '../../src/alerts/subscriptions.js';
 import { openBotState } from '../../src/proactive/bot-state.js';
 import { remember } from '../../src/proactive/conversations.js';
-import { FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
+import { appsUserCsv, FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
 import { customer, deploymentRow, subscription, usageRow } from './fake-data.js';
 import { freePort, tempStore, type TempStore } from '../helpers.js';
 import { BACKENDS, storageFor } from '../shared-azurite.js';
@@ -321,6 +321,32 @@ for (const backend of BACKENDS) {
       expect(code).to.equal(0);
       expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 12 row(s) read -> 14 record(s)');
       expect(cloud.requests.filter((r) => r.path.includes(CONTOSO.id))).to.deep.equal([]);
+    });
+
+    it('syncs a tenant whose Microsoft 365 Apps report has no rows: the report adds nothing, and its old figures go', async () => {
+      await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
+      const tenant = TAILSPIN.tenantId.toLowerCase();
+      const apps = async (): Promise<UsageRecord[]> =>
+        (await (await openCache()).records()).filter(
+          (r): r is UsageRecord => r.customer.tenantId === tenant && r.source === 'graph-m365-apps-user-detail',
+        );
+      expect((await apps()).map((r) => r.active)).to.deep.equal([1]);
+      // The tenant no longer has anyone on the Microsoft 365 Apps: Graph sends the header alone.
+      await cloud.close();
+      const options = cloudOptions();
+      cloud = await FakeCloud.start(
+        {
+          ...options,
+          customers: options.customers.map((c) =>
+            c.id === TAILSPIN.id ? { ...c, reports: { ...c.reports, getM365AppUserDetail: appsUserCsv([]) } } : c,
+          ),
+        },
+        t.dir,
+      );
+      const { code, stdout } = await sync(cloud, join(t.dir, 'data'), '--customer', 'tailspin');
+      expect(code).to.equal(0);
+      expect(stdout.trim().split('\n')[0]).to.equal('ok       Tailspin Toys: 11 row(s) read -> 13 record(s)');
+      expect(await apps()).to.deep.equal([]);
     });
 
     it('says which settings are missing before it calls anything', async () => {

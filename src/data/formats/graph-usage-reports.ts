@@ -222,9 +222,9 @@ export function tallyToRecords(report: UserReport, tally: UserTally, customer: C
   }));
 }
 
-/** A report with a header and no rows is readable: it holds nothing, so the cache keeps what it had. */
+/** A report with a header and no rows is readable: it holds no user, so it adds no record. */
 const NO_ROWS_NOTE =
-  'the report has no rows, so nothing was imported and the cache keeps what it had (Graph sends none for a tenant without licensed users in the period; D30 is the period to download)';
+  'the report has no rows: no user to count (Graph sends the header alone when no user is in the report for the period; D30 is the period to download)';
 
 /** Folds user rows one at a time; used by the streaming CSV reader and the JSON pages alike. */
 export class UserReportFold {
