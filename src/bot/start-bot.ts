@@ -37,7 +37,8 @@ export async function startBot(options: {
   // Compute the portfolio before the first message, so no turn waits for it.
   const warm = await portfolio.view();
   logger.info(`Portfolio ready: ${warm.customers.length} customers.`);
-  // One gate for everything this process sends: replies are noted in it, alerts and shares wait for it.
+  // One gate for everything this process asks of Teams: replies and member lookups are noted in it,
+  // alerts and shares wait for it.
   const gate = new RateGate(options.limits ?? TEAMS_SEND_LIMITS);
   const adapter = createAdapter(config.auth, logger, gate);
   const { sender, alerts } = createProactive({ config, logger, state, storage, portfolio, clock, gate });
@@ -50,7 +51,7 @@ export async function startBot(options: {
     (tenantId) => allowsTenant(config.access, tenantId),
     clock,
   );
-  const access = new CallerAccess(config.access, logger);
+  const access = new CallerAccess(config.access, logger, gate);
   const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, access, logger, clock);
   const server = await startServer({
     adapter,

@@ -207,3 +207,32 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe("member lookups count in Teams' limits", () => {
+  it('notes the UPN lookup in the rate gate: alerts after it wait for the room it took', async () => {
+    // Three requests per 1.5 s in the tenant.
+    const h = await startHarness({
+      env: { ADOPTION_ADMINS: ADMIN.aadObjectId, ADOPTION_AGENTS: 'Adele.Vance@contoso-partners.com' },
+      limits: { conversation: [], tenant: [{ count: 3, perMs: 1_500 }] },
+    });
+    try {
+      h.connector.members.set(AGENT.id, { ...AGENT, userPrincipalName: 'adele.vance@contoso-partners.com' });
+      await said(h, activity(h, 'alerts on below 40%', { from: ADMIN, conversationId: 'megan' }));
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      // The agent's first message: a member lookup for the UPN, then the reply.
+      const before = Date.now();
+      await said(h, activity(h, 'portfolio', { from: AGENT, conversationId: 'adele' }));
+      expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
+      await h.bot.alerts.run();
+      const alerts = h.connector.to('a:1personal-megan').filter((s) => s.activity.type === 'message');
+      expect(alerts.map((s) => s.activity['summary'])).to.deep.equal([
+        'Coho Winery: Usage is 31%, under the 40% threshold.',
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+      // Lookup, reply and the first alert fill the window; the second alert waits for the lookup to leave it.
+      expect(alerts[1]!.at - before).to.be.at.least(1_500);
+    } finally {
+      await h.close();
+    }
+  });
+});
