@@ -73,7 +73,8 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;
-const PORTFOLIO = /^(show |my |the )*(portfolio|overview|summary|all customers|everyone|dashboard)$/;
+const PORTFOLIO =
+  /^(show |my |the )*(portfolio|overview|summary|all customers|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const BELOW = /\b(?:below|under|less than|lower than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const LOW =
   /^(?:(?:show|list|which|who)\b.*)?\blow(?:est)? (?:adoption|usage|deployment)\b|^(?:who|which customers?) (?:is|are) struggling$/;
@@ -90,6 +91,8 @@ const CUSTOMER = [
   /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card)\s+(?:for|of|on|at)\s+(.+)$/,
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
   /^(?:show|open)\s+(?:me\s+)?(.+)$/,
+  // "Contoso adoption", "Fabrikam's usage"; not "usage report" or "my status".
+  /^(?!(?:adoption|usage|deployment|report|numbers|status|my|the|portfolio|low)\b)(.+?)(?:'s)?\s+(?:adoption|usage|deployment|numbers|status|report|card)$/,
 ];
 
 /** Lower-cased, trimmed, inner spaces collapsed, trailing punctuation and quotes dropped. */

@@ -67,6 +67,10 @@ for (const backend of BACKENDS) {
       expect(typo.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
       const bare = await h.say('Northwind');
       expect(bare.at(-1)!.activity['summary']).to.equal('Northwind Traders: deployment 90.9%, usage 91.3%');
+      const after = await h.say("Contoso's adoption");
+      expect(after.at(-1)!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
+      const worst = await h.say('top 5 worst customers');
+      expect(worst.at(-1)!.activity['summary']).to.equal('Portfolio: 12 customers, deployment 83.8%, usage 82.6%');
     });
 
     it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
