@@ -92,8 +92,14 @@ const CUSTOMER = [
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
   /^(?:show|open)\s+(?:me\s+)?(.+)$/,
   // "Contoso adoption", "Fabrikam's usage"; not "usage report" or "my status".
-  /^(?!(?:adoption|usage|deployment|report|numbers|status|my|the|portfolio|low)\b)(.+?)(?:'s)?\s+(?:adoption|usage|deployment|numbers|status|report|card)$/,
+  /^(?!(?:adoption|usage|deployment|report|numbers|status|my|the|portfolio|low)\b)(.+?)(?:'s)?\s+(?:adoption|usage|deployment|numbers|status|report|card|details)$/,
 ];
+
+/** Words people put before what they ask ("what is", "tell me about", "please"), dropped before it is read. */
+const LEAD_IN =
+  /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:(?:what(?:'s| is| are)|tell me about|details (?:for|of|on|about)|info(?:rmation)? (?:on|about|for)|check|how about|give me)\s+)?/;
+/** Words people put after it ("please", "thanks"). */
+const TRAIL_OFF = /\s+(?:please|pls|thanks|thank you)$/;
 
 /** Lower-cased, trimmed, inner spaces collapsed, trailing punctuation and quotes dropped. */
 export function normalize(text: string): string {
@@ -107,17 +113,20 @@ export function normalize(text: string): string {
 
 export function parseCommand(text: string): Command {
   const said = normalize(text);
-  if (HELP.test(said) || said === '') return { kind: 'help' };
+  const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
+  if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   const settings = parseSettings(text, said);
   if (settings) return settings;
-  if (PORTFOLIO.test(said)) return { kind: 'portfolio' };
-  const below = BELOW.exec(said);
+  if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
+  const below = BELOW.exec(asked);
   if (below) return { kind: 'below', percent: Number(below[1]!.replace(',', '.')) };
-  if (LOW.test(said)) return { kind: 'low-adoption' };
+  if (LOW.test(asked)) return { kind: 'low-adoption' };
   for (const pattern of CUSTOMER) {
-    const match = pattern.exec(said);
+    const match = pattern.exec(asked);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };
   }
+  // "tell me about Contoso": the words around a name are not part of it.
+  if (asked !== said && asked !== '') return { kind: 'customer', query: originalCase(text, asked), explicit: false };
   return {
     kind: 'customer',
     query: text

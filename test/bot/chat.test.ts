@@ -71,6 +71,12 @@ for (const backend of BACKENDS) {
       expect(after.at(-1)!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
       const worst = await h.say('top 5 worst customers');
       expect(worst.at(-1)!.activity['summary']).to.equal('Portfolio: 12 customers, deployment 83.8%, usage 82.6%');
+      const question = await h.say('What is the adoption of Contoso?');
+      expect(question.at(-1)!.activity['summary']).to.equal('Contoso Ltd: deployment 95%, usage 89%');
+      const about = await h.say('tell me about fabrikam');
+      expect(about.at(-1)!.activity['summary']).to.equal('Fabrikam Inc: deployment 40%, usage 37.5%');
+      const polite = await h.say('give me the overview please');
+      expect(polite.at(-1)!.activity['summary']).to.equal('Portfolio: 12 customers, deployment 83.8%, usage 82.6%');
     });
 
     it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
