@@ -31,21 +31,26 @@ describe('proactive sends (retries through the rate gate)', () => {
   });
   const reply = { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'Alert' } as const;
 
-  it('hands a throttled (429) try its slot back: its retry goes after its back-off, not when the window has passed', async () => {
-    // Ten sends a second in the tenant (a refund budget of one); ten conversations fill the second,
-    // and the first try to "c0" is refused with 429.
-    const gate = new RateGate({ conversation: [], tenant: [{ count: 10, perMs: 1_000 }] });
+  /** A sender whose first try to conversation `refused` Teams answers with 429; every try is recorded as "id@ms". */
+  function refusingFirstTryTo(refused: string, gate: RateGate): { sender: ProactiveSender; tries: string[] } {
     const tries: string[] = [];
     let refusals = 0;
     const sender = new ProactiveSender(
       async (to) => {
         tries.push(`${to.id}@${Date.now()}`);
-        if (to.id === 'c0' && refusals++ === 0) throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
+        if (to.id === refused && refusals++ === 0) throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
         return `${to.id}-1`;
       },
       gate,
       { ...DEFAULT_SEND_POLICY, attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
     );
+    return { sender, tries };
+  }
+
+  it('hands a throttled (429) try its slot back: its retry goes after its back-off, not when the window has passed', async () => {
+    // Ten sends a second in the tenant (a refund budget of one); ten conversations fill the second,
+    // and the first try to "c0" is refused with 429.
+    const { sender, tries } = refusingFirstTryTo('c0', new RateGate({ conversation: [], tenant: [{ count: 10, perMs: 1_000 }] }));
     const sends = Array.from({ length: 10 }, (_, i) => sender.send(target(`c${i}`), reply));
     await clock.tickAsync(500);
     expect(await sends[0]).to.deep.equal({ ok: true, id: 'c0-1', attempts: 2 });
@@ -84,18 +89,7 @@ describe('proactive sends (retries through the rate gate)', () => {
     // One send a second in the tenant leaves no refund budget (a tenth of a send); the first try to
     // "a" is refused. If Teams refused it because the tenant is over its limit by Teams' count
     // (sends from another process), a slot handed back would go to another send Teams refuses too.
-    const gate = new RateGate({ conversation: [], tenant: [{ count: 1, perMs: 1_000 }] });
-    const tries: string[] = [];
-    let refusals = 0;
-    const sender = new ProactiveSender(
-      async (to) => {
-        tries.push(`${to.id}@${Date.now()}`);
-        if (to.id === 'a' && refusals++ === 0) throw new DeliveryError(429, 'Throttled', 'Too many requests', null);
-        return `${to.id}-1`;
-      },
-      gate,
-      { ...DEFAULT_SEND_POLICY, attempts: 3, minDelayMs: 100, maxDelayMs: 100 },
-    );
+    const { sender, tries } = refusingFirstTryTo('a', new RateGate({ conversation: [], tenant: [{ count: 1, perMs: 1_000 }] }));
     const a = sender.send(target('a'), reply);
     await clock.tickAsync(0);
     const b = sender.send(target('b'), reply);
