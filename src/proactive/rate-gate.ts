@@ -103,7 +103,8 @@ export class RateGate {
   private readonly tenants = new Map<string, SendLog>();
   /** Refunded tries per tenant, against the refund budget. */
   private readonly refunds = new Map<string, SendLog>();
-  private readonly refundLimits: readonly WindowLimit[];
+  /** The refund budget's windows; null when some window's tenth is less than one send (no refunds). */
+  private readonly refundLimits: readonly WindowLimit[] | null;
   private readonly waiting: Waiter[] = [];
   /** Waiters per tenant, so a pump stops scanning once every waiting tenant is full. */
   private readonly waitingPerTenant = new Map<string, number>();
@@ -115,7 +116,8 @@ export class RateGate {
     private readonly limits: SendLimits,
     private readonly now: () => number = Date.now,
   ) {
-    this.refundLimits = limits.tenant.map((l) => ({ count: Math.floor(l.count * REFUND_SHARE), perMs: l.perMs }));
+    const budget = limits.tenant.map((l) => ({ count: Math.floor(l.count * REFUND_SHARE), perMs: l.perMs }));
+    this.refundLimits = budget.some((l) => l.count === 0) ? null : budget;
   }
 
   /** Resolves when a send to this conversation may go; the send is counted from that moment. */
@@ -201,8 +203,8 @@ export class RateGate {
 
   /** Takes a refused try out of its windows, unless the tenant's refund budget is spent. */
   private refund(w: Waiter, at: number): void {
+    if (this.refundLimits === null) return;
     const now = this.now();
-    if (this.refundLimits.some((l) => l.count === 0)) return;
     const budget = this.log(this.refunds, w.tenant, this.refundLimits);
     if (budget.freeAt(now) > now) return;
     budget.record(now);
