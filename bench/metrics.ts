@@ -53,6 +53,29 @@ export function benchMetrics(): string[] {
       kept.push({ customer: 'Customer', products });
     }
   });
+  // The least any engine must do: the cache does not keep records in customer order, so every
+  // metric starts by grouping them by customer. This groups and sums each customer's four totals,
+  // with no product or workload row.
+  let grouped = 0;
+  const grouping = best(() => {
+    const totals = new Map<string, { sold: number; assigned: number; active: number; entitled: number }>();
+    for (const r of data) {
+      const key = r.customer.tenantId ?? '';
+      let t = totals.get(key);
+      if (!t) {
+        t = { sold: 0, assigned: 0, active: 0, entitled: 0 };
+        totals.set(key, t);
+      }
+      if (r.kind === 'deployment') {
+        t.sold += r.sold;
+        t.assigned += r.assigned;
+      } else {
+        t.active += r.active;
+        t.entitled += r.entitled ?? 0;
+      }
+    }
+    grouped = totals.size;
+  });
   let customers = 0;
   const metrics = best(() => {
     customers = portfolioReport(data, now, DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.length;
@@ -61,6 +84,7 @@ export function benchMetrics(): string[] {
     `metrics: ${data.length.toLocaleString('en')} records, ${customers.toLocaleString('en')} customers (checksum ${sink > 0 ? 'ok' : 'zero'})`,
     `  bare single-pass sum (floor): ${floor.toFixed(1)} ms`,
     `  all metrics (portfolioReport): ${metrics.toFixed(1)} ms`,
+    `  grouping by customer with four sums each, no rows: ${grouping.toFixed(1)} ms = ${(grouping / floor).toFixed(1)}x the floor (${grouped.toLocaleString('en')} customers)`,
     `  allocating the report's rows alone: ${shape.toFixed(1)} ms (${kept.length.toLocaleString('en')} customers)`,
     `  ratio to floor: ${(metrics / floor).toFixed(1)}x (goal <= 5x); to allocating the rows alone: ${(metrics / shape).toFixed(1)}x`,
   ];
