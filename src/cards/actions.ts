@@ -1,10 +1,12 @@
 import type { Command } from '../commands/command.js';
+import { isFindingCode } from '../metrics/findings.js';
+import type { FindingCode } from '../metrics/report-types.js';
 
 /**
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'help' | 'share' | 'mute';
+export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'customers-with' | 'help' | 'share' | 'mute';
 
 export interface Button {
   readonly title: string;
@@ -16,6 +18,7 @@ export const buttons = {
   customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
   portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
+  customersWith: (code: FindingCode): Button => ({ title: 'Show', verb: 'customers-with', data: { code } }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
 };
 
@@ -32,6 +35,8 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return typeof fields['percent'] === 'number' ? { kind: 'below', percent: fields['percent'] } : null;
     case 'low-adoption':
       return { kind: 'low-adoption' };
+    case 'customers-with':
+      return typeof fields['code'] === 'string' && isFindingCode(fields['code']) ? { kind: 'customers-with', code: fields['code'] } : null;
     case 'help':
       return { kind: 'help' };
     case 'share':

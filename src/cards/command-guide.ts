@@ -25,8 +25,13 @@ export const COMMAND_GUIDE: readonly GuideEntry[] = [
     scopes: EVERYWHERE,
   },
   { example: 'below 40%', meaning: 'Customers whose deployment or usage is under 40%', scopes: EVERYWHERE },
-  // Teams lists at most 10 commands per scope; in channels this one gives way to the link commands.
+  // Teams lists at most 10 commands per scope; in channels these two give way to the link commands.
   { example: 'low adoption', meaning: 'Customers under the configured thresholds', scopes: ['personal', 'groupChat'] },
+  {
+    example: 'customers with trials',
+    meaning: 'Customers with one explanation or suggested action: trials, old data, duplicates, upsell, training ...',
+    scopes: ['personal', 'groupChat'],
+  },
   {
     example: 'alerts on below 40%',
     meaning: 'Alert this conversation when a customer falls under 40% or drops sharply (add "for Contoso" for one customer)',

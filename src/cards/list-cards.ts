@@ -1,4 +1,5 @@
-import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport } from '../metrics/report-types.js';
+import { findingOf, isFlagCode } from '../metrics/findings.js';
+import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
@@ -44,7 +45,8 @@ interface ListData {
   readonly listTitle: string;
   readonly rows: readonly object[];
   readonly more: string;
-  readonly sections: readonly { title: string; facts: { title: string; value: string }[] }[];
+  /** Counts of customers per flag or recommendation, each with a button that lists them. */
+  readonly sections: readonly { title: string; facts: { title: string; value: string; code: FindingCode }[] }[];
   readonly buttons: readonly Button[];
 }
 
@@ -58,8 +60,8 @@ export function portfolioCard(view: PortfolioView): Reply {
   const s = view.summary;
   const t = view.thresholds;
   const shown = view.customers.slice(0, PORTFOLIO_ROWS);
-  const counted = <K extends string>(codes: readonly K[], counts: Readonly<Record<K, number>>, label: (k: K) => string) =>
-    codes.filter((k) => counts[k] > 0).map((k) => ({ title: label(k), value: customersText(counts[k]) }));
+  const counted = <K extends FindingCode>(codes: readonly K[], counts: Readonly<Record<K, number>>) =>
+    codes.filter((k) => counts[k] > 0).map((k) => ({ title: findingLabel(k), value: customersText(counts[k]), code: k }));
   return listCard(
     {
       title: `Portfolio: ${customersText(s.customers)}`,
@@ -79,8 +81,8 @@ export function portfolioCard(view: PortfolioView): Reply {
           ? `Showing the ${shown.length} lowest of ${count(s.customers)}. Ask "low adoption" or "below 50%" for more.`
           : '',
       sections: [
-        { title: 'Why numbers look odd', facts: counted(FLAG_CODES, s.flags, (k) => FLAG_LABELS[k].title) },
-        { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations, (k) => RECOMMENDATION_LABELS[k]) },
+        { title: 'Why numbers look odd', facts: counted(FLAG_CODES, s.flags) },
+        { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations) },
       ].filter((section) => section.facts.length > 0),
       buttons: [buttons.lowAdoption(), buttons.help()],
     },
@@ -124,6 +126,35 @@ export function lowAdoptionCard(view: PortfolioView): Reply {
     title,
     `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
     'adoption report --json',
+  );
+}
+
+const findingLabel = (code: FindingCode): string => (isFlagCode(code) ? FLAG_LABELS[code].title : RECOMMENDATION_LABELS[code]);
+
+/** Customers with one flag or recommendation, worst first, each with what it says of them. */
+export function customersWithCard(view: PortfolioView, code: FindingCode): Reply {
+  const customers = view.withFinding(code);
+  const label = findingLabel(code);
+  const title = customers.length === 0 ? `No customer has this now: ${label}` : `${customersText(customers.length)}: ${label}`;
+  const shown = customers.slice(0, LIST_ROWS);
+  return listCard(
+    {
+      title,
+      subtitle: isFlagCode(code) ? 'Why their numbers look odd' : 'What to do, and why',
+      totals: [],
+      listTitle: 'Customer (worst first)',
+      rows: shown.map((c) => {
+        const finding = findingOf(c, code);
+        return row(c, view.thresholds, finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message);
+      }),
+      more:
+        shown.length < customers.length
+          ? `and ${count(customers.length - shown.length)} more: "adoption report --json" on the command line lists them all.`
+          : '',
+      sections: [],
+      buttons: [buttons.portfolio()],
+    },
+    title,
   );
 }
 

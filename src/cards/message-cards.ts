@@ -36,6 +36,11 @@ export function customerNotFoundCard(query: string, closest: readonly CustomerRe
   );
 }
 
+/** The answer to "thanks". */
+export function thanksCard(): Reply {
+  return messageCard("You're welcome.", ['Ask me about any customer whenever you like, or say "help" for what I can do.'], []);
+}
+
 export function customerGoneCard(): Reply {
   return messageCard(
     'That customer is no longer in the cache.',

@@ -2,14 +2,15 @@ import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { helpCard } from '../cards/help-card.js';
-import { belowCard, choicesCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
-import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard } from '../cards/message-cards.js';
+import { belowCard, choicesCard, customersWithCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
+import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
 
 /** The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. */
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
+  if (command.kind === 'thanks') return thanksCard();
   if (view.customers.length === 0) return emptyPortfolioCard();
   switch (command.kind) {
     case 'portfolio':
@@ -18,6 +19,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return belowCard(view, command.percent);
     case 'low-adoption':
       return lowAdoptionCard(view);
+    case 'customers-with':
+      return customersWithCard(view, command.code);
     case 'customer-key': {
       const customer = view.customer(command.key);
       return customer

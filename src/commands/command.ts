@@ -1,11 +1,17 @@
+import type { FindingCode } from '../metrics/report-types.js';
+
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
   | { readonly kind: 'help' }
+  /** "thanks": nothing to look up, a short word back. */
+  | { readonly kind: 'thanks' }
   | { readonly kind: 'portfolio' }
   /** Customers whose deployment or usage is below a percent the person named. */
   | { readonly kind: 'below'; readonly percent: number }
   /** Customers below the configured low-usage or low-deployment thresholds. */
   | { readonly kind: 'low-adoption' }
+  /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
+  | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
    * One customer. `explicit` when the words said so ("adoption for X"); otherwise the whole text
    * was taken as a name and, if no customer matches, the person is told what the bot understands.
@@ -31,6 +37,7 @@ export const TYPED_COMMANDS = [
   'portfolio',
   'below',
   'low-adoption',
+  'customers-with',
   'customer',
   'alerts-on',
   'alerts-off',
@@ -41,8 +48,13 @@ export const TYPED_COMMANDS = [
 ] as const satisfies readonly Command['kind'][];
 /** Commands only card buttons send (they carry a customer key, not a name). */
 export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisfies readonly Command['kind'][];
-// Every kind is one or the other: adding a command without deciding fails to compile here.
-const EVERY_KIND_LISTED: Exclude<Command['kind'], (typeof TYPED_COMMANDS)[number] | (typeof BUTTON_COMMANDS)[number]> extends never
+/** Courtesies people type that the help card need not teach. */
+export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
+// Every kind is in one list: adding a command without deciding fails to compile here.
+const EVERY_KIND_LISTED: Exclude<
+  Command['kind'],
+  (typeof TYPED_COMMANDS)[number] | (typeof BUTTON_COMMANDS)[number] | (typeof SMALL_TALK)[number]
+> extends never
   ? true
   : never = true;
 void EVERY_KIND_LISTED;
@@ -73,11 +85,41 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;
+const THANKS =
+  /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?$/;
 const PORTFOLIO =
-  /^(show |my |the )*(portfolio|overview|summary|all customers|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const BELOW = /\b(?:below|under|less than|lower than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const LOW =
   /^(?:(?:show|list|which|who)\b.*)?\blow(?:est)? (?:adoption|usage|deployment)\b|^(?:who|which customers?) (?:is|are) struggling$/;
+/**
+ * What people call each explanation and suggested action, for "customers with trials", "who has old
+ * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
+ */
+const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
+  [/^(?:license transfers?|licen[cs]es? (?:moved|reassigned|transferred)|(?:staff |employee )?turnover|leavers)$/, 'license-transfer'],
+  [/^(?:duplicates?|duplicate subscriptions?|two subscriptions(?: for one product)?)$/, 'duplicate-subscription'],
+  [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
+  [/^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer)$/, 'yammer-overuse'],
+  [/^(?:old|stale|outdated) data$/, 'stale-data'],
+  [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
+  [
+    /^(?:training(?: and self-?support)?|self-?support|(?:many |lots of )?support (?:requests|calls|tickets))$/,
+    'training-and-self-support',
+  ],
+  [/^(?:upsells?|upsell opportunit(?:y|ies)|training courses)$/, 'training-upsell'],
+];
+/** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
+const FINDING_QUESTION =
+  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+
+function findingAsked(asked: string): FindingCode | null {
+  const topic = FINDING_QUESTION.exec(asked)?.[1];
+  if (topic === undefined) return null;
+  for (const [pattern, code] of FINDING_TOPICS) if (pattern.test(topic)) return code;
+  return null;
+}
+
 const ALERTS_ON = /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$/;
 const ALERTS_OFF = /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$/;
 const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions)$/;
@@ -115,12 +157,15 @@ export function parseCommand(text: string): Command {
   const said = normalize(text);
   const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
+  if (THANKS.test(said)) return { kind: 'thanks' };
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
   const below = BELOW.exec(asked);
   if (below) return { kind: 'below', percent: Number(below[1]!.replace(',', '.')) };
   if (LOW.test(asked)) return { kind: 'low-adoption' };
+  const code = findingAsked(asked);
+  if (code) return { kind: 'customers-with', code };
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(asked);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

@@ -6,3 +6,4 @@ export type * from './report-types.js';
 export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';
 export { customerKey } from './customer-key.js';
 export { trend, type Trend } from './trend.js';
+export { findingOf, isFindingCode, isFlagCode } from './findings.js';

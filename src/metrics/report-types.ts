@@ -56,6 +56,9 @@ export interface Recommendation {
   readonly actions: readonly string[];
 }
 
+/** What the portfolio counts customers by: an explanation or a suggested action. */
+export type FindingCode = FlagCode | RecommendationCode;
+
 export interface CustomerReport {
   readonly customer: string;
   readonly tenantId: string | null;

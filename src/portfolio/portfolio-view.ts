@@ -1,6 +1,6 @@
 import type { HistoryPoint } from '../data/records.js';
-import { customerKey, isBelow, isLowAdoption, summarize, trend, type PortfolioSummary, type Trend } from '../metrics/index.js';
-import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
+import { customerKey, findingOf, isBelow, isLowAdoption, summarize, trend, type PortfolioSummary, type Trend } from '../metrics/index.js';
+import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
 
@@ -70,5 +70,10 @@ export class PortfolioView {
 
   lowAdoption(): CustomerReport[] {
     return this.report.customers.filter((c) => isLowAdoption(c, this.thresholds));
+  }
+
+  /** Customers with that explanation or suggested action, worst first. */
+  withFinding(code: FindingCode): CustomerReport[] {
+    return this.report.customers.filter((c) => findingOf(c, code) !== undefined);
   }
 }

@@ -72,6 +72,13 @@ for (const backend of BACKENDS) {
         ['What is the adoption of Contoso?', 'personal', CONTOSO],
         ['tell me about fabrikam', 'personal', FABRIKAM],
         ['give me the overview please', 'personal', PORTFOLIO],
+        ['list customers', 'personal', PORTFOLIO],
+        ['which customers have trials?', 'personal', '1 customer: Trial subscription'],
+        ['Who has old data', 'channel', '1 customer: Old data'],
+        ['upsell opportunities', 'groupChat', '4 customers: Training courses (upsell)'],
+        ['customers with duplicate subscriptions', 'personal', '1 customer: Two subscriptions for one product'],
+        ['thanks!', 'personal', "You're welcome."],
+        ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
@@ -100,13 +107,53 @@ for (const backend of BACKENDS) {
         'Deployment: 83.8% (905 of 1,080 licenses assigned)',
         'Usage: 82.6% (2,167 of 2,625 entitlements active)',
         'Low adoption: 2 customers (deployment under 60% or usage under 50%)',
-        'Licenses moved to new employees: 1 customer',
-        'Training courses (upsell): 4 customers',
       ]);
+      expect(texts.join(' | ')).to.include(
+        'Why numbers look odd | Licenses moved to new employees | 1 customer | Two subscriptions for one product | 1 customer',
+      );
+      expect(texts.join(' | ')).to.include('Training and self-support | 1 customer | Training courses (upsell) | 4 customers');
       const opened = buttonsOf(card).filter((b) => b.verb === 'customer');
       expect(opened).to.have.length(10);
       expect(opened[0]!.data).to.deep.equal({ key: '0000000b-0000-4000-8000-c0ffee00000b' });
+      // Each count lists its customers.
+      expect(buttonsOf(card).flatMap((b) => (b.verb === 'customers-with' ? [b.data['code']] : []))).to.deep.equal([
+        'license-transfer',
+        'duplicate-subscription',
+        'trial-subscription',
+        'yammer-overuse',
+        'stale-data',
+        'adoption-content',
+        'training-and-self-support',
+        'training-upsell',
+      ]);
       expect(cardProblems(card)).to.deep.equal([]);
+    });
+
+    it('lists the customers behind a count, worst first, each with what it says of them', async () => {
+      const upsell = await h.invoke('customers-with', { code: 'training-upsell' });
+      expect(upsell.status).to.equal(200);
+      const card = upsell.body.value;
+      const texts = textsOf(card);
+      expect(texts.slice(0, 2)).to.deep.equal(['4 customers: Training courses (upsell)', 'What to do, and why']);
+      expect(texts.join(' | ')).to.include(
+        'Coho Winery | deployment 93.3% is at or above 90% | 93.3% | 31% | Wingtip Toys | deployment 94.3% is at or above 90% | 94.3% | 81.6% | ' +
+          'Contoso Ltd | deployment 95% is at or above 90% | 95% | 89% | Northwind Traders | deployment 90.9% is at or above 90% | 90.9% | 91.3%',
+      );
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(4);
+      expect(cardProblems(card)).to.deep.equal([]);
+
+      const trial = textsOf((await h.invoke('customers-with', { code: 'trial-subscription' })).body.value);
+      expect(trial.slice(0, 4)).to.deep.equal([
+        '1 customer: Trial subscription',
+        'Why their numbers look odd',
+        'Customer (worst first)',
+        'Deployment',
+      ]);
+      expect(trial).to.include('Tailspin Toys');
+      const none = textsOf((await h.invoke('customers-with', { code: 'usage-above-100-unexplained' })).body.value);
+      expect(none[0]).to.equal('No customer has this now: Usage above 100%');
+      // A code this bot never sent is refused, like an unknown verb.
+      expect((await h.invoke('customers-with', { code: 'rockets' })).body.statusCode).to.equal(400);
     });
 
     it('answers help, hi and hello with the commands, and says how to mention it in channels', async () => {
@@ -219,6 +266,8 @@ for (const backend of BACKENDS) {
         'portfolio',
         'below 95%',
         'low adoption',
+        'upsell',
+        'thanks',
         'help',
         'co',
         'zzz',
