@@ -1,5 +1,5 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
-import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode } from '../metrics/report-types.js';
+import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
@@ -48,10 +48,20 @@ interface ListData {
   /** Counts of customers per flag or recommendation, each with a button that lists them. */
   readonly sections: readonly { title: string; facts: { title: string; value: string; code: FindingCode }[] }[];
   readonly buttons: readonly Button[];
+  /** Partner Center's own partner-wide percents, on the portfolio card only. */
+  readonly partnerFigures?: readonly { title: string; value: string }[];
 }
 
 function listCard(data: ListData, summary: string): Reply {
-  return { card: render('customer-list', data), summary };
+  return { card: render('customer-list', { partnerFigures: [], ...data }), summary };
+}
+
+function partnerFigure(t: PartnerTotal): { title: string; value: string } {
+  const sold = t.licensesSold === null ? '' : ` of ${count(t.licensesSold)} licenses sold`;
+  return {
+    title: plain(`${t.measure === 'deployment' ? 'Deployment' : 'Usage'}, ${t.service}${t.workload === null ? '' : ` ${t.workload}`}`, 80),
+    value: `${percentText(t.percent)}${sold} (as of ${day(t.asOf)})`,
+  };
 }
 
 const customersText = (n: number): string => `${count(n)} customer${n === 1 ? '' : 's'}`;
@@ -66,14 +76,21 @@ export function portfolioCard(view: PortfolioView): Reply {
     {
       title: `Portfolio: ${customersText(s.customers)}`,
       subtitle: `Computed ${day(view.report.generatedAt)} from the cache · worst first`,
-      totals: [
-        { title: 'Deployment', value: `${percentText(s.deploymentPercent)} (${licensesText(s.assigned, s.sold, s.deploymentPercent)})` },
-        { title: 'Usage', value: `${percentText(s.usagePercent)} (${entitlementsText(s.active, s.entitled, s.usagePercent)})` },
-        {
-          title: 'Low adoption',
-          value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,
-        },
-      ],
+      // Only Partner Center's partner-wide figures are in: no customer totals to show.
+      totals:
+        s.customers === 0
+          ? []
+          : [
+              {
+                title: 'Deployment',
+                value: `${percentText(s.deploymentPercent)} (${licensesText(s.assigned, s.sold, s.deploymentPercent)})`,
+              },
+              { title: 'Usage', value: `${percentText(s.usagePercent)} (${entitlementsText(s.active, s.entitled, s.usagePercent)})` },
+              {
+                title: 'Low adoption',
+                value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,
+              },
+            ],
       listTitle: shown.length < s.customers ? `Lowest ${shown.length}` : 'Customers',
       rows: shown.map((c) => row(c, t, flagNote(c))),
       more:
@@ -85,6 +102,7 @@ export function portfolioCard(view: PortfolioView): Reply {
         { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations) },
       ].filter((section) => section.facts.length > 0),
       buttons: [buttons.lowAdoption(), buttons.help()],
+      partnerFigures: view.report.partnerTotals.map(partnerFigure),
     },
     `Portfolio: ${customersText(s.customers)}, deployment ${percentText(s.deploymentPercent)}, usage ${percentText(s.usagePercent)}`,
   );

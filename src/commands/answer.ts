@@ -11,6 +11,7 @@ import type { Question } from './command.js';
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (command.kind === 'thanks') return thanksCard();
+  if (command.kind === 'portfolio' && view.report.partnerTotals.length > 0) return portfolioCard(view);
   if (view.customers.length === 0) return emptyPortfolioCard();
   switch (command.kind) {
     case 'portfolio':

@@ -5,12 +5,15 @@ import { Conversation } from '../../src/commands/conversation.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
+import { doc } from '../helpers.js';
+import { loadDemo } from '../../src/demo/load-demo.js';
 import {
   BOT,
   buttonsOf,
   cardOf,
   conversationFor,
   elementOf,
+  NOW,
   startHarness,
   teamsMessage,
   TENANT,
@@ -357,3 +360,34 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe("Partner Center's partner-wide figures in chat", () => {
+  let h: Harness;
+  before(async () => (h = await startHarness({ demo: false })));
+  after(() => h.close());
+
+  it('shows them on the portfolio card, before any customer is in and beside the customers after', async () => {
+    expect(textsOf(cardOf((await h.say('portfolio'))[0]))[0]).to.equal('No customers in the cache yet.');
+    await h.t.import([doc('partner-licenses-deployment.json'), doc('partner-licenses-usage.json')]);
+    const alone = cardOf((await h.say('portfolio'))[0]);
+    const figures = [
+      "Partner Center's partner-wide figures (legacy analytics, prorated)",
+      'Deployment, crm: 0% of 343 licenses sold (as of 2017-03-10)',
+      'Deployment, o365: 100% of 4,464 licenses sold (as of 2017-03-14)',
+      'Usage, crm Dynamics: 0% (as of 2017-03-10)',
+      'Usage, crm SharePoint with OneDrive: 0% (as of 2017-03-10)',
+      'Usage, o365 Exchange: 0% (as of 2017-03-09)',
+      'Usage, o365 SharePoint with OneDrive: 0% (as of 2017-03-09)',
+      'Usage, o365 Skype for Business: 0% (as of 2017-03-09)',
+    ];
+    expect(textsOf(alone)).to.deep.equal(['Portfolio: 0 customers', `Computed 2026-11-25 from the cache · worst first`, ...figures]);
+    expect(cardProblems(alone)).to.deep.equal([]);
+    // Questions about customers still say there are none.
+    expect(textsOf(cardOf((await h.say('adoption for Contoso'))[0]))[0]).to.equal('No customers in the cache yet.');
+
+    await loadDemo(h.storage.cache, NOW);
+    const both = textsOf(cardOf((await h.say('portfolio'))[0]));
+    expect(both[0]).to.equal('Portfolio: 12 customers');
+    expect(both.slice(-figures.length)).to.deep.equal(figures);
+  });
+});
