@@ -111,6 +111,19 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('lists only the customers with one flag or recommendation, and refuses a code it does not know', async () => {
+      const stale = await adoption('report', '--json', '--with', 'stale-data');
+      expect(stale.code).to.equal(0);
+      expect((JSON.parse(stale.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
+        'TEST COMPANY',
+      ]);
+      const none = await adoption('report', '--with', 'trial-subscription', '--below', '50');
+      expect(none).to.deep.include({ code: 0, stdout: 'No customer is below 50% and has trial-subscription.\n' });
+      const unknown = await adoption('report', '--with', 'rockets');
+      expect(unknown.code).to.equal(1);
+      expect(unknown.stderr).to.contain("argument 'rockets' is invalid. Allowed choices are license-transfer, duplicate-subscription,");
+    });
+
     it('exports one CSV row per customer x product x workload', async () => {
       const out = join(dataDir, 'export.csv');
       const r = await adoption('export', '--format', 'csv', '--out', out);

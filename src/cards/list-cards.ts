@@ -167,7 +167,7 @@ export function customersWithCard(view: PortfolioView, code: FindingCode): Reply
       }),
       more:
         shown.length < customers.length
-          ? `and ${count(customers.length - shown.length)} more: "adoption report --json" on the command line lists them all.`
+          ? `and ${count(customers.length - shown.length)} more: "adoption report --with ${code}" on the command line lists them all.`
           : '',
       sections: [],
       buttons: [buttons.portfolio()],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { FLAG_CODES, RECOMMENDATION_CODES, type FindingCode } from '../metrics/report-types.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
 import { openStorage, type Storage } from '../data/store/storage.js';
@@ -65,8 +66,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .description('deployment and usage per customer, with explanations and suggested actions')
     .option('--customer <name>', 'one customer (case-insensitive, partial names and small typos forgiven)')
     .option('--below <percent>', 'only customers whose deployment or usage is below this percent, worst first', percentArgument)
+    .addOption(
+      new Option('--with <code>', 'only customers with this explanation or suggested action, worst first').choices([
+        ...FLAG_CODES,
+        ...RECOMMENDATION_CODES,
+      ]),
+    )
     .option('--json', 'machine-readable output')
-    .action(async (options: { customer?: string; below?: number; json?: boolean }) => {
+    .action(async (options: { customer?: string; below?: number; with?: FindingCode; json?: boolean }) => {
       const store = await openStore(config, output, true);
       setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
     });

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
-import { customerKey, isBelow, portfolioReport, trend } from '../metrics/index.js';
-import type { PortfolioReport } from '../metrics/report-types.js';
+import { customerKey, findingOf, isBelow, portfolioReport, trend } from '../metrics/index.js';
+import type { FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
 import { renderPortfolio } from './render-report.js';
@@ -9,10 +9,12 @@ import { renderPortfolio } from './render-report.js';
 export interface ReportOptions {
   readonly customer?: string;
   readonly below?: number;
+  /** Only customers with this flag or recommendation. */
+  readonly with?: FindingCode;
   readonly json?: boolean;
 }
 
-/** The portfolio narrowed by --customer and --below; a message and null when --customer does not resolve. */
+/** The portfolio narrowed by --customer, --below and --with; a message and null when --customer does not resolve. */
 export function selectReport(
   records: readonly AdoptionRecord[],
   options: ReportOptions,
@@ -39,10 +41,14 @@ export function selectReport(
     const below = options.below;
     customers = customers.filter((c) => isBelow(c, below));
   }
+  if (options.with !== undefined) {
+    const code = options.with;
+    customers = customers.filter((c) => findingOf(c, code) !== undefined);
+  }
   return { ...full, customers };
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--with CODE] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,
@@ -60,8 +66,8 @@ export function runReport(
     const none =
       report.customers.length > 0
         ? ''
-        : options.below !== undefined
-          ? `No customer is below ${options.below}%.`
+        : options.below !== undefined || options.with !== undefined
+          ? `No customer ${[options.below === undefined ? null : `is below ${options.below}%`, options.with === undefined ? null : `has ${options.with}`].filter((p) => p !== null).join(' and ')}.`
           : 'No customers in the cache yet: import files with `adoption import FILE...`.';
     // Partner-wide legacy figures are shown even before any customer's data is in.
     const rendered = renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today));
