@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
       await h?.close();
     });
 
-    it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, and opens the portfolio from its button', async () => {
+    it('shows the welcome, answers "adoption for Contoso" with the card\'s numbers, opens the portfolio from its button and a count\'s customers from it', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
       await localOnly(page);
       await page.goto(playground.url);
@@ -73,6 +73,11 @@ for (const backend of BACKENDS) {
       await page.getByRole('button', { name: 'Show portfolio' }).last().click();
       await page.getByText('Portfolio: 12 customers').waitFor({ timeout: 15_000 });
       expect(await page.getByText('83.8% (905 of 1,080 licenses assigned)').count()).to.equal(1);
+
+      // The last count on the portfolio card is "Training courses (upsell): 4 customers"; Show lists them.
+      await page.getByRole('button', { name: 'Show', exact: true }).last().click();
+      await page.getByText('4 customers: Training courses (upsell)').waitFor({ timeout: 15_000 });
+      expect(await page.getByText('deployment 94.3% is at or above 90%').count()).to.equal(1);
       expect(h.errors).to.deep.equal([]);
     });
   });
