@@ -1,6 +1,5 @@
 import type { Command } from '../commands/command.js';
 import { isFindingCode } from '../metrics/findings.js';
-import type { FindingCode } from '../metrics/report-types.js';
 
 /**
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
@@ -18,7 +17,6 @@ export const buttons = {
   customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
   portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
-  customersWith: (code: FindingCode): Button => ({ title: 'Show', verb: 'customers-with', data: { code } }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
 };
 

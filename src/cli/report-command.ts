@@ -48,6 +48,17 @@ export function selectReport(
   return { ...full, customers };
 }
 
+/** What to say when no customer is left to show. */
+function noneMatch(options: ReportOptions): string {
+  const narrowed = [
+    options.below === undefined ? null : `is below ${options.below}%`,
+    options.with === undefined ? null : `has ${options.with}`,
+  ].filter((part) => part !== null);
+  return narrowed.length > 0
+    ? `No customer ${narrowed.join(' and ')}.`
+    : 'No customers in the cache yet: import files with `adoption import FILE...`.';
+}
+
 /** `adoption report [--customer NAME] [--below PCT] [--with CODE] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
@@ -63,12 +74,7 @@ export function runReport(
     output.out(JSON.stringify(report, null, 2));
   } else {
     const today = now.toISOString().slice(0, 10);
-    const none =
-      report.customers.length > 0
-        ? ''
-        : options.below !== undefined || options.with !== undefined
-          ? `No customer ${[options.below === undefined ? null : `is below ${options.below}%`, options.with === undefined ? null : `has ${options.with}`].filter((p) => p !== null).join(' and ')}.`
-          : 'No customers in the cache yet: import files with `adoption import FILE...`.';
+    const none = report.customers.length > 0 ? '' : noneMatch(options);
     // Partner-wide legacy figures are shown even before any customer's data is in.
     const rendered = renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today));
     output.out([none, rendered].filter((part) => part !== '').join('\n\n'));
