@@ -114,7 +114,9 @@ function yammerOveruse(usage: UsageView, all: readonly UsageRecord[]): Flag | nu
   const counted = usage.records.filter((r) => r.workload === WORKLOADS.yammer && r.entitled !== null);
   const entitled = counted.reduce((n, r) => n + (r.entitled ?? 0), 0);
   const activeAnyLicense = Math.max(0, ...yammer.map((r) => r.active + (r.evidence?.unlicensedActive ?? 0)));
-  if (yammer.length === 0 || activeAnyLicense <= entitled) return null;
+  // Without a source that counts Yammer licenses (the Yammer report alone says who was active, not
+  // who is licensed), nobody knows how many are allowed: no claim is made.
+  if (counted.length === 0 || activeAnyLicense <= entitled) return null;
   return {
     code: 'yammer-overuse',
     message: `Yammer: ${activeAnyLicense} people used it in the last 28 days but only ${entitled} hold a Yammer license; Yammer is reachable without one, so its usage reads above what licenses allow.`,

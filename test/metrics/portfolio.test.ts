@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { activeUserCsv, ok, tempStore, type TempStore } from '../helpers.js';
+import { activeUserCsv, doc, ok, tempStore, type TempStore } from '../helpers.js';
 import { portfolioReport } from '../../src/metrics/portfolio.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS } from '../../src/metrics/thresholds.js';
 import { BACKENDS } from '../shared-azurite.js';
@@ -118,6 +118,22 @@ for (const backend of BACKENDS) {
       const r = await report();
       expect(r.flags.map((f) => [f.code, f.evidence])).to.deep.equal([
         ['yammer-overuse', { workload: 'Yammer', activeUsers: 70, entitled: 40 }],
+      ]);
+    });
+
+    it('makes no Yammer claim from the Yammer report alone (activity, not licenses); flags it once Graph counts Yammer licenses', async () => {
+      ok((await t.import([doc('yammer-user-detail-beta.json')], { tenantId: TENANT }))[0]);
+      const alone = await report();
+      expect(alone.products.flatMap((p) => p.workloads.map((w) => [w.workload, w.active, w.entitled]))).to.deep.equal([
+        ['Yammer', 1, null],
+      ]);
+      expect(alone.flags.map((f) => f.code)).to.deep.equal(['stale-data']);
+
+      // The active user detail counts Yammer licenses: nobody holds one.
+      const csv = activeUserCsv([{ exchange: { licensed: true, last: '2026-11-18' } }]);
+      ok((await t.import([await t.file('graph.csv', csv)], { tenantId: TENANT }))[0]);
+      expect((await report()).flags.map((f) => [f.code, f.evidence])).to.deep.equal([
+        ['yammer-overuse', { workload: 'Yammer', activeUsers: 1, entitled: 0 }],
       ]);
     });
 
