@@ -17,7 +17,7 @@ const BATCH = 100;
 const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
 const CUSTOMER_DATA =
   /Contoso|Fabrikam|Woodgrove|Tailspin|Northwind|Litware|Adventure Works|Alpine|Coho|Fourth Coffee|Proseware|\d+(\.\d)?%/;
-const VERBS = ['customer', 'portfolio', 'low-adoption', 'help', 'share', 'mute', 'refresh'];
+const VERBS = ['customer', 'portfolio', 'low-adoption', 'customers-with', 'help', 'share', 'mute', 'refresh'];
 
 const words = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -27,6 +27,9 @@ const words = fc.oneof(
     'help',
     'below 40%',
     'low adoption',
+    'customers with trials',
+    'upsell opportunities',
+    'thanks',
     'adoption for Contoso',
     'how is fabrikam doing',
     'alerts on below 30% for woodgrove',
@@ -66,7 +69,7 @@ const activity = fc
           action: fc.record({
             type: fc.constant('Action.Execute'),
             verb: fc.oneof(fc.constantFrom(...VERBS), fc.string()),
-            data: fc.anything(),
+            data: fc.oneof(fc.record({ code: fc.constantFrom('trial-subscription', 'training-upsell', 'stale-data', 'x') }), fc.anything()),
           }),
           trigger: fc.constant('manual'),
         }),
