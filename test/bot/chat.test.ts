@@ -118,6 +118,11 @@ for (const backend of BACKENDS) {
       const opened = buttonsOf(card).filter((b) => b.verb === 'customer');
       expect(opened).to.have.length(10);
       expect(opened[0]!.data).to.deep.equal({ key: '0000000b-0000-4000-8000-c0ffee00000b' });
+      // Buttons with one title say, to a screen reader or on hover, what they open.
+      expect(elementOf(card, 'Action.Execute', (a) => a['verb'] === 'customer')['tooltip']).to.equal('Open Coho Winery');
+      expect(elementOf(card, 'Action.Execute', (a) => a['verb'] === 'customers-with')['tooltip']).to.equal(
+        'Show the customers: Licenses moved to new employees',
+      );
       // Each count lists its customers.
       expect(buttonsOf(card).flatMap((b) => (b.verb === 'customers-with' ? [b.data['code']] : []))).to.deep.equal([
         'license-transfer',
