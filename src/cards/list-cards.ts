@@ -108,7 +108,15 @@ export function portfolioCard(view: PortfolioView): Reply {
   );
 }
 
-function belowList(view: PortfolioView, customers: readonly CustomerReport[], title: string, subtitle: string, command: string): Reply {
+/** Customers worst first, each noted (by default with its flags); past the cap, the CLI command that lists them all. */
+function worstFirstList(
+  view: PortfolioView,
+  customers: readonly CustomerReport[],
+  title: string,
+  subtitle: string,
+  command: string,
+  note: (c: CustomerReport) => string = flagNote,
+): Reply {
   const shown = customers.slice(0, LIST_ROWS);
   return listCard(
     {
@@ -116,7 +124,7 @@ function belowList(view: PortfolioView, customers: readonly CustomerReport[], ti
       subtitle,
       totals: [],
       listTitle: 'Customer (worst first)',
-      rows: shown.map((c) => row(c, view.thresholds, flagNote(c))),
+      rows: shown.map((c) => row(c, view.thresholds, note(c))),
       more:
         shown.length < customers.length
           ? `and ${count(customers.length - shown.length)} more: "${command}" on the command line lists them all.`
@@ -131,14 +139,14 @@ function belowList(view: PortfolioView, customers: readonly CustomerReport[], ti
 export function belowCard(view: PortfolioView, percent: number): Reply {
   const customers = view.below(percent);
   const title = customers.length === 0 ? `No customer is below ${percent}%` : `${customersText(customers.length)} below ${percent}%`;
-  return belowList(view, customers, title, 'Deployment or usage under the threshold', `adoption report --below ${percent}`);
+  return worstFirstList(view, customers, title, 'Deployment or usage under the threshold', `adoption report --below ${percent}`);
 }
 
 export function lowAdoptionCard(view: PortfolioView): Reply {
   const t = view.thresholds;
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
-  return belowList(
+  return worstFirstList(
     view,
     customers,
     title,
@@ -154,26 +162,11 @@ export function customersWithCard(view: PortfolioView, code: FindingCode): Reply
   const customers = view.withFinding(code);
   const label = findingLabel(code);
   const title = customers.length === 0 ? `No customer has this now: ${label}` : `${customersText(customers.length)}: ${label}`;
-  const shown = customers.slice(0, LIST_ROWS);
-  return listCard(
-    {
-      title,
-      subtitle: isFlagCode(code) ? 'Why their numbers look odd' : 'What to do, and why',
-      totals: [],
-      listTitle: 'Customer (worst first)',
-      rows: shown.map((c) => {
-        const finding = findingOf(c, code);
-        return row(c, view.thresholds, finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message);
-      }),
-      more:
-        shown.length < customers.length
-          ? `and ${count(customers.length - shown.length)} more: "adoption report --with ${code}" on the command line lists them all.`
-          : '',
-      sections: [],
-      buttons: [buttons.portfolio()],
-    },
-    title,
-  );
+  const subtitle = isFlagCode(code) ? 'Why their numbers look odd' : 'What to do, and why';
+  return worstFirstList(view, customers, title, subtitle, `adoption report --with ${code}`, (c) => {
+    const finding = findingOf(c, code);
+    return finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message;
+  });
 }
 
 export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[]): Reply {
