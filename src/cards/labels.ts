@@ -1,4 +1,5 @@
-import type { FlagCode, RecommendationCode } from '../metrics/report-types.js';
+import { isFlagCode } from '../metrics/findings.js';
+import type { FindingCode, FlagCode, RecommendationCode } from '../metrics/report-types.js';
 
 /** How flags and recommendations are named on cards. */
 
@@ -16,3 +17,8 @@ export const RECOMMENDATION_LABELS: Readonly<Record<RecommendationCode, string>>
   'training-and-self-support': 'Training and self-support',
   'training-upsell': 'Training courses (upsell)',
 };
+
+/** A flag's or a recommendation's name, by its code. */
+export function findingLabel(code: FindingCode): string {
+  return isFlagCode(code) ? FLAG_LABELS[code].title : RECOMMENDATION_LABELS[code];
+}

@@ -5,7 +5,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
-import { FLAG_LABELS, RECOMMENDATION_LABELS } from './labels.js';
+import { findingLabel, FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain } from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
@@ -154,8 +154,6 @@ export function lowAdoptionCard(view: PortfolioView): Reply {
     'adoption report --json',
   );
 }
-
-const findingLabel = (code: FindingCode): string => (isFlagCode(code) ? FLAG_LABELS[code].title : RECOMMENDATION_LABELS[code]);
 
 /** Customers with one flag or recommendation, worst first, each with what it says of them. */
 export function customersWithCard(view: PortfolioView, code: FindingCode): Reply {
