@@ -75,27 +75,35 @@ export class AlertDelivery {
   }
 
   private async drain(): Promise<DeliveryReport> {
-    const release = await this.lease(OUTBOX_LEASE);
+    let release = await this.lease(OUTBOX_LEASE);
     if (release === null) return { busy: true, delivered: 0, failed: 0, forgotten: 0 };
-    try {
-      return { busy: false, ...(await this.drainHeld()) };
-    } finally {
-      await release().catch(() => undefined);
+    const report: Tally = { delivered: 0, failed: 0, forgotten: 0 };
+    const seen = new Set<string>();
+    while (release !== null) {
+      try {
+        await this.drainHeld(report, seen);
+      } finally {
+        await release().catch(() => undefined);
+      }
+      // A process that added entries while this one held the outbox found it busy and left them to
+      // this one: look again now the lease is free, and take them if nobody else has.
+      if (this.stopping || !pendingEntries(await this.store.latest()).some((e) => !seen.has(e.id))) break;
+      release = await this.lease(OUTBOX_LEASE);
     }
+    return { busy: false, ...report };
   }
 
-  private async drainHeld(): Promise<Tally> {
+  private async drainHeld(report: Tally, seen: Set<string>): Promise<void> {
     // Receipts a stop or a crash left behind settle their entries before anything is sent.
     await this.compact();
-    const report: Tally = { delivered: 0, failed: 0, forgotten: 0 };
     // Each outcome is appended to the receipt log as soon as it is known, without holding up the
     // next send; the log is folded into the state document once, when the run ends.
     const recording: Promise<void>[] = [];
-    const seen = new Set<string>();
     const gone = new Set<string>();
     do {
       this.again = false;
-      const state = await this.store.read();
+      // Read as stored now, not as cached: entries another process added a moment ago are this holder's to send.
+      const state = await this.store.latest();
       const fresh = pendingEntries(state).filter((e) => !seen.has(e.id));
       fresh.forEach((e) => seen.add(e.id));
       // One conversation's alerts go one after the other, in the order they were made (worst first);
@@ -114,13 +122,12 @@ export class AlertDelivery {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
       if (queue.length === 0 && !this.stopping) {
         // Another process may have added entries since the read above.
-        const more = pendingEntries(await this.store.read()).some((e) => !seen.has(e.id));
+        const more = pendingEntries(await this.store.latest()).some((e) => !seen.has(e.id));
         this.again ||= more;
       }
     } while (this.again && !this.stopping);
     await Promise.all(recording);
     await this.compact();
-    return report;
   }
 
   /** Sends one entry; resolves once sent, with the promise of its receipt being on disk. */

@@ -3,6 +3,12 @@ import sinon from 'sinon';
 import { cardProblems } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
+import { AlertDelivery } from '../../src/alerts/alert-delivery.js';
+import type { AlertRun } from '../../src/alerts/alerts.js';
+import { createProactive } from '../../src/bot/proactive-wiring.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { openBotState } from '../../src/proactive/bot-state.js';
 import { buttonsOf, cardOf, NOW, startHarness, textsOf, type Harness } from '../bot/harness.js';
 
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
@@ -24,6 +30,43 @@ for (const backend of BACKENDS) {
     });
 
     const alertsTo = (conversationId: string) => h.connector.to(conversationId).filter((s) => s.activityId === null);
+
+    it('sends the alerts another instance adds while it holds the outbox, once it lets go', async () => {
+      const config = loadConfig({ ...h.storageEnv });
+      const other = createProactive({
+        config,
+        logger: createLogger({ level: 'silent' }),
+        state: await openBotState(h.storage),
+        storage: h.storage,
+        portfolio: new PortfolioCache(h.storage.cache, config),
+      });
+      // Whatever delivery the bot began on its own (it resumes the outbox on start) is over first.
+      await h.bot.alerts.delivery.deliver();
+      // As this instance settles its receipts at the end of a delivery (the outbox lease still held), a
+      // chat asks for alerts and the other instance evaluates: its alert waits in the outbox, which it finds busy.
+      let otherRun: AlertRun | undefined;
+      const delivery = AlertDelivery.prototype as unknown as { compact(): Promise<void> };
+      const compact = delivery.compact;
+      let compacted = 0;
+      const hook = sinon.stub(delivery, 'compact').callsFake(async function (this: AlertDelivery) {
+        if (this === h.bot.alerts.delivery && ++compacted === 2) {
+          await h.say('alerts on for fabrikam', { conversationId: 'meanwhile' });
+          otherRun = await other.alerts.run();
+        }
+        return compact.call(this);
+      });
+      try {
+        const report = await h.bot.alerts.delivery.deliver();
+        expect(otherRun?.evaluation.alerts).to.equal(1);
+        expect(otherRun?.delivery.busy).to.equal(true);
+        expect(report).to.deep.equal({ busy: false, delivered: 1, failed: 0, forgotten: 0 });
+      } finally {
+        hook.restore();
+      }
+      expect(alertsTo('a:1personal-meanwhile').map((s) => s.activity['summary'])).to.deep.equal([
+        'Fabrikam Inc: Deployment is 40%, under the 60% threshold. Usage is 37.5%, under the 50% threshold.',
+      ]);
+    });
 
     it('subscribes a chat with "alerts on below 40%" and alerts each customer under it once, with why and what to do', async () => {
       const conversationId = 'alerts';

@@ -112,7 +112,11 @@ export class BlobDocument<S> implements StateStore<S> {
 
   /** The document as last read; another instance's writes show within a second. */
   async read(): Promise<S> {
-    if (performance.now() - this.checkedAt >= REVALIDATE_MS) await this.refresh();
+    return performance.now() - this.checkedAt >= REVALIDATE_MS ? this.latest() : this.data;
+  }
+
+  async latest(): Promise<S> {
+    await this.refresh();
     return this.data;
   }
 

@@ -37,10 +37,12 @@ export class LowdbDocument<S> implements StateStore<S> {
   }
 
   async read(): Promise<S> {
-    if (performance.now() - this.checkedAt >= REVALIDATE_MS) {
-      this.checkedAt = performance.now();
-      await this.reloadIfChanged();
-    }
+    return performance.now() - this.checkedAt >= REVALIDATE_MS ? this.latest() : this.db.data;
+  }
+
+  async latest(): Promise<S> {
+    this.checkedAt = performance.now();
+    await this.reloadIfChanged();
     return this.db.data;
   }
 

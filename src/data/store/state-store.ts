@@ -7,6 +7,11 @@
 export interface StateStore<S> {
   /** The document as last read; changes by another process show within a second. */
   read(): Promise<S>;
+  /**
+   * The document as stored now: asks the file or blob whether another process changed it. For
+   * decisions a change made a moment ago by another process must not escape (who sends an alert).
+   */
+  latest(): Promise<S>;
   /** A token that changes whenever the document does, also when another process wrote it. */
   revision(): Promise<string>;
   /**
