@@ -111,6 +111,27 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('lists the customers below or above a percent of deployment, usage or one workload', async () => {
+      const names = async (...args: string[]): Promise<string[]> => {
+        const r = await adoption('report', '--json', ...args);
+        expect(r.code, r.stderr).to.equal(0);
+        return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+      };
+      expect(await names('--below', '50', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);
+      const none = await adoption('report', '--above', '90', '--measure', 'deployment');
+      expect(none).to.deep.include({ code: 0, stdout: 'No customer has deployment above 90%.\n' });
+      const unread = await adoption('report', '--measure', 'teams');
+      expect(unread).to.deep.include({
+        code: 1,
+        stderr: '--measure says what --below or --above reads: give one of them too, e.g. --below 50 --measure teams.\n',
+      });
+      const unknown = await adoption('report', '--below', '50', '--measure', 'rockets');
+      expect(unknown.code).to.equal(1);
+      expect(unknown.stderr).to.contain(
+        "argument 'rockets' is invalid. give deployment, usage or a workload: Exchange, SharePoint with OneDrive, Teams, Yammer",
+      );
+    });
+
     it('lists only the customers with one flag or recommendation, and refuses a code it does not know', async () => {
       const stale = await adoption('report', '--json', '--with', 'stale-data');
       expect(stale.code).to.equal(0);

@@ -5,7 +5,7 @@ import { isFindingCode } from '../metrics/findings.js';
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb = 'customer' | 'refresh' | 'portfolio' | 'below' | 'low-adoption' | 'customers-with' | 'help' | 'share' | 'mute';
+export type Verb = 'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'customers-with' | 'help' | 'share' | 'mute';
 
 export interface Button {
   readonly title: string;
@@ -29,8 +29,6 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'] } : null;
     case 'portfolio':
       return { kind: 'portfolio' };
-    case 'below':
-      return typeof fields['percent'] === 'number' ? { kind: 'below', percent: fields['percent'] } : null;
     case 'low-adoption':
       return { kind: 'low-adoption' };
     case 'customers-with':

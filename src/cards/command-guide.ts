@@ -24,7 +24,11 @@ export const COMMAND_GUIDE: readonly GuideEntry[] = [
     meaning: 'One customer\'s card (also just "Contoso", or "how is Contoso doing")',
     scopes: EVERYWHERE,
   },
-  { example: 'below 40%', meaning: 'Customers whose deployment or usage is under 40%', scopes: EVERYWHERE },
+  {
+    example: 'below 40%',
+    meaning: 'Customers whose deployment or usage is under 40% (also "Teams usage below 50%", "deployment above 90%")',
+    scopes: EVERYWHERE,
+  },
   // Teams lists at most 10 commands per scope; in channels these two give way to the link commands.
   { example: 'low adoption', meaning: 'Customers under the configured thresholds', scopes: ['personal', 'groupChat'] },
   {

@@ -1,4 +1,5 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
+import { filterClause, filterPhrase, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -108,22 +109,27 @@ export function portfolioCard(view: PortfolioView): Reply {
   );
 }
 
-/** Customers worst first, each noted (by default with its flags); past the cap, the CLI command that lists them all. */
-function worstFirstList(
-  view: PortfolioView,
-  customers: readonly CustomerReport[],
-  title: string,
-  subtitle: string,
-  command: string,
-  note: (c: CustomerReport) => string = flagNote,
-): Reply {
+interface ListOf {
+  readonly title: string;
+  readonly subtitle: string;
+  /** The CLI command that lists them all, past the card's cap. */
+  readonly command: string;
+  /** What each row notes under the name; by default its flags. */
+  readonly note?: (c: CustomerReport) => string;
+  /** The order the customers come in, as the list's heading says it. */
+  readonly order?: string;
+}
+
+/** Customers in the order given, each noted; past the cap, the CLI command that lists them all. */
+function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
+  const { title, subtitle, command, note = flagNote, order = 'worst first' } = list;
   const shown = customers.slice(0, LIST_ROWS);
   return listCard(
     {
       title,
       subtitle,
       totals: [],
-      listTitle: 'Customer (worst first)',
+      listTitle: `Customer (${order})`,
       rows: shown.map((c) => row(c, view.thresholds, note(c))),
       more:
         shown.length < customers.length
@@ -136,23 +142,71 @@ function worstFirstList(
   );
 }
 
-export function belowCard(view: PortfolioView, percent: number): Reply {
-  const customers = view.below(percent);
-  const title = customers.length === 0 ? `No customer is below ${percent}%` : `${customersText(customers.length)} below ${percent}%`;
-  return worstFirstList(view, customers, title, 'Deployment or usage under the threshold', `adoption report --below ${percent}`);
+const MEASURE_MEANING: Readonly<Record<Exclude<PercentMeasure['kind'], 'lower'>, string>> = {
+  deployment: 'Deployment: licenses assigned of sold',
+  usage: 'Usage: entitlements active in the last 28 days, all workloads',
+  workload: 'usage: entitlements active in the last 28 days, over all products',
+};
+
+/** The number the filter reads, with what it counts: "Teams 28.6% (12 of 42 entitlements active)"; then the flags. */
+function measuredNote(c: CustomerReport, measure: PercentMeasure): string {
+  return [measuredText(c, measure), flagNote(c)].filter((part) => part !== '').join(' · ');
 }
+
+function measuredText(c: CustomerReport, measure: PercentMeasure): string {
+  switch (measure.kind) {
+    case 'lower':
+      return '';
+    case 'deployment':
+      return `${percentText(c.deploymentPercent)} (${licensesText(c.assigned, c.sold, c.deploymentPercent)})`;
+    case 'usage':
+      return `${percentText(c.usagePercent)} (${entitlementsText(c.active, c.entitled, c.usagePercent)})`;
+    case 'workload': {
+      const w = c.workloads.find((total) => total.workload === measure.workload);
+      return w === undefined
+        ? ''
+        : `${measure.workload} ${percentText(w.usagePercent)} (${entitlementsText(w.active, w.entitled, w.usagePercent)})`;
+    }
+  }
+}
+
+/** "below 40%", "Teams usage below 50%", "deployment above 90%": those customers, the farthest from the line first. */
+export function percentCard(view: PortfolioView, filter: PercentFilter): Reply {
+  const customers = view.passing(filter);
+  const phrase = filterPhrase(filter);
+  const { measure, side } = filter;
+  const title =
+    customers.length === 0
+      ? `No customer ${filterClause(filter)}`
+      : `${customersText(customers.length)}${measure.kind === 'lower' ? '' : ' with'} ${phrase}`;
+  const subtitle =
+    measure.kind === 'lower'
+      ? `Deployment ${side === 'below' ? 'or' : 'and'} usage ${side === 'below' ? 'under' : 'over'} ${filter.percent}%`
+      : measure.kind === 'workload'
+        ? `${measure.workload} ${MEASURE_MEANING.workload}`
+        : MEASURE_MEANING[measure.kind];
+  const option = measure.kind === 'lower' ? '' : ` --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+  return customerList(view, customers, {
+    title,
+    subtitle,
+    command: `adoption report --${side} ${filter.percent}${option}`,
+    note: (c) => measuredNote(c, measure),
+    order: side === 'below' ? 'lowest first' : 'highest first',
+  });
+}
+
+/** A word as a shell argument: quoted when it has spaces. */
+const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
 
 export function lowAdoptionCard(view: PortfolioView): Reply {
   const t = view.thresholds;
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
-  return worstFirstList(
-    view,
-    customers,
+  return customerList(view, customers, {
     title,
-    `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
-    'adoption report --json',
-  );
+    subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
+    command: 'adoption report --json',
+  });
 }
 
 /** Customers with one flag or recommendation, worst first, each with what it says of them. */
@@ -161,9 +215,14 @@ export function customersWithCard(view: PortfolioView, code: FindingCode): Reply
   const label = findingLabel(code);
   const title = customers.length === 0 ? `No customer has this now: ${label}` : `${customersText(customers.length)}: ${label}`;
   const subtitle = isFlagCode(code) ? 'Why their numbers look odd' : 'What to do, and why';
-  return worstFirstList(view, customers, title, subtitle, `adoption report --with ${code}`, (c) => {
-    const finding = findingOf(c, code);
-    return finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message;
+  return customerList(view, customers, {
+    title,
+    subtitle,
+    command: `adoption report --with ${code}`,
+    note: (c) => {
+      const finding = findingOf(c, code);
+      return finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message;
+    },
   });
 }
 

@@ -2,6 +2,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type FindingCode } from '../metrics/report-types.js';
+import type { PercentMeasure } from '../metrics/percent-filter.js';
+import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
 import { openStorage, type Storage } from '../data/store/storage.js';
@@ -22,6 +24,16 @@ function percentArgument(value: string): number {
   const n = Number(value.replace(/%$/, ''));
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a percent such as 40');
   return n;
+}
+
+function measureArgument(value: string): PercentMeasure {
+  const word = value.trim().toLowerCase();
+  if (word === 'deployment' || word === 'usage') return { kind: word };
+  const workload = workloadNamedIn(value);
+  if (workload === null) {
+    throw new InvalidArgumentError(`give deployment, usage or a workload: ${Object.values(WORKLOADS).join(', ')}`);
+  }
+  return { kind: 'workload', workload };
 }
 
 function dayArgument(value: string): string {
@@ -65,7 +77,21 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .command('report')
     .description('deployment and usage per customer, with explanations and suggested actions')
     .option('--customer <name>', 'one customer (case-insensitive, partial names and small typos forgiven)')
-    .option('--below <percent>', 'only customers whose deployment or usage is below this percent, worst first', percentArgument)
+    .option(
+      '--below <percent>',
+      'only customers whose deployment or usage (or --measure) is below this percent, lowest first',
+      percentArgument,
+    )
+    .option(
+      '--above <percent>',
+      'only customers whose deployment and usage (or --measure) are above this percent, highest first',
+      percentArgument,
+    )
+    .option(
+      '--measure <what>',
+      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...)",
+      measureArgument,
+    )
     .addOption(
       new Option('--with <code>', 'only customers with this explanation or suggested action, worst first').choices([
         ...FLAG_CODES,
@@ -73,10 +99,19 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       ]),
     )
     .option('--json', 'machine-readable output')
-    .action(async (options: { customer?: string; below?: number; with?: FindingCode; json?: boolean }) => {
-      const store = await openStore(config, output, true);
-      setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
-    });
+    .action(
+      async (options: {
+        customer?: string;
+        below?: number;
+        above?: number;
+        measure?: PercentMeasure;
+        with?: FindingCode;
+        json?: boolean;
+      }) => {
+        const store = await openStore(config, output, true);
+        setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
+      },
+    );
 
   program
     .command('export')

@@ -1,6 +1,15 @@
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
-import { customerKey, findingOf, isBelow, portfolioReport, trend } from '../metrics/index.js';
+import {
+  customerKey,
+  filterByPercent,
+  filterClause,
+  findingOf,
+  portfolioReport,
+  trend,
+  type PercentFilter,
+  type PercentMeasure,
+} from '../metrics/index.js';
 import type { FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
@@ -9,12 +18,27 @@ import { renderPortfolio } from './render-report.js';
 export interface ReportOptions {
   readonly customer?: string;
   readonly below?: number;
+  readonly above?: number;
+  /** What --below and --above read; by default deployment and usage both (the lower one decides). */
+  readonly measure?: PercentMeasure;
   /** Only customers with this flag or recommendation. */
   readonly with?: FindingCode;
   readonly json?: boolean;
 }
 
-/** The portfolio narrowed by --customer, --below and --with; a message and null when --customer does not resolve. */
+/** The --below and --above filters, each reading the --measure. */
+function percentFilters(options: ReportOptions): PercentFilter[] {
+  const measure = options.measure ?? { kind: 'lower' };
+  return (['below', 'above'] as const).flatMap((side) => {
+    const percent = options[side];
+    return percent === undefined ? [] : [{ side, percent, measure }];
+  });
+}
+
+/**
+ * The portfolio narrowed by --customer, --below, --above and --with; a message and null when
+ * --customer does not resolve or --measure has no percent to read.
+ */
 export function selectReport(
   records: readonly AdoptionRecord[],
   options: ReportOptions,
@@ -22,6 +46,11 @@ export function selectReport(
   config: Config,
   output: Output,
 ): PortfolioReport | null {
+  const filters = percentFilters(options);
+  if (options.measure !== undefined && filters.length === 0) {
+    output.err('--measure says what --below or --above reads: give one of them too, e.g. --below 50 --measure teams.');
+    return null;
+  }
   const full = portfolioReport(records, now, config.thresholds, config.links);
   let customers = full.customers;
   if (options.customer !== undefined) {
@@ -37,10 +66,7 @@ export function selectReport(
     }
     customers = customers.filter((c) => c.customer === match.name);
   }
-  if (options.below !== undefined) {
-    const below = options.below;
-    customers = customers.filter((c) => isBelow(c, below));
-  }
+  if (filters.length > 0) customers = filterByPercent(customers, filters);
   if (options.with !== undefined) {
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
@@ -50,10 +76,9 @@ export function selectReport(
 
 /** What to say when no customer is left to show. */
 function noneMatch(options: ReportOptions): string {
-  const narrowed = [
-    options.below === undefined ? null : `is below ${options.below}%`,
-    options.with === undefined ? null : `has ${options.with}`,
-  ].filter((part) => part !== null);
+  const narrowed = [...percentFilters(options).map(filterClause), options.with === undefined ? null : `has ${options.with}`].filter(
+    (part) => part !== null,
+  );
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';

@@ -2,7 +2,7 @@ import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { helpCard } from '../cards/help-card.js';
-import { belowCard, choicesCard, customersWithCard, lowAdoptionCard, portfolioCard } from '../cards/list-cards.js';
+import { choicesCard, customersWithCard, lowAdoptionCard, percentCard, portfolioCard } from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
@@ -16,8 +16,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
   switch (command.kind) {
     case 'portfolio':
       return portfolioCard(view);
-    case 'below':
-      return belowCard(view, command.percent);
+    case 'percent':
+      return percentCard(view, command.filter);
     case 'low-adoption':
       return lowAdoptionCard(view);
     case 'customers-with':

@@ -1,3 +1,5 @@
+import { workloadNamedIn } from '../data/workloads.js';
+import type { PercentFilter, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
@@ -6,8 +8,8 @@ export type Command =
   /** "thanks": nothing to look up, a short word back. */
   | { readonly kind: 'thanks' }
   | { readonly kind: 'portfolio' }
-  /** Customers whose deployment or usage is below a percent the person named. */
-  | { readonly kind: 'below'; readonly percent: number }
+  /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
+  | { readonly kind: 'percent'; readonly filter: PercentFilter }
   /** Customers below the configured low-usage or low-deployment thresholds. */
   | { readonly kind: 'low-adoption' }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
@@ -35,7 +37,7 @@ export type Command =
 export const TYPED_COMMANDS = [
   'help',
   'portfolio',
-  'below',
+  'percent',
   'low-adoption',
   'customers-with',
   'customer',
@@ -89,7 +91,31 @@ const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?$/;
 const PORTFOLIO =
   /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
-const BELOW = /\b(?:below|under|less than|lower than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+const PERCENT =
+  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
+const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|assigned)\b/;
+const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
+
+/** What the words around a percent are about: a workload by name, deployment, usage, or both numbers. */
+function measureOf(words: string): PercentMeasure {
+  const workload = workloadNamedIn(words);
+  if (workload !== null) return { kind: 'workload', workload };
+  if (DEPLOYMENT_WORDS.test(words)) return { kind: 'deployment' };
+  if (USAGE_WORDS.test(words)) return { kind: 'usage' };
+  return { kind: 'lower' };
+}
+
+function percentAsked(asked: string): PercentFilter | null {
+  const match = PERCENT.exec(asked);
+  if (!match) return null;
+  const word = match[1] ?? match[2]!;
+  return {
+    side: ABOVE_WORDS.has(word) ? 'above' : 'below',
+    percent: Number(match[3]!.replace(',', '.')),
+    measure: measureOf(asked.replace(match[0], ' ')),
+  };
+}
 const LOW =
   /^(?:(?:show|list|which|who)\b.*)?\blow(?:est)? (?:adoption|usage|deployment)\b|^(?:who|which customers?) (?:is|are) struggling$/;
 /**
@@ -161,8 +187,8 @@ export function parseCommand(text: string): Command {
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
-  const below = BELOW.exec(asked);
-  if (below) return { kind: 'below', percent: Number(below[1]!.replace(',', '.')) };
+  const filter = percentAsked(asked);
+  if (filter) return { kind: 'percent', filter };
   if (LOW.test(asked)) return { kind: 'low-adoption' };
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };

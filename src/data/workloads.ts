@@ -43,3 +43,13 @@ const ALIASES: Record<string, string> = {
 export function canonicalWorkload(codeOrName: string): string {
   return ALIASES[codeOrName.trim().toLowerCase()] ?? codeOrName.trim();
 }
+
+/** Every name and code a workload goes by, longest first, so "sharepoint with onedrive" wins over "sharepoint". */
+const NAMES_LONGEST_FIRST = Object.keys(ALIASES).sort((a, b) => b.length - a.length);
+
+/** The workload a phrase names as whole words ("Teams usage below 50%" names Teams); null when none. */
+export function workloadNamedIn(phrase: string): string | null {
+  const words = ` ${phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  const named = NAMES_LONGEST_FIRST.find((alias) => words.includes(` ${alias} `));
+  return named === undefined ? null : ALIASES[named]!;
+}

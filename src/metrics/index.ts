@@ -1,4 +1,13 @@
-export { customerReport, isBelow, portfolioReport, worstPercent } from './portfolio.js';
+export { customerReport, portfolioReport, worstPercent } from './portfolio.js';
+export {
+  filterByPercent,
+  filterClause,
+  filterPhrase,
+  measuredPercent,
+  passesFilter,
+  type PercentFilter,
+  type PercentMeasure,
+} from './percent-filter.js';
 export { percent, fractionToPercent } from './percent.js';
 export { isInWindow, windowStart, ACTIVITY_WINDOW_DAYS } from './activity-window.js';
 export { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } from './thresholds.js';

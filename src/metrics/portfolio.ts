@@ -84,10 +84,6 @@ export function worstPercent(report: CustomerReport): number {
   return values.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...values);
 }
 
-export function isBelow(report: CustomerReport, threshold: number): boolean {
-  return worstPercent(report) < threshold;
-}
-
 export function portfolioReport(
   records: readonly AdoptionRecord[],
   now: Date,

@@ -1,5 +1,15 @@
 import type { HistoryPoint } from '../data/records.js';
-import { customerKey, findingOf, isBelow, isLowAdoption, summarize, trend, type PortfolioSummary, type Trend } from '../metrics/index.js';
+import {
+  customerKey,
+  filterByPercent,
+  findingOf,
+  isLowAdoption,
+  summarize,
+  trend,
+  type PercentFilter,
+  type PortfolioSummary,
+  type Trend,
+} from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
@@ -63,9 +73,9 @@ export class PortfolioView {
     return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
   }
 
-  /** Worst first, as the portfolio is sorted. */
-  below(percent: number): CustomerReport[] {
-    return this.report.customers.filter((c) => isBelow(c, percent));
+  /** Customers below (lowest first) or above (highest first) a percent of what the filter measures. */
+  passing(filter: PercentFilter): CustomerReport[] {
+    return filterByPercent(this.report.customers, [filter]);
   }
 
   lowAdoption(): CustomerReport[] {

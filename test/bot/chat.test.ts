@@ -92,7 +92,11 @@ for (const backend of BACKENDS) {
     it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
       const [reply] = await h.say('which customers are below 40%?');
       const card = cardOf(reply);
-      expect(textsOf(card)[0]).to.equal('2 customers below 40%');
+      expect(textsOf(card).slice(0, 3)).to.deep.equal([
+        '2 customers below 40%',
+        'Deployment or usage under 40%',
+        'Customer (lowest first)',
+      ]);
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.deep.equal([
         { title: 'Open', verb: 'customer', data: { key: '0000000b-0000-4000-8000-c0ffee00000b' } },
         { title: 'Open', verb: 'customer', data: { key: '00000002-0000-4000-8000-c0ffee000002' } },
@@ -100,6 +104,67 @@ for (const backend of BACKENDS) {
       expect(textsOf(card).join(' | ')).to.include('Coho Winery | 93.3% | 31% | Fabrikam Inc | 40% | 37.5%');
       const low = cardOf((await h.say('low adoption'))[0]);
       expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
+    });
+
+    it('lists customers below or above a percent of one number: deployment, usage, or one workload', async () => {
+      const rows = async (text: string): Promise<string[]> => {
+        const card = cardOf((await h.say(text))[0]);
+        const order = buttonsOf(card).flatMap((b) => (b.verb === 'customer' ? [b.data['key']] : []));
+        return [...textsOf(card).slice(0, 2), `${order.length} Open`];
+      };
+      const teams = cardOf((await h.say('Which customers have Teams usage below 50%?'))[0]);
+      expect(textsOf(teams).slice(0, 7)).to.deep.equal([
+        '2 customers with Teams usage below 50%',
+        'Teams usage: entitlements active in the last 28 days, over all products',
+        'Customer (lowest first)',
+        'Deployment',
+        'Usage',
+        'Coho Winery',
+        'Teams 28.6% (12 of 42 entitlements active)',
+      ]);
+      expect(textsOf(teams)).to.include('Teams 35% (14 of 40 entitlements active)');
+      // Highest first above a percent; each row counts what the filter read.
+      const deployed = cardOf((await h.say('deployment above 90%'))[0]);
+      expect(textsOf(deployed).filter((t) => t.includes('licenses assigned)'))).to.deep.equal([
+        '95% (285 of 300 licenses assigned)',
+        '94.3% (33 of 35 licenses assigned)',
+        '93.3% (42 of 45 licenses assigned)',
+        '90.9% (50 of 55 licenses assigned) · licenses moved to new employees',
+      ]);
+      expect(textsOf(deployed).slice(0, 3)).to.deep.equal([
+        '4 customers with deployment above 90%',
+        'Deployment: licenses assigned of sold',
+        'Customer (highest first)',
+      ]);
+      // Above 100%, the row says why.
+      expect(await rows('who is over 100% usage?')).to.deep.equal([
+        '1 customer with usage above 100%',
+        'Usage: entitlements active in the last 28 days, all workloads',
+        '1 Open',
+      ]);
+      expect(textsOf(cardOf((await h.say('yammer above 100%'))[0]))).to.include(
+        'Yammer 175% (70 of 40 entitlements active) · yammer used beyond its licenses',
+      );
+      // Without a measure, "above" asks for both numbers over the line (Contoso: usage 89%).
+      expect(await rows('which customers are above 90%')).to.deep.equal([
+        '1 customer above 90%',
+        'Deployment and usage over 90%',
+        '1 Open',
+      ]);
+      expect(await rows('below 70% on sharepoint')).to.deep.equal([
+        '3 customers with SharePoint with OneDrive usage below 70%',
+        'SharePoint with OneDrive usage: entitlements active in the last 28 days, over all products',
+        '3 Open',
+      ]);
+      // Exactly at the line is not below it (Fabrikam's deployment is 40%); no number is not below any.
+      expect((await rows('deployment below 40%'))[0]).to.equal('No customer has deployment below 40%');
+      expect((await rows('deployment < 40.1%'))[0]).to.equal('1 customer with deployment below 40.1%');
+      expect((await rows('Yammer usage below 100%'))[0]).to.equal('No customer has Yammer usage below 100%');
+      expect(await rows('exchange usage under 10%')).to.deep.equal([
+        'No customer has Exchange usage below 10%',
+        'Exchange usage: entitlements active in the last 28 days, over all products',
+        '0 Open',
+      ]);
     });
 
     it('shows the portfolio with totals, the worst customers first and counts by flag', async () => {

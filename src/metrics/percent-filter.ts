@@ -1,0 +1,69 @@
+import { worstPercent } from './portfolio.js';
+import type { CustomerReport } from './report-types.js';
+
+/**
+ * Which of a customer's percents a question like "below 40%", "Teams usage below 50%" or
+ * "deployment above 90%" is about.
+ */
+export type PercentMeasure =
+  /** Both numbers: "below 40%" means deployment or usage under 40, "above 90%" both over 90 (the lower one decides). */
+  | { readonly kind: 'lower' }
+  | { readonly kind: 'deployment' }
+  /** Usage over all workloads. */
+  | { readonly kind: 'usage' }
+  /** One workload's usage over all the customer's products, by its canonical name ("Teams"). */
+  | { readonly kind: 'workload'; readonly workload: string };
+
+export interface PercentFilter {
+  readonly side: 'below' | 'above';
+  /** 0-100 scale, compared strictly: a customer at exactly 40% is neither below nor above 40%. */
+  readonly percent: number;
+  readonly measure: PercentMeasure;
+}
+
+/** The percent the measure reads for the customer; null when the customer has no such number. */
+export function measuredPercent(report: CustomerReport, measure: PercentMeasure): number | null {
+  switch (measure.kind) {
+    case 'lower': {
+      const lower = worstPercent(report);
+      return Number.isFinite(lower) ? lower : null;
+    }
+    case 'deployment':
+      return report.deploymentPercent;
+    case 'usage':
+      return report.usagePercent;
+    case 'workload':
+      return report.workloads.find((w) => w.workload === measure.workload)?.usagePercent ?? null;
+  }
+}
+
+export function passesFilter(report: CustomerReport, filter: PercentFilter): boolean {
+  const value = measuredPercent(report, filter.measure);
+  if (value === null) return false;
+  return filter.side === 'below' ? value < filter.percent : value > filter.percent;
+}
+
+/**
+ * The customers that pass every filter: below a percent, lowest first; above only, highest first.
+ * Customers with the same number keep the order they came in (the portfolio's worst first).
+ */
+export function filterByPercent(customers: readonly CustomerReport[], filters: readonly PercentFilter[]): CustomerReport[] {
+  const kept = customers.filter((c) => filters.every((f) => passesFilter(c, f)));
+  const first = filters[0];
+  if (first === undefined) return kept;
+  const highestFirst = filters.every((f) => f.side === 'above');
+  const value = (c: CustomerReport): number => measuredPercent(c, first.measure) ?? 0;
+  return kept.sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
+}
+
+/** "below 40%", "Teams usage below 50%", "deployment above 90%": what the filter asks, in words. */
+export function filterPhrase(filter: PercentFilter): string {
+  const { measure } = filter;
+  const what = measure.kind === 'lower' ? '' : measure.kind === 'workload' ? `${measure.workload} usage ` : `${measure.kind} `;
+  return `${what}${filter.side} ${filter.percent}%`;
+}
+
+/** "is below 40%", "has Teams usage below 50%": the filter said of one customer. */
+export function filterClause(filter: PercentFilter): string {
+  return `${filter.measure.kind === 'lower' ? 'is' : 'has'} ${filterPhrase(filter)}`;
+}
