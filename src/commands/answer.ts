@@ -1,6 +1,7 @@
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
+import { definitionsCard } from '../cards/definitions-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { choicesCard, customersWithCard, lowAdoptionCard, percentCard, portfolioCard } from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
@@ -11,6 +12,7 @@ import type { Question } from './command.js';
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (command.kind === 'thanks') return thanksCard();
+  if (command.kind === 'definitions') return definitionsCard(view.thresholds);
   if (command.kind === 'portfolio' && view.report.partnerTotals.length > 0) return portfolioCard(view);
   if (view.customers.length === 0) return emptyPortfolioCard();
   switch (command.kind) {

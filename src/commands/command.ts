@@ -7,6 +7,8 @@ export type Command =
   | { readonly kind: 'help' }
   /** "thanks": nothing to look up, a short word back. */
   | { readonly kind: 'thanks' }
+  /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
+  | { readonly kind: 'definitions' }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   | { readonly kind: 'percent'; readonly filter: PercentFilter }
@@ -52,10 +54,12 @@ export const TYPED_COMMANDS = [
 export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisfies readonly Command['kind'][];
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
+/** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
+export const MENTIONED = ['definitions'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
-  (typeof TYPED_COMMANDS)[number] | (typeof BUTTON_COMMANDS)[number] | (typeof SMALL_TALK)[number]
+  (typeof TYPED_COMMANDS)[number] | (typeof BUTTON_COMMANDS)[number] | (typeof SMALL_TALK)[number] | (typeof MENTIONED)[number]
 > extends never
   ? true
   : never = true;
@@ -89,6 +93,18 @@ export function isSettings(command: Command): command is SettingsCommand {
 const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?$/;
+/** Read after the lead-in ("what is", "tell me about") is dropped. */
+const DEFINITIONS = new RegExp(
+  [
+    /(?:the )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
+    /definitions?|glossary|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
+    /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
+    /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
+    /why (?:is|are|can|does|do|would)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
+  ]
+    .map((part) => `^(?:${part.source})$`)
+    .join('|'),
+);
 const PORTFOLIO =
   /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
@@ -184,6 +200,7 @@ export function parseCommand(text: string): Command {
   const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
+  if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };

@@ -81,6 +81,10 @@ for (const backend of BACKENDS) {
         ['upsell opportunities', 'groupChat', '4 customers: Training courses (upsell)'],
         ['customers with duplicate subscriptions', 'personal', '1 customer: Two subscriptions for one product'],
         ['thanks!', 'personal', "You're welcome."],
+        ['what is usage %?', 'personal', 'How the numbers are counted'],
+        ['How is deployment calculated', 'channel', 'How the numbers are counted'],
+        ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
+        ['what does adoption mean', 'personal', 'How the numbers are counted'],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -104,6 +108,20 @@ for (const backend of BACKENDS) {
       expect(textsOf(card).join(' | ')).to.include('Coho Winery | 93.3% | 31% | Fabrikam Inc | 40% | 37.5%');
       const low = cardOf((await h.say('low adoption'))[0]);
       expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
+    });
+
+    it('says how each number is counted, with the configured thresholds, and why usage can read above 100%', async () => {
+      const card = cardOf((await h.say('what is usage?'))[0]);
+      const texts = textsOf(card);
+      expect(texts).to.have.length(6);
+      expect(texts[2]).to.equal(
+        'Usage % = active entitlements ÷ total entitlements × 100, per workload (Exchange, SharePoint with OneDrive, Teams, Yammer, Skype for Business ...), and over all workloads.',
+      );
+      expect(texts[5]).to.equal(
+        'Low adoption: deployment under 60% or usage under 50%. Deployment at or above 90% is an upsell opportunity; 3 or more service requests in 30 days call for training and self-support.',
+      );
+      expect(buttonsOf(card).map((b) => b.verb)).to.deep.equal(['portfolio', 'low-adoption', 'help']);
+      expect(cardProblems(card)).to.deep.equal([]);
     });
 
     it('lists customers below or above a percent of one number: deployment, usage, or one workload', async () => {
