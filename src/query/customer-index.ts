@@ -1,5 +1,25 @@
 import Fuse from 'fuse.js';
 
+/** A name's words, lower-cased: letters and digits, with the & ' - that names keep inside a word. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}&'-]*/gu) ?? [];
+}
+
+/**
+ * Words people put around a name ("what should I do for Fabrikam", "share Contoso", "Contoso Teams
+ * trend") that never start one here: a customer whose name starts with one of them is found by more of it.
+ */
+const NOT_A_NAME = new Set(
+  (
+    'a an the this that these those my our your their its of for to in on at by with about from and or vs versus ' +
+    'what whats how hows why who which when where is are was were be been does do did can could should would will ' +
+    'me i we you it they show share open tell give get list find compare please pls thanks ' +
+    'all any each every some one two first last new old top best worst low lowest high highest good bad more most less many much unused ' +
+    'customer customers account accounts tenant adoption usage deployment licenses license report card numbers status trend ' +
+    'teams exchange sharepoint onedrive yammer skype dynamics'
+  ).split(' '),
+);
+
 export type CustomerMatch =
   | { readonly kind: 'one'; readonly name: string }
   | { readonly kind: 'several'; readonly names: readonly string[] }
@@ -14,6 +34,8 @@ export type CustomerMatch =
 export class CustomerIndex {
   private readonly lowered: readonly string[];
   private readonly exact = new Map<string, string[]>();
+  /** Names by their first word, for finding a name inside a sentence. */
+  private readonly byFirstWord = new Map<string, { readonly words: readonly string[]; readonly name: string }[]>();
   private fuse: Fuse<string> | null = null;
 
   constructor(readonly names: readonly string[]) {
@@ -22,6 +44,38 @@ export class CustomerIndex {
       const same = this.exact.get(lower);
       if (same) same.push(names[i]!);
       else this.exact.set(lower, [names[i]!]);
+      const words = wordsOf(lower);
+      const first = words[0];
+      if (first === undefined || first.length < 3 || NOT_A_NAME.has(first)) return;
+      const starting = this.byFirstWord.get(first);
+      if (starting) starting.push({ words, name: names[i]! });
+      else this.byFirstWord.set(first, [{ words, name: names[i]! }]);
+    });
+  }
+
+  /**
+   * The customers a sentence names by the start of their name, as whole words: "Fabrikam" in "what
+   * should I do for Fabrikam" names "Fabrikam Inc". Where several start alike, the ones the sentence
+   * says most words of.
+   */
+  mentionedIn(text: string): string[] {
+    const said = wordsOf(text);
+    const found = new Map<string, number>();
+    said.forEach((word, at) => {
+      for (const candidate of this.byFirstWord.get(word) ?? []) {
+        let matched = 1;
+        while (matched < candidate.words.length && said[at + matched] === candidate.words[matched]) matched++;
+        found.set(candidate.name, Math.max(found.get(candidate.name) ?? 0, matched));
+      }
+    });
+    const byFirst = new Map<string, { name: string; matched: number }[]>();
+    for (const [name, matched] of found) {
+      const first = wordsOf(name)[0]!;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), { name, matched }]);
+    }
+    return [...byFirst.values()].flatMap((alike) => {
+      const most = Math.max(...alike.map((a) => a.matched));
+      return alike.filter((a) => a.matched === most).map((a) => a.name);
     });
   }
 
@@ -33,6 +87,9 @@ export class CustomerIndex {
     const partial = this.names.filter((_, i) => this.lowered[i]!.includes(wanted));
     if (partial.length === 1) return { kind: 'one', name: partial[0]! };
     if (partial.length > 1) return { kind: 'several', names: partial };
+    const mentioned = this.mentionedIn(wanted);
+    if (mentioned.length === 1) return { kind: 'one', name: mentioned[0]! };
+    if (mentioned.length > 1) return { kind: 'several', names: mentioned };
     this.fuse ??= new Fuse(this.names, { includeScore: true, threshold: 0.6, ignoreLocation: true });
     const found = this.fuse.search(query.trim());
     const good = found.filter((r) => (r.score ?? 1) <= 0.3);

@@ -74,6 +74,11 @@ for (const backend of BACKENDS) {
         ['top 5 worst customers', 'personal', PORTFOLIO],
         ['What is the adoption of Contoso?', 'personal', CONTOSO],
         ['tell me about fabrikam', 'personal', FABRIKAM],
+        // A name inside a sentence the bot has no pattern for.
+        ['what should I do for Fabrikam?', 'personal', FABRIKAM],
+        ['Contoso teams', 'channel', CONTOSO],
+        ['how many licenses does the contoso account have', 'personal', CONTOSO],
+        ['compare contoso and fabrikam', 'personal', '2 customers match "compare contoso and fabrikam"'],
         ['give me the overview please', 'personal', PORTFOLIO],
         ['list customers', 'personal', PORTFOLIO],
         ['which customers have trials?', 'personal', '1 customer: Trial subscription'],
