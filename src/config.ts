@@ -206,6 +206,9 @@ function sync(env: Env): { sync: SyncConfig | null; syncMissing: string[] } {
 /** Daily at 06:00 UTC, once the sync is configured. */
 export const DEFAULT_SYNC_SCHEDULE = '0 6 * * *';
 
+/** The port `adoption login`'s sign-in comes back to: register http://localhost:53682/callback on the app (or pass --port). */
+export const LOGIN_PORT = 53682;
+
 function schedule(env: Env, configured: boolean, missing: readonly string[]): string | null {
   const raw = env['ADOPTION_SYNC_SCHEDULE']?.trim();
   if (raw?.toLowerCase() === 'off') return null;

@@ -2,13 +2,10 @@ import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import { LOGIN_PORT, type Config } from '../config.js';
 import { PARTNER_CENTER_RESOURCE, TokenError } from '../data/sources/tokens.js';
 import { partnerTokens, TOKEN_CACHE_FILE } from '../sync/sources.js';
 import type { Output } from './output.js';
-
-/** The port the sign-in comes back to: register http://localhost:53682/callback on the app (or pass --port). */
-export const LOGIN_PORT = 53682;
 
 /**
  * `adoption login`: an admin agent signs in once (authorization code flow back to a local

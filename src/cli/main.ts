@@ -1,24 +1,20 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type FindingCode } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
-import { openStorage, type Storage } from '../data/store/storage.js';
-import { loadDemo } from '../demo/load-demo.js';
-import { runExport } from './export-command.js';
-import { describeOutcome, runImport } from './import-command.js';
+import type { Storage } from '../data/store/storage.js';
 import { processOutput, type Output } from './output.js';
-import { runReport } from './report-command.js';
-import { runSyncCommand } from './sync-command.js';
-import { LOGIN_PORT, runLogin } from './login-command.js';
-import { runAlerts, showAlertStatus } from './alerts-command.js';
-import { openBotState } from '../proactive/bot-state.js';
 import { UnreadableStateError } from '../data/store/state-store.js';
 
-/** The command line: a second face on the same core the bot uses. Wiring only. */
+/**
+ * The command line: a second face on the same core the bot uses. Wiring only. Each command loads
+ * its modules when it runs, so `adoption report` does not wait for botbuilder, MSAL and the Graph
+ * client to load (about a second on every call) when only `sync`, `login` and `alerts` use them.
+ */
 
 function percentArgument(value: string): number {
   const n = Number(value.replace(/%$/, ''));
@@ -48,10 +44,12 @@ async function openStore(config: Config, output: Output, withDemo: boolean): Pro
 }
 
 async function openCliStorage(config: Config, output: Output, withDemo: boolean): Promise<Storage> {
+  const { openStorage } = await import('../data/store/storage.js');
   const storage = await openStorage(config.storage);
   const store = storage.cache;
   if (withDemo && (await store.isEmpty())) {
     output.err(`The cache in ${storage.where} is empty: loading the demo portfolio (import your own files with \`adoption import\`).`);
+    const { loadDemo } = await import('../demo/load-demo.js');
     await loadDemo(store, new Date());
   }
   return storage;
@@ -70,6 +68,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .argument('<files...>')
     .action(async (files: string[], options: { customer?: string; tenant?: string }) => {
       const store = await openStore(config, output, false);
+      const { runImport } = await import('./import-command.js');
       setExitCode(await runImport(store, files, options, new Date(), output));
     });
 
@@ -109,6 +108,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         json?: boolean;
       }) => {
         const store = await openStore(config, output, true);
+        const { runReport } = await import('./report-command.js');
         setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
       },
     );
@@ -120,6 +120,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
       const store = await openStore(config, output, true);
+      const { runExport } = await import('./export-command.js');
       setExitCode(await runExport(await store.records(), options, new Date(), config, output));
     });
 
@@ -128,6 +129,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .description('an admin agent signs in once, so the sync can read Partner Center analytics (App+User)')
     .option('--port <port>', `local port the sign-in comes back to (default ${LOGIN_PORT})`, (v) => Number(v))
     .action(async (options: { port?: number }) => {
+      const { runLogin } = await import('./login-command.js');
       setExitCode(await runLogin(config, output, options.port));
     });
 
@@ -142,6 +144,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .action(async (options: { customer?: string; since?: string }) => {
       const storage = await openCliStorage(config, output, false);
+      const { runSyncCommand } = await import('./sync-command.js');
       setExitCode(await runSyncCommand(config, storage, options, output, process.stderr.isTTY ? process.stderr : null));
     });
 
@@ -151,13 +154,18 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .description('evaluate every subscription now and deliver the alerts (the bot does this after each sync)')
     .action(async () => {
       const storage = await openCliStorage(config, output, true);
+      const [{ runAlerts }, { openBotState }] = await Promise.all([import('./alerts-command.js'), import('../proactive/bot-state.js')]);
       setExitCode(await runAlerts(config, storage, await openBotState(storage), output));
     });
   alerts
     .command('status')
     .description('subscriptions, the outbox, and every alert parked as failed with its reason')
     .action(async () => {
-      setExitCode(await showAlertStatus(await openBotState(await openStorage(config.storage)), output));
+      const [{ showAlertStatus }, { openBotState }] = await Promise.all([
+        import('./alerts-command.js'),
+        import('../proactive/bot-state.js'),
+      ]);
+      setExitCode(await showAlertStatus(await openBotState(await openCliStorage(config, output, false)), output));
     });
 
   program
@@ -165,6 +173,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .description('load the demo portfolio (a dozen fictional customers) into the cache')
     .action(async () => {
       const store = await openStore(config, output, false);
+      const [{ loadDemo }, { describeOutcome }] = await Promise.all([import('../demo/load-demo.js'), import('./import-command.js')]);
       const outcomes = await loadDemo(store, new Date());
       outcomes.forEach((o) => output.out(describeOutcome(o)));
       setExitCode(outcomes.every((o) => o.ok) ? 0 : 1);
