@@ -30,7 +30,7 @@ export function commandForAction(verb: string, data: unknown): Command | null {
     case 'portfolio':
       return { kind: 'portfolio' };
     case 'low-adoption':
-      return { kind: 'low-adoption' };
+      return { kind: 'low-adoption', measure: { kind: 'lower' } };
     case 'customers-with':
       return typeof fields['code'] === 'string' && isFindingCode(fields['code']) ? { kind: 'customers-with', code: fields['code'] } : null;
     case 'help':

@@ -198,8 +198,13 @@ export function percentCard(view: PortfolioView, filter: PercentFilter): Reply {
 /** A word as a shell argument: quoted when it has spaces. */
 const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
 
-export function lowAdoptionCard(view: PortfolioView): Reply {
+/** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
+export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): Reply {
   const t = view.thresholds;
+  if (measure.kind !== 'lower') {
+    const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
+    return percentCard(view, { side: 'below', percent, measure });
+  }
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
   return customerList(view, customers, {

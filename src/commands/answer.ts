@@ -21,7 +21,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'percent':
       return percentCard(view, command.filter);
     case 'low-adoption':
-      return lowAdoptionCard(view);
+      return lowAdoptionCard(view, command.measure);
     case 'customers-with':
       return customersWithCard(view, command.code);
     case 'customer-key': {

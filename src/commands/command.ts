@@ -12,8 +12,11 @@ export type Command =
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   | { readonly kind: 'percent'; readonly filter: PercentFilter }
-  /** Customers below the configured low-usage or low-deployment thresholds. */
-  | { readonly kind: 'low-adoption' }
+  /**
+   * Customers below the configured thresholds: "low adoption" (deployment or usage, each its own
+   * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
+   */
+  | { readonly kind: 'low-adoption'; readonly measure: PercentMeasure }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
   | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
@@ -132,8 +135,25 @@ function percentAsked(asked: string): PercentFilter | null {
     measure: measureOf(asked.replace(match[0], ' ')),
   };
 }
-const LOW =
-  /^(?:(?:show|list|which|who)\b.*)?\blow(?:est)? (?:adoption|usage|deployment)\b|^(?:who|which customers?) (?:is|are) struggling$/;
+const LOW = /^(?:(?:show|list|which|who)\b.*)?\b(?:low(?:est)?|least) (?:(.+?) )?(adoption|usage|use|deployment)\b/;
+const LEAST = /^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?least$/;
+const STRUGGLING = /^(?:who|which customers?) (?:is|are) struggling$/;
+
+/** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
+function lowAsked(asked: string): PercentMeasure | null {
+  if (STRUGGLING.test(asked)) return { kind: 'lower' };
+  const least = LEAST.exec(asked);
+  if (least) {
+    const workload = workloadNamedIn(least[1]!);
+    return workload === null ? null : { kind: 'workload', workload };
+  }
+  const low = LOW.exec(asked);
+  if (!low) return null;
+  const workload = low[1] === undefined ? null : workloadNamedIn(low[1]);
+  if (workload !== null) return { kind: 'workload', workload };
+  if (low[2] === 'adoption') return { kind: 'lower' };
+  return low[2] === 'deployment' ? { kind: 'deployment' } : { kind: 'usage' };
+}
 /**
  * What people call each explanation and suggested action, for "customers with trials", "who has old
  * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
@@ -206,7 +226,8 @@ export function parseCommand(text: string): Command {
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
   const filter = percentAsked(asked);
   if (filter) return { kind: 'percent', filter };
-  if (LOW.test(asked)) return { kind: 'low-adoption' };
+  const low = lowAsked(asked);
+  if (low) return { kind: 'low-adoption', measure: low };
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
   for (const pattern of CUSTOMER) {

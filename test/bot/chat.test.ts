@@ -179,6 +179,11 @@ for (const backend of BACKENDS) {
         'SharePoint with OneDrive usage: entitlements active in the last 28 days, over all products',
         '3 Open',
       ]);
+      // "Low" of one number reads its configured threshold (usage 50%, deployment 60%).
+      expect((await rows('low Teams usage'))[0]).to.equal('2 customers with Teams usage below 50%');
+      expect((await rows('who uses SharePoint the least?'))[0]).to.equal('2 customers with SharePoint with OneDrive usage below 50%');
+      expect((await rows('low deployment'))[0]).to.equal('1 customer with deployment below 60%');
+      expect((await rows('which customers have low usage'))[0]).to.equal('2 customers with usage below 50%');
       // Exactly at the line is not below it (Fabrikam's deployment is 40%); no number is not below any.
       expect((await rows('deployment below 40%'))[0]).to.equal('No customer has deployment below 40%');
       expect((await rows('deployment < 40.1%'))[0]).to.equal('1 customer with deployment below 40.1%');

@@ -29,6 +29,7 @@ const words = fc.oneof(
     'teams usage below 50%',
     'deployment above 90%',
     'who is over 100%',
+    'low teams usage',
     'why is usage above 100%?',
     'low adoption',
     'customers with trials',
