@@ -15,8 +15,17 @@ export interface Reply {
   readonly summary: string;
 }
 
-/** Teams refuses messages over 100 KB; keep well under it, whatever the data. */
+/**
+ * Teams refuses a bot message over about 100 KB counted in UTF-16, and asks bots to stay within
+ * 80 KB to be sure it is delivered (learn.microsoft.com, "Format your bot messages"). Every card
+ * stays under that, whatever the data.
+ */
 export const MAX_CARD_BYTES = 80 * 1024;
+
+/** A message's size as Teams counts it: its JSON in UTF-16, two bytes a code unit. */
+export function teamsSize(message: unknown): number {
+  return JSON.stringify(message).length * 2;
+}
 
 export class CardTooLargeError extends Error {}
 
@@ -40,7 +49,7 @@ function template(name: TemplateName): ACData.Template {
  */
 export function render(name: TemplateName, data: object): AdaptiveCard {
   const card = template(name).expand({ $root: data }) as AdaptiveCard;
-  const bytes = Buffer.byteLength(JSON.stringify(card));
-  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`the ${name} card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
+  const bytes = teamsSize(card);
+  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`the ${name} card is ${bytes} bytes in UTF-16, over ${MAX_CARD_BYTES}`);
   return card;
 }

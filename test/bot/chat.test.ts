@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import type { DeploymentRecord } from '../../src/data/records.js';
+import { MAX_CARD_BYTES, teamsSize } from '../../src/cards/card.js';
 import { Conversation } from '../../src/commands/conversation.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
@@ -378,7 +379,7 @@ for (const backend of BACKENDS) {
           const card = cardOf(sent);
           expect(cardProblems(card), text).to.deep.equal([]);
           expect(chartsWithoutFallback(card), text).to.deep.equal([]);
-          expect(Buffer.byteLength(JSON.stringify(sent.activity)), text).to.be.below(80 * 1024);
+          expect(teamsSize(sent.activity), text).to.be.below(MAX_CARD_BYTES);
         }
       }
     });
@@ -454,7 +455,7 @@ for (const backend of BACKENDS) {
         'and 28 more products: "adoption report --customer" or the export lists them all',
       ]);
       expect(cardProblems(card)).to.deep.equal([]);
-      expect(Buffer.byteLength(JSON.stringify(reply!.activity))).to.be.below(80 * 1024);
+      expect(teamsSize(reply!.activity)).to.be.below(MAX_CARD_BYTES);
     });
   });
 }
