@@ -25,8 +25,12 @@ export function commandForAction(verb: string, data: unknown): Command | null {
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   switch (verb) {
     case 'customer':
-    case 'refresh':
-      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'] } : null;
+      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'], sharedBy: null } : null;
+    case 'refresh': {
+      if (typeof fields['key'] !== 'string') return null;
+      const sharedBy = typeof fields['sharedBy'] === 'string' ? fields['sharedBy'] : null;
+      return { kind: 'customer-key', key: fields['key'], sharedBy };
+    }
     case 'portfolio':
       return { kind: 'portfolio' };
     case 'low-adoption':

@@ -73,10 +73,17 @@ function trendChart(points: readonly HistoryPoint[]): object[] {
   return [series('Deployment %', (p) => p.deploymentPercent), series('Usage %', (p) => p.usagePercent)];
 }
 
-/** A line above the numbers: who shared the card, or where a share went. */
-export interface Notice {
-  readonly text: string;
-  readonly color: 'Good' | 'Warning' | 'Accent';
+/** A line above the numbers. */
+export type Notice =
+  /** Who shared the card into a channel: the card keeps saying it when it is refreshed. */
+  | { readonly kind: 'shared'; readonly by: string }
+  /** Where a share went, or why it did not: for the person who shared, once. */
+  | { readonly kind: 'status'; readonly text: string; readonly color: 'Good' | 'Warning' };
+
+function noticeLine(notice: Notice): { text: string; color: string } {
+  return notice.kind === 'shared'
+    ? { text: plain(`Shared by ${notice.by}`, 120), color: 'Accent' }
+    : { text: plain(notice.text, 600), color: notice.color };
 }
 
 export function customerCard(
@@ -97,7 +104,9 @@ export function customerCard(
     key: customerKey(report),
     name: plain(report.customer, 120),
     subtitle: plain(`${tenant}data as of ${day(report.dataAsOf)} · ${sources}`, 300),
-    notice: notice === null ? null : { text: plain(notice.text, 600), color: notice.color },
+    notice: notice === null ? null : noticeLine(notice),
+    // What Refresh (the button, and Teams' automatic refresh when someone looks at the card) sends back.
+    refresh: notice?.kind === 'shared' ? { key: customerKey(report), sharedBy: plain(notice.by, 80) } : { key: customerKey(report) },
     measures: [
       {
         title: 'Deployment',

@@ -26,9 +26,9 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return customersWithCard(view, command.code);
     case 'customer-key': {
       const customer = view.customer(command.key);
-      return customer
-        ? customerCard(customer, settings, { trend: view.trend(customer), points: view.points(customer) })
-        : customerGoneCard();
+      if (!customer) return customerGoneCard();
+      const history = { trend: view.trend(customer), points: view.points(customer) };
+      return customerCard(customer, settings, history, command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy });
     }
     case 'customer': {
       const found = view.find(command.query);

@@ -24,8 +24,11 @@ export type Command =
    * was taken as a name and, if no customer matches, the person is told what the bot understands.
    */
   | { readonly kind: 'customer'; readonly query: string; readonly explicit: boolean }
-  /** One customer by its key, from a button: no matching involved. */
-  | { readonly kind: 'customer-key'; readonly key: string }
+  /**
+   * One customer by its key, from a button or a card's refresh: no matching involved. `sharedBy`
+   * when the card being refreshed was shared into a channel, so it keeps saying who shared it.
+   */
+  | { readonly kind: 'customer-key'; readonly key: string; readonly sharedBy: string | null }
   /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer. */
   | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: string | null }
   | { readonly kind: 'alerts-off' }

@@ -188,6 +188,7 @@ export class Settings {
     const outside = linked.length - targets.length;
     if (targets.length === 0) {
       return customerCard(customer, this.cards, history, {
+        kind: 'status',
         text:
           outside > 0
             ? `The channels that follow ${name(customer.customer)} are outside your allowed tenants, so nothing was shared. Link a channel of your own tenant, then share again.`
@@ -195,7 +196,7 @@ export class Settings {
         color: 'Warning',
       });
     }
-    const shared = customerCard(customer, this.cards, history, { text: `Shared by ${turn.user.name}`, color: 'Accent' });
+    const shared = customerCard(customer, this.cards, history, { kind: 'shared', by: turn.user.name });
     const outcomes = await Promise.all(targets.map(async (t) => ({ target: t, outcome: await this.send(t, shared) })));
     const gone = outcomes.filter((o) => !o.outcome.ok && o.outcome.gone).map((o) => o.target.id);
     if (gone.length > 0) {
@@ -212,7 +213,7 @@ export class Settings {
     ]
       .filter(Boolean)
       .join(' ');
-    return customerCard(customer, this.cards, history, { text, color: failed.length > 0 ? 'Warning' : 'Good' });
+    return customerCard(customer, this.cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
   }
 
   /** One customer by name, or the reply that says why not. */

@@ -28,6 +28,17 @@ for (const backend of BACKENDS) {
         'Shared by Megan Bowen',
       ]);
       expect(textsOf(body.value)[2]).to.equal('Shared to a channel of Account team.');
+      // Teams refreshes the shared card when someone in the channel looks at it: today's numbers, still "shared by".
+      const refresh = (cardOf(post[0]) as { refresh?: { action: { verb: string; data: object } } }).refresh!.action;
+      expect(refresh).to.deep.include({ verb: 'refresh', data: { key: CONTOSO, sharedBy: 'Megan Bowen' } });
+      const seen = await h.invoke(refresh.verb, refresh.data, { scope: 'channel', trigger: 'automatic' });
+      expect(textsOf(seen.body.value).slice(0, 3)).to.deep.equal([
+        'Contoso Ltd',
+        'tenant 00000001-0000-4000-8000-c0ffee000001 · data as of 2026-11-25 · Partner Center analytics',
+        'Shared by Megan Bowen',
+      ]);
+      // The sharer's own card says where the share went; refreshed, it is the plain card again.
+      expect((body.value as { refresh?: { action: { data: object } } }).refresh!.action.data).to.deep.equal({ key: CONTOSO });
 
       const [unlinked] = (await h.say('unlink', { scope: 'channel' })).slice(-1);
       expect(textsOf(cardOf(unlinked))[0]).to.equal('This channel no longer follows Contoso Ltd.');

@@ -53,7 +53,12 @@ for (const backend of BACKENDS) {
         { x: 'Teams', y: 94.7 },
       ]);
       expect(textsOf(card)).to.include.members(['OFFICE 365 ENTERPRISE E3', '300', '285', '95%']);
+      // The first is the card's refresh: Teams sends it when someone looks at the card, so it shows today's numbers.
+      expect((card as { refresh?: unknown }).refresh).to.deep.equal({
+        action: { type: 'Action.Execute', title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
+      });
       expect(buttonsOf(card)).to.deep.equal([
+        { title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
         { title: 'Refresh', verb: 'refresh', data: { key: CONTOSO } },
         { title: 'Show portfolio', verb: 'portfolio', data: {} },
         { title: 'Share to account channel', verb: 'share', data: { key: CONTOSO } },

@@ -36,7 +36,12 @@ export interface Harness {
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** Sends a Teams message and returns what the bot sent back to that conversation. */
   say(text: string, options?: { scope?: Scope; mention?: boolean; conversationId?: string }): Promise<SentActivity[]>;
-  invoke(verb: string, data: object, options?: { scope?: Scope; conversationId?: string }): Promise<{ status: number; body: InvokeBody }>;
+  /** A card's Action.Execute: a press (manual), or Teams refreshing a card someone looks at (automatic). */
+  invoke(
+    verb: string,
+    data: object,
+    options?: { scope?: Scope; conversationId?: string; trigger?: 'manual' | 'automatic' },
+  ): Promise<{ status: number; body: InvokeBody }>;
   close(): Promise<void>;
 }
 
@@ -154,13 +159,13 @@ export async function startHarness(
       if (status !== 200) throw new Error(`the bot answered HTTP ${status}`);
       return connector.to(id);
     },
-    async invoke(verb, data, { scope = 'personal', conversationId } = {}) {
+    async invoke(verb, data, { scope = 'personal', conversationId, trigger = 'manual' } = {}) {
       const activity = {
         ...teamsMessage(connector.url, '', scope, false, conversationFor(scope, conversationId)),
         type: 'invoke',
         name: 'adaptiveCard/action',
         text: undefined,
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        value: { action: { type: 'Action.Execute', verb, data }, trigger },
       };
       const { status, body } = await post(activity);
       return { status, body: body as InvokeBody };
