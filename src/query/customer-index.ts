@@ -60,22 +60,20 @@ export class CustomerIndex {
    */
   mentionedIn(text: string): string[] {
     const said = wordsOf(text);
-    const found = new Map<string, number>();
+    // Per first word said: how many words of each name starting with it the sentence says.
+    const found = new Map<string, Map<string, number>>();
     said.forEach((word, at) => {
       for (const candidate of this.byFirstWord.get(word) ?? []) {
         let matched = 1;
         while (matched < candidate.words.length && said[at + matched] === candidate.words[matched]) matched++;
-        found.set(candidate.name, Math.max(found.get(candidate.name) ?? 0, matched));
+        const alike = found.get(word) ?? new Map<string, number>();
+        alike.set(candidate.name, Math.max(alike.get(candidate.name) ?? 0, matched));
+        found.set(word, alike);
       }
     });
-    const byFirst = new Map<string, { name: string; matched: number }[]>();
-    for (const [name, matched] of found) {
-      const first = wordsOf(name)[0]!;
-      byFirst.set(first, [...(byFirst.get(first) ?? []), { name, matched }]);
-    }
-    return [...byFirst.values()].flatMap((alike) => {
-      const most = Math.max(...alike.map((a) => a.matched));
-      return alike.filter((a) => a.matched === most).map((a) => a.name);
+    return [...found.values()].flatMap((alike) => {
+      const most = Math.max(...alike.values());
+      return [...alike].filter(([, matched]) => matched === most).map(([name]) => name);
     });
   }
 

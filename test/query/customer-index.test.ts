@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import { CustomerIndex } from '../../src/query/customer-index.js';
+
+describe('finding a customer named inside a sentence', () => {
+  const index = new CustomerIndex(['Contoso Ltd', 'Contoso Pharma', 'Fabrikam Inc', 'Best For You Organics', 'HP Inc']);
+
+  it('takes the names whose start the sentence says as whole words, the longest match among names that start alike', () => {
+    expect(index.mentionedIn('what about Contoso Pharma numbers?')).to.deep.equal(['Contoso Pharma']);
+    expect(index.mentionedIn('how is contoso')).to.deep.equal(['Contoso Ltd', 'Contoso Pharma']);
+    expect(index.mentionedIn('compare Contoso Ltd and Fabrikam')).to.deep.equal(['Contoso Ltd', 'Fabrikam Inc']);
+    // Part of a word is not a name.
+    expect(index.mentionedIn('fabrikamz contosos')).to.deep.equal([]);
+  });
+
+  it('never reads words that only surround names, or names under three letters, as a mention', () => {
+    expect(index.mentionedIn('show the best customers')).to.deep.equal([]);
+    expect(index.mentionedIn('hp usage')).to.deep.equal([]);
+    // Typed alone, such names are still found the usual way.
+    expect(index.find('best for you')).to.deep.equal({ kind: 'one', name: 'Best For You Organics' });
+    expect(index.find('HP')).to.deep.equal({ kind: 'one', name: 'HP Inc' });
+  });
+
+  it('is tried after exact and partial matches, before fuzzy ones', () => {
+    expect(index.find('what should I do for Fabrikam')).to.deep.equal({ kind: 'one', name: 'Fabrikam Inc' });
+    expect(index.find('contoso')).to.deep.equal({ kind: 'several', names: ['Contoso Ltd', 'Contoso Pharma'] });
+    expect(index.find('Fabrikm')).to.deep.equal({ kind: 'one', name: 'Fabrikam Inc' });
+  });
+});
