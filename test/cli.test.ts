@@ -168,6 +168,10 @@ for (const backend of BACKENDS) {
       const r = await adoption('report', '--customer', 'test company');
       expect(r.code).to.equal(0);
       expect(r.stdout.split('\n')).to.include(`  Trend: deployment ▼ down 10 pts in 7 days (since ${weekAgo})`);
+      const fell = await adoption('report', '--json', '--falling');
+      expect((JSON.parse(fell.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
+        'TEST COMPANY',
+      ]);
     });
 
     it("shows Partner Center's partner-wide figures (the legacy usage example) before any customer is in", async () => {

@@ -1,4 +1,5 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
+import { describeMovement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -212,6 +213,31 @@ export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): R
     subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
     command: 'adoption report --json',
   });
+}
+
+/** "who dropped?": each row says which number fell, by how much, since when. */
+export function fallingCard(view: PortfolioView): Reply {
+  const fell = view.falling();
+  const byKey = new Map(fell.map((f) => [customerKey(f.customer), f.trend]));
+  const title = fell.length === 0 ? 'No customer went down' : `${customersText(fell.length)} went down`;
+  return customerList(
+    view,
+    fell.map((f) => f.customer),
+    {
+      title,
+      subtitle:
+        'Deployment or usage lower than at the newest sync a week or more before today (or the oldest one), biggest fall first. Each sync adds a day to the history.',
+      command: 'adoption report --falling',
+      note: (c) => {
+        const t = byKey.get(customerKey(c));
+        if (t === undefined) return '';
+        const moved = (label: string, change: number | null): string[] =>
+          change !== null && change < 0 ? [`${label} ${describeMovement(change, t)}`] : [];
+        return [...moved('deployment', t.deploymentChange), ...moved('usage', t.usageChange)].join(' · ');
+      },
+      order: 'biggest fall first',
+    },
+  );
 }
 
 /** Customers with one flag or recommendation, worst first, each with what it says of them. */

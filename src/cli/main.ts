@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
-import { FLAG_CODES, RECOMMENDATION_CODES, type FindingCode } from '../metrics/report-types.js';
+import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
 import type { Storage } from '../data/store/storage.js';
 import { processOutput, type Output } from './output.js';
+import type { ReportOptions } from './report-command.js';
 import { UnreadableStateError } from '../data/store/state-store.js';
 
 /**
@@ -97,21 +98,13 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         ...RECOMMENDATION_CODES,
       ]),
     )
+    .option('--falling', 'only customers whose deployment or usage fell since a week or more ago, the biggest fall first')
     .option('--json', 'machine-readable output')
-    .action(
-      async (options: {
-        customer?: string;
-        below?: number;
-        above?: number;
-        measure?: PercentMeasure;
-        with?: FindingCode;
-        json?: boolean;
-      }) => {
-        const store = await openStore(config, output, true);
-        const { runReport } = await import('./report-command.js');
-        setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
-      },
-    );
+    .action(async (options: ReportOptions) => {
+      const store = await openStore(config, output, true);
+      const { runReport } = await import('./report-command.js');
+      setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
+    });
 
   program
     .command('export')

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
   customerKey,
+  falls,
   filterByPercent,
   filterClause,
   findingOf,
@@ -9,7 +10,9 @@ import {
   trend,
   type PercentFilter,
   type PercentMeasure,
+  type Trend,
 } from '../metrics/index.js';
+import type { CustomerReport } from '../metrics/report-types.js';
 import type { FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
@@ -23,6 +26,8 @@ export interface ReportOptions {
   readonly measure?: PercentMeasure;
   /** Only customers with this flag or recommendation. */
   readonly with?: FindingCode;
+  /** Only customers whose deployment or usage fell since a week or more ago, the biggest fall first. */
+  readonly falling?: boolean;
   readonly json?: boolean;
 }
 
@@ -36,12 +41,13 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above and --with; a message and null when
- * --customer does not resolve or --measure has no percent to read.
+ * The portfolio narrowed by --customer, --below, --above, --with and --falling; a message and null
+ * when --customer does not resolve or --measure has no percent to read.
  */
 export function selectReport(
   records: readonly AdoptionRecord[],
   options: ReportOptions,
+  trendOf: (c: CustomerReport) => Trend | null,
   now: Date,
   config: Config,
   output: Output,
@@ -71,20 +77,23 @@ export function selectReport(
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
   }
+  if (options.falling) customers = falls(customers, trendOf).map((f) => f.customer);
   return { ...full, customers };
 }
 
 /** What to say when no customer is left to show. */
 function noneMatch(options: ReportOptions): string {
-  const narrowed = [...percentFilters(options).map(filterClause), options.with === undefined ? null : `has ${options.with}`].filter(
-    (part) => part !== null,
-  );
+  const narrowed = [
+    ...percentFilters(options).map(filterClause),
+    options.with === undefined ? null : `has ${options.with}`,
+    options.falling ? 'went down since a week or more ago' : null,
+  ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--with CODE] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,
@@ -93,15 +102,16 @@ export function runReport(
   config: Config,
   output: Output,
 ): number {
-  const report = selectReport(records, options, now, config, output);
+  const today = now.toISOString().slice(0, 10);
+  const trendOf = (c: CustomerReport): Trend | null => trend(history.get(customerKey(c)) ?? [], c, today);
+  const report = selectReport(records, options, trendOf, now, config, output);
   if (report === null) return 1;
   if (options.json) {
     output.out(JSON.stringify(report, null, 2));
   } else {
-    const today = now.toISOString().slice(0, 10);
     const none = report.customers.length > 0 ? '' : noneMatch(options);
     // Partner-wide legacy figures are shown even before any customer's data is in.
-    const rendered = renderPortfolio(report, (c) => trend(history.get(customerKey(c)) ?? [], c, today));
+    const rendered = renderPortfolio(report, trendOf);
     output.out([none, rendered].filter((part) => part !== '').join('\n\n'));
   }
   return 0;

@@ -9,6 +9,8 @@ export type Command =
   | { readonly kind: 'thanks' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
   | { readonly kind: 'definitions' }
+  /** "who dropped?": customers whose deployment or usage fell since a week or more ago. */
+  | { readonly kind: 'falling' }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   | { readonly kind: 'percent'; readonly filter: PercentFilter }
@@ -61,7 +63,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'falling'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -111,6 +113,8 @@ const DEFINITIONS = new RegExp(
     .map((part) => `^(?:${part.source})$`)
     .join('|'),
 );
+const FALLING =
+  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|gone down|went down|got worse|declining|dropping|falling)(?: (?:this|last|in the last) week| lately| recently)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const PORTFOLIO =
   /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
@@ -224,6 +228,7 @@ export function parseCommand(text: string): Command {
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
+  if (FALLING.test(asked)) return { kind: 'falling' };
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };

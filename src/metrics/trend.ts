@@ -43,3 +43,23 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   if (change === 0) return `unchanged ${span}`;
   return `${change > 0 ? '▲ up' : '▼ down'} ${Math.abs(change)} pts ${span}`;
 }
+
+/** A customer whose deployment or usage is lower than at its trend's base day. */
+export interface Fall<C> {
+  readonly customer: C;
+  readonly trend: Trend;
+  /** The larger of the two falls, in points (positive). */
+  readonly points: number;
+}
+
+/** The customers whose deployment or usage fell since their trend's base day, the biggest fall first. */
+export function falls<C>(customers: readonly C[], trendOf: (customer: C) => Trend | null): Fall<C>[] {
+  return customers
+    .flatMap((customer) => {
+      const t = trendOf(customer);
+      if (t === null) return [];
+      const points = Math.max(-(t.deploymentChange ?? 0), -(t.usageChange ?? 0));
+      return points > 0 ? [{ customer, trend: t, points }] : [];
+    })
+    .sort((a, b) => b.points - a.points);
+}

@@ -1,11 +1,13 @@
 import type { HistoryPoint } from '../data/records.js';
 import {
   customerKey,
+  falls,
   filterByPercent,
   findingOf,
   isLowAdoption,
   summarize,
   trend,
+  type Fall,
   type PercentFilter,
   type PortfolioSummary,
   type Trend,
@@ -80,6 +82,11 @@ export class PortfolioView {
 
   lowAdoption(): CustomerReport[] {
     return this.report.customers.filter((c) => isLowAdoption(c, this.thresholds));
+  }
+
+  /** Customers whose deployment or usage fell since a week or more ago, the biggest fall first. */
+  falling(): Fall<CustomerReport>[] {
+    return falls(this.report.customers, (c) => this.trend(c));
   }
 
   /** Customers with that explanation or suggested action, worst first. */

@@ -24,6 +24,8 @@ import {
 } from './harness.js';
 
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
+const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
+const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 
 for (const backend of BACKENDS) {
   describe(`the bot in Teams, over HTTP (${backend})`, () => {
@@ -96,6 +98,8 @@ for (const backend of BACKENDS) {
         ['How is deployment calculated', 'channel', 'How the numbers are counted'],
         ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
+        // No history yet: nothing to compare with.
+        ['who dropped this week?', 'personal', 'No customer went down'],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -423,6 +427,32 @@ for (const backend of BACKENDS) {
       const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
       expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
       expect(() => elementOf(fabrikam, 'Chart.Line')).to.throw('no Chart.Line on the card');
+    });
+
+    it('lists the customers whose deployment or usage went down, the biggest fall first, each with what fell', async () => {
+      await h.storage.cache.recordHistory([
+        { customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } },
+        { customerKey: FABRIKAM, point: { day: '2026-11-18', deploymentPercent: 45, usagePercent: 50 } },
+        // Coho Winery went up (93.3% and 31% today).
+        { customerKey: COHO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 30 } },
+      ]);
+      const card = cardOf((await h.say('which customers dropped?'))[0]);
+      expect(textsOf(card).filter((t) => !t.startsWith('Deployment or usage lower'))).to.deep.equal([
+        '2 customers went down',
+        'Customer (biggest fall first)',
+        'Deployment',
+        'Usage',
+        'Fabrikam Inc',
+        'deployment ▼ down 5 pts in 7 days (since 2026-11-18) · usage ▼ down 12.5 pts in 7 days (since 2026-11-18)',
+        '40%',
+        '37.5%',
+        'Contoso Ltd',
+        'usage ▼ down 2 pts in 7 days (since 2026-11-18)',
+        '95%',
+        '89%',
+      ]);
+      expect(buttonsOf(card).map((b) => b.data['key'])).to.deep.equal([FABRIKAM, CONTOSO, undefined]);
+      expect(cardProblems(card)).to.deep.equal([]);
     });
   });
 }

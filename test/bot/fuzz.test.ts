@@ -30,6 +30,7 @@ const words = fc.oneof(
     'deployment above 90%',
     'who is over 100%',
     'low teams usage',
+    'who dropped this week?',
     'why is usage above 100%?',
     'low adoption',
     'customers with trials',
