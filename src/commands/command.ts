@@ -142,25 +142,16 @@ function percentAsked(asked: string): PercentFilter | null {
     measure: measureOf(asked.replace(match[0], ' ')),
   };
 }
-const LOW = /^(?:(?:show|list|which|who)\b.*)?\b(?:low(?:est)?|least) (?:(.+?) )?(adoption|usage|use|deployment)\b/;
-const LEAST = /^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?least$/;
+const LOW = /^(?:(?:show|list|which|who)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
+const LEAST = /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$/;
 const STRUGGLING = /^(?:who|which customers?) (?:is|are) struggling$/;
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 function lowAsked(asked: string): PercentMeasure | null {
   if (STRUGGLING.test(asked)) return { kind: 'lower' };
-  const least = LEAST.exec(asked);
-  if (least) {
-    const workload = workloadNamedIn(least[1]!);
-    return workload === null ? null : { kind: 'workload', workload };
-  }
-  const low = LOW.exec(asked);
-  if (!low) return null;
-  const workload = low[1] === undefined ? null : workloadNamedIn(low[1]);
-  if (workload !== null) return { kind: 'workload', workload };
-  if (low[2] === 'adoption') return { kind: 'lower' };
-  return low[2] === 'deployment' ? { kind: 'deployment' } : { kind: 'usage' };
+  return LOW.test(asked) || LEAST.test(asked) ? measureOf(asked) : null;
 }
+
 /**
  * What people call each explanation and suggested action, for "customers with trials", "who has old
  * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
