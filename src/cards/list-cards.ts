@@ -215,6 +215,21 @@ export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): R
   });
 }
 
+/** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */
+export function bestCard(view: PortfolioView, count: number | null): Reply {
+  const ranked = view.best();
+  const shown = count === null ? ranked : ranked.slice(0, count);
+  return customerList(view, shown, {
+    title:
+      shown.length === ranked.length
+        ? `${customersText(ranked.length)}, best first`
+        : `The best ${shown.length} of ${customersText(ranked.length)}`,
+    subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
+    command: 'adoption report',
+    order: 'best first',
+  });
+}
+
 /** "who dropped?": each row says which number fell, by how much, since when. */
 export function fallingCard(view: PortfolioView): Reply {
   const fell = view.falling();

@@ -11,6 +11,8 @@ export type Command =
   | { readonly kind: 'definitions' }
   /** "who dropped?": customers whose deployment or usage fell since a week or more ago. */
   | { readonly kind: 'falling' }
+  /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
+  | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   | { readonly kind: 'percent'; readonly filter: PercentFilter }
@@ -63,7 +65,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'falling'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'falling', 'best'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -115,6 +117,8 @@ const DEFINITIONS = new RegExp(
 );
 const FALLING =
   /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|gone down|went down|got worse|declining|dropping|falling)(?: (?:this|last|in the last) week| lately| recently)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
+const BEST =
+  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
   /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
@@ -220,6 +224,8 @@ export function parseCommand(text: string): Command {
   if (THANKS.test(said)) return { kind: 'thanks' };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (FALLING.test(asked)) return { kind: 'falling' };
+  const best = BEST.exec(asked);
+  if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };

@@ -84,6 +84,11 @@ export class PortfolioView {
     return this.report.customers.filter((c) => isLowAdoption(c, this.thresholds));
   }
 
+  /** Customers with a number, the highest lower-of-deployment-and-usage first. */
+  best(): CustomerReport[] {
+    return filterByPercent(this.report.customers, [{ side: 'above', percent: Number.NEGATIVE_INFINITY, measure: { kind: 'lower' } }]);
+  }
+
   /** Customers whose deployment or usage fell since a week or more ago, the biggest fall first. */
   falling(): Fall<CustomerReport>[] {
     return falls(this.report.customers, (c) => this.trend(c));

@@ -125,6 +125,23 @@ for (const backend of BACKENDS) {
       expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
     });
 
+    it('lists the best customers first, by the lower of their two numbers, as many as asked', async () => {
+      const top = cardOf((await h.say('top 3'))[0]);
+      expect(textsOf(top).slice(0, 3)).to.deep.equal([
+        'The best 3 of 12 customers',
+        'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
+        'Customer (best first)',
+      ]);
+      expect(textsOf(top).filter((t) => /^(Northwind|Contoso|Adventure|Woodgrove)/.test(t))).to.deep.equal([
+        'Northwind Traders',
+        'Contoso Ltd',
+        'Adventure Works',
+      ]);
+      expect(textsOf(cardOf((await h.say('who are my best customers?'))[0]))[0]).to.equal('12 customers, best first');
+      // "worst" stays the portfolio.
+      expect((await h.say('top 5 worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
+    });
+
     it('says how each number is counted, with the configured thresholds, and why usage can read above 100%', async () => {
       const card = cardOf((await h.say('what is usage?'))[0]);
       const texts = textsOf(card);

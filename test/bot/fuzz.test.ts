@@ -31,6 +31,7 @@ const words = fc.oneof(
     'who is over 100%',
     'low teams usage',
     'who dropped this week?',
+    'top 5',
     'why is usage above 100%?',
     'low adoption',
     'customers with trials',
