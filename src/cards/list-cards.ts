@@ -1,6 +1,6 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
 import { describeMovement } from '../metrics/trend.js';
-import { filterClause, filterPhrase, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
+import { filterClause, filterPhrase, workloadTotal, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -163,7 +163,7 @@ function measuredText(c: CustomerReport, measure: PercentMeasure): string {
     case 'usage':
       return `${percentText(c.usagePercent)} (${entitlementsText(c.active, c.entitled, c.usagePercent)})`;
     case 'workload': {
-      const w = c.workloads.find((total) => total.workload === measure.workload);
+      const w = workloadTotal(c, measure.workload);
       return w === undefined
         ? ''
         : `${measure.workload} ${percentText(w.usagePercent)} (${entitlementsText(w.active, w.entitled, w.usagePercent)})`;

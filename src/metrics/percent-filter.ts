@@ -1,5 +1,5 @@
 import { worstPercent } from './portfolio.js';
-import type { CustomerReport } from './report-types.js';
+import type { CustomerReport, WorkloadTotal } from './report-types.js';
 
 /**
  * Which of a customer's percents a question like "below 40%", "Teams usage below 50%" or
@@ -21,6 +21,11 @@ export interface PercentFilter {
   readonly measure: PercentMeasure;
 }
 
+/** The customer's usage of one workload over all its products; undefined when no source counts it. */
+export function workloadTotal(report: CustomerReport, workload: string): WorkloadTotal | undefined {
+  return report.workloads.find((w) => w.workload === workload);
+}
+
 /** The percent the measure reads for the customer; null when the customer has no such number. */
 export function measuredPercent(report: CustomerReport, measure: PercentMeasure): number | null {
   switch (measure.kind) {
@@ -33,7 +38,7 @@ export function measuredPercent(report: CustomerReport, measure: PercentMeasure)
     case 'usage':
       return report.usagePercent;
     case 'workload':
-      return report.workloads.find((w) => w.workload === measure.workload)?.usagePercent ?? null;
+      return workloadTotal(report, measure.workload)?.usagePercent ?? null;
   }
 }
 
