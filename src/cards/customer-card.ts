@@ -100,13 +100,14 @@ export function customerCard(
   // A workload nobody is entitled to has no percent to chart.
   const charted = report.workloads.filter((w): w is typeof w & { usagePercent: number } => w.usagePercent !== null);
   const unlicensed = report.workloads.filter((w) => w.usagePercent === null);
+  const key = customerKey(report);
   const data = {
-    key: customerKey(report),
+    key,
     name: plain(report.customer, 120),
     subtitle: plain(`${tenant}data as of ${day(report.dataAsOf)} · ${sources}`, 300),
     notice: notice === null ? null : noticeLine(notice),
     // What Refresh (the button, and Teams' automatic refresh when someone looks at the card) sends back.
-    refresh: notice?.kind === 'shared' ? { key: customerKey(report), sharedBy: plain(notice.by, 80) } : { key: customerKey(report) },
+    refresh: notice?.kind === 'shared' ? { key, sharedBy: plain(notice.by, 80) } : { key },
     measures: [
       {
         title: 'Deployment',

@@ -12,8 +12,7 @@ import {
   type PercentMeasure,
   type Trend,
 } from '../metrics/index.js';
-import type { CustomerReport } from '../metrics/report-types.js';
-import type { FindingCode, PortfolioReport } from '../metrics/report-types.js';
+import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
 import { renderPortfolio } from './render-report.js';
