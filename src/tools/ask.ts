@@ -9,7 +9,20 @@ import { LocalConnector, type SentActivity } from './local-connector.js';
  * it as text. Handy for scripts and support.
  */
 
-const USAGE = 'Usage: npm run ask -- [--bot URL] [--scope personal|groupChat|channel] "what to ask"';
+const USAGE = `Usage: npm run ask -- [options] "what to ask"
+
+Options:
+  --bot URL        the bot's messaging endpoint (default http://127.0.0.1:$PORT/api/messages, PORT 3978)
+  --scope SCOPE    personal (default), groupChat or channel: the last two @mention the bot, as Teams does
+  --json           print the activities the bot sent, as JSON, instead of text
+  -h, --help       this text`;
+
+const OPTIONS = {
+  bot: { type: 'string', default: `http://127.0.0.1:${process.env['PORT'] ?? 3978}/api/messages` },
+  scope: { type: 'string', default: 'personal' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 function describe(sent: SentActivity): string | null {
   const { activity } = sent;
@@ -22,18 +35,23 @@ function describe(sent: SentActivity): string | null {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: {
-      bot: { type: 'string', default: `http://127.0.0.1:${process.env['PORT'] ?? 3978}/api/messages` },
-      scope: { type: 'string', default: 'personal' },
-      json: { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-  });
+  let args;
+  try {
+    args = parseArgs({ options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // Node's message goes on to explain "--" for positionals starting with "-"; its first sentence says it.
+    console.error(`${(error as Error).message.split('. ')[0]}.\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const text = positionals.join(' ').trim();
   const scope = values.scope;
   if (text === '' || !['personal', 'groupChat', 'channel'].includes(scope)) {
-    console.error(USAGE);
+    console.error(text === '' ? USAGE : `Unknown --scope "${scope}".\n\n${USAGE}`);
     return 2;
   }
   const connector = await LocalConnector.start();

@@ -16,6 +16,28 @@ async function ask(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+describe('npm run ask, its command line', () => {
+  it('prints its options for --help and -h', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout } = await ask(flag);
+      expect(code).to.equal(0);
+      expect(stdout).to.match(/^Usage: npm run ask -- \[options\] "what to ask"\n/);
+      expect(stdout).to.include('--scope SCOPE');
+      expect(stdout).to.include('--json');
+    }
+  });
+
+  it('refuses an unknown option or scope with one line and the usage, not a stack', async () => {
+    const unknown = await ask('--bogus', 'portfolio');
+    expect(unknown.code).to.equal(2);
+    expect(unknown.stderr).to.match(/^Unknown option '--bogus'\.\n\nUsage: /);
+    expect(unknown.stderr).not.to.include('    at ');
+    const scope = await ask('--scope', 'team', 'portfolio');
+    expect(scope.code).to.equal(2);
+    expect(scope.stderr).to.match(/^Unknown --scope "team"\.\n\nUsage: /);
+  });
+});
+
 for (const backend of BACKENDS) {
   describe(`npm run ask (${backend})`, () => {
     let h: Harness;
