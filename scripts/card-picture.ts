@@ -10,7 +10,7 @@ import { playgroundCli } from '../src/tools/playground-cli.js';
 
 /**
  * `npx tsx scripts/card-picture.ts`: the README's picture of a real card. Starts the bot on the demo
- * portfolio and the Agents Playground, asks for Contoso in headless Chromium, and saves the card
+ * portfolio and the Agents Playground, asks for Northwind Traders in headless Chromium, and saves the card
  * as docs/customer-card.png. Needs /usr/bin/chromium (or CHROMIUM_PATH).
  */
 const dir = await mkdtemp(join(tmpdir(), 'adoption-picture-'));
@@ -26,7 +26,7 @@ const playground = spawn(
 );
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2600 } });
   await localOnly(page);
   for (let attempt = 0; ; attempt++) {
     try {

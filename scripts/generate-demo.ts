@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { keyOfCustomer, type HistoryPoint } from '../src/data/records.js';
 import { DEMO_AS_OF, DEMO_DIR, type DemoManifestEntry } from '../src/demo/manifest.js';
 
 const day = (offset: number): string => new Date(Date.parse(`${DEMO_AS_OF}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -22,12 +23,23 @@ interface Product {
   readonly usage: Readonly<Record<string, readonly [number, number]>>;
 }
 
+/**
+ * How a customer's [deployment %, usage %] moved over the weekly syncs before the demo's day: the
+ * values twelve weeks before it and at its last sync, in a straight line between. The demo's files
+ * give the day's own numbers.
+ */
+interface Story {
+  readonly from: readonly [number, number];
+  readonly to: readonly [number, number];
+}
+
 interface Customer {
   readonly tenant: string;
   readonly name: string;
   readonly slug: string;
   readonly processedOffset?: number;
   readonly products: readonly Product[];
+  readonly story: Story;
 }
 
 const E3 = '6FD2C87F-B296-42F0-B197-1E91E994B900';
@@ -74,33 +86,56 @@ export const CUSTOMERS: readonly Customer[] = [
     tenant: tenant(1),
     name: 'Contoso Ltd',
     slug: 'contoso',
+    story: { from: [78, 80], to: [93, 87] },
     products: [e3(300, 285, { EXO: [260, 285], SPO: [231, 285], TEAMS: [270, 285] })],
   },
-  { tenant: tenant(2), name: 'Fabrikam Inc', slug: 'fabrikam', products: [bp(100, 40, { EXO: [22, 40], SPO: [9, 40], TEAMS: [14, 40] })] },
+  {
+    tenant: tenant(2),
+    name: 'Fabrikam Inc',
+    slug: 'fabrikam',
+    story: { from: [52, 58], to: [41, 44] },
+    products: [bp(100, 40, { EXO: [22, 40], SPO: [9, 40], TEAMS: [14, 40] })],
+  },
   {
     tenant: tenant(3),
     name: 'Northwind Traders',
     slug: 'northwind',
+    story: { from: [85, 86], to: [90.9, 90] },
     products: [e3(55, 50, { EXO: [52, 50], SPO: [41, 50], TEAMS: [44, 50] })],
   },
   {
     tenant: tenant(4),
     name: 'Woodgrove Bank',
     slug: 'woodgrove',
+    story: { from: [80, 88], to: [83.3, 91] },
     products: [e3(120, 100, { EXO: [104, 100], SPO: [80, 100], TEAMS: [92, 100] })],
   },
-  { tenant: tenant(5), name: 'Tailspin Toys', slug: 'tailspin', products: [bp(25, 20, { EXO: [19, 20], TEAMS: [22, 20], SPO: [15, 20] })] },
+  {
+    tenant: tenant(5),
+    name: 'Tailspin Toys',
+    slug: 'tailspin',
+    story: { from: [72, 84], to: [80, 92] },
+    products: [bp(25, 20, { EXO: [19, 20], TEAMS: [22, 20], SPO: [15, 20] })],
+  },
   {
     tenant: tenant(6),
     name: 'Adventure Works',
     slug: 'adventureworks',
+    story: { from: [85, 96], to: [87.5, 104] },
     products: [e3(80, 70, { EXO: [63, 70], TEAMS: [60, 70], YAM: [70, 40] })],
   },
-  { tenant: tenant(7), name: 'Litware Inc', slug: 'litware', products: [bp(60, 50, { EXO: [45, 50], SPO: [38, 50], TEAMS: [41, 50] })] },
+  {
+    tenant: tenant(7),
+    name: 'Litware Inc',
+    slug: 'litware',
+    story: { from: [80, 78], to: [83.3, 82.7] },
+    products: [bp(60, 50, { EXO: [45, 50], SPO: [38, 50], TEAMS: [41, 50] })],
+  },
   {
     tenant: tenant(8),
     name: 'Proseware',
     slug: 'proseware',
+    story: { from: [70, 72], to: [75, 75] },
     processedOffset: -21,
     products: [e3(40, 30, { EXO: [24, 30], TEAMS: [21, 30] })],
   },
@@ -108,19 +143,48 @@ export const CUSTOMERS: readonly Customer[] = [
     tenant: tenant(10),
     name: 'Alpine Ski House',
     slug: 'alpine',
+    story: { from: [74, 70], to: [80, 77] },
     products: [bp(50, 40, { EXO: [34, 40], SPO: [28, 40], TEAMS: [31, 40] })],
   },
-  { tenant: tenant(11), name: 'Coho Winery', slug: 'coho', products: [e3(45, 42, { EXO: [18, 42], SPO: [9, 42], TEAMS: [12, 42] })] },
+  {
+    tenant: tenant(11),
+    name: 'Coho Winery',
+    slug: 'coho',
+    story: { from: [93.3, 52], to: [93.3, 38] },
+    products: [e3(45, 42, { EXO: [18, 42], SPO: [9, 42], TEAMS: [12, 42] })],
+  },
   {
     tenant: tenant(12),
     name: 'Fourth Coffee',
     slug: 'fourthcoffee',
+    story: { from: [80, 72], to: [85, 78] },
     products: [bp(150, 128, { EXO: [110, 128], SPO: [90, 128], TEAMS: [101, 128] }), d365(20, 17, { CRM: [13, 17] })],
   },
 ];
 
 /** Wingtip Toys has no Partner Center analytics: its numbers come from Graph in its own tenant. */
-const WINGTIP = { tenant: tenant(9), name: 'Wingtip Toys' };
+const WINGTIP = { tenant: tenant(9), name: 'Wingtip Toys', story: { from: [90, 75], to: [94.3, 81] } } as const;
+
+const WEEKS = 12;
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/**
+ * Each customer's points as the weekly syncs before the demo's day would have kept them (the
+ * cache's own history shape, by customer key). A customer whose data went stale stopped syncing
+ * when its data did.
+ */
+function history(): Record<string, HistoryPoint[]> {
+  const out: Record<string, HistoryPoint[]> = {};
+  for (const c of [...CUSTOMERS, WINGTIP]) {
+    const { from, to } = c.story;
+    const last = ('processedOffset' in c ? c.processedOffset : undefined) ?? -7;
+    const offsets = Array.from({ length: WEEKS }, (_, week) => -7 * (WEEKS - week)).filter((offset) => offset <= last);
+    const at = (i: number, k: 0 | 1): number => round1(from[k] + ((to[k] - from[k]) * i) / (offsets.length - 1));
+    const points = offsets.map((offset, i) => ({ day: day(offset), deploymentPercent: at(i, 0), usagePercent: at(i, 1) }));
+    out[keyOfCustomer({ tenantId: c.tenant, name: c.name })] = points;
+  }
+  return out;
+}
 
 function analytics(): { deployment: object; usage: object } {
   const deployment: object[] = [];
@@ -360,7 +424,7 @@ async function main(): Promise<void> {
       customer: WINGTIP.name,
     },
   ];
-  await write('manifest.json', { asOf: DEMO_AS_OF, files: manifest });
+  await write('manifest.json', { asOf: DEMO_AS_OF, files: manifest, history: await write('history.json', history()) });
 }
 
 await main();

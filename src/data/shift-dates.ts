@@ -1,4 +1,4 @@
-import type { AdoptionRecord } from './records.js';
+import type { AdoptionRecord, HistoryPoint } from './records.js';
 import { DAY_MS } from '../time.js';
 
 function shift(iso: string, days: number): string {
@@ -13,4 +13,9 @@ export function shiftRecordDates(record: AdoptionRecord, days: number): Adoption
     return { ...moved, createdDate: shift(moved.createdDate, days) };
   }
   return moved;
+}
+
+/** Moves a history point's day by whole days. */
+export function shiftPointDay(point: HistoryPoint, days: number): HistoryPoint {
+  return days === 0 ? point : { ...point, day: shift(`${point.day}T00:00:00Z`, days).slice(0, 10) };
 }

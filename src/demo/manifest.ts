@@ -15,4 +15,6 @@ export interface DemoManifestEntry {
 export interface DemoManifest {
   readonly asOf: string;
   readonly files: readonly DemoManifestEntry[];
+  /** The points the weekly syncs before `asOf` would have kept, by customer key (the cache's history shape). */
+  readonly history: string;
 }

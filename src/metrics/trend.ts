@@ -41,7 +41,8 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   if (change === null || change === undefined || trend === null) return '';
   const span = `in ${trend.days} day${trend.days === 1 ? '' : 's'} (since ${trend.since})`;
   if (change === 0) return `unchanged ${span}`;
-  return `${change > 0 ? '▲ up' : '▼ down'} ${Math.abs(change)} pts ${span}`;
+  const size = Math.abs(change);
+  return `${change > 0 ? '▲ up' : '▼ down'} ${size} pt${size === 1 ? '' : 's'} ${span}`;
 }
 
 /** A customer whose deployment or usage is lower than at its trend's base day. */

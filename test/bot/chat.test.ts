@@ -98,8 +98,8 @@ for (const backend of BACKENDS) {
         ['How is deployment calculated', 'channel', 'How the numbers are counted'],
         ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
-        // No history yet: nothing to compare with.
-        ['who dropped this week?', 'personal', 'No customer went down'],
+        // The demo's history: Coho Winery's and Fabrikam's usage fell in the last week.
+        ['who dropped this week?', 'personal', '2 customers went down'],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -424,26 +424,47 @@ for (const backend of BACKENDS) {
       ]);
       const card = cardOf((await h.say('adoption for Contoso'))[0]);
       expect(textsOf(card)).to.include.members(['▲ up 5 pts in 7 days (since 2026-11-18)', '▼ down 2 pts in 7 days (since 2026-11-18)']);
-      expect(elementOf(card, 'Chart.Line')['data']).to.deep.equal([
-        {
-          legend: 'Deployment %',
-          values: [
-            { x: '2026-11-18', y: 90 },
-            { x: '2026-11-25', y: 95 },
-          ],
-        },
-        {
-          legend: 'Usage %',
-          values: [
-            { x: '2026-11-18', y: 91 },
-            { x: '2026-11-25', y: 89 },
-          ],
-        },
+      // The demo's eleven older weekly points, the one just recorded, and today's numbers.
+      const [deployment, usage] = elementOf(card, 'Chart.Line')['data'] as { legend: string; values: { x: string; y: number }[] }[];
+      expect(deployment!.legend).to.equal('Deployment %');
+      expect(deployment!.values).to.have.length(13);
+      expect(deployment!.values[0]).to.deep.equal({ x: '2026-09-02', y: 78 });
+      expect(deployment!.values.slice(-3)).to.deep.equal([
+        { x: '2026-11-11', y: 91.6 },
+        { x: '2026-11-18', y: 90 },
+        { x: '2026-11-25', y: 95 },
+      ]);
+      expect(usage!.legend).to.equal('Usage %');
+      expect(usage!.values.slice(-3)).to.deep.equal([
+        { x: '2026-11-11', y: 86.4 },
+        { x: '2026-11-18', y: 91 },
+        { x: '2026-11-25', y: 89 },
       ]);
       expect(cardProblems(card)).to.deep.equal([]);
       const fabrikam = cardOf((await h.say('adoption for Fabrikam'))[0]);
-      expect(textsOf(fabrikam).filter((t) => t.includes(' since '))).to.deep.equal([]);
-      expect(() => elementOf(fabrikam, 'Chart.Line')).to.throw('no Chart.Line on the card');
+      expect(textsOf(fabrikam)).to.include.members([
+        '▼ down 1 pt in 7 days (since 2026-11-18)',
+        '▼ down 6.5 pts in 7 days (since 2026-11-18)',
+      ]);
+    });
+
+    it('shows no trend for a customer with no history yet', async () => {
+      await h.storage.cache.upsert([
+        {
+          kind: 'deployment',
+          key: 'new|0',
+          customer: { tenantId: 'new-tenant', name: 'Newcomer Ltd' },
+          source: 'pc-analytics',
+          asOf: '2026-11-24T00:00:00.000Z',
+          product: 'Microsoft 365 E3',
+          sold: 10,
+          assigned: 5,
+        },
+      ]);
+      const card = cardOf((await h.say('adoption for Newcomer Ltd'))[0]);
+      expect(textsOf(card)[0]).to.equal('Newcomer Ltd');
+      expect(textsOf(card).filter((t) => t.includes(' since '))).to.deep.equal([]);
+      expect(() => elementOf(card, 'Chart.Line')).to.throw('no Chart.Line on the card');
     });
 
     it('lists the customers whose deployment or usage went down, the biggest fall first, each with what fell', async () => {

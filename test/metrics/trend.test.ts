@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { addPoint, HISTORY_DAYS } from '../../src/data/store/adoption-store.js';
-import { trend } from '../../src/metrics/trend.js';
+import { describeMovement, trend } from '../../src/metrics/trend.js';
 
 const point = (day: string, deploymentPercent: number | null, usagePercent: number | null) => ({ day, deploymentPercent, usagePercent });
 
@@ -13,6 +13,13 @@ describe('trends from the sync history', () => {
       deploymentChange: 7,
       usageChange: 2.7,
     });
+  });
+
+  it('says a move in points, one point in the singular', () => {
+    const week = trend([point('2026-11-18', 50, 40)], { deploymentPercent: 49, usagePercent: 46.5 }, '2026-11-25');
+    expect(describeMovement(week?.deploymentChange, week)).to.equal('▼ down 1 pt in 7 days (since 2026-11-18)');
+    expect(describeMovement(week?.usageChange, week)).to.equal('▲ up 6.5 pts in 7 days (since 2026-11-18)');
+    expect(describeMovement(0, week)).to.equal('unchanged in 7 days (since 2026-11-18)');
   });
 
   it('falls back to the oldest earlier point, and has nothing to say without one', () => {

@@ -49,7 +49,9 @@ for (const backend of BACKENDS) {
       expect(code).to.equal(0);
       const lines = stdout.trim().split('\n');
       expect(lines[0]).to.equal('Contoso Ltd');
-      expect(lines).to.include('Deployment: 95% (285 of 300 licenses assigned) | Usage: 89% (761 of 855 entitlements active)');
+      expect(lines).to.include(
+        'Deployment: 95% (285 of 300 licenses assigned) — ▲ up 2 pts in 7 days (since 2026-11-18) | Usage: 89% (761 of 855 entitlements active) — ▲ up 2 pts in 7 days (since 2026-11-18)',
+      );
       expect(lines).to.include('Exchange: 91.2% (260 of 285 active)');
       expect(lines.at(-1)).to.equal('[Refresh] [Show portfolio] [Share to account channel]');
     });
