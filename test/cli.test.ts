@@ -172,6 +172,23 @@ for (const backend of BACKENDS) {
       expect((JSON.parse(fell.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
         'TEST COMPANY',
       ]);
+      // --days looks further back, for the trend line and for --falling / --rising.
+      const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      await store.recordHistory([
+        { customerKey: '0112a436-b14e-4888-967b-ca4bb2cf1234', point: { day: monthAgo, deploymentPercent: 25, usagePercent: 5 } },
+      ]);
+      const month = await adoption('report', '--customer', 'test company', '--falling', '--days', '30');
+      expect(month.stdout.split('\n')).to.include(
+        `  Trend: deployment ▼ down 25 pts in 30 days (since ${monthAgo}) · usage ▼ down 5 pts in 30 days (since ${monthAgo})`,
+      );
+      const rose = await adoption('report', '--customer', 'test company', '--rising', '--days', '30');
+      expect([rose.code, rose.stdout.trim()]).to.deep.equal([0, 'No customer went up since a month or more ago.']);
+      const both = await adoption('report', '--falling', '--rising');
+      expect(both.code).to.equal(1);
+      expect(both.stderr).to.include("error: option '--falling' cannot be used with option '--rising'");
+      const zero = await adoption('report', '--falling', '--days', '0');
+      expect(zero.code).to.equal(1);
+      expect(zero.stderr).to.include('give a whole number of days, such as 30');
     });
 
     it("shows Partner Center's partner-wide figures (the legacy usage example) before any customer is in", async () => {

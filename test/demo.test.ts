@@ -3,7 +3,7 @@ import { tempStore, type TempStore } from './helpers.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { portfolioReport } from '../src/metrics/portfolio.js';
 import { customerKey } from '../src/metrics/customer-key.js';
-import { falls, trend } from '../src/metrics/trend.js';
+import { moves, trend } from '../src/metrics/trend.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../src/metrics/report-types.js';
 import { BACKENDS } from './shared-azurite.js';
 import { DEFAULT_LINKS, DEFAULT_THRESHOLDS } from '../src/metrics/thresholds.js';
@@ -54,7 +54,7 @@ for (const backend of BACKENDS) {
           .at(-1),
       ).to.equal('2027-02-08');
       const { customers } = portfolioReport(await t.store.records(), today, DEFAULT_THRESHOLDS, DEFAULT_LINKS);
-      const fell = falls(customers, (c) => trend(history.get(customerKey(c)) ?? [], c, '2027-03-01'));
+      const fell = moves(customers, 'down', (c) => trend(history.get(customerKey(c)) ?? [], c, '2027-03-01'));
       expect(fell.map((f) => [f.customer.customer, f.points, f.trend.deploymentChange, f.trend.usageChange])).to.deep.equal([
         ['Coho Winery', 7, 0, -7],
         ['Fabrikam Inc', 6.5, -1, -6.5],

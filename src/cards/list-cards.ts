@@ -1,5 +1,5 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
-import { describeMovement } from '../metrics/trend.js';
+import { describeMovement, spanText, WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, workloadTotal, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -230,27 +230,29 @@ export function bestCard(view: PortfolioView, count: number | null): Reply {
   });
 }
 
-/** "who dropped?": each row says which number fell, by how much, since when. */
-export function fallingCard(view: PortfolioView): Reply {
-  const fell = view.falling();
-  const byKey = new Map(fell.map((f) => [customerKey(f.customer), f.trend]));
-  const title = fell.length === 0 ? 'No customer went down' : `${customersText(fell.length)} went down`;
+/** "who dropped?", "who improved this month?": each row says which number moved, by how much, since when. */
+export function movedCard(view: PortfolioView, movement: Movement): Reply {
+  const moved = view.moved(movement);
+  const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
+  const went = movement.direction === 'down' ? 'went down' : 'went up';
+  const flag = movement.direction === 'down' ? '--falling' : '--rising';
   return customerList(
     view,
-    fell.map((f) => f.customer),
+    moved.map((m) => m.customer),
     {
-      title,
-      subtitle:
-        'Deployment or usage lower than at the newest sync a week or more before today (or the oldest one), biggest fall first. Each sync adds a day to the history.',
-      command: 'adoption report --falling',
+      title: moved.length === 0 ? `No customer ${went}` : `${customersText(moved.length)} ${went}`,
+      subtitle: `Deployment or usage ${movement.direction === 'down' ? 'lower' : 'higher'} than at the newest sync ${spanText(movement.days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
+      command: `adoption report ${flag}${movement.days === WEEK_DAYS ? '' : ` --days ${movement.days}`}`,
       note: (c) => {
         const t = byKey.get(customerKey(c));
         if (t === undefined) return '';
-        const moved = (label: string, change: number | null): string[] =>
-          change !== null && change < 0 ? [`${label} ${describeMovement(change, t)}`] : [];
-        return [...moved('deployment', t.deploymentChange), ...moved('usage', t.usageChange)].join(' · ');
+        const wentThatWay = (change: number | null): boolean =>
+          change !== null && (movement.direction === 'down' ? change < 0 : change > 0);
+        const line = (label: string, change: number | null): string[] =>
+          wentThatWay(change) ? [`${label} ${describeMovement(change, t)}`] : [];
+        return [...line('deployment', t.deploymentChange), ...line('usage', t.usageChange)].join(' · ');
       },
-      order: 'biggest fall first',
+      order: movement.direction === 'down' ? 'biggest fall first' : 'biggest rise first',
     },
   );
 }

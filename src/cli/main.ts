@@ -33,6 +33,12 @@ function measureArgument(value: string): PercentMeasure {
   return { kind: 'workload', workload };
 }
 
+function daysArgument(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number of days, such as 30');
+  return n;
+}
+
 function dayArgument(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new InvalidArgumentError('give a day as YYYY-MM-DD');
@@ -98,7 +104,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         ...RECOMMENDATION_CODES,
       ]),
     )
-    .option('--falling', 'only customers whose deployment or usage fell since a week or more ago, the biggest fall first')
+    .addOption(
+      new Option(
+        '--falling',
+        'only customers whose deployment or usage fell since the sync --days or more ago, the biggest fall first',
+      ).conflicts('rising'),
+    )
+    .option('--rising', 'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first')
+    .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
       const store = await openStore(config, output, true);

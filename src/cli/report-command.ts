@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
   customerKey,
-  falls,
+  moves,
   filterByPercent,
   filterClause,
   findingOf,
@@ -10,6 +10,9 @@ import {
   trend,
   type PercentFilter,
   type PercentMeasure,
+  spanText,
+  WEEK_DAYS,
+  type Movement,
   type Trend,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
@@ -25,9 +28,19 @@ export interface ReportOptions {
   readonly measure?: PercentMeasure;
   /** Only customers with this flag or recommendation. */
   readonly with?: FindingCode;
-  /** Only customers whose deployment or usage fell since a week or more ago, the biggest fall first. */
+  /** Only customers whose deployment or usage fell (or rose) since the sync --days or more ago, the biggest move first. */
   readonly falling?: boolean;
+  readonly rising?: boolean;
+  /** How far back trends look, in days; a week by default. */
+  readonly days?: number;
   readonly json?: boolean;
+}
+
+/** What --falling and --rising ask, over --days; null for neither. */
+function movementOf(options: ReportOptions): Movement | null {
+  const days = options.days ?? WEEK_DAYS;
+  if (options.falling) return { direction: 'down', days };
+  return options.rising ? { direction: 'up', days } : null;
 }
 
 /** The --below and --above filters, each reading the --measure. */
@@ -40,7 +53,7 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with and --falling; a message and null
+ * The portfolio narrowed by --customer, --below, --above, --with, --falling and --rising; a message and null
  * when --customer does not resolve or --measure has no percent to read.
  */
 export function selectReport(
@@ -76,23 +89,25 @@ export function selectReport(
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
   }
-  if (options.falling) customers = falls(customers, trendOf).map((f) => f.customer);
+  const movement = movementOf(options);
+  if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   return { ...full, customers };
 }
 
 /** What to say when no customer is left to show. */
 function noneMatch(options: ReportOptions): string {
+  const movement = movementOf(options);
   const narrowed = [
     ...percentFilters(options).map(filterClause),
     options.with === undefined ? null : `has ${options.with}`,
-    options.falling ? 'went down since a week or more ago' : null,
+    movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,
@@ -102,7 +117,7 @@ export function runReport(
   output: Output,
 ): number {
   const today = now.toISOString().slice(0, 10);
-  const trendOf = (c: CustomerReport): Trend | null => trend(history.get(customerKey(c)) ?? [], c, today);
+  const trendOf = (c: CustomerReport): Trend | null => trend(history.get(customerKey(c)) ?? [], c, today, options.days);
   const report = selectReport(records, options, trendOf, now, config, output);
   if (report === null) return 1;
   if (options.json) {

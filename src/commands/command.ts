@@ -1,6 +1,7 @@
 import { workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
+import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -9,8 +10,8 @@ export type Command =
   | { readonly kind: 'thanks' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
   | { readonly kind: 'definitions' }
-  /** "who dropped?": customers whose deployment or usage fell since a week or more ago. */
-  | { readonly kind: 'falling' }
+  /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
+  | { readonly kind: 'moved'; readonly movement: Movement }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
@@ -65,7 +66,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'falling', 'best'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'moved', 'best'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -115,8 +116,27 @@ const DEFINITIONS = new RegExp(
     .map((part) => `^(?:${part.source})$`)
     .join('|'),
 );
-const FALLING =
-  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|gone down|went down|got worse|declining|dropping|falling)(?: (?:this|last|in the last) week| lately| recently)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
+const WENT_DOWN =
+  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
+const WENT_UP =
+  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$/;
+/** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
+const SPAN =
+  / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}|two|three|four|six|twelve) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
+const SPAN_UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
+const SPAN_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
+
+/** "who dropped this month?": which way, and over how many days (a week unless a span is named). */
+function movementAsked(asked: string): Movement | null {
+  const span = SPAN.exec(asked);
+  const words = span ? asked.slice(0, span.index) : asked;
+  const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : null;
+  if (direction === null) return null;
+  const unit = span?.[2] ?? span?.[3];
+  const count = span?.[1] === undefined ? 1 : (SPAN_COUNTS[span[1]] ?? Number(span[1]));
+  const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
+  return days > 0 ? { direction, days } : null;
+}
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
@@ -223,7 +243,8 @@ export function parseCommand(text: string): Command {
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
-  if (FALLING.test(asked)) return { kind: 'falling' };
+  const movement = movementAsked(asked);
+  if (movement) return { kind: 'moved', movement };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
   const settings = parseSettings(text, said);

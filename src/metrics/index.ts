@@ -14,5 +14,5 @@ export { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } 
 export type * from './report-types.js';
 export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';
 export { customerKey } from './customer-key.js';
-export { falls, trend, type Fall, type Trend } from './trend.js';
+export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend } from './trend.js';
 export { findingOf, isFindingCode, isFlagCode } from './findings.js';

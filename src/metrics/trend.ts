@@ -14,6 +14,9 @@ export interface Trend {
 const change = (now: number | null, then: number | null): number | null =>
   now === null || then === null ? null : Math.round((now - then) * 10) / 10;
 
+/** How far back a trend looks unless asked otherwise: the sync a week or more ago. */
+export const WEEK_DAYS = 7;
+
 /**
  * The change against the newest point at least `days` old; failing that, the oldest point before
  * today. Null when the history has nothing before today.
@@ -22,7 +25,7 @@ export function trend(
   points: readonly HistoryPoint[],
   current: { readonly deploymentPercent: number | null; readonly usagePercent: number | null },
   today: string,
-  days = 7,
+  days = WEEK_DAYS,
 ): Trend | null {
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
   const earlier = points.filter((p) => p.day < today);
@@ -45,22 +48,35 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   return `${change > 0 ? '▲ up' : '▼ down'} ${size} pt${size === 1 ? '' : 's'} ${span}`;
 }
 
-/** A customer whose deployment or usage is lower than at its trend's base day. */
-export interface Fall<C> {
+/** Which way a customer's numbers went, and over how many days: "who dropped this month?". */
+export interface Movement {
+  readonly direction: 'down' | 'up';
+  readonly days: number;
+}
+
+/** A customer whose deployment or usage moved the asked way since its trend's base day. */
+export interface Move<C> {
   readonly customer: C;
   readonly trend: Trend;
-  /** The larger of the two falls, in points (positive). */
+  /** The larger of the two moves that way, in points (positive). */
   readonly points: number;
 }
 
-/** The customers whose deployment or usage fell since their trend's base day, the biggest fall first. */
-export function falls<C>(customers: readonly C[], trendOf: (customer: C) => Trend | null): Fall<C>[] {
+/** The customers whose deployment or usage moved that way since their trend's base day, the biggest move first. */
+export function moves<C>(customers: readonly C[], direction: Movement['direction'], trendOf: (customer: C) => Trend | null): Move<C>[] {
+  const sign = direction === 'up' ? 1 : -1;
   return customers
     .flatMap((customer) => {
       const t = trendOf(customer);
       if (t === null) return [];
-      const points = Math.max(-(t.deploymentChange ?? 0), -(t.usageChange ?? 0));
+      const points = Math.max(sign * (t.deploymentChange ?? 0), sign * (t.usageChange ?? 0));
       return points > 0 ? [{ customer, trend: t, points }] : [];
     })
     .sort((a, b) => b.points - a.points);
+}
+
+/** "a week", "a month", "90 days": the span a movement was asked over, in words. */
+export function spanText(days: number): string {
+  const named: Readonly<Record<number, string>> = { 1: 'a day', 7: 'a week', 30: 'a month', 365: 'a year' };
+  return named[days] ?? `${days} days`;
 }

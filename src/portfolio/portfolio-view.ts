@@ -1,13 +1,14 @@
 import type { HistoryPoint } from '../data/records.js';
 import {
   customerKey,
-  falls,
+  moves,
   filterByPercent,
   findingOf,
   isLowAdoption,
   summarize,
   trend,
-  type Fall,
+  type Move,
+  type Movement,
   type PercentFilter,
   type PortfolioSummary,
   type Trend,
@@ -51,9 +52,9 @@ export class PortfolioView {
     return this.summaryCache;
   }
 
-  /** How the customer's numbers moved over the last week or so of syncs; null without history. */
-  trend(customer: CustomerReport): Trend | null {
-    return trend(this.history.get(customerKey(customer)) ?? [], customer, this.report.generatedAt.slice(0, 10));
+  /** How the customer's numbers moved since the sync `days` or more ago (a week by default); null without history. */
+  trend(customer: CustomerReport, days?: number): Trend | null {
+    return trend(this.history.get(customerKey(customer)) ?? [], customer, this.report.generatedAt.slice(0, 10), days);
   }
 
   /** The customer's points, oldest first, ending with today's numbers. */
@@ -89,9 +90,9 @@ export class PortfolioView {
     return filterByPercent(this.report.customers, [{ side: 'above', percent: Number.NEGATIVE_INFINITY, measure: { kind: 'lower' } }]);
   }
 
-  /** Customers whose deployment or usage fell since a week or more ago, the biggest fall first. */
-  falling(): Fall<CustomerReport>[] {
-    return falls(this.report.customers, (c) => this.trend(c));
+  /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */
+  moved(movement: Movement): Move<CustomerReport>[] {
+    return moves(this.report.customers, movement.direction, (c) => this.trend(c, movement.days));
   }
 
   /** Customers with that explanation or suggested action, worst first. */

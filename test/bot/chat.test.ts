@@ -100,6 +100,10 @@ for (const backend of BACKENDS) {
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
         // The demo's history: Coho Winery's and Fabrikam's usage fell in the last week.
         ['who dropped this week?', 'personal', '2 customers went down'],
+        ['which customers declined over the past two weeks', 'channel', '2 customers went down'],
+        ['who improved?', 'personal', '8 customers went up'],
+        ['who went up this month?', 'groupChat', '10 customers went up'],
+        ['biggest gains this quarter', 'personal', '10 customers went up'],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -418,6 +422,28 @@ for (const backend of BACKENDS) {
     before(async () => (h = await startHarness({ storage: backend })));
     after(() => h.close());
 
+    it('lists who went up or down over the span asked, each row with the day it compares with', async () => {
+      const month = cardOf((await h.say('who improved this month?'))[0]);
+      const texts = textsOf(month);
+      expect(texts.slice(0, 2)).to.deep.equal([
+        '10 customers went up',
+        'Deployment or usage higher than at the newest sync a month or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.',
+      ]);
+      // Weekly syncs: the newest one a month or more back is 35 days back.
+      expect(texts.slice(5, 9)).to.deep.equal([
+        'Contoso Ltd',
+        'deployment ▲ up 7.5 pts in 35 days (since 2026-10-21) · usage ▲ up 4.5 pts in 35 days (since 2026-10-21)',
+        '95%',
+        '89%',
+      ]);
+      expect(cardProblems(month)).to.deep.equal([]);
+      const fortnight = textsOf(cardOf((await h.say('which customers declined over the past two weeks?'))[0]));
+      expect(fortnight.filter((t) => t.includes('(since '))).to.deep.equal([
+        'usage ▼ down 8.3 pts in 14 days (since 2026-11-11)',
+        'deployment ▼ down 2 pts in 14 days (since 2026-11-11) · usage ▼ down 7.8 pts in 14 days (since 2026-11-11)',
+      ]);
+    });
+
     it('shows how deployment and usage moved since the sync a week ago', async () => {
       await h.storage.cache.recordHistory([
         { customerKey: CONTOSO, point: { day: '2026-11-18', deploymentPercent: 90, usagePercent: 91 } },
@@ -463,7 +489,7 @@ for (const backend of BACKENDS) {
       ]);
       const card = cardOf((await h.say('adoption for Newcomer Ltd'))[0]);
       expect(textsOf(card)[0]).to.equal('Newcomer Ltd');
-      expect(textsOf(card).filter((t) => t.includes(' since '))).to.deep.equal([]);
+      expect(textsOf(card).filter((t) => t.includes('(since '))).to.deep.equal([]);
       expect(() => elementOf(card, 'Chart.Line')).to.throw('no Chart.Line on the card');
     });
 
