@@ -132,6 +132,30 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('lists the customers with licenses sold and assigned to nobody, the most first', async () => {
+      const test = await adoption('report', '--json', '--unassigned');
+      expect((JSON.parse(test.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
+        'TEST COMPANY',
+      ]);
+      const none = await adoption('report', '--unassigned', '--above', '50');
+      expect(none).to.deep.include({ code: 0, stdout: 'No customer is above 50% and has unassigned licenses.\n' });
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-unassigned-')));
+      try {
+        const r = await adoptionIn(demo.env, 'report', '--json', '--unassigned');
+        expect(r.code, r.stderr).to.equal(0);
+        const customers = (JSON.parse(r.stdout) as { customers: { customer: string; sold: number; assigned: number }[] }).customers;
+        expect(customers.slice(0, 4).map((c) => [c.customer, c.sold - c.assigned])).to.deep.equal([
+          ['Fabrikam Inc', 60],
+          ['Fourth Coffee', 25],
+          ['Woodgrove Bank', 20],
+          ['Contoso Ltd', 15],
+        ]);
+        expect(customers).to.have.length(12);
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists only the customers with one flag or recommendation, and refuses a code it does not know', async () => {
       const stale = await adoption('report', '--json', '--with', 'stale-data');
       expect(stale.code).to.equal(0);

@@ -8,7 +8,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS } from './labels.js';
-import { count, day, entitlementsText, licensesText, name, percentText, plain } from './text.js';
+import { count, day, entitlementsText, inactiveText, licensesText, name, percentText, plain, unassignedText } from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
 
@@ -255,6 +255,19 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
       order: movement.direction === 'down' ? 'biggest fall first' : 'biggest rise first',
     },
   );
+}
+
+/** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
+export function unassignedCard(view: PortfolioView): Reply {
+  const customers = view.unassigned();
+  return customerList(view, customers, {
+    title: customers.length === 0 ? 'Every license sold is assigned' : `${customersText(customers.length)} with unassigned licenses`,
+    subtitle:
+      'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
+    command: 'adoption report --unassigned',
+    note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
+    order: 'most unassigned first',
+  });
 }
 
 /** Customers with one flag or recommendation, worst first, each with what it says of them. */

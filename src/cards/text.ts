@@ -1,3 +1,5 @@
+import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '../metrics/unassigned.js';
+
 /**
  * Text that comes from data (customer and product names, messages quoting them) goes into cards
  * only through TextRun, which renders no markdown; these helpers bound its length and defuse the
@@ -26,6 +28,17 @@ export function licensesText(assigned: number, sold: number, percent: number | n
 /** "761 of 855 entitlements active"; with no percent (no entitlements) there is nothing to count yet. */
 export function entitlementsText(active: number, entitled: number, percent: number | null): string {
   return percent === null ? 'no entitlements counted yet' : `${count(active)} of ${count(entitled)} entitlements active`;
+}
+
+/** "60 of 100 licenses unassigned". */
+export function unassignedText(c: LicenseCounts): string {
+  return `${count(unassignedLicenses(c))} of ${count(c.sold)} licenses unassigned`;
+}
+
+/** "75 of 120 entitlements inactive"; empty when everyone entitled was active (or more were). */
+export function inactiveText(c: LicenseCounts): string {
+  const inactive = inactiveEntitlements(c);
+  return inactive > 0 ? `${count(inactive)} of ${count(c.entitled)} entitlements inactive` : '';
 }
 
 export function percentText(value: number | null): string {

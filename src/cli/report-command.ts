@@ -3,6 +3,7 @@ import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
   customerKey,
   moves,
+  mostUnassigned,
   filterByPercent,
   filterClause,
   findingOf,
@@ -33,6 +34,8 @@ export interface ReportOptions {
   readonly rising?: boolean;
   /** How far back trends look, in days; a week by default. */
   readonly days?: number;
+  /** Only customers with licenses sold and not assigned, the most first. */
+  readonly unassigned?: boolean;
   readonly json?: boolean;
 }
 
@@ -53,7 +56,7 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with, --falling and --rising; a message and null
+ * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising and --unassigned; a message and null
  * when --customer does not resolve or --measure has no percent to read.
  */
 export function selectReport(
@@ -91,6 +94,7 @@ export function selectReport(
   }
   const movement = movementOf(options);
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
+  if (options.unassigned) customers = mostUnassigned(customers);
   return { ...full, customers };
 }
 
@@ -101,13 +105,14 @@ function noneMatch(options: ReportOptions): string {
     ...percentFilters(options).map(filterClause),
     options.with === undefined ? null : `has ${options.with}`,
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
+    options.unassigned ? 'has unassigned licenses' : null,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--unassigned] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

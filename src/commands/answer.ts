@@ -3,7 +3,16 @@ import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { definitionsCard } from '../cards/definitions-card.js';
 import { helpCard } from '../cards/help-card.js';
-import { bestCard, choicesCard, customersWithCard, lowAdoptionCard, movedCard, percentCard, portfolioCard } from '../cards/list-cards.js';
+import {
+  bestCard,
+  choicesCard,
+  customersWithCard,
+  lowAdoptionCard,
+  movedCard,
+  percentCard,
+  portfolioCard,
+  unassignedCard,
+} from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
@@ -22,6 +31,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return percentCard(view, command.filter);
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure);
+    case 'unassigned':
+      return unassignedCard(view);
     case 'moved':
       return movedCard(view, command.movement);
     case 'best':

@@ -12,6 +12,8 @@ export type Command =
   | { readonly kind: 'definitions' }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
+  /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
+  | { readonly kind: 'unassigned' }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
@@ -66,7 +68,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'moved', 'best'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'moved', 'best', 'unassigned'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -137,10 +139,13 @@ function movementAsked(asked: string): Movement | null {
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   return days > 0 ? { direction, days } : null;
 }
+/** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
+const UNASSIGNED =
+  /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
@@ -245,6 +250,7 @@ export function parseCommand(text: string): Command {
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
+  if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
   const settings = parseSettings(text, said);

@@ -16,3 +16,4 @@ export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-sum
 export { customerKey } from './customer-key.js';
 export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend } from './trend.js';
 export { findingOf, isFindingCode, isFlagCode } from './findings.js';
+export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';

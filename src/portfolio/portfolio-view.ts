@@ -2,6 +2,7 @@ import type { HistoryPoint } from '../data/records.js';
 import {
   customerKey,
   moves,
+  mostUnassigned,
   filterByPercent,
   findingOf,
   isLowAdoption,
@@ -93,6 +94,11 @@ export class PortfolioView {
   /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */
   moved(movement: Movement): Move<CustomerReport>[] {
     return moves(this.report.customers, movement.direction, (c) => this.trend(c, movement.days));
+  }
+
+  /** Customers with licenses sold and not assigned, the most first. */
+  unassigned(): CustomerReport[] {
+    return mostUnassigned(this.report.customers);
   }
 
   /** Customers with that explanation or suggested action, worst first. */

@@ -104,6 +104,11 @@ for (const backend of BACKENDS) {
         ['who improved?', 'personal', '8 customers went up'],
         ['who went up this month?', 'groupChat', '10 customers went up'],
         ['biggest gains this quarter', 'personal', '10 customers went up'],
+        ['which customers have the most unused licenses?', 'channel', '12 customers with unassigned licenses'],
+        ['where are the idle seats', 'personal', '12 customers with unassigned licenses'],
+        // Bare "unused licenses" is the advice that names them.
+        ['unused licenses', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
+        ['how many customers do we have?', 'groupChat', PORTFOLIO],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -144,6 +149,35 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf((await h.say('who are my best customers?'))[0]))[0]).to.equal('12 customers, best first');
       // "worst" stays the portfolio.
       expect((await h.say('top 5 worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
+    });
+
+    it('lists the customers with the most licenses sold and assigned to nobody, each with its idle counts', async () => {
+      const card = cardOf((await h.say('who has the most unused licenses?'))[0]);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        '12 customers with unassigned licenses',
+        'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
+        'Customer (most unassigned first)',
+      ]);
+      expect(texts.slice(5, 13)).to.deep.equal([
+        'Fabrikam Inc',
+        '60 of 100 licenses unassigned · 75 of 120 entitlements inactive',
+        '40%',
+        '37.5%',
+        'Fourth Coffee',
+        '25 of 170 licenses unassigned · 87 of 401 entitlements inactive',
+        '85.3%',
+        '78.3%',
+      ]);
+      // Ten unassigned each: the more inactive entitlements first; more people active than entitled adds none.
+      expect(texts.filter((t) => t.startsWith('10 of '))).to.deep.equal([
+        '10 of 50 licenses unassigned · 27 of 120 entitlements inactive',
+        '10 of 60 licenses unassigned · 26 of 150 entitlements inactive',
+        '10 of 40 licenses unassigned · 15 of 60 entitlements inactive',
+        '10 of 80 licenses unassigned',
+      ]);
+      expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: FABRIKAM } });
+      expect(cardProblems(card)).to.deep.equal([]);
     });
 
     it('says how each number is counted, with the configured thresholds, and why usage can read above 100%', async () => {

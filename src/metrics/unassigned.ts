@@ -1,0 +1,29 @@
+import type { CustomerReport } from './report-types.js';
+
+/** The counts these read, from a customer's report. */
+export type LicenseCounts = Pick<CustomerReport, 'customer' | 'sold' | 'assigned' | 'active' | 'entitled'>;
+
+/** Licenses sold and assigned to nobody: what the customer pays for and no one can use. */
+export function unassignedLicenses(c: LicenseCounts): number {
+  return c.sold - c.assigned;
+}
+
+/** Entitlements nobody used in the last 28 days; negative when more people were active than entitled. */
+export function inactiveEntitlements(c: LicenseCounts): number {
+  return c.entitled - c.active;
+}
+
+/**
+ * The customers with licenses sold and not assigned, the most first (counts, not shares: a
+ * thousand idle seats cost more than nine), then the most inactive entitlements, then by name.
+ */
+export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[]): C[] {
+  return customers
+    .filter((c) => unassignedLicenses(c) > 0)
+    .sort(
+      (a, b) =>
+        unassignedLicenses(b) - unassignedLicenses(a) ||
+        inactiveEntitlements(b) - inactiveEntitlements(a) ||
+        a.customer.localeCompare(b.customer),
+    );
+}
