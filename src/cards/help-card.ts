@@ -7,7 +7,7 @@ import { dataStatus } from './message-cards.js';
 /** What the bot can do, with examples; the welcome card is the same with a greeting. */
 
 const INTRO =
-  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Ask "what is usage?" for how each number is counted, "who dropped this month?" or "who improved?" for the customers whose numbers moved, "best customers" for the ones to ask for a testimonial, and "who has the most unused licenses?" for the seats nobody has.';
+  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Beyond the commands below, ask "what is usage?", "who dropped this month?", "who improved?", "best customers", "who has the most unused licenses?" or "Teams usage".';
 
 function card(greeting: string, view: PortfolioView, scope: Scope): Reply {
   return {

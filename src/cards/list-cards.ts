@@ -196,6 +196,20 @@ export function percentCard(view: PortfolioView, filter: PercentFilter): Reply {
   });
 }
 
+/** "Teams usage": every customer with a figure for that workload, lowest first, each with its counts. */
+export function workloadCard(view: PortfolioView, workload: string): Reply {
+  const measure: PercentMeasure = { kind: 'workload', workload };
+  const customers = view.ranked(measure);
+  return customerList(view, customers, {
+    title:
+      customers.length === 0 ? `No customer has ${workload} usage figures yet` : `${workload} usage: ${customersText(customers.length)}`,
+    subtitle: `${workload} ${MEASURE_MEANING.workload}. Customers with no ${workload} figures are left out.`,
+    command: `adoption report --measure ${quoted(workload)}`,
+    note: (c) => measuredNote(c, measure),
+    order: 'lowest first',
+  });
+}
+
 /** A word as a shell argument: quoted when it has spaces. */
 const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
 

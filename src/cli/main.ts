@@ -95,7 +95,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option(
       '--measure <what>',
-      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...)",
+      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); alone, every customer with that number, lowest first",
       measureArgument,
     )
     .addOption(

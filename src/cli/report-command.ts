@@ -4,8 +4,10 @@ import {
   customerKey,
   moves,
   mostUnassigned,
+  rankBy,
   filterByPercent,
   filterClause,
+  measureName,
   findingOf,
   portfolioReport,
   trend,
@@ -56,8 +58,9 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising and --unassigned; a message and null
- * when --customer does not resolve or --measure has no percent to read.
+ * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising and
+ * --unassigned (--measure alone: the customers with that number, lowest first); a message and
+ * null when --customer does not resolve.
  */
 export function selectReport(
   records: readonly AdoptionRecord[],
@@ -68,10 +71,6 @@ export function selectReport(
   output: Output,
 ): PortfolioReport | null {
   const filters = percentFilters(options);
-  if (options.measure !== undefined && filters.length === 0) {
-    output.err('--measure says what --below or --above reads: give one of them too, e.g. --below 50 --measure teams.');
-    return null;
-  }
   const full = portfolioReport(records, now, config.thresholds, config.links);
   let customers = full.customers;
   if (options.customer !== undefined) {
@@ -88,6 +87,7 @@ export function selectReport(
     customers = customers.filter((c) => c.customer === match.name);
   }
   if (filters.length > 0) customers = filterByPercent(customers, filters);
+  else if (options.measure !== undefined) customers = rankBy(customers, options.measure);
   if (options.with !== undefined) {
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
@@ -103,6 +103,9 @@ function noneMatch(options: ReportOptions): string {
   const movement = movementOf(options);
   const narrowed = [
     ...percentFilters(options).map(filterClause),
+    options.measure !== undefined && options.below === undefined && options.above === undefined
+      ? `has ${measureName(options.measure)} figures`
+      : null,
     options.with === undefined ? null : `has ${options.with}`,
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.unassigned ? 'has unassigned licenses' : null,

@@ -12,6 +12,7 @@ import {
   percentCard,
   portfolioCard,
   unassignedCard,
+  workloadCard,
 } from '../cards/list-cards.js';
 import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -31,6 +32,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return percentCard(view, command.filter);
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure);
+    case 'workload':
+      return workloadCard(view, command.workload);
     case 'unassigned':
       return unassignedCard(view);
     case 'moved':

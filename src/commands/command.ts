@@ -1,4 +1,4 @@
-import { workloadNamedIn } from '../data/workloads.js';
+import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
@@ -24,6 +24,8 @@ export type Command =
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
    */
   | { readonly kind: 'low-adoption'; readonly measure: PercentMeasure }
+  /** One workload's usage across customers, lowest first: "Teams usage", "Yammer", "OneDrive adoption by customer". */
+  | { readonly kind: 'workload'; readonly workload: string }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
   | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
@@ -68,7 +70,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'moved', 'best', 'unassigned'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'moved', 'best', 'unassigned', 'workload'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -139,6 +141,15 @@ function movementAsked(asked: string): Movement | null {
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   return days > 0 ? { direction, days } : null;
 }
+/** A workload alone, or with "usage" / "adoption", and maybe "by customer": the rest is the workload's name. */
+const WORKLOAD_USAGE =
+  /^(?:(?:show|list)(?: me)? )?(?:the )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+
+function workloadAsked(asked: string): string | null {
+  const match = WORKLOAD_USAGE.exec(asked);
+  return match ? workloadNamed(match[1]!) : null;
+}
+
 /** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
@@ -262,6 +273,8 @@ export function parseCommand(text: string): Command {
   if (low) return { kind: 'low-adoption', measure: low };
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
+  const workload = workloadAsked(asked);
+  if (workload) return { kind: 'workload', workload };
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(asked);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

@@ -53,3 +53,8 @@ export function workloadNamedIn(phrase: string): string | null {
   const named = NAMES_LONGEST_FIRST.find((alias) => words.includes(` ${alias} `));
   return named === undefined ? null : ALIASES[named]!;
 }
+
+/** The workload a phrase is the name or code of, as a whole ("onedrive", "Viva Engage"); null when it is not one. */
+export function workloadNamed(phrase: string): string | null {
+  return ALIASES[phrase.trim().toLowerCase()] ?? null;
+}

@@ -4,7 +4,9 @@ export {
   filterClause,
   filterPhrase,
   measuredPercent,
+  measureName,
   passesFilter,
+  rankBy,
   type PercentFilter,
   type PercentMeasure,
 } from './percent-filter.js';

@@ -61,11 +61,24 @@ export function filterByPercent(customers: readonly CustomerReport[], filters: r
   return kept.sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
 }
 
+/** The customers that have the number the measure reads, lowest first ("Teams usage" across customers). */
+export function rankBy(customers: readonly CustomerReport[], measure: PercentMeasure): CustomerReport[] {
+  const ranked = customers.flatMap((c) => {
+    const value = measuredPercent(c, measure);
+    return value === null ? [] : [{ c, value }];
+  });
+  return ranked.sort((a, b) => a.value - b.value).map(({ c }) => c);
+}
+
 /** "below 40%", "Teams usage below 50%", "deployment above 90%": what the filter asks, in words. */
 export function filterPhrase(filter: PercentFilter): string {
-  const { measure } = filter;
-  const what = measure.kind === 'lower' ? '' : measure.kind === 'workload' ? `${measure.workload} usage ` : `${measure.kind} `;
-  return `${what}${filter.side} ${filter.percent}%`;
+  const what = measureName(filter.measure);
+  return `${what === '' ? '' : `${what} `}${filter.side} ${filter.percent}%`;
+}
+
+/** "deployment", "usage", "Teams usage"; empty for both numbers. */
+export function measureName(measure: PercentMeasure): string {
+  return measure.kind === 'lower' ? '' : measure.kind === 'workload' ? `${measure.workload} usage` : measure.kind;
 }
 
 /** "is below 40%", "has Teams usage below 50%": the filter said of one customer. */

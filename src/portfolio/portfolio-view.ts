@@ -3,6 +3,7 @@ import {
   customerKey,
   moves,
   mostUnassigned,
+  rankBy,
   filterByPercent,
   findingOf,
   isLowAdoption,
@@ -11,6 +12,7 @@ import {
   type Move,
   type Movement,
   type PercentFilter,
+  type PercentMeasure,
   type PortfolioSummary,
   type Trend,
 } from '../metrics/index.js';
@@ -80,6 +82,11 @@ export class PortfolioView {
   /** Customers below (lowest first) or above (highest first) a percent of what the filter measures. */
   passing(filter: PercentFilter): CustomerReport[] {
     return filterByPercent(this.report.customers, [filter]);
+  }
+
+  /** Customers with the number the measure reads, lowest first. */
+  ranked(measure: PercentMeasure): CustomerReport[] {
+    return rankBy(this.report.customers, measure);
   }
 
   lowAdoption(): CustomerReport[] {

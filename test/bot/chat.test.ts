@@ -109,6 +109,9 @@ for (const backend of BACKENDS) {
         // Bare "unused licenses" is the advice that names them.
         ['unused licenses', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
         ['how many customers do we have?', 'groupChat', PORTFOLIO],
+        ['Teams usage', 'personal', 'Teams usage: 12 customers'],
+        ['show OneDrive adoption by customer', 'channel', 'SharePoint with OneDrive usage: 10 customers'],
+        ['viva engage', 'personal', 'Yammer usage: 1 customer'],
         ['ok, thank you so much', 'channel', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
@@ -177,6 +180,32 @@ for (const backend of BACKENDS) {
         '10 of 80 licenses unassigned',
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: FABRIKAM } });
+      expect(cardProblems(card)).to.deep.equal([]);
+    });
+
+    it('ranks every customer with figures for one workload by its usage, lowest first', async () => {
+      const card = cardOf((await h.say('Teams usage'))[0]);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        'Teams usage: 12 customers',
+        'Teams usage: entitlements active in the last 28 days, over all products. Customers with no Teams figures are left out.',
+        'Customer (lowest first)',
+      ]);
+      expect(texts.filter((t) => /^Teams \d/.test(t))).to.deep.equal([
+        'Teams 28.6% (12 of 42 entitlements active)',
+        'Teams 35% (14 of 40 entitlements active)',
+        'Teams 70% (21 of 30 entitlements active) · old data',
+        'Teams 77.5% (31 of 40 entitlements active)',
+        'Teams 78.9% (101 of 128 entitlements active)',
+        'Teams 82% (41 of 50 entitlements active)',
+        'Teams 85.7% (60 of 70 entitlements active) · yammer used beyond its licenses',
+        'Teams 87.9% (29 of 33 entitlements active)',
+        'Teams 88% (44 of 50 entitlements active) · licenses moved to new employees',
+        'Teams 92% (92 of 100 entitlements active) · two subscriptions for one product',
+        'Teams 94.7% (270 of 285 entitlements active)',
+        'Teams 110% (22 of 20 entitlements active) · trial subscription',
+      ]);
+      expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: COHO } });
       expect(cardProblems(card)).to.deep.equal([]);
     });
 
