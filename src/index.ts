@@ -18,9 +18,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** The port someone else holds, when that is why the server could not listen. */
+function portInUse(error: unknown): number | null {
+  const e = error as { code?: unknown; port?: unknown } | null;
+  return e?.code === 'EADDRINUSE' && typeof e.port === 'number' ? e.port : null;
+}
+
 main().catch((error: unknown) => {
+  const port = portInUse(error);
   if (error instanceof ConfigError || error instanceof UnreadableCacheError || error instanceof UnreadableStateError)
     logger.error(error.message);
+  else if (port !== null)
+    logger.error(
+      `Port ${port} is already in use (another "npm start"?). Stop what listens there, or start on another port: PORT=3979 npm start.`,
+    );
   else logger.error({ err: error }, 'The bot could not start.');
   process.exit(1);
 });
