@@ -74,7 +74,8 @@ async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
   const format = jsonFormatFor(doc);
   if (format === null) {
     const fields = Object.keys(doc.items[0]!).slice(0, 8).join(', ');
-    return refused(`not a kind of file this tool knows (its first item has: ${fields})`, { record: 1 }, UNKNOWN_HINT);
+    const seen = fields === '' ? 'its first item is an empty object' : `its first item has: ${fields}`;
+    return refused(`not a kind of file this tool knows (${seen})`, { record: 1 }, UNKNOWN_HINT);
   }
   const notes = new Notes();
   parsed.repairs.forEach((repair) => notes.add(`not valid JSON as given: ${repair}`));

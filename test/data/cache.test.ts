@@ -26,6 +26,15 @@ for (const backend of BACKENDS) {
       const [outcome] = await t.import([broken]);
       expect(outcome && !outcome.ok && outcome.message).to.match(/truncated\.json at line \d+, column \d+: not valid JSON/);
       expect(await cacheText()).to.equal(before);
+      // A file of no known kind is refused at its first record, saying what that record holds.
+      const unknown = await t.file('unknown.json', JSON.stringify({ value: [{ rocket: 1, fuel: 'x' }] }));
+      const empty = await t.file('empty-item.json', '[{}]');
+      const messages = (await t.import([unknown, empty])).map((o) => !o.ok && o.message);
+      expect(messages[0]).to.match(/unknown\.json at record 1: not a kind of file this tool knows \(its first item has: rocket, fuel\)\./);
+      expect(messages[1]).to.match(
+        /empty-item\.json at record 1: not a kind of file this tool knows \(its first item is an empty object\)\./,
+      );
+      expect(await cacheText()).to.equal(before);
     });
 
     it('does not double anything when the same file is imported twice', async () => {

@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '../../config.js';
 import type { AdoptionStore } from './adoption-store.js';
 import { CACHE_FILE, CACHE_RULES, CacheStore } from './cache-store.js';
 import { fileLease } from './file-lease.js';
@@ -25,9 +27,21 @@ export interface Storage {
   readonly where: string;
 }
 
+/** The lowdb folder, created when missing; a path that cannot be one is refused with what to do. */
+async function dataFolder(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file, or lies inside one' : `cannot be created (${String(code)})`;
+    throw new ConfigError(`ADOPTION_DATA_DIR ${dataDir} ${why}: point it at a folder the bot may write to (it is created when missing).`);
+  }
+}
+
 export async function openStorage(config: StorageConfig): Promise<Storage> {
   if (config.kind === 'lowdb') {
     const { dataDir } = config;
+    await dataFolder(dataDir);
     return {
       cache: new CacheStore(await LowdbDocument.open(dataDir, CACHE_FILE, CACHE_RULES)),
       document: (name, empty) => LowdbDocument.open(dataDir, `${name}.json`, stateRules(empty, 'file')),
