@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { azuriteContainer } from '../shared-azurite.js';
 
 const run = promisify(execFile);
 
@@ -58,5 +59,27 @@ describe('starting on a machine that is not ready', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the CLI refuses a Blob Storage connection string that is not one, or whose key is wrong, saying what to check', async () => {
+    const report = (connectionString: string): Promise<{ code: number; stderr: string } | null> =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'report'], {
+        env: { ...process.env, ADOPTION_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString },
+      }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+    const garbage = await report('garbage');
+    expect(garbage?.code).to.equal(2);
+    expect(garbage?.stderr.trim()).to.equal(
+      "AZURE_STORAGE_CONNECTION_STRING is not a storage account connection string (Invalid URL). Copy it from the storage account's Access keys in the Azure portal.",
+    );
+    const { connectionString } = await azuriteContainer();
+    const wrongKey = connectionString.replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
+    const refused = await report(wrongKey);
+    expect(refused?.code).to.equal(2);
+    expect(refused?.stderr.trim()).to.match(
+      /^Azure Blob Storage at http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/adoption cannot be used \(403 AuthorizationFailure\)\. Check AZURE_STORAGE_CONNECTION_STRING \(account name, key, endpoint\) and that this machine can reach the account\.$/,
+    );
   });
 });
