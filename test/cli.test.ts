@@ -180,6 +180,15 @@ for (const backend of BACKENDS) {
       expect(lines).to.include(
         'TEST COMPANY,0112a436-b14e-4888-967b-ca4bb2cf1234,2018-10-14T00:00:00.000Z,0,0,EXCHANGE ONLINE PROTECTION,,,,Exchange,0,1,0,pc-analytics,stale-data,adoption-content',
       );
+      const nowhere = join(dataDir, 'no-such-folder', 'export.csv');
+      expect(await adoption('export', '--out', nowhere)).to.deep.include({
+        code: 1,
+        stderr: `Cannot write ${nowhere}: its folder does not exist. Give --out a file path in a folder you may write to.\n`,
+      });
+      expect(await adoption('export', '--out', dataDir)).to.deep.include({
+        code: 1,
+        stderr: `Cannot write ${dataDir}: it is a folder. Give --out a file path in a folder you may write to.\n`,
+      });
     });
 
     it('says how a customer moved since the sync a week ago', async () => {

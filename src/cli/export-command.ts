@@ -80,8 +80,22 @@ export async function runExport(
   if (options.out === undefined) {
     output.out(text.trimEnd());
   } else {
-    await writeFile(options.out, text);
+    try {
+      await writeFile(options.out, text);
+    } catch (error) {
+      output.err(`Cannot write ${options.out}: ${writeFailure(error)}. Give --out a file path in a folder you may write to.`);
+      return 1;
+    }
     output.err(`Wrote ${rows.length} row(s) to ${options.out}.`);
   }
   return 0;
+}
+
+/** Why a file could not be written, in words. */
+function writeFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'this user may not write there';
+  return (error as Error).message;
 }
