@@ -33,6 +33,14 @@ const UNKNOWN_HINT = `Give a file exported from Partner Center or Microsoft Grap
 export async function readAdoptionFile(path: string, ctx: ImportContext): Promise<ReadResult> {
   const head = (await firstChars(path)).replace(/^\uFEFF/, '').trimStart();
   if (head === '') return refused('the file is empty', null, 'Export or download it again.');
+  // Excel workbooks (.xlsx) are zip files: what a partner who opened a CSV and saved it again is likely to hold.
+  if (head.startsWith('PK\u0003\u0004')) {
+    return refused(
+      'the file is a zip archive, such as an Excel workbook (.xlsx), not JSON or CSV',
+      null,
+      'Use the CSV as downloaded, or save the sheet as "CSV UTF-8 (comma delimited)"; a zip of reports must be unpacked first.',
+    );
+  }
   if (head.includes('\u0000')) return refused('the file is binary, not JSON or CSV', null, UNKNOWN_HINT);
   return head.startsWith('{') || head.startsWith('[') ? readJson(path, ctx) : readCsv(path, ctx);
 }

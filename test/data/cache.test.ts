@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { strToU8, zipSync } from 'fflate';
 import sinon from 'sinon';
 import { doc, ok, tempStore, type TempStore } from '../helpers.js';
 import { CACHE_FILE, UnreadableCacheError } from '../../src/data/store/cache-store.js';
@@ -33,6 +34,13 @@ for (const backend of BACKENDS) {
       expect(messages[0]).to.match(/unknown\.json at record 1: not a kind of file this tool knows \(its first item has: rocket, fuel\)\./);
       expect(messages[1]).to.match(
         /empty-item\.json at record 1: not a kind of file this tool knows \(its first item is an empty object\)\./,
+      );
+      // An Excel workbook is a zip: refused as one, with how to get the CSV.
+      const workbook = await t.file('report.xlsx', '');
+      await writeFile(workbook, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
+      const [xlsx] = await t.import([workbook]);
+      expect(xlsx && !xlsx.ok && xlsx.message).to.match(
+        /report\.xlsx: the file is a zip archive, such as an Excel workbook \(\.xlsx\), not JSON or CSV\. Use the CSV as downloaded, or save the sheet as "CSV UTF-8 \(comma delimited\)"/,
       );
       expect(await cacheText()).to.equal(before);
     });
