@@ -129,6 +129,12 @@ function rowCells(header: readonly string[]): RowCells {
   };
 }
 
+/** Why a one-column header is really several columns split by something else than commas; null when it is not. */
+function otherSeparator(header: string): string | null {
+  if (header.split(';').length > 2) return 'semicolons, not commas, as Excel saves CSV where the comma is the decimal mark';
+  return header.split('\t').length > 2 ? 'tabs, not commas, as Excel saves "Text (Tab delimited)"' : null;
+}
+
 async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
   const notes = new Notes();
   const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true }));
@@ -143,6 +149,15 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
       if (header === null) {
         header = record;
         kind = csvKindFor(header);
+        const separator = header.length === 1 ? otherSeparator(header[0]!) : null;
+        if (kind === null && separator !== null) {
+          parser.destroy();
+          return refused(
+            `its columns are separated by ${separator}`,
+            { line: 1, column: 1 },
+            'Use the CSV as downloaded from Microsoft, which Excel may open but must not save; or save it as "CSV UTF-8 (comma delimited)" with the comma as list separator.',
+          );
+        }
         if (kind === null) {
           parser.destroy();
           return refused(

@@ -35,6 +35,15 @@ for (const backend of BACKENDS) {
       expect(messages[1]).to.match(
         /empty-item\.json at record 1: not a kind of file this tool knows \(its first item is an empty object\)\./,
       );
+      // A report Excel saved again with semicolons between its columns.
+      const semicolons = await t.file(
+        'semicolons.csv',
+        'Report Refresh Date;User Principal Name;Display Name;Is Deleted\n2026-11-20;a@b.c;A;False\n',
+      );
+      const [semi] = await t.import([semicolons]);
+      expect(semi && !semi.ok && semi.message).to.match(
+        /semicolons\.csv at line 1, column 1: its columns are separated by semicolons, not commas, as Excel saves CSV where the comma is the decimal mark\. Use the CSV as downloaded/,
+      );
       // An Excel workbook is a zip: refused as one, with how to get the CSV.
       const workbook = await t.file('report.xlsx', '');
       await writeFile(workbook, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
