@@ -17,21 +17,36 @@ import type { AdoptionRecord } from './records.js';
 
 const SNIFF_BYTES = 4096;
 
-async function firstChars(path: string): Promise<string> {
+async function firstBytes(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
+/** UTF-16 starts with its byte order mark: FF FE (little-endian, as Excel's "Unicode Text") or FE FF. */
+const isUtf16 = (bytes: Buffer): boolean =>
+  bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
 const UNKNOWN_HINT = `Give a file exported from Partner Center or Microsoft Graph, as downloaded. Known kinds: ${KNOWN_KINDS.join('; ')}.`;
 
 export async function readAdoptionFile(path: string, ctx: ImportContext): Promise<ReadResult> {
-  const head = (await firstChars(path)).replace(/^\uFEFF/, '').trimStart();
+  const bytes = await firstBytes(path);
+  if (isUtf16(bytes)) {
+    return refused(
+      'the file is UTF-16 text (as Excel saves "Unicode Text"), not UTF-8',
+      null,
+      'Use the CSV as downloaded from Microsoft, or save it as "CSV UTF-8 (comma delimited)".',
+    );
+  }
+  const head = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head === '') return refused('the file is empty', null, 'Export or download it again.');
   // Excel workbooks (.xlsx) are zip files: what a partner who opened a CSV and saved it again is likely to hold.
   if (head.startsWith('PK\u0003\u0004')) {

@@ -44,6 +44,16 @@ for (const backend of BACKENDS) {
       expect(semi && !semi.ok && semi.message).to.match(
         /semicolons\.csv at line 1, column 1: its columns are separated by semicolons, not commas, as Excel saves CSV where the comma is the decimal mark\. Use the CSV as downloaded/,
       );
+      // Excel's "Unicode Text": UTF-16 with its byte order mark.
+      const utf16 = await t.file('unicode.txt', '');
+      await writeFile(
+        utf16,
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Report Refresh Date\tUser Principal Name\r\n', 'utf16le')]),
+      );
+      const [unicode] = await t.import([utf16]);
+      expect(unicode && !unicode.ok && unicode.message).to.match(
+        /unicode\.txt: the file is UTF-16 text \(as Excel saves "Unicode Text"\), not UTF-8\. Use the CSV as downloaded from Microsoft/,
+      );
       // An Excel workbook is a zip: refused as one, with how to get the CSV.
       const workbook = await t.file('report.xlsx', '');
       await writeFile(workbook, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
