@@ -1,5 +1,5 @@
 import { findingOf, isFlagCode } from '../metrics/findings.js';
-import { describeMovement, spanText, WEEK_DAYS, type Movement } from '../metrics/trend.js';
+import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, workloadTotal, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -260,10 +260,8 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
       note: (c) => {
         const t = byKey.get(customerKey(c));
         if (t === undefined) return '';
-        const wentThatWay = (change: number | null): boolean =>
-          change !== null && (movement.direction === 'down' ? change < 0 : change > 0);
         const line = (label: string, change: number | null): string[] =>
-          wentThatWay(change) ? [`${label} ${describeMovement(change, t)}`] : [];
+          towards(movement.direction, change) > 0 ? [`${label} ${describeMovement(change, t)}`] : [];
         return [...line('deployment', t.deploymentChange), ...line('usage', t.usageChange)].join(' · ');
       },
       order: movement.direction === 'down' ? 'biggest fall first' : 'biggest rise first',

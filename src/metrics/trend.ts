@@ -62,14 +62,18 @@ export interface Move<C> {
   readonly points: number;
 }
 
+/** How many points a change went the given way: positive when it did, zero or less when not (or unknown). */
+export function towards(direction: Movement['direction'], change: number | null): number {
+  return change === null ? 0 : direction === 'up' ? change : -change;
+}
+
 /** The customers whose deployment or usage moved that way since their trend's base day, the biggest move first. */
 export function moves<C>(customers: readonly C[], direction: Movement['direction'], trendOf: (customer: C) => Trend | null): Move<C>[] {
-  const sign = direction === 'up' ? 1 : -1;
   return customers
     .flatMap((customer) => {
       const t = trendOf(customer);
       if (t === null) return [];
-      const points = Math.max(sign * (t.deploymentChange ?? 0), sign * (t.usageChange ?? 0));
+      const points = Math.max(towards(direction, t.deploymentChange), towards(direction, t.usageChange));
       return points > 0 ? [{ customer, trend: t, points }] : [];
     })
     .sort((a, b) => b.points - a.points);

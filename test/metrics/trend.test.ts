@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { addPoint, HISTORY_DAYS } from '../../src/data/store/adoption-store.js';
-import { describeMovement, trend } from '../../src/metrics/trend.js';
+import { describeMovement, moves, trend, type Trend } from '../../src/metrics/trend.js';
 
 const point = (day: string, deploymentPercent: number | null, usagePercent: number | null) => ({ day, deploymentPercent, usagePercent });
 
@@ -20,6 +20,33 @@ describe('trends from the sync history', () => {
     expect(describeMovement(week?.deploymentChange, week)).to.equal('▼ down 1 pt in 7 days (since 2026-11-18)');
     expect(describeMovement(week?.usageChange, week)).to.equal('▲ up 6.5 pts in 7 days (since 2026-11-18)');
     expect(describeMovement(0, week)).to.equal('unchanged in 7 days (since 2026-11-18)');
+  });
+
+  it('lists who moved each way by the larger of the two moves that way, the biggest first', () => {
+    const t = (deploymentChange: number | null, usageChange: number | null): Trend => ({
+      since: '2026-11-18',
+      days: 7,
+      deploymentChange,
+      usageChange,
+    });
+    const trends = new Map<string, Trend | null>([
+      ['A', t(-2, 5)],
+      ['B', t(-6, null)],
+      ['C', t(0, 0)],
+      ['D', null],
+      ['E', t(3.5, -1)],
+    ]);
+    const names = (direction: 'up' | 'down'): [string, number][] =>
+      moves([...trends.keys()], direction, (c) => trends.get(c) ?? null).map((m) => [m.customer, m.points]);
+    expect(names('down')).to.deep.equal([
+      ['B', 6],
+      ['A', 2],
+      ['E', 1],
+    ]);
+    expect(names('up')).to.deep.equal([
+      ['A', 5],
+      ['E', 3.5],
+    ]);
   });
 
   it('falls back to the oldest earlier point, and has nothing to say without one', () => {
