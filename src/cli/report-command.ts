@@ -101,11 +101,10 @@ export function selectReport(
 /** What to say when no customer is left to show. */
 function noneMatch(options: ReportOptions): string {
   const movement = movementOf(options);
+  const filters = percentFilters(options);
   const narrowed = [
-    ...percentFilters(options).map(filterClause),
-    options.measure !== undefined && options.below === undefined && options.above === undefined
-      ? `has ${measureName(options.measure)} figures`
-      : null,
+    ...filters.map(filterClause),
+    options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.unassigned ? 'has unassigned licenses' : null,

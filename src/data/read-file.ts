@@ -164,17 +164,16 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
       if (header === null) {
         header = record;
         kind = csvKindFor(header);
-        const separator = header.length === 1 ? otherSeparator(header[0]!) : null;
-        if (kind === null && separator !== null) {
-          parser.destroy();
-          return refused(
-            `its columns are separated by ${separator}`,
-            { line: 1, column: 1 },
-            'Use the CSV as downloaded from Microsoft, which Excel may open but must not save; or save it as "CSV UTF-8 (comma delimited)" with the comma as list separator.',
-          );
-        }
         if (kind === null) {
           parser.destroy();
+          const separator = header.length === 1 ? otherSeparator(header[0]!) : null;
+          if (separator !== null) {
+            return refused(
+              `its columns are separated by ${separator}`,
+              { line: 1, column: 1 },
+              'Use the CSV as downloaded from Microsoft, which Excel may open but must not save; or save it as "CSV UTF-8 (comma delimited)" with the comma as list separator.',
+            );
+          }
           return refused(
             `not a report this tool knows (its header starts: ${header.slice(0, 5).join(', ')})`,
             { line: 1, column: 1 },
