@@ -9,7 +9,7 @@ import { count, day, name, plain } from './text.js';
 
 export function messageCard(title: string, lines: readonly string[], actions: readonly Button[]): Reply {
   const safeTitle = plain(title, 200);
-  return { card: render('message', { title: safeTitle, lines: lines.map((l) => plain(l, 400)), buttons: actions }), summary: safeTitle };
+  return { card: render('message', { title: safeTitle, lines: lines.map((l) => plain(l, 600)), buttons: actions }), summary: safeTitle };
 }
 
 const customerButtons = (customers: readonly CustomerReport[]): Button[] =>

@@ -3,6 +3,7 @@ import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { definitionsCard } from '../cards/definitions-card.js';
 import { helpCard } from '../cards/help-card.js';
+import { whyCard } from '../cards/why-card.js';
 import {
   bestCard,
   choicesCard,
@@ -47,6 +48,13 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       if (!customer) return customerGoneCard();
       const history = { trend: view.trend(customer), points: view.points(customer) };
       return customerCard(customer, settings, history, command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy });
+    }
+    case 'why': {
+      const found = view.find(command.customer);
+      if (found.kind === 'one') return whyCard(found.customer, settings.thresholds);
+      if (found.kind === 'several') return choicesCard(view, command.customer, found.customers);
+      // "why is usage over 100% for some of my customers": no one customer, the general answer.
+      return definitionsCard(view.thresholds);
     }
     case 'customer': {
       const found = view.find(command.query);

@@ -10,6 +10,8 @@ export type Command =
   | { readonly kind: 'thanks' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
   | { readonly kind: 'definitions' }
+  /** "why is Adventure Works' usage above 100%?", "explain Tailspin": what explains one customer's numbers. */
+  | { readonly kind: 'why'; readonly customer: string }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
@@ -70,7 +72,7 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'moved', 'best', 'unassigned', 'workload'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = ['definitions', 'why', 'moved', 'best', 'unassigned', 'workload'] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -111,15 +113,42 @@ const THANKS =
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
-    /(?:the )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
-    /definitions?|glossary|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
+    /(?:(?:explain|define) )?(?:the )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
+    /definitions?|glossary|explain (?:the )?(?:numbers|percent(?:age)?s)|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
     /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
     /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
-    /why (?:is|are|can|does|do|would)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
+    /(?:why (?:is|are|can|does|do|would)|how come)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
+    /(?:why (?:is|are)|how come)(?: the| my| our)? (?:usage|deployment|adoption|numbers?)(?: %)?(?: so| that)? (?:high|low|odd|weird|strange|wrong|off)/,
   ]
     .map((part) => `^(?:${part.source})$`)
     .join('|'),
 );
+/**
+ * "why" about one customer: "why is usage over 100% for Tailspin", "why is Adventure Works' usage so
+ * high", "why does Tailspin have usage above 100%", "explain Fabrikam". Read before the definitions,
+ * whose "why is usage above 100%?" these extend with a name.
+ */
+const WHY = String.raw`(?:why (?:is|are|does|do|did|has|have|can)|how come(?: (?:is|are|does|do|did|has|have))?)`;
+const MEASURES = String.raw`(?:usage|deployment|adoption|numbers?|percent(?:age)?s?)`;
+const ODD = String.raw`(?: (?:so |that |this )?(?:odd|weird|strange|high|low|off|wrong|different))?`;
+const WHY_CUSTOMER = [
+  // "why is usage over 100% for Tailspin", "why is Yammer usage high at Adventure Works"
+  new RegExp(String.raw`^${WHY}(?: the)?(?: \S+){0,3}? ${MEASURES}\b.*? (?:for|at|in) (?!\d)(.+?)${ODD}$`),
+  new RegExp(String.raw`^${WHY} (.+?)(?:'s|’s|')?(?: (?:have|has|show|shows|get|gets|got))? ${MEASURES}\b.*$`),
+  new RegExp(String.raw`^${WHY} (.+?) (?:at|over|above|more than|below|under) .+$`),
+  new RegExp(String.raw`^explain (.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers|card))?$`),
+];
+/** What follows "why is" or "explain" that is not a customer's name (then it is the general question). */
+const NOT_A_CUSTOMER =
+  /^(?:the|my|our|some|all|these|those|it|this|that|they|them)$|^(?:(?:the|my|our|some|all|these|those) )?(?:usage|deployment|adoption|numbers?|percent(?:age)?s?|customers?|accounts?|tenants?|licen[cs]es?|entitlements?)\b/;
+
+function whyAsked(asked: string): string | null {
+  for (const pattern of WHY_CUSTOMER) {
+    const customer = pattern.exec(asked)?.[1];
+    if (customer !== undefined) return NOT_A_CUSTOMER.test(customer) || workloadNamed(customer) !== null ? null : customer;
+  }
+  return null;
+}
 const WENT_DOWN =
   /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const WENT_UP =
@@ -258,6 +287,8 @@ export function parseCommand(text: string): Command {
   const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
+  const why = whyAsked(asked);
+  if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };

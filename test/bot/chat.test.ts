@@ -98,6 +98,11 @@ for (const backend of BACKENDS) {
         ['How is deployment calculated', 'channel', 'How the numbers are counted'],
         ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
+        ['explain the numbers', 'personal', 'How the numbers are counted'],
+        ['why does Tailspin have usage over 100%?', 'groupChat', 'Tailspin Toys: why the numbers look like this'],
+        ['how come contoso has deployment at 95%', 'personal', 'Contoso Ltd: why the numbers look like this'],
+        ['why is Yammer usage over 100% at Adventure Works', 'channel', 'Adventure Works: why the numbers look like this'],
+        ['why are the numbers for Fabrikam so low', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         // The demo's history: Coho Winery's and Fabrikam's usage fell in the last week.
         ['who dropped this week?', 'personal', '2 customers went down'],
         ['which customers declined over the past two weeks', 'channel', '2 customers went down'],
@@ -118,6 +123,35 @@ for (const backend of BACKENDS) {
         const sent = await h.say(text, { scope });
         expect(sent.at(-1)!.activity['summary'], text).to.equal(summary);
       }
+    });
+
+    it("says why one customer's numbers look as they do: its explanations, or that there are none, and what to do", async () => {
+      const adventure = await h.say("Why is Adventure Works' usage above 100%?");
+      expect(textsOf(cardOf(adventure[0]))).to.deep.equal([
+        'Adventure Works: why the numbers look like this',
+        'Deployment 87.5% (70 of 80 licenses assigned), usage 107.2% (193 of 180 entitlements active), data as of 2026-11-25.',
+        'Yammer used beyond its licenses: Yammer: 70 people used it in the last 28 days but only 40 hold a Yammer license; Yammer is reachable without one, so its usage reads above what licenses allow.',
+      ]);
+      expect(buttonsOf(cardOf(adventure[0]))).to.deep.equal([
+        { title: 'Open Adventure Works', verb: 'customer', data: { key: '00000006-0000-4000-8000-c0ffee000006' } },
+        { title: 'Show portfolio', verb: 'portfolio', data: {} },
+        { title: 'Help', verb: 'help', data: {} },
+      ]);
+      expect(cardProblems(cardOf(adventure[0]))).to.deep.equal([]);
+      const tailspin = cardOf((await h.say('why is usage over 100% for tailspin', { scope: 'channel' }))[0]);
+      expect(textsOf(tailspin)[2]).to.equal(
+        "Trial subscription: Microsoft Teams Premium Trial is a trial (5 seats): its users' activity counts toward usage but its licenses are not entitlements, so usage can read high.",
+      );
+      expect(textsOf(cardOf((await h.say("why is Coho's usage so low?"))[0])).slice(1)).to.deep.equal([
+        'Deployment 93.3% (42 of 45 licenses assigned), usage 31% (39 of 126 entitlements active), data as of 2026-11-25.',
+        'Nothing in the data makes these numbers odd: no license moved to a new employee, no second or trial subscription, no Yammer beyond its licenses, and the data is at most 7 days old. They are the counts as they stand.',
+        'What to do (usage 31% is below 50%): Show people what the licenses they already have can do for them.',
+        'What to do (deployment 93.3% is at or above 90%): Nearly every license is in use: offer training courses, and talk about more seats or a higher plan.',
+      ]);
+      expect((await h.say('explain woodgrove'))[0]!.activity['summary']).to.equal('Woodgrove Bank: why the numbers look like this');
+      // No one customer named: the general answer.
+      expect((await h.say('why is usage over 100% for some customers?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
+      expect((await h.say('why are my numbers wrong?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
     });
 
     it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
