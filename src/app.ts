@@ -5,6 +5,7 @@ import { startBot } from './bot/start-bot.js';
 import { openStorage } from './data/store/storage.js';
 import { loadDemo } from './demo/load-demo.js';
 import { scheduleSync } from './sync/schedule.js';
+import { openSyncLog } from './sync/sync-log.js';
 import { openBotState } from './proactive/bot-state.js';
 import { describeAlertRun } from './alerts/describe-alerts.js';
 
@@ -25,7 +26,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningS
   };
   const schedule =
     config.syncSchedule !== null && config.sync !== null
-      ? scheduleSync(config.syncSchedule, config.sync, config.dataDir, store, storage.lease, logger, afterSync)
+      ? scheduleSync({
+          pattern: config.syncSchedule,
+          sync: config.sync,
+          dataDir: config.dataDir,
+          storage,
+          syncLog: await openSyncLog(storage),
+          logger,
+          afterSync,
+        })
       : null;
   if (schedule) logger.info(`Syncing from Partner Center and Graph on "${config.syncSchedule}".`);
   const mode =

@@ -14,6 +14,8 @@ import { CallerAccess } from './caller-access.js';
 import type { Logger } from '../logging/logger.js';
 import { createProactive } from './proactive-wiring.js';
 import { startServer, type RunningServer } from './server.js';
+import { nextRun } from '../sync/schedule.js';
+import { openSyncLog, type SyncStatus } from '../sync/sync-log.js';
 
 export interface RunningBot extends RunningServer {
   readonly alerts: Alerts;
@@ -52,7 +54,17 @@ export async function startBot(options: {
     clock,
   );
   const access = new CallerAccess(config.access, logger, gate);
-  const bot = new AdoptionBot(new Conversation(portfolio, config, settings), state, access, logger, clock);
+  const syncLog = await openSyncLog(storage);
+  const syncStatus = async (): Promise<SyncStatus> => {
+    const pattern = config.syncSchedule;
+    const next = pattern === null ? null : nextRun(pattern, clock());
+    return {
+      schedule: pattern === null ? null : { pattern, next: next?.toISOString() ?? null },
+      last: (await syncLog.read()).last,
+    };
+  };
+  const conversation = new Conversation(portfolio, config, settings, syncStatus, clock);
+  const bot = new AdoptionBot(conversation, state, access, logger, clock);
   const server = await startServer({
     adapter,
     bot,

@@ -5,6 +5,7 @@ import { describeCustomerOutcome, describeSummary } from '../sync/describe.js';
 import { NoSuchCustomerError, runSync, SYNC_LEASE, type SyncEvent } from '../sync/run-sync.js';
 import { syncSources } from '../sync/sources.js';
 import { explainFailure } from '../sync/failure.js';
+import { doneOutcome, openSyncLog, recordSyncRun, type SyncRunOutcome } from '../sync/sync-log.js';
 import type { Output } from './output.js';
 
 /** A progress bar on a terminal (cli-progress, on `terminal`); plain lines anywhere else (CI, logs, pipes). */
@@ -47,6 +48,12 @@ export async function runSyncCommand(
     return 1;
   }
   const bar = progress(output, terminal);
+  const syncLog = await openSyncLog(storage);
+  const startedAt = new Date().toISOString();
+  const record = (outcome: SyncRunOutcome, only = options.customer ?? null): Promise<void> =>
+    recordSyncRun(syncLog, { startedAt, finishedAt: new Date().toISOString(), trigger: 'command', only, outcome }, (error) =>
+      output.err(`The sync status could not be written (${(error as Error).message}); the bot's "data status" will not show this sync.`),
+    );
   try {
     const summary = await runSync({
       store: storage.cache,
@@ -57,6 +64,8 @@ export async function runSyncCommand(
     });
     bar.stop();
     for (const line of describeSummary(summary)) output.out(line);
+    // --customer: the name as Partner Center has it, not as typed.
+    await record(doneOutcome(summary), options.customer === undefined ? null : (summary.customers[0]?.customer ?? options.customer));
     return summary.customers.some((c) => !c.ok) || !summary.analytics.ok ? 1 : 0;
   } catch (error) {
     bar.stop();
@@ -66,6 +75,7 @@ export async function runSyncCommand(
     }
     const failure = explainFailure(error, 'Partner Center customers');
     output.err(`Sync stopped: ${failure.reason}. ${failure.hint} The cache was not changed.`);
+    await record({ kind: 'stopped', ...failure });
     return 1;
   } finally {
     await release().catch(() => undefined);

@@ -14,6 +14,8 @@ export type Command =
   | { readonly kind: 'why'; readonly customer: string }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
+  /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
+  | { readonly kind: 'data-status' }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
   | { readonly kind: 'unassigned' }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
@@ -72,7 +74,15 @@ export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisf
 /** Courtesies people type that the help card need not teach. */
 export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
-export const MENTIONED = ['definitions', 'why', 'moved', 'best', 'unassigned', 'workload'] as const satisfies readonly Command['kind'][];
+export const MENTIONED = [
+  'definitions',
+  'why',
+  'data-status',
+  'moved',
+  'best',
+  'unassigned',
+  'workload',
+] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
   Command['kind'],
@@ -94,7 +104,9 @@ const SETTINGS_KINDS = [
   'mute',
 ] as const satisfies readonly Command['kind'][];
 export type SettingsCommand = Extract<Command, { kind: (typeof SETTINGS_KINDS)[number] }>;
-export type Question = Exclude<Command, SettingsCommand>;
+/** About the bot's own data and syncs rather than the customers: read from the sync status too. */
+export type StatusQuestion = Extract<Command, { kind: 'data-status' }>;
+export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
 const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'link', 'unlink', 'mute']);
@@ -149,6 +161,8 @@ function whyAsked(asked: string): string | null {
   }
   return null;
 }
+const DATA_STATUS =
+  /^(?:(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
 const WENT_DOWN =
   /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const WENT_UP =
@@ -290,6 +304,7 @@ export function parseCommand(text: string): Command {
   const why = whyAsked(asked);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
+  if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };

@@ -6,6 +6,8 @@ import { name, percentText } from '../cards/text.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { Scope } from '../cards/command-guide.js';
 import { welcomeCard } from '../cards/help-card.js';
+import { dataStatusCard } from '../cards/data-status-card.js';
+import type { SyncStatus } from '../sync/sync-log.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import { answer } from './answer.js';
 import { isSettings, needsAdmin, parseCommand, type Command } from './command.js';
@@ -36,6 +38,9 @@ export class Conversation {
     private readonly portfolio: PortfolioCache,
     private readonly settings: CardSettings,
     private readonly changes: Settings,
+    /** The sync schedule and the last sync, for "when was the data last updated?". */
+    private readonly syncStatus: () => Promise<SyncStatus>,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   reply(text: string, turn: Turn): Promise<Reply> {
@@ -75,6 +80,7 @@ export class Conversation {
   private async run(command: Command, turn: Turn): Promise<Reply> {
     if (needsAdmin(command) && turn.role !== 'admin') return ADMINS_ONLY;
     if (isSettings(command)) return this.changes.handle(command, turn);
+    if (command.kind === 'data-status') return dataStatusCard(await this.portfolio.view(), await this.syncStatus(), this.clock());
     return answer(command, await this.portfolio.view(), this.settings, turn.scope);
   }
 }

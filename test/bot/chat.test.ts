@@ -154,6 +154,28 @@ for (const backend of BACKENDS) {
       expect((await h.say('why are my numbers wrong?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
     });
 
+    it('tells how fresh the data is, where it comes from and how it is synced', async () => {
+      const [reply] = await h.say('when was the data last updated?');
+      const card = cardOf(reply);
+      expect(textsOf(card)).to.deep.equal([
+        'Data: 12 customers, newest from 2026-11-25',
+        'Oldest: Proseware, data as of 2026-11-04 (21 days old).',
+        '1 customer has data older than 7 days: Proseware.',
+        'From: Partner Center analytics (11 customers), Partner Center subscriptions (2 customers), Microsoft Graph active user detail (1 customer), Microsoft Graph services user counts (1 customer), Microsoft Graph subscribedSkus (1 customer), Partner Center service requests (1 customer).',
+        'No scheduled sync: the data comes from files imported with "adoption import", or from "adoption sync" run by hand.',
+      ]);
+      expect(buttonsOf(card)).to.deep.equal([
+        { title: 'Show portfolio', verb: 'portfolio', data: {} },
+        { title: 'Old data', verb: 'customers-with', data: { code: 'stale-data' } },
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      for (const text of ['sync status', 'is the data up to date?', 'how old is the data', 'last sync']) {
+        expect((await h.say(text, { scope: 'channel' }))[0]!.activity['summary'], text).to.equal(
+          'Data: 12 customers, newest from 2026-11-25',
+        );
+      }
+    });
+
     it('lists customers below a percent, worst first, each with a button that opens its card', async () => {
       const [reply] = await h.say('which customers are below 40%?');
       const card = cardOf(reply);

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
 import { openStorage } from '../../src/data/store/storage.js';
 import { scheduleSync } from '../../src/sync/schedule.js';
+import { openSyncLog } from '../../src/sync/sync-log.js';
 import { quietLogger, type LogEntry } from '../bot/harness.js';
 import { azuriteContainer, BACKENDS, storageFor } from '../shared-azurite.js';
 
@@ -37,8 +38,16 @@ for (const backend of BACKENDS) {
         const log: LogEntry[] = [];
         let evaluated = 0;
         // Every second (croner's six-field pattern).
-        const job = scheduleSync('* * * * * *', sync!, dir, storage.cache, storage.lease, quietLogger([], log), async () => {
-          evaluated++;
+        const job = scheduleSync({
+          pattern: '* * * * * *',
+          sync: sync!,
+          dataDir: dir,
+          storage,
+          syncLog: await openSyncLog(storage),
+          logger: quietLogger([], log),
+          afterSync: async () => {
+            evaluated++;
+          },
         });
         const started = Date.now();
         while (!log.some((e) => e.msg === 'Scheduled sync skipped: another instance is syncing.') && Date.now() - started < 5000) {

@@ -14,10 +14,13 @@ import { LocalConnector } from '../../src/tools/local-connector.js';
 import { subscribe } from '../../src/alerts/subscriptions.js';
 import { openBotState } from '../../src/proactive/bot-state.js';
 import { remember } from '../../src/proactive/conversations.js';
+import { openSyncLog, type SyncRun } from '../../src/sync/sync-log.js';
 import { appsUserCsv, FakeCloud, type FakeCloudOptions } from './fake-cloud.js';
 import { customer, deploymentRow, subscription, usageRow } from './fake-data.js';
 import { freePort, tempStore, type TempStore } from '../helpers.js';
 import { BACKENDS, storageFor } from '../shared-azurite.js';
+import { cardOf, textsOf } from '../bot/harness.js';
+import type { SentActivity } from '../../src/tools/local-connector.js';
 
 const run = promisify(execFile);
 
@@ -215,6 +218,37 @@ for (const backend of BACKENDS) {
       expect(code).to.equal(1);
       const after = (await (await openCache()).records()).filter((r) => r.customer.tenantId === tenant);
       expect(after).to.deep.equal([cached]);
+    });
+
+    it('writes each run down for the bot: what it synced and who failed, or why it stopped', async () => {
+      const data = join(t.dir, 'data');
+      const last = async (): Promise<SyncRun | null> => (await (await openSyncLog(await openStorage(storageConfig))).read()).last;
+      expect((await sync(cloud, data, '--customer', 'tailspin')).code).to.equal(0);
+      const one = await last();
+      expect(one).to.deep.include({ trigger: 'command', only: 'Tailspin Toys' });
+      expect(one!.outcome).to.deep.equal({ kind: 'done', synced: 1, skipped: 0, failedCount: 0, failed: [], analyticsFailure: null });
+      expect(Date.parse(one!.finishedAt)).to.be.at.least(Date.parse(one!.startedAt));
+      await sync(cloud, data);
+      const all = await last();
+      expect(all).to.deep.include({ trigger: 'command', only: null });
+      expect(all!.outcome).to.deep.equal({
+        kind: 'done',
+        synced: 2,
+        skipped: 0,
+        failedCount: 1,
+        failed: [
+          { customer: 'Fabrikam Inc', reason: "Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound)" },
+        ],
+        analyticsFailure: null,
+      });
+      // Partner Center gone: the sync stops before any customer, and says why.
+      await cloud.close();
+      const stopped = await sync(cloud, data);
+      expect(stopped.code).to.equal(1);
+      const outcome = (await last())!.outcome;
+      expect(outcome.kind).to.equal('stopped');
+      expect(stopped.stderr).to.include(`Sync stopped: ${(outcome as { reason: string }).reason}.`);
+      cloud = await FakeCloud.start(cloudOptions(), t.dir);
     });
 
     it('finishes a sync that stopped: --since leaves out customers already synced that day', async () => {
@@ -460,7 +494,7 @@ for (const backend of BACKENDS) {
           if (i > 300) throw new Error(`no scheduled sync finished:\n${log}`);
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        const ask = async (text: string): Promise<unknown> => {
+        const ask = async (text: string): Promise<SentActivity | undefined> => {
           const conversation = { id: `a:${text}`, conversationType: 'personal' };
           const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
             method: 'POST',
@@ -477,10 +511,32 @@ for (const backend of BACKENDS) {
             }),
           });
           expect(response.status).to.equal(200);
-          return connector.to(conversation.id).at(-1)?.activity['summary'];
+          return connector.to(conversation.id).at(-1);
         };
-        expect(await ask('adoption for tailspin')).to.equal('Tailspin Toys: deployment 80%, usage 84.6%');
-        expect(await ask('portfolio')).to.match(/^Portfolio: 3 customers, /);
+        expect((await ask('adoption for tailspin'))?.activity['summary']).to.equal('Tailspin Toys: deployment 80%, usage 84.6%');
+        expect((await ask('portfolio'))?.activity['summary']).to.match(/^Portfolio: 3 customers, /);
+        // The runs are written down once they are logged: the status shows the newest.
+        let status: string[] = [];
+        for (let i = 0; !status.some((l) => l.startsWith('Last sync')); i++) {
+          if (i > 50) throw new Error(`no sync in the status:\n${status.join('\n')}`);
+          status = textsOf(cardOf(await ask('when was the data last updated?')));
+        }
+        const today = new Date().toISOString().slice(0, 10);
+        expect(status[0]).to.equal(`Data: 3 customers, newest from ${today}`);
+        expect(status.slice(1, 3)).to.deep.equal([
+          `Oldest: Fabrikam Inc, data as of 2026-11-01 (${Math.floor((Date.now() - Date.parse('2026-11-01T00:00:00Z')) / 86_400_000)} days old).`,
+          '1 customer has data older than 7 days: Fabrikam Inc.',
+        ]);
+        expect(status[3]).to.equal(
+          'From: Partner Center analytics (3 customers), Microsoft Graph active user detail (2 customers), Microsoft Graph Microsoft 365 Apps user detail (2 customers), Partner Center subscriptions (2 customers), Microsoft Graph directory subscriptions (1 customer).',
+        );
+        expect(status[4]).to.match(
+          /^The bot syncs from Partner Center and Microsoft Graph on "\* \* \* \* \* \*" \(UTC\), next at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+        );
+        expect(status[5]).to.match(/^Last sync \(scheduled, \d{4}-\d\d-\d\d \d\d:\d\d UTC to \d\d:\d\d\): 2 customers synced, 1 failed\.$/);
+        expect(status[6]).to.equal(
+          "Failed: Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+        );
       } finally {
         bot.kill('SIGTERM');
         await once(bot, 'exit');

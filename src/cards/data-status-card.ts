@@ -1,0 +1,85 @@
+import { SOURCE_LABELS, type Source } from '../data/records.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import type { SyncRun, SyncStatus } from '../sync/sync-log.js';
+import { buttons, type Button } from './actions.js';
+import type { Reply } from './card.js';
+import { messageCard } from './message-cards.js';
+import { count, day, name } from './text.js';
+
+const DAY_MS = 86_400_000;
+/** Names listed in a sentence before "and N more". */
+const NAMED = 5;
+
+/** "2026-11-26 06:00 UTC". */
+function minute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function customers(n: number): string {
+  return `${count(n)} customer${n === 1 ? '' : 's'}`;
+}
+
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, NAMED).map(name).join(', ');
+  return list.length > NAMED ? `${shown} and ${count(list.length - NAMED)} more` : shown;
+}
+
+function lastRunLine(run: SyncRun): string[] {
+  const how = `${run.trigger === 'schedule' ? 'scheduled' : '"adoption sync"'}${run.only === null ? '' : `, ${name(run.only)} only`}`;
+  const when = `${minute(run.startedAt)} to ${run.finishedAt.slice(11, 16)}`;
+  const o = run.outcome;
+  if (o.kind === 'stopped') return [`The last sync (${how}, ${when}) stopped: ${o.reason}. ${o.hint}`];
+  const skipped = o.skipped > 0 ? `, ${count(o.skipped)} already synced` : '';
+  const lines = [`Last sync (${how}, ${when}): ${customers(o.synced)} synced, ${count(o.failedCount)} failed${skipped}.`];
+  for (const f of o.failed) lines.push(`Failed: ${name(f.customer)}: ${f.reason}.`);
+  if (o.failedCount > o.failed.length) {
+    const where = run.trigger === 'schedule' ? "the bot's log" : 'the output of "adoption sync"';
+    lines.push(`And ${count(o.failedCount - o.failed.length)} more failed: ${where} lists every one, with what to do.`);
+  }
+  if (o.analyticsFailure !== null) lines.push(`Partner Center's license analytics could not be read: ${o.analyticsFailure}.`);
+  return lines;
+}
+
+function syncLines(status: SyncStatus): string[] {
+  const schedule =
+    status.schedule === null
+      ? 'No scheduled sync: the data comes from files imported with "adoption import", or from "adoption sync" run by hand.'
+      : `The bot syncs from Partner Center and Microsoft Graph on "${status.schedule.pattern}" (UTC)${status.schedule.next === null ? '' : `, next at ${minute(status.schedule.next)}`}.`;
+  const last = status.last === null ? (status.schedule === null ? [] : ['No sync has run yet.']) : lastRunLine(status.last);
+  return [schedule, ...last];
+}
+
+/**
+ * The answer to "when was the data last updated?": how fresh each customer's data is, where it comes
+ * from, the sync schedule and what the last sync did (including which customers failed, and why).
+ */
+export function dataStatusCard(view: PortfolioView, status: SyncStatus, now: Date): Reply {
+  const dated = view.customers.filter((c): c is typeof c & { dataAsOf: string } => c.dataAsOf !== null);
+  const byAge = [...dated].sort((a, b) => a.dataAsOf.localeCompare(b.dataAsOf));
+  const oldest = byAge[0];
+  const newest = byAge.at(-1);
+  const staleDays = view.thresholds.staleDays;
+  const stale = view.customers.filter((c) => c.flags.some((f) => f.code === 'stale-data'));
+  const bySource = new Map<Source, number>();
+  for (const c of view.customers) for (const s of c.sources) bySource.set(s, (bySource.get(s) ?? 0) + 1);
+  const lines: string[] = [];
+  if (oldest && newest && day(oldest.dataAsOf) !== day(newest.dataAsOf)) {
+    const age = Math.floor((now.getTime() - Date.parse(oldest.dataAsOf)) / DAY_MS);
+    lines.push(`Oldest: ${name(oldest.customer)}, data as of ${day(oldest.dataAsOf)} (${count(age)} day${age === 1 ? '' : 's'} old).`);
+  }
+  if (view.customers.length > 0) {
+    lines.push(
+      stale.length > 0
+        ? `${customers(stale.length)} ${stale.length === 1 ? 'has' : 'have'} data older than ${staleDays} days: ${names(stale.map((c) => c.customer))}.`
+        : `Every customer's data is at most ${staleDays} days old.`,
+    );
+    const sources = [...bySource].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    lines.push(`From: ${sources.map(([s, n]) => `${SOURCE_LABELS[s]} (${customers(n)})`).join(', ')}.`);
+  }
+  lines.push(...syncLines(status));
+  const actions: Button[] = [buttons.portfolio()];
+  if (stale.length > 0) actions.push({ title: 'Old data', verb: 'customers-with', data: { code: 'stale-data' } });
+  const title =
+    newest === undefined ? 'No customer data yet' : `Data: ${customers(view.customers.length)}, newest from ${day(newest.dataAsOf)}`;
+  return messageCard(title, lines, actions);
+}
