@@ -29,7 +29,7 @@ export function teamsSize(message: unknown): number {
 
 export class CardTooLargeError extends Error {}
 
-export type TemplateName = 'customer' | 'customer-list' | 'help' | 'message' | 'alert';
+export type TemplateName = 'customer' | 'customer-list' | 'compare' | 'help' | 'message' | 'alert';
 
 const templates = new Map<TemplateName, ACData.Template>();
 

@@ -22,3 +22,15 @@ export const RECOMMENDATION_LABELS: Readonly<Record<RecommendationCode, string>>
 export function findingLabel(code: FindingCode): string {
   return isFlagCode(code) ? FLAG_LABELS[code].title : RECOMMENDATION_LABELS[code];
 }
+
+/** Recommendations named where a column is narrow (the comparison). */
+const RECOMMENDATION_SHORT: Readonly<Record<RecommendationCode, string>> = {
+  'adoption-content': 'Adoption content',
+  'training-and-self-support': 'Training and self-support',
+  'training-upsell': 'Training courses (upsell)',
+};
+
+/** A flag's or a recommendation's name, short enough for a narrow column. */
+export function shortFindingLabel(code: FindingCode): string {
+  return isFlagCode(code) ? FLAG_LABELS[code].title : RECOMMENDATION_SHORT[code];
+}

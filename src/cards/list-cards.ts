@@ -16,9 +16,10 @@ const PORTFOLIO_ROWS = 10;
 const LIST_ROWS = 25;
 const CHOICE_ROWS = 10;
 
-type Color = 'Attention' | 'Good' | 'Default';
+export type Color = 'Attention' | 'Good' | 'Default';
 
-function colorFor(value: number | null, low: number, high: number): Color {
+/** Red under the low threshold, green from the high one. */
+export function percentColor(value: number | null, low: number, high: number): Color {
   if (value === null) return 'Default';
   if (value < low) return 'Attention';
   return value >= high ? 'Good' : 'Default';
@@ -30,9 +31,9 @@ function row(c: CustomerReport, thresholds: Thresholds, note: string): object {
     name: name(c.customer),
     note: plain(note, 160),
     deployment: percentText(c.deploymentPercent),
-    deploymentColor: colorFor(c.deploymentPercent, thresholds.deploymentLowPercent, thresholds.upsellDeploymentPercent),
+    deploymentColor: percentColor(c.deploymentPercent, thresholds.deploymentLowPercent, thresholds.upsellDeploymentPercent),
     usage: percentText(c.usagePercent),
-    usageColor: colorFor(c.usagePercent, thresholds.usageLowPercent, 100),
+    usageColor: percentColor(c.usagePercent, thresholds.usageLowPercent, 100),
   };
 }
 

@@ -2,6 +2,8 @@ import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { definitionsCard } from '../cards/definitions-card.js';
+import { compareCard, MAX_COMPARED } from '../cards/compare-card.js';
+import { buttons } from '../cards/actions.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
 import {
@@ -15,7 +17,15 @@ import {
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
-import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
+import {
+  customerGoneCard,
+  customerNotFoundCard,
+  emptyPortfolioCard,
+  messageCard,
+  notUnderstoodCard,
+  thanksCard,
+} from '../cards/message-cards.js';
+import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
 
@@ -49,6 +59,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       const history = { trend: view.trend(customer), points: view.points(customer) };
       return customerCard(customer, settings, history, command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy });
     }
+    case 'compare':
+      return compare(view, command.names);
     case 'why': {
       const found = view.find(command.customer);
       if (found.kind === 'one') return whyCard(found.customer, settings.thresholds);
@@ -64,4 +76,28 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return command.explicit ? customerNotFoundCard(command.query, found.closest) : notUnderstoodCard(command.query, found.closest);
     }
   }
+}
+
+/** Each name found (once), then side by side; a name that finds none or several is asked about first. */
+function compare(view: PortfolioView, names: readonly string[]): Reply {
+  const found: CustomerReport[] = [];
+  for (const query of names) {
+    const hit = view.find(query);
+    if (hit.kind === 'none') return customerNotFoundCard(query, hit.closest);
+    if (hit.kind === 'several') return choicesCard(view, query, hit.customers);
+    if (!found.includes(hit.customer)) found.push(hit.customer);
+  }
+  if (found.length < 2 || found.length > MAX_COMPARED) {
+    return messageCard(
+      `Name between 2 and ${MAX_COMPARED} different customers to compare.`,
+      [
+        'For example "compare Contoso and Fabrikam", or "Contoso vs Fabrikam vs Tailspin". For more customers at once, ask for the portfolio.',
+      ],
+      [buttons.portfolio(), buttons.help()],
+    );
+  }
+  return compareCard(
+    found.map((report) => ({ report, trend: view.trend(report) })),
+    view.thresholds,
+  );
 }

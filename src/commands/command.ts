@@ -14,6 +14,8 @@ export type Command =
   | { readonly kind: 'why'; readonly customer: string }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
+  /** "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as typed. */
+  | { readonly kind: 'compare'; readonly names: readonly string[] }
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
@@ -77,6 +79,7 @@ export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind']
 export const MENTIONED = [
   'definitions',
   'why',
+  'compare',
   'data-status',
   'moved',
   'best',
@@ -160,6 +163,22 @@ function whyAsked(asked: string): string | null {
     if (customer !== undefined) return NOT_A_CUSTOMER.test(customer) || workloadNamed(customer) !== null ? null : customer;
   }
   return null;
+}
+/** "compare Contoso and Fabrikam", "Contoso vs Fabrikam", "how does Contoso compare to Fabrikam?". */
+const COMPARE = /^(?:compare|comparing|comparison of|side by side:?) (.+)$/;
+const VERSUS = /^(?:how (?:does|do|is|are) )?(.+?) (?:vs\.?|versus|compared? (?:to|with)|against) (.+)$/;
+/** What goes between the names of a comparison. */
+const BETWEEN_NAMES = /\s*,\s*(?:and\s+)?|\s+(?:and|with|to|vs\.?|versus|&|compared (?:to|with)|against)\s+/;
+
+function comparedNames(text: string, asked: string): string[] | null {
+  const match = COMPARE.exec(asked) ?? VERSUS.exec(asked);
+  if (!match) return null;
+  const names = match
+    .slice(1)
+    .join(' vs ')
+    .split(BETWEEN_NAMES)
+    .filter((n) => n !== '');
+  return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
 }
 const DATA_STATUS =
   /^(?:(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
@@ -305,6 +324,8 @@ export function parseCommand(text: string): Command {
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
+  const compared = comparedNames(text, asked);
+  if (compared) return { kind: 'compare', names: compared };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };

@@ -86,7 +86,8 @@ for (const backend of BACKENDS) {
         ['what should I do for Fabrikam?', 'personal', FABRIKAM],
         ['Contoso teams', 'channel', CONTOSO],
         ['how many licenses does the contoso account have', 'personal', CONTOSO],
-        ['compare contoso and fabrikam', 'personal', '2 customers match "compare contoso and fabrikam"'],
+        ['compare contoso and fabrikam', 'personal', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
+        ['how does Fabrikam compare to Contoso?', 'channel', 'Fabrikam Inc vs Contoso Ltd: deployment 40% vs 95%, usage 37.5% vs 89%'],
         ['give me the overview please', 'personal', PORTFOLIO],
         ['list customers', 'personal', PORTFOLIO],
         ['which customers have trials?', 'personal', '1 customer: Trial subscription'],
@@ -152,6 +153,48 @@ for (const backend of BACKENDS) {
       // No one customer named: the general answer.
       expect((await h.say('why is usage over 100% for some customers?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
       expect((await h.say('why are my numbers wrong?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
+    });
+
+    it('puts customers side by side, a column each, with every workload any of them has', async () => {
+      const [reply] = await h.say('Coho vs Fabrikam vs Adventure Works');
+      const card = cardOf(reply);
+      expect(reply!.activity['summary']).to.equal(
+        'Coho Winery vs Fabrikam Inc vs Adventure Works: deployment 93.3% vs 40% vs 87.5%, usage 31% vs 37.5% vs 107.2%',
+      );
+      expect(textsOf(card)).to.deep.equal([
+        '3 customers side by side',
+        'Usage: entitlements active in the last 28 days, over all products · changes over 7 days',
+        ...['Coho Winery', 'Fabrikam Inc', 'Adventure Works'],
+        ...['Deployment', '93.3%', '40%', '87.5%'],
+        ...['Licenses assigned', '42 of 45', '40 of 100', '70 of 80'],
+        ...['Usage', '31%', '37.5%', '107.2%'],
+        ...['Entitlements active', '39 of 126', '45 of 120', '193 of 180'],
+        ...['Exchange usage', '42.9%', '55%', '90%'],
+        ...['SharePoint with OneDrive usage', '21.4%', '22.5%', '—'],
+        ...['Teams usage', '28.6%', '35%', '85.7%'],
+        ...['Yammer usage', '—', '—', '175%'],
+        ...['Deployment change', 'unchanged', '▼ 1 pt', 'unchanged'],
+        ...['Usage change', '▼ 7 pts', '▼ 6.5 pts', '▲ 3.2 pts'],
+        ...['Licenses unassigned', '3', '60', '10'],
+        ...['Data as of', '2026-11-25', '2026-11-25', '2026-11-25'],
+        ...['Why the numbers look odd', 'nothing', 'nothing', 'Yammer used beyond its licenses'],
+        'What to do',
+        'Adoption content; Training courses (upsell)',
+        'Adoption content',
+        'nothing now',
+      ]);
+      expect(elementOf(card, 'TextRun', (t) => t['text'] === '31%')['color']).to.equal('Attention');
+      expect(buttonsOf(card)).to.deep.equal([
+        { title: 'Open Coho Winery', verb: 'customer', data: { key: COHO } },
+        { title: 'Open Fabrikam Inc', verb: 'customer', data: { key: FABRIKAM } },
+        { title: 'Open Adventure Works', verb: 'customer', data: { key: '00000006-0000-4000-8000-c0ffee000006' } },
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      // One customer twice is one customer; a name that finds nobody is said so.
+      expect((await h.say('compare contoso and Contoso Ltd'))[0]!.activity['summary']).to.equal(
+        'Name between 2 and 5 different customers to compare.',
+      );
+      expect((await h.say('compare contoso and zzzz'))[0]!.activity['summary']).to.equal('No customer matches "zzzz".');
     });
 
     it('tells how fresh the data is, where it comes from and how it is synced', async () => {
