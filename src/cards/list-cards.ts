@@ -7,7 +7,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
-import { findingLabel, FLAG_LABELS } from './labels.js';
+import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
 import { count, day, entitlementsText, inactiveText, licensesText, name, percentText, plain, unassignedText } from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
@@ -316,4 +316,22 @@ export function choicesCard(view: PortfolioView, query: string, customers: reado
     },
     title,
   );
+}
+
+/** "what should I do?": customers with a suggested action or old data, the most urgent first, each with why. */
+export function actionsCard(view: PortfolioView): Reply {
+  const customers = view.needingAction();
+  return customerList(view, customers, {
+    title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
+    subtitle:
+      'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
+    command: 'adoption report',
+    note: (c) => {
+      const advice = c.recommendations.map((r) => `${shortFindingLabel(r.code)}: ${r.reason}`);
+      const stale = c.flags.find((f) => f.code === 'stale-data');
+      const age = stale?.evidence['ageDays'];
+      return [...advice, ...(stale ? [`Old data: ${typeof age === 'number' ? `${count(age)} days old` : 'refresh it'}`] : [])].join(' · ');
+    },
+    order: 'most urgent first',
+  });
 }

@@ -7,6 +7,7 @@ import { buttons } from '../cards/actions.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
 import {
+  actionsCard,
   bestCard,
   choicesCard,
   customersWithCard,
@@ -59,6 +60,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       const history = { trend: view.trend(customer), points: view.points(customer) };
       return customerCard(customer, settings, history, command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy });
     }
+    case 'actions':
+      return actionsCard(view);
     case 'compare':
       return compare(view, command.names);
     case 'why': {

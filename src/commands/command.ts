@@ -14,6 +14,8 @@ export type Command =
   | { readonly kind: 'why'; readonly customer: string }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
+  /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
+  | { readonly kind: 'actions' }
   /** "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as typed. */
   | { readonly kind: 'compare'; readonly names: readonly string[] }
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
@@ -79,6 +81,7 @@ export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind']
 export const MENTIONED = [
   'definitions',
   'why',
+  'actions',
   'compare',
   'data-status',
   'moved',
@@ -180,6 +183,9 @@ function comparedNames(text: string, asked: string): string[] | null {
     .filter((n) => n !== '');
   return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
 }
+/** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
+const ACTIONS =
+  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
 const DATA_STATUS =
   /^(?:(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
 const WENT_DOWN =
@@ -324,6 +330,7 @@ export function parseCommand(text: string): Command {
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
+  if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);
   if (compared) return { kind: 'compare', names: compared };
   const movement = movementAsked(asked);

@@ -22,3 +22,22 @@ export function isFindingCode(code: string): code is FindingCode {
 export function findingOf(report: CustomerReport, code: FindingCode): Flag | Recommendation | undefined {
   return isFlagCode(code) ? report.flags.find((f) => f.code === code) : report.recommendations.find((r) => r.code === code);
 }
+
+/**
+ * The order a partner acts in: low adoption first (licenses paid for and not used), then people
+ * asking for help, then upsell; old data last (refresh it, then look again).
+ */
+export const ACTION_ORDER: readonly FindingCode[] = ['adoption-content', 'training-and-self-support', 'training-upsell', 'stale-data'];
+
+/** Customers with something to do, the most urgent first; equally urgent ones keep the order given. */
+export function needingAction(customers: readonly CustomerReport[]): CustomerReport[] {
+  const urgency = (c: CustomerReport): number => {
+    const at = ACTION_ORDER.findIndex((code) => findingOf(c, code) !== undefined);
+    return at < 0 ? Number.POSITIVE_INFINITY : at;
+  };
+  return customers
+    .map((customer, i) => ({ customer, i, urgency: urgency(customer) }))
+    .filter((x) => x.urgency !== Number.POSITIVE_INFINITY)
+    .sort((a, b) => a.urgency - b.urgency || a.i - b.i)
+    .map((x) => x.customer);
+}

@@ -3,6 +3,7 @@ import {
   customerKey,
   moves,
   mostUnassigned,
+  needingAction,
   rankBy,
   filterByPercent,
   findingOf,
@@ -111,5 +112,10 @@ export class PortfolioView {
   /** Customers with that explanation or suggested action, worst first. */
   withFinding(code: FindingCode): CustomerReport[] {
     return this.report.customers.filter((c) => findingOf(c, code) !== undefined);
+  }
+
+  /** Customers with a suggested action or old data, the most urgent first (see ACTION_ORDER). */
+  needingAction(): CustomerReport[] {
+    return needingAction(this.report.customers);
   }
 }

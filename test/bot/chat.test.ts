@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import type { DeploymentRecord } from '../../src/data/records.js';
 import { MAX_CARD_BYTES, teamsSize } from '../../src/cards/card.js';
 import { Conversation } from '../../src/commands/conversation.js';
+import { MENTIONED, parseCommand } from '../../src/commands/command.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
@@ -153,6 +154,45 @@ for (const backend of BACKENDS) {
       // No one customer named: the general answer.
       expect((await h.say('why is usage over 100% for some customers?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
       expect((await h.say('why are my numbers wrong?'))[0]!.activity['summary']).to.equal('How the numbers are counted');
+    });
+
+    it('answers "what should I do?" with the customers to act on, the most urgent first, each with why', async () => {
+      const [reply] = await h.say('What should I do this week?');
+      const card = cardOf(reply);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        '7 customers to act on',
+        'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
+        'Customer (most urgent first)',
+      ]);
+      const rows = texts.slice(5);
+      expect(rows.filter((_, i) => i % 4 === 0)).to.deep.equal([
+        'Coho Winery',
+        'Fabrikam Inc',
+        'Litware Inc',
+        'Wingtip Toys',
+        'Contoso Ltd',
+        'Northwind Traders',
+        'Proseware',
+      ]);
+      expect(rows.filter((_, i) => i % 4 === 1)).to.deep.equal([
+        'Adoption content: usage 31% is below 50% · Training courses (upsell): deployment 93.3% is at or above 90%',
+        'Adoption content: usage 37.5% is below 50%; deployment 40% is below 60% (60 of 100 licenses unassigned)',
+        'Training and self-support: 5 service requests in the last 30 days (3 still open); the threshold is 3',
+        'Training courses (upsell): deployment 94.3% is at or above 90%',
+        'Training courses (upsell): deployment 95% is at or above 90%',
+        'Training courses (upsell): deployment 90.9% is at or above 90%',
+        'Old data: 21 days old',
+      ]);
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')[0]).to.deep.equal({
+        title: 'Open',
+        verb: 'customer',
+        data: { key: COHO },
+      });
+      expect(cardProblems(card)).to.deep.equal([]);
+      for (const text of ['who should I call first?', 'which customers need attention', 'next steps', 'priorities']) {
+        expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('7 customers to act on');
+      }
     });
 
     it('puts customers side by side, a column each, with every workload any of them has', async () => {
@@ -458,6 +498,12 @@ for (const backend of BACKENDS) {
       }
       const inChannel = cardOf((await h.say('help', { scope: 'channel' }))[0]);
       expect(textsOf(inChannel)).to.include('Here, @mention me first: "@Adoption portfolio".');
+    });
+
+    it('gives in its help an example of every question it understands beyond its command list, and each is understood', async () => {
+      const intro = textsOf(cardOf((await h.say('help'))[0]))[1]!;
+      const examples = [...intro.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+      expect(new Set(examples.map((e) => parseCommand(e).kind))).to.deep.equal(new Set(MENTIONED));
     });
 
     it('offers choices for several matches, and the closest names when none matches', async () => {
