@@ -224,7 +224,7 @@ const UNASSIGNED =
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |me |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
@@ -297,12 +297,17 @@ const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
 
+/** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
+const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
-  /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card)\s+(?:for|of|on|at)\s+(.+)$/,
+  /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
-  /^(?:show|open)\s+(?:me\s+)?(.+)$/,
+  // "show me Contoso's products": the name without what of it.
+  new RegExp(String.raw`^(?:show|open)\s+(?!(?:me\s+)?(?:the|my|our|all)\s+${ASPECT}$)(?:me\s+)?(.+?)(?:(?:'s|’s|')?\s+${ASPECT})?$`),
   // "Contoso adoption", "Fabrikam's usage"; not "usage report" or "my status".
-  /^(?!(?:adoption|usage|deployment|report|numbers|status|my|the|portfolio|low)\b)(.+?)(?:'s)?\s+(?:adoption|usage|deployment|numbers|status|report|card|details)$/,
+  new RegExp(
+    String.raw`^(?!(?:adoption|usage|deployment|report|numbers|status|my|our|the|portfolio|low|show|open|list|get)\b)(.+?)(?:'s|’s|')?\s+${ASPECT}$`,
+  ),
 ];
 
 /** Words people put before what they ask ("what is", "tell me about", "please"), dropped before it is read. */

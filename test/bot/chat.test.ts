@@ -86,6 +86,12 @@ for (const backend of BACKENDS) {
         // A name inside a sentence the bot has no pattern for.
         ['what should I do for Fabrikam?', 'personal', FABRIKAM],
         ['Contoso teams', 'channel', CONTOSO],
+        ["show me Contoso's products", 'personal', CONTOSO],
+        ['Fabrikam trend', 'groupChat', FABRIKAM],
+        ['history for fabrikam', 'personal', FABRIKAM],
+        ['show me the portfolio', 'personal', PORTFOLIO],
+        ['total licenses', 'channel', PORTFOLIO],
+        ['how many licenses do we have?', 'personal', PORTFOLIO],
         ['how many licenses does the contoso account have', 'personal', CONTOSO],
         ['compare contoso and fabrikam', 'personal', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
         ['how does Fabrikam compare to Contoso?', 'channel', 'Fabrikam Inc vs Contoso Ltd: deployment 40% vs 95%, usage 37.5% vs 89%'],
