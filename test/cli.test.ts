@@ -155,6 +155,28 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists the customers to act on, the most urgent first, as the chat does for "what should I do?"', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-actions-')));
+      try {
+        const r = await adoptionIn(demo.env, 'report', '--json', '--actions');
+        expect(r.code, r.stderr).to.equal(0);
+        const customers = (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers;
+        expect(customers.map((c) => c.customer)).to.deep.equal([
+          'Coho Winery',
+          'Fabrikam Inc',
+          'Litware Inc',
+          'Wingtip Toys',
+          'Contoso Ltd',
+          'Northwind Traders',
+          'Proseware',
+        ]);
+        const none = await adoptionIn(demo.env, 'report', '--actions', '--above', '95');
+        expect(none).to.deep.include({ code: 0, stdout: 'No customer is above 95% and has a suggested action or old data.\n' });
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists only the customers with one flag or recommendation, and refuses a code it does not know', async () => {
       const stale = await adoption('report', '--json', '--with', 'stale-data');
       expect(stale.code).to.equal(0);

@@ -325,7 +325,7 @@ export function actionsCard(view: PortfolioView): Reply {
     title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
     subtitle:
       'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
-    command: 'adoption report',
+    command: 'adoption report --actions',
     note: (c) => {
       const advice = c.recommendations.map((r) => `${shortFindingLabel(r.code)}: ${r.reason}`);
       const stale = c.flags.find((f) => f.code === 'stale-data');

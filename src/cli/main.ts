@@ -112,6 +112,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option('--rising', 'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first')
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
+    .option('--actions', 'only customers with a suggested action or old data, the most urgent first')
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {

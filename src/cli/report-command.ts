@@ -4,6 +4,7 @@ import {
   customerKey,
   moves,
   mostUnassigned,
+  needingAction,
   rankBy,
   filterByPercent,
   filterClause,
@@ -38,6 +39,8 @@ export interface ReportOptions {
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
   readonly unassigned?: boolean;
+  /** Only customers with a suggested action or old data, the most urgent first (what "what should I do?" lists). */
+  readonly actions?: boolean;
   readonly json?: boolean;
 }
 
@@ -58,7 +61,7 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising and
+ * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising, --actions and
  * --unassigned (--measure alone: the customers with that number, lowest first); a message and
  * null when --customer does not resolve.
  */
@@ -94,6 +97,7 @@ export function selectReport(
   }
   const movement = movementOf(options);
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
+  if (options.actions) customers = needingAction(customers);
   if (options.unassigned) customers = mostUnassigned(customers);
   return { ...full, customers };
 }
@@ -107,6 +111,7 @@ function noneMatch(options: ReportOptions): string {
     options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
+    options.actions ? 'has a suggested action or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
   ].filter((part) => part !== null);
   return narrowed.length > 0
@@ -114,7 +119,7 @@ function noneMatch(options: ReportOptions): string {
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--unassigned] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,
