@@ -14,8 +14,7 @@ import { CallerAccess } from './caller-access.js';
 import type { Logger } from '../logging/logger.js';
 import { createProactive } from './proactive-wiring.js';
 import { startServer, type RunningServer } from './server.js';
-import { nextRun } from '../sync/schedule.js';
-import { openSyncLog, type SyncStatus } from '../sync/sync-log.js';
+import { openSyncLog, readSyncStatus, type SyncStatus } from '../sync/sync-log.js';
 
 export interface RunningBot extends RunningServer {
   readonly alerts: Alerts;
@@ -55,14 +54,7 @@ export async function startBot(options: {
   );
   const access = new CallerAccess(config.access, logger, gate);
   const syncLog = await openSyncLog(storage);
-  const syncStatus = async (): Promise<SyncStatus> => {
-    const pattern = config.syncSchedule;
-    const next = pattern === null ? null : nextRun(pattern, clock());
-    return {
-      schedule: pattern === null ? null : { pattern, next: next?.toISOString() ?? null },
-      last: (await syncLog.read()).last,
-    };
-  };
+  const syncStatus = (): Promise<SyncStatus> => readSyncStatus(config.syncSchedule, syncLog, clock());
   const conversation = new Conversation(portfolio, config, settings, syncStatus, clock);
   const bot = new AdoptionBot(conversation, state, access, logger, clock);
   const server = await startServer({

@@ -49,11 +49,18 @@ function syncLines(status: SyncStatus): string[] {
   return [schedule, ...last];
 }
 
+export interface DataStatus {
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** Customers whose newest data is older than the stale threshold. */
+  readonly stale: number;
+}
+
 /**
- * The answer to "when was the data last updated?": how fresh each customer's data is, where it comes
- * from, the sync schedule and what the last sync did (including which customers failed, and why).
+ * How fresh each customer's data is, where it comes from, the sync schedule and what the last sync
+ * did (including which customers failed, and why): the chat's card and `adoption status` say this.
  */
-export function dataStatusCard(view: PortfolioView, status: SyncStatus, now: Date): Reply {
+export function dataStatus(view: PortfolioView, status: SyncStatus, now: Date): DataStatus {
   const dated = view.customers.filter((c): c is typeof c & { dataAsOf: string } => c.dataAsOf !== null);
   const byAge = [...dated].sort((a, b) => a.dataAsOf.localeCompare(b.dataAsOf));
   const oldest = byAge[0];
@@ -77,9 +84,15 @@ export function dataStatusCard(view: PortfolioView, status: SyncStatus, now: Dat
     lines.push(`From: ${sources.map(([s, n]) => `${SOURCE_LABELS[s]} (${customers(n)})`).join(', ')}.`);
   }
   lines.push(...syncLines(status));
-  const actions: Button[] = [buttons.portfolio()];
-  if (stale.length > 0) actions.push({ title: 'Old data', verb: 'customers-with', data: { code: 'stale-data' } });
   const title =
     newest === undefined ? 'No customer data yet' : `Data: ${customers(view.customers.length)}, newest from ${day(newest.dataAsOf)}`;
+  return { title, lines, stale: stale.length };
+}
+
+/** The answer to "when was the data last updated?", with a button to the customers whose data is old. */
+export function dataStatusCard(view: PortfolioView, status: SyncStatus, now: Date): Reply {
+  const { title, lines, stale } = dataStatus(view, status, now);
+  const actions: Button[] = [buttons.portfolio()];
+  if (stale > 0) actions.push({ title: 'Old data', verb: 'customers-with', data: { code: 'stale-data' } });
   return messageCard(title, lines, actions);
 }

@@ -156,6 +156,15 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       setExitCode(await runSyncCommand(config, storage, options, output, process.stderr.isTTY ? process.stderr : null));
     });
 
+  program
+    .command('status')
+    .description('how fresh the data is, where it comes from, the sync schedule and the last sync (exit 1 if it failed)')
+    .action(async () => {
+      const storage = await openCliStorage(config, output, false);
+      const { runStatus } = await import('./status-command.js');
+      setExitCode(await runStatus(config, storage, new Date(), output));
+    });
+
   const alerts = program.command('alerts').description('proactive low-adoption alerts to the Teams chats and channels that asked for them');
   alerts
     .command('run')

@@ -62,8 +62,3 @@ export function scheduleSync(options: {
   });
   return { stop: () => job.stop() };
 }
-
-/** When a schedule runs next, in UTC; null when the pattern never runs again. */
-export function nextRun(pattern: string, after: Date): Date | null {
-  return new Cron(pattern, { paused: true, timezone: 'Etc/UTC' }).nextRun(after);
-}

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import type { StateStore } from '../data/store/state-store.js';
 import type { Storage } from '../data/store/storage.js';
 import type { Failure } from './failure.js';
@@ -74,4 +75,17 @@ export async function recordSyncRun(log: SyncLogStore, run: SyncRun, onError: (e
 export interface SyncStatus {
   readonly schedule: { readonly pattern: string; readonly next: string | null } | null;
   readonly last: SyncRun | null;
+}
+
+/** When a schedule runs next, in UTC; null when the pattern never runs again. */
+export function nextRun(pattern: string, after: Date): Date | null {
+  return new Cron(pattern, { paused: true, timezone: 'Etc/UTC' }).nextRun(after);
+}
+
+/** The schedule (`ADOPTION_SYNC_SCHEDULE`, null when the bot does not sync by itself) and the last run. */
+export async function readSyncStatus(pattern: string | null, log: SyncLogStore, now: Date): Promise<SyncStatus> {
+  return {
+    schedule: pattern === null ? null : { pattern, next: nextRun(pattern, now)?.toISOString() ?? null },
+    last: (await log.read()).last,
+  };
 }

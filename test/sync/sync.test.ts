@@ -43,9 +43,11 @@ const FABRIKAM_SEED: DeploymentRecord = {
   assigned: 30,
 };
 
-async function sync(cloud: FakeCloud, dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+const sync = (cloud: FakeCloud, dataDir: string, ...args: string[]): ReturnType<typeof cli> => cli(cloud, dataDir, 'sync', ...args);
+
+async function cli(cloud: FakeCloud, dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       env: { ...process.env, ...cloud.env(), ...storageEnv, ADOPTION_DATA_DIR: dataDir },
     });
     return { code: 0, stdout, stderr };
@@ -228,6 +230,11 @@ for (const backend of BACKENDS) {
       expect(one).to.deep.include({ trigger: 'command', only: 'Tailspin Toys' });
       expect(one!.outcome).to.deep.equal({ kind: 'done', synced: 1, skipped: 0, failedCount: 0, failed: [], analyticsFailure: null });
       expect(Date.parse(one!.finishedAt)).to.be.at.least(Date.parse(one!.startedAt));
+      const fine = await cli(cloud, data, 'status');
+      expect(fine.code).to.equal(0);
+      expect(fine.stdout.trim().split('\n').at(-1)).to.match(
+        /^Last sync \("adoption sync", Tailspin Toys only, \d{4}-\d\d-\d\d \d\d:\d\d UTC to \d\d:\d\d\): 1 customer synced, 0 failed\.$/,
+      );
       await sync(cloud, data);
       const all = await last();
       expect(all).to.deep.include({ trigger: 'command', only: null });
@@ -241,6 +248,12 @@ for (const backend of BACKENDS) {
         ],
         analyticsFailure: null,
       });
+      // `adoption status` says so too, and exits 1 for a monitor.
+      const failing = await cli(cloud, data, 'status');
+      expect(failing.code).to.equal(1);
+      expect(failing.stdout.trim().split('\n').at(-1)).to.equal(
+        "Failed: Fabrikam Inc: Microsoft Graph: no consent in the customer's tenant (Authorization_IdentityNotFound).",
+      );
       // Partner Center gone: the sync stops before any customer, and says why.
       await cloud.close();
       const stopped = await sync(cloud, data);
