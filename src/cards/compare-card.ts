@@ -7,6 +7,7 @@ import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
 import { shortFindingLabel } from './labels.js';
 import { percentColor, type Color } from './list-cards.js';
+import { messageCard } from './message-cards.js';
 import { count, day, name, percentText, plain } from './text.js';
 
 /** Customers side by side: as many columns as fit a Teams card on a laptop screen. */
@@ -96,4 +97,15 @@ export function compareCard(compared: readonly Compared[], thresholds: Threshold
     }),
     summary: plain(summary, 300),
   };
+}
+
+/** Fewer than two customers named (or one twice), or more than fit side by side. */
+export function compareHowCard(): Reply {
+  return messageCard(
+    `Name between 2 and ${MAX_COMPARED} different customers to compare.`,
+    [
+      'For example "compare Contoso and Fabrikam", or "Contoso vs Fabrikam vs Tailspin". For more customers at once, ask for the portfolio.',
+    ],
+    [buttons.portfolio(), buttons.help()],
+  );
 }

@@ -2,8 +2,7 @@ import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import { definitionsCard } from '../cards/definitions-card.js';
-import { compareCard, MAX_COMPARED } from '../cards/compare-card.js';
-import { buttons } from '../cards/actions.js';
+import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
 import {
@@ -18,14 +17,7 @@ import {
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
-import {
-  customerGoneCard,
-  customerNotFoundCard,
-  emptyPortfolioCard,
-  messageCard,
-  notUnderstoodCard,
-  thanksCard,
-} from '../cards/message-cards.js';
+import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
@@ -90,15 +82,7 @@ function compare(view: PortfolioView, names: readonly string[]): Reply {
     if (hit.kind === 'several') return choicesCard(view, query, hit.customers);
     if (!found.includes(hit.customer)) found.push(hit.customer);
   }
-  if (found.length < 2 || found.length > MAX_COMPARED) {
-    return messageCard(
-      `Name between 2 and ${MAX_COMPARED} different customers to compare.`,
-      [
-        'For example "compare Contoso and Fabrikam", or "Contoso vs Fabrikam vs Tailspin". For more customers at once, ask for the portfolio.',
-      ],
-      [buttons.portfolio(), buttons.help()],
-    );
-  }
+  if (found.length < 2 || found.length > MAX_COMPARED) return compareHowCard();
   return compareCard(
     found.map((report) => ({ report, trend: view.trend(report) })),
     view.thresholds,
