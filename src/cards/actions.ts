@@ -5,7 +5,7 @@ import { isFindingCode } from '../metrics/findings.js';
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb = 'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'customers-with' | 'help' | 'share' | 'mute';
+export type Verb = 'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute';
 
 export interface Button {
   readonly title: string;
@@ -17,6 +17,7 @@ export const buttons = {
   customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
   portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
+  actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
 };
 
@@ -35,6 +36,8 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return { kind: 'portfolio' };
     case 'low-adoption':
       return { kind: 'low-adoption', measure: { kind: 'lower' } };
+    case 'actions':
+      return { kind: 'actions' };
     case 'customers-with':
       return typeof fields['code'] === 'string' && isFindingCode(fields['code']) ? { kind: 'customers-with', code: fields['code'] } : null;
     case 'help':

@@ -104,7 +104,7 @@ export function portfolioCard(view: PortfolioView): Reply {
         { title: 'Why numbers look odd', facts: counted(FLAG_CODES, s.flags) },
         { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations) },
       ].filter((section) => section.facts.length > 0),
-      buttons: [buttons.lowAdoption(), buttons.help()],
+      buttons: [buttons.lowAdoption(), buttons.actions(), buttons.help()],
       partnerFigures: view.report.partnerTotals.map(partnerFigure),
     },
     `Portfolio: ${customersText(s.customers)}, deployment ${percentText(s.deploymentPercent)}, usage ${percentText(s.usagePercent)}`,

@@ -466,7 +466,16 @@ for (const backend of BACKENDS) {
         'training-and-self-support',
         'training-upsell',
       ]);
+      expect(buttonsOf(card).slice(-3)).to.deep.equal([
+        { title: 'Low adoption', verb: 'low-adoption', data: {} },
+        { title: 'What to do', verb: 'actions', data: {} },
+        { title: 'Help', verb: 'help', data: {} },
+      ]);
       expect(cardProblems(card)).to.deep.equal([]);
+      // "What to do" replaces the card with the customers to act on.
+      const todo = await h.invoke('actions', {});
+      expect(todo.status).to.equal(200);
+      expect(textsOf(todo.body.value)[0]).to.equal('7 customers to act on');
     });
 
     it('lists the customers behind a count, worst first, each with what it says of them', async () => {
