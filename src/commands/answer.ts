@@ -14,6 +14,7 @@ import {
   movedCard,
   percentCard,
   portfolioCard,
+  productCard,
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
@@ -54,6 +55,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     }
     case 'actions':
       return actionsCard(view);
+    case 'product':
+      return productCard(view, command.product);
     case 'compare':
       return compare(view, command.names);
     case 'why': {

@@ -14,6 +14,8 @@ export type Command =
   | { readonly kind: 'why'; readonly customer: string }
   /** "who dropped?", "who improved this month?": customers whose deployment or usage went that way over that span. */
   | { readonly kind: 'moved'; readonly movement: Movement }
+  /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
+  | { readonly kind: 'product'; readonly product: string }
   /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
   | { readonly kind: 'actions' }
   /** "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as typed. */
@@ -82,6 +84,7 @@ export const MENTIONED = [
   'definitions',
   'why',
   'actions',
+  'product',
   'compare',
   'data-status',
   'moved',
@@ -183,6 +186,19 @@ function comparedNames(text: string, asked: string): string[] | null {
     .filter((n) => n !== '');
   return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
 }
+/** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
+const PRODUCT =
+  /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(.+?) (?:customers|accounts)$/;
+
+/** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
+function productAsked(text: string, asked: string): Command | null {
+  const match = PRODUCT.exec(asked);
+  const product = match?.[1] ?? match?.[2];
+  if (product === undefined) return null;
+  const workload = workloadNamed(product);
+  return workload === null ? { kind: 'product', product: originalCase(text, product) } : { kind: 'workload', workload };
+}
+
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
@@ -224,7 +240,7 @@ const UNASSIGNED =
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |me |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
@@ -250,8 +266,9 @@ function percentAsked(asked: string): PercentFilter | null {
     measure: measureOf(asked.replace(match[0], ' ')),
   };
 }
-const LOW = /^(?:(?:show|list|which|who)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
-const LEAST = /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$/;
+const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
+const LEAST =
+  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$/;
 const STRUGGLING = /^(?:who|which customers?) (?:is|are) struggling$/;
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
@@ -354,6 +371,8 @@ export function parseCommand(text: string): Command {
   if (code) return { kind: 'customers-with', code };
   const workload = workloadAsked(asked);
   if (workload) return { kind: 'workload', workload };
+  const product = productAsked(text, asked);
+  if (product) return product;
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(asked);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

@@ -19,3 +19,4 @@ export { customerKey } from './customer-key.js';
 export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend } from './trend.js';
 export { ACTION_ORDER, findingOf, isFindingCode, isFlagCode, needingAction } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
+export { productNames, productsNamed } from './products.js';

@@ -4,6 +4,8 @@ import {
   moves,
   mostUnassigned,
   needingAction,
+  productNames,
+  productsNamed,
   rankBy,
   filterByPercent,
   findingOf,
@@ -17,7 +19,7 @@ import {
   type PortfolioSummary,
   type Trend,
 } from '../metrics/index.js';
-import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
+import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
 
@@ -112,6 +114,19 @@ export class PortfolioView {
   /** Customers with that explanation or suggested action, worst first. */
   withFinding(code: FindingCode): CustomerReport[] {
     return this.report.customers.filter((c) => findingOf(c, code) !== undefined);
+  }
+
+  /** Customers with a product named like the query ("E3", "Dynamics 365"), worst first, each with those products. */
+  withProduct(query: string): { readonly customer: CustomerReport; readonly products: readonly ProductAdoption[] }[] {
+    return this.report.customers.flatMap((customer) => {
+      const products = productsNamed(customer, query);
+      return products.length === 0 ? [] : [{ customer, products }];
+    });
+  }
+
+  /** Every product name in the portfolio, for "no customer has …". */
+  productNames(): string[] {
+    return productNames(this.report.customers);
   }
 
   /** Customers with a suggested action or old data, the most urgent first (see ACTION_ORDER). */

@@ -92,6 +92,13 @@ for (const backend of BACKENDS) {
         ['show me the portfolio', 'personal', PORTFOLIO],
         ['total licenses', 'channel', PORTFOLIO],
         ['how many licenses do we have?', 'personal', PORTFOLIO],
+        ['average usage', 'groupChat', PORTFOLIO],
+        ['usage for all customers', 'personal', PORTFOLIO],
+        ['how many customers have low adoption?', 'personal', '2 customers with low adoption'],
+        ['who is not using SharePoint?', 'channel', '2 customers with SharePoint with OneDrive usage below 50%'],
+        ['who uses Teams?', 'personal', 'Teams usage: 12 customers'],
+        ['Dynamics customers', 'personal', 'Dynamics usage: 1 customer'],
+        ['customers with E3', 'groupChat', '7 customers with E3'],
         ['how many licenses does the contoso account have', 'personal', CONTOSO],
         ['compare contoso and fabrikam', 'personal', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
         ['how does Fabrikam compare to Contoso?', 'channel', 'Fabrikam Inc vs Contoso Ltd: deployment 40% vs 95%, usage 37.5% vs 89%'],
@@ -199,6 +206,33 @@ for (const backend of BACKENDS) {
       for (const text of ['who should I call first?', 'which customers need attention', 'next steps', 'priorities']) {
         expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('7 customers to act on');
       }
+    });
+
+    it("lists the customers who bought a product named so, each with that product's licenses, or names the products there are", async () => {
+      const [reply] = await h.say('Who bought E3?');
+      const card = cardOf(reply);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 2)).to.deep.equal([
+        '7 customers with E3',
+        "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
+      ]);
+      const rows = texts.slice(5);
+      expect(rows.filter((_, i) => i % 4 < 2)).to.deep.equal([
+        ...['Coho Winery', 'OFFICE 365 ENTERPRISE E3: 42 of 45 assigned (93.3%)'],
+        ...['Proseware', 'OFFICE 365 ENTERPRISE E3: 30 of 40 assigned (75%)'],
+        ...['Wingtip Toys', 'SPE_E3: 33 of 35 assigned (94.3%)'],
+        ...['Woodgrove Bank', 'OFFICE 365 ENTERPRISE E3: 100 of 120 assigned (83.3%)'],
+        ...['Adventure Works', 'OFFICE 365 ENTERPRISE E3: 70 of 80 assigned (87.5%)'],
+        ...['Contoso Ltd', 'OFFICE 365 ENTERPRISE E3: 285 of 300 assigned (95%)'],
+        ...['Northwind Traders', 'OFFICE 365 ENTERPRISE E3: 50 of 55 assigned (90.9%)'],
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const none = cardOf((await h.say('which customers have E5 licenses?'))[0]);
+      expect(textsOf(none)).to.deep.equal([
+        'No customer has a product named like "E5".',
+        'Products in the cache: DYNAMICS 365 SALES ENTERPRISE, MICROSOFT 365 BUSINESS PREMIUM, Microsoft 365 users, OFFICE 365 ENTERPRISE E3, SPE_E3.',
+      ]);
+      expect((await h.say('customers with business premium'))[0]!.activity['summary']).to.equal('5 customers with business premium');
     });
 
     it('puts customers side by side, a column each, with every workload any of them has', async () => {
