@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { productNames, productsNamed } from '../../src/metrics/products.js';
+import type { CustomerReport, ProductAdoption } from '../../src/metrics/report-types.js';
+
+const product = (name: string): ProductAdoption => ({ product: name, sold: 10, assigned: 5, deploymentPercent: 50, workloads: [] });
+
+function customer(...products: string[]): CustomerReport {
+  return {
+    customer: 'Contoso',
+    tenantId: null,
+    dataAsOf: null,
+    sources: [],
+    deploymentPercent: null,
+    usagePercent: null,
+    sold: 0,
+    assigned: 0,
+    active: 0,
+    entitled: 0,
+    products: products.map(product),
+    workloads: [],
+    flags: [],
+    recommendations: [],
+  };
+}
+
+describe('products by name', () => {
+  const c = customer('OFFICE 365 ENTERPRISE E3', 'SPE_E3', 'Microsoft Teams Premium Trial', 'Dynamics 365 Sales Enterprise');
+  const names = (query: string): string[] => productsNamed(c, query).map((p) => p.product);
+
+  it('takes a product whose name has every word asked, in any case and order, "_" and "-" as spaces', () => {
+    expect(names('e3')).to.deep.equal(['OFFICE 365 ENTERPRISE E3', 'SPE_E3']);
+    expect(names('Sales Dynamics')).to.deep.equal(['Dynamics 365 Sales Enterprise']);
+    expect(names('microsoft-teams')).to.deep.equal(['Microsoft Teams Premium Trial']);
+  });
+
+  it('lets a word of three letters or more stand for the start of one, but not a shorter one', () => {
+    expect(names('teams prem')).to.deep.equal(['Microsoft Teams Premium Trial']);
+    expect(names('ent')).to.deep.equal(['OFFICE 365 ENTERPRISE E3', 'Dynamics 365 Sales Enterprise']);
+    expect(names('e')).to.deep.equal([]);
+    expect(names('E5')).to.deep.equal([]);
+    expect(names(' - ')).to.deep.equal([]);
+  });
+
+  it('lists every product name once, as first spelled, in alphabetical order', () => {
+    expect(productNames([customer('SPE_E3', 'Office 365 E1'), customer('OFFICE 365 E1', 'Dynamics 365')])).to.deep.equal([
+      'Dynamics 365',
+      'Office 365 E1',
+      'SPE_E3',
+    ]);
+  });
+});
