@@ -128,13 +128,16 @@ export function isSettings(command: Command): command is SettingsCommand {
   return (SETTINGS_KINDS as readonly Command['kind'][]).includes(command.kind);
 }
 
-const HELP = /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|\?)$/;
+const HELP =
+  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|\?)$/;
+/** Thanks and goodbyes: "thanks!", "ok, thank you so much", "thanks, bye", "bye". */
 const THANKS =
-  /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?$/;
+  /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$/;
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
-    /(?:(?:explain|define) )?(?:the )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
+    /(?:(?:explain|define) )?(?:the |an? )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
+    /an? (?:trial|trial subscription|grace period|license transfer|duplicate subscription)/,
     /definitions?|glossary|explain (?:the )?(?:numbers|percent(?:age)?s)|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
     /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
     /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
@@ -305,7 +308,8 @@ function findingAsked(asked: string): FindingCode | null {
   return null;
 }
 
-const ALERTS_ON = /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$/;
+const ALERTS_ON =
+  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about) .*)$/;
 const ALERTS_OFF = /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$/;
 const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions)$/;
 const LINK = /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$/;
@@ -401,7 +405,7 @@ function parseSettings(text: string, said: string): SettingsCommand | null {
   if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
   const on = ALERTS_ON.exec(said);
   if (on) {
-    const rest = on[1] ?? on[2] ?? '';
+    const rest = on[1] ?? on[2] ?? on[3] ?? '';
     const percent = ALERT_PERCENT.exec(rest);
     const customer = ALERT_CUSTOMER.exec(rest.replace(ALERT_PERCENT, ' ').trim());
     return {

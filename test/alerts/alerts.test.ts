@@ -156,6 +156,12 @@ for (const backend of BACKENDS) {
         'Alerts are on here.',
         'Contoso Ltd: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+      // Said another way, with a percent: the same subscription, now at 60%.
+      await h.say('set up an alert for Contoso below 60%', { conversationId: 'settings' });
+      const [changed] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);
+      expect(textsOf(cardOf(changed))[1]).to.equal(
+        'Contoso Ltd: deployment or usage under 60%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      );
       const [off] = (await h.say('alerts off', { conversationId: 'settings' })).slice(-1);
       expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
       const state = await h.state.read();

@@ -133,6 +133,10 @@ for (const backend of BACKENDS) {
         ['show OneDrive adoption by customer', 'channel', 'SharePoint with OneDrive usage: 10 customers'],
         ['viva engage', 'personal', 'Yammer usage: 1 customer'],
         ['ok, thank you so much', 'channel', "You're welcome."],
+        ['thanks, bye', 'personal', "You're welcome."],
+        ['bye', 'groupChat', "You're welcome."],
+        ['what is an entitlement?', 'personal', 'How the numbers are counted'],
+        ['what is a trial', 'channel', 'How the numbers are counted'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
@@ -540,7 +544,7 @@ for (const backend of BACKENDS) {
     });
 
     it('answers help, hi and hello with the commands, and says how to mention it in channels', async () => {
-      for (const text of ['help', 'hi', 'Hello!']) {
+      for (const text of ['help', 'hi', 'Hello!', 'who are you?']) {
         const card = cardOf((await h.say(text))[0]);
         expect(textsOf(card)).to.include('adoption for Contoso: One customer\'s card (also just "Contoso", or "how is Contoso doing")');
         expect(textsOf(card)).to.include('12 customers in the cache, newest data from 2026-11-25.');
