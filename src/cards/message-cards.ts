@@ -41,6 +41,18 @@ export function thanksCard(): Reply {
   return messageCard("You're welcome.", ['Ask me about any customer whenever you like, or say "help" for what I can do.'], []);
 }
 
+/** "export to Excel": files are written where the bot runs, by an admin; the chat says how. */
+export function exportCard(): Reply {
+  return messageCard(
+    'Exports are made on the command line.',
+    [
+      'Where the bot runs, "adoption export --format csv --out adoption.csv" writes one row per customer, product and workload, with both numbers, their counts, the explanations and the suggested actions; Excel opens it as it is. "--format json" gives the report as the bot computes it.',
+      'Ask your admin for it. In chat, the portfolio and the lists below it show the same numbers.',
+    ],
+    [buttons.portfolio(), buttons.actions()],
+  );
+}
+
 export function customerGoneCard(): Reply {
   return messageCard(
     'That customer is no longer in the cache.',

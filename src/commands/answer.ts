@@ -18,7 +18,14 @@ import {
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
-import { customerGoneCard, customerNotFoundCard, emptyPortfolioCard, notUnderstoodCard, thanksCard } from '../cards/message-cards.js';
+import {
+  customerGoneCard,
+  customerNotFoundCard,
+  emptyPortfolioCard,
+  exportCard,
+  notUnderstoodCard,
+  thanksCard,
+} from '../cards/message-cards.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Question } from './command.js';
@@ -27,6 +34,7 @@ import type { Question } from './command.js';
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (command.kind === 'thanks') return thanksCard();
+  if (command.kind === 'export') return exportCard();
   if (command.kind === 'definitions') return definitionsCard(view.thresholds);
   if (command.kind === 'portfolio' && view.report.partnerTotals.length > 0) return portfolioCard(view);
   if (view.customers.length === 0) return emptyPortfolioCard();

@@ -8,6 +8,8 @@ export type Command =
   | { readonly kind: 'help' }
   /** "thanks": nothing to look up, a short word back. */
   | { readonly kind: 'thanks' }
+  /** "export to Excel", "download a CSV": a file is made on the command line, and the answer says how. */
+  | { readonly kind: 'export' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
   | { readonly kind: 'definitions' }
   /** "why is Adventure Works' usage above 100%?", "explain Tailspin": what explains one customer's numbers. */
@@ -77,8 +79,8 @@ export const TYPED_COMMANDS = [
 ] as const satisfies readonly Command['kind'][];
 /** Commands only card buttons send (they carry a customer key, not a name). */
 export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisfies readonly Command['kind'][];
-/** Courtesies people type that the help card need not teach. */
-export const SMALL_TALK = ['thanks'] as const satisfies readonly Command['kind'][];
+/** Courtesies, and requests answered with where to go instead, that the help card need not teach. */
+export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'definitions',
@@ -205,8 +207,11 @@ function productAsked(text: string, asked: string): Command | null {
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
+/** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
+const EXPORT =
+  /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
 const DATA_STATUS =
-  /^(?:(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
+  /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
 const WENT_DOWN =
   /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const WENT_UP =
@@ -356,6 +361,7 @@ export function parseCommand(text: string): Command {
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
+  if (EXPORT.test(asked)) return { kind: 'export' };
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);
   if (compared) return { kind: 'compare', names: compared };

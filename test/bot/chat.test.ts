@@ -137,6 +137,9 @@ for (const backend of BACKENDS) {
         ['bye', 'groupChat', "You're welcome."],
         ['what is an entitlement?', 'personal', 'How the numbers are counted'],
         ['what is a trial', 'channel', 'How the numbers are counted'],
+        ['export to Excel', 'personal', 'Exports are made on the command line.'],
+        ['can I download a csv?', 'channel', 'Exports are made on the command line.'],
+        ['sync now', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });

@@ -26,7 +26,7 @@ describe('the data status card', () => {
 
   it('gives the schedule and its next run, and says when no sync has run yet', () => {
     expect(texts({ schedule: SCHEDULE, last: null }).slice(1)).to.deep.equal([
-      'The bot syncs from Partner Center and Microsoft Graph on "0 6 * * *" (UTC), next at 2026-11-26 06:00 UTC.',
+      'The bot syncs from Partner Center and Microsoft Graph on "0 6 * * *" (UTC), next at 2026-11-26 06:00 UTC; an admin syncs now with "adoption sync".',
       'No sync has run yet.',
     ]);
   });

@@ -544,7 +544,7 @@ for (const backend of BACKENDS) {
           'From: Partner Center analytics (3 customers), Microsoft Graph active user detail (2 customers), Microsoft Graph Microsoft 365 Apps user detail (2 customers), Partner Center subscriptions (2 customers), Microsoft Graph directory subscriptions (1 customer).',
         );
         expect(status[4]).to.match(
-          /^The bot syncs from Partner Center and Microsoft Graph on "\* \* \* \* \* \*" \(UTC\), next at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+          /^The bot syncs from Partner Center and Microsoft Graph on "\* \* \* \* \* \*" \(UTC\), next at \d{4}-\d\d-\d\d \d\d:\d\d UTC; an admin syncs now with "adoption sync"\.$/,
         );
         expect(status[5]).to.match(/^Last sync \(scheduled, \d{4}-\d\d-\d\d \d\d:\d\d UTC to \d\d:\d\d\): 2 customers synced, 1 failed\.$/);
         expect(status[6]).to.equal(
