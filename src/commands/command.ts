@@ -362,6 +362,7 @@ export function parseCommand(text: string): Command {
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
   if (EXPORT.test(asked)) return { kind: 'export' };
+  // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);
   if (compared) return { kind: 'compare', names: compared };

@@ -24,10 +24,9 @@ export function scheduleSync(options: {
   readonly logger: Logger;
   /** What follows a sync that ran (the alert evaluation). */
   readonly afterSync?: () => Promise<void>;
-  readonly clock?: () => Date;
 }): { stop(): void } {
   const { pattern, storage, syncLog, logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = (): Date => new Date();
   const sources = syncSources(options.sync, options.dataDir);
   const record = (startedAt: Date, outcome: SyncRunOutcome): Promise<void> =>
     recordSyncRun(
