@@ -1,4 +1,4 @@
-import { alertCard, digestCard } from '../cards/alert-card.js';
+import { alertCard, digestCard, weeklyCard } from '../cards/alert-card.js';
 import type { Reply } from '../cards/card.js';
 import type { AppendLog, Lease } from '../data/store/state-store.js';
 import type { BotStateStore, PendingEntry } from '../proactive/bot-state.js';
@@ -26,7 +26,8 @@ export const OUTBOX_LEASE = 'alert-outbox';
 export const DELIVERY_CONCURRENCY = 64;
 
 export function alertReply(id: string, message: AlertMessage): Reply {
-  return message.kind === 'alert' ? alertCard(message.alert, id) : digestCard(message.alerts);
+  if (message.kind === 'alert') return alertCard(message.alert, id);
+  return message.kind === 'digest' ? digestCard(message.alerts) : weeklyCard(message.rows);
 }
 
 /**

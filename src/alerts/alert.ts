@@ -1,3 +1,4 @@
+import type { ActionRow } from '../metrics/findings.js';
 import type { FlagCode, RecommendationCode } from '../metrics/report-types.js';
 
 /** What an alert says about one customer; kept in the outbox until it is delivered, then dropped. */
@@ -28,9 +29,11 @@ export interface CustomerAlert {
   readonly recommendations: readonly { readonly code: RecommendationCode; readonly message: string; readonly actions: readonly string[] }[];
 }
 
-/** One message to one conversation: an alert about one customer, or a digest of several. */
+/** One message to one conversation: an alert about one customer, a digest of several, or the weekly to-do. */
 export type AlertMessage =
-  { readonly kind: 'alert'; readonly alert: CustomerAlert } | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] };
+  | { readonly kind: 'alert'; readonly alert: CustomerAlert }
+  | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] }
+  | { readonly kind: 'weekly'; readonly rows: readonly ActionRow[] };
 
 /** The key under which a condition is remembered per conversation and customer (the no-spam window). */
 export function conditionKey(conversationId: string, customerKey: string, condition: Pick<AlertCondition, 'kind' | 'measure'>): string {
@@ -39,5 +42,6 @@ export function conditionKey(conversationId: string, customerKey: string, condit
 
 /** The customers an alert message is about, by name. */
 export function customersOf(message: AlertMessage): string[] {
-  return message.kind === 'alert' ? [message.alert.customer] : message.alerts.map((a) => a.customer);
+  if (message.kind === 'alert') return [message.alert.customer];
+  return message.kind === 'digest' ? message.alerts.map((a) => a.customer) : message.rows.map((r) => r.customer);
 }

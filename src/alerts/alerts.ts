@@ -4,13 +4,15 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import type { AlertDelivery, DeliveryReport } from './alert-delivery.js';
 import { evaluateAlerts, type AlertSettings, type Evaluation } from './evaluate-alerts.js';
 import { pruneOutbox } from './outbox.js';
+import { evaluateWeekly } from './weekly.js';
 import { dropExpiredMutes } from './subscriptions.js';
 
 /** The lease an instance holds while it evaluates the subscriptions. */
 export const EVALUATION_LEASE = 'alert-evaluation';
 
 export interface AlertRun {
-  readonly evaluation: Evaluation;
+  /** With how many weekly to-dos went in the outbox beside the alerts. */
+  readonly evaluation: Evaluation & { readonly weekly: number };
   readonly delivery: DeliveryReport;
 }
 
@@ -29,7 +31,7 @@ export class Alerts {
   async run(): Promise<AlertRun> {
     const release = await this.lease(EVALUATION_LEASE);
     // Another instance is evaluating: its alerts go out through the shared outbox.
-    if (release === null) return { evaluation: { entries: [], alerts: 0 }, delivery: await this.delivery.deliver() };
+    if (release === null) return { evaluation: { entries: [], alerts: 0, weekly: 0 }, delivery: await this.delivery.deliver() };
     try {
       return { evaluation: await this.evaluate(), delivery: await this.delivery.deliver() };
     } finally {
@@ -37,18 +39,21 @@ export class Alerts {
     }
   }
 
-  private async evaluate(): Promise<Evaluation> {
+  private async evaluate(): Promise<AlertRun['evaluation']> {
     const view = await this.portfolio.view();
     const now = this.clock();
+    const toAct = view.needingAction();
     return this.state.update((s) => {
       dropExpiredMutes(s, now);
       pruneOutbox(s, now);
-      return evaluateAlerts(
+      const alerts = evaluateAlerts(
         s,
         { customers: view.customers, points: (c) => view.points(c), thresholds: view.thresholds },
         this.settings,
         now,
       );
+      const weekly = evaluateWeekly(s, toAct, this.settings.allowsTenant, now);
+      return { ...alerts, entries: [...alerts.entries, ...weekly], weekly: weekly.length };
     });
   }
 }

@@ -6,7 +6,7 @@ import type { AlertRun } from './alerts.js';
 export function describeAlertRun(run: AlertRun): string[] {
   const { evaluation, delivery } = run;
   const lines = [
-    `Alerts: ${evaluation.alerts} customer alert${evaluation.alerts === 1 ? '' : 's'} in ${evaluation.entries.length} new message${evaluation.entries.length === 1 ? '' : 's'}.`,
+    `Alerts: ${evaluation.alerts} customer alert${evaluation.alerts === 1 ? '' : 's'}${evaluation.weekly > 0 ? ` and ${evaluation.weekly} weekly to-do${evaluation.weekly === 1 ? '' : 's'}` : ''} in ${evaluation.entries.length} new message${evaluation.entries.length === 1 ? '' : 's'}.`,
   ];
   if (delivery.busy) lines.push('Another process is delivering the outbox; the new messages go out with it.');
   else
@@ -24,7 +24,7 @@ export function describeAlertStatus(state: BotState): string[] {
     return target ? describeTarget(target) : id;
   };
   const lines = [
-    `Conversations: ${Object.keys(state.conversations).length}, subscribed to alerts: ${new Set(state.subscriptions.map((s) => s.conversationId)).size}, channel links: ${state.links.length}.`,
+    `Conversations: ${Object.keys(state.conversations).length}, subscribed to alerts: ${new Set(state.subscriptions.map((s) => s.conversationId)).size}, weekly to-do: ${Object.keys(state.weekly ?? {}).length}, channel links: ${state.links.length}.`,
     `Outbox: ${count('pending')} pending, ${count('delivered')} delivered, ${count('failed')} parked.`,
   ];
   for (const e of state.outbox) {

@@ -2,6 +2,8 @@ import type { AlertCondition, CustomerAlert } from '../alerts/alert.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
+import { actionNote } from './list-cards.js';
+import type { ActionRow } from '../metrics/findings.js';
 import { name, percentText, plain } from './text.js';
 
 /** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
@@ -63,6 +65,32 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
     more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
     sections: [],
     buttons: [buttons.lowAdoption(), buttons.portfolio()],
+  };
+  return { card: render('customer-list', data), summary: title };
+}
+
+/** The weekly to-do: the customers to act on when it was made, the most urgent first, each with why. */
+export function weeklyCard(rows: readonly ActionRow[]): Reply {
+  const title = `This week: ${rows.length} customer${rows.length === 1 ? '' : 's'} to act on`;
+  const shown = rows.slice(0, DIGEST_ROWS);
+  const data = {
+    title,
+    subtitle:
+      'Most urgent first: low adoption, then many support requests, then upsell; old data last. From the latest sync; say "weekly summary off" to stop these.',
+    totals: [],
+    listTitle: 'Customer (most urgent first)',
+    rows: shown.map((r) => ({
+      key: r.customerKey,
+      name: name(r.customer),
+      note: plain(actionNote(r), 160),
+      deployment: percentText(r.deploymentPercent),
+      deploymentColor: 'Default',
+      usage: percentText(r.usagePercent),
+      usageColor: 'Default',
+    })),
+    more: shown.length < rows.length ? `and ${rows.length - shown.length} more: ask "what should I do?" for the whole list.` : '',
+    sections: [],
+    buttons: [buttons.actions(), buttons.portfolio()],
   };
   return { card: render('customer-list', data), summary: title };
 }

@@ -1,4 +1,4 @@
-import { findingOf, isFlagCode } from '../metrics/findings.js';
+import { actionRow, findingOf, isFlagCode, type ActionRow } from '../metrics/findings.js';
 import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, workloadTotal, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
@@ -319,6 +319,12 @@ export function choicesCard(view: PortfolioView, query: string, customers: reado
   );
 }
 
+/** "Adoption content: usage 31% is below 50% · Old data: 21 days old". */
+export function actionNote(row: ActionRow): string {
+  const advice = row.advice.map((a) => `${shortFindingLabel(a.code)}: ${a.reason}`);
+  return [...advice, ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`])].join(' · ');
+}
+
 /** "what should I do?": customers with a suggested action or old data, the most urgent first, each with why. */
 export function actionsCard(view: PortfolioView): Reply {
   const customers = view.needingAction();
@@ -327,12 +333,7 @@ export function actionsCard(view: PortfolioView): Reply {
     subtitle:
       'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
     command: 'adoption report --actions',
-    note: (c) => {
-      const advice = c.recommendations.map((r) => `${shortFindingLabel(r.code)}: ${r.reason}`);
-      const stale = c.flags.find((f) => f.code === 'stale-data');
-      const age = stale?.evidence['ageDays'];
-      return [...advice, ...(stale ? [`Old data: ${typeof age === 'number' ? `${count(age)} days old` : 'refresh it'}`] : [])].join(' · ');
-    },
+    note: (c) => actionNote(actionRow(c)),
     order: 'most urgent first',
   });
 }

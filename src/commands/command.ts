@@ -54,6 +54,9 @@ export type Command =
   | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: string | null }
   | { readonly kind: 'alerts-off' }
   | { readonly kind: 'alerts-status' }
+  /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */
+  | { readonly kind: 'weekly-on' }
+  | { readonly kind: 'weekly-off' }
   /** Link this channel to a customer, by name. */
   | { readonly kind: 'link'; readonly customer: string }
   | { readonly kind: 'links' }
@@ -86,6 +89,8 @@ export const MENTIONED = [
   'definitions',
   'why',
   'actions',
+  'weekly-on',
+  'weekly-off',
   'product',
   'compare',
   'data-status',
@@ -108,6 +113,8 @@ const SETTINGS_KINDS = [
   'alerts-on',
   'alerts-off',
   'alerts-status',
+  'weekly-on',
+  'weekly-off',
   'link',
   'links',
   'unlink',
@@ -120,7 +127,7 @@ export type StatusQuestion = Extract<Command, { kind: 'data-status' }>;
 export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
-const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'link', 'unlink', 'mute']);
+const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'weekly-on', 'weekly-off', 'link', 'unlink', 'mute']);
 
 export function needsAdmin(command: Command): boolean {
   return ADMIN_KINDS.has(command.kind);
@@ -315,6 +322,14 @@ function findingAsked(asked: string): FindingCode | null {
 
 const ALERTS_ON =
   /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about) .*)$/;
+/** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
+const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
+const WEEKLY_ON = new RegExp(
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$`,
+);
+const WEEKLY_OFF = new RegExp(
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
+);
 const ALERTS_OFF = /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$/;
 const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions)$/;
 const LINK = /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$/;
@@ -408,6 +423,8 @@ function originalCase(text: string, lowered: string): string {
 }
 
 function parseSettings(text: string, said: string): SettingsCommand | null {
+  if (WEEKLY_ON.test(said)) return { kind: 'weekly-on' };
+  if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
   if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
   const on = ALERTS_ON.exec(said);

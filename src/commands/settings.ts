@@ -57,6 +57,33 @@ export class Settings {
       }
       case 'alerts-on':
         return this.alertsOn(command, view, turn, here);
+      case 'weekly-on': {
+        const since = this.clock().toISOString();
+        await this.state.update((s) => {
+          s.weekly ??= {};
+          s.weekly[here.id] ??= { by: turn.user.name, since, lastSent: null };
+        });
+        return messageCard(
+          'The weekly to-do is on here.',
+          [
+            'After the first sync of each week, this conversation gets the customers to act on, the most urgent first, each with why: what "what should I do?" lists.',
+            'Say "weekly summary off" to stop it.',
+          ],
+          [buttons.actions()],
+        );
+      }
+      case 'weekly-off': {
+        const was = await this.state.update((s) => {
+          const on = s.weekly?.[here.id] !== undefined;
+          if (on) delete s.weekly![here.id];
+          return on;
+        });
+        return messageCard(
+          was ? 'The weekly to-do is off here.' : 'The weekly to-do was not on here.',
+          ['Say "weekly summary on" to get it again.'],
+          [buttons.help()],
+        );
+      }
       case 'link':
         return this.link(command.customer, view, turn, here);
       case 'links':
@@ -93,14 +120,20 @@ export class Settings {
         const customerKey = key.slice(here.id.length + 1);
         return `Muted: ${name(view.customer(customerKey)?.customer ?? customerKey)} until ${until.slice(0, 10)}`;
       });
+    const digest = state.weekly?.[here.id];
+    const weekly = digest
+      ? [
+          `Weekly to-do: on (set by ${digest.by} on ${digest.since.slice(0, 10)}${digest.lastSent === null ? '' : `, last sent ${digest.lastSent.slice(0, 10)}`}).`,
+        ]
+      : [];
     if (subscriptions.length === 0) {
       return messageCard(
         'Alerts are off here.',
-        ['Say "alerts on" (every customer), "alerts on below 40%" or "alerts on for Contoso".', ...muted],
+        ['Say "alerts on" (every customer), "alerts on below 40%" or "alerts on for Contoso".', ...weekly, ...muted],
         [buttons.help()],
       );
     }
-    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...muted], []);
+    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...weekly, ...muted], []);
   }
 
   private describe(s: Subscription): string {

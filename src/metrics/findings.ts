@@ -1,3 +1,4 @@
+import { customerKey } from './customer-key.js';
 import {
   FLAG_CODES,
   RECOMMENDATION_CODES,
@@ -6,6 +7,7 @@ import {
   type FindingCode,
   type FlagCode,
   type Recommendation,
+  type RecommendationCode,
 } from './report-types.js';
 
 /** Flags and recommendations looked up by code: what "customers with trials" and the portfolio's counts ask. */
@@ -40,4 +42,27 @@ export function needingAction(customers: readonly CustomerReport[]): CustomerRep
     .filter((x) => x.urgency !== Number.POSITIVE_INFINITY)
     .sort((a, b) => a.urgency - b.urgency || a.i - b.i)
     .map((x) => x.customer);
+}
+
+/** A customer to act on, as "what should I do?" and the weekly to-do say it: what to do and why, or how old its data is. */
+export interface ActionRow {
+  readonly customerKey: string;
+  readonly customer: string;
+  readonly deploymentPercent: number | null;
+  readonly usagePercent: number | null;
+  readonly advice: readonly { readonly code: RecommendationCode; readonly reason: string }[];
+  /** How old the data is when it is older than the stale threshold; null otherwise. */
+  readonly staleDays: number | null;
+}
+
+export function actionRow(c: CustomerReport): ActionRow {
+  const stale = c.flags.find((f) => f.code === 'stale-data')?.evidence['ageDays'];
+  return {
+    customerKey: customerKey(c),
+    customer: c.customer,
+    deploymentPercent: c.deploymentPercent,
+    usagePercent: c.usagePercent,
+    advice: c.recommendations.map((r) => ({ code: r.code, reason: r.reason })),
+    staleDays: typeof stale === 'number' ? stale : null,
+  };
 }

@@ -18,6 +18,16 @@ export interface BotState {
   /** The last alert per conversation, customer and condition (see conditionKey): the no-spam window. */
   alerted: Record<string, AlertMark>;
   outbox: OutboxEntry[];
+  /** Conversations that get the customers to act on once a week, by conversation id (added after version 1 shipped). */
+  weekly?: Record<string, WeeklyDigest>;
+}
+
+/** "weekly summary on": the customers to act on, after the first sync of each week. */
+export interface WeeklyDigest {
+  readonly by: string;
+  readonly since: string;
+  /** When the last one was put in the outbox; null before the first. */
+  readonly lastSent: string | null;
 }
 
 /** The state document's name: bot-state.json in the data folder, or the blob of that name. */

@@ -23,6 +23,7 @@ export function forgetConversation(state: BotState, conversationId: string, reas
   delete state.conversations[conversationId];
   state.subscriptions = state.subscriptions.filter((s) => s.conversationId !== conversationId);
   state.links = state.links.filter((l) => l.conversationId !== conversationId);
+  if (state.weekly) delete state.weekly[conversationId];
   for (const key of Object.keys(state.mutes)) if (key.startsWith(`${conversationId}|`)) delete state.mutes[key];
   for (const key of Object.keys(state.alerted)) if (key.startsWith(`${conversationId}|`)) delete state.alerted[key];
   for (const e of state.outbox) {

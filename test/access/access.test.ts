@@ -188,8 +188,12 @@ for (const backend of BACKENDS) {
       expect(title(await said(h, activity(h, 'link this channel to contoso', { from: AGENT, scope: 'channel' })))).to.equal(
         "Only the bot's admins can change alerts and channel links.",
       );
+      expect(title(await said(h, activity(h, 'weekly summary on', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "Only the bot's admins can change alerts and channel links.",
+      );
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);
+      expect((await h.state.read()).weekly ?? {}).to.deep.equal({});
       // The UPN was asked of Teams once, then remembered.
       expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
     });

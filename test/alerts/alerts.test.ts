@@ -149,6 +149,43 @@ for (const backend of BACKENDS) {
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
     });
 
+    it('sends the weekly to-do after the first sync of each week to the conversations that asked, until they stop it', async () => {
+      const [on] = await h.say('weekly summary on', { conversationId: 'weekly' });
+      expect(textsOf(cardOf(on))[0]).to.equal('The weekly to-do is on here.');
+      const conversation = 'a:1personal-weekly';
+      h.connector.clear();
+      const first = await h.bot.alerts.run();
+      expect(first.evaluation).to.include({ alerts: 0, weekly: 1 });
+      const [todo] = alertsTo(conversation);
+      expect(todo!.activity['summary']).to.equal('This week: 7 customers to act on');
+      const card = cardOf(todo);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const rows = textsOf(card).slice(5);
+      expect(rows.filter((_, i) => i % 4 < 2).slice(0, 4)).to.deep.equal([
+        ...['Coho Winery', 'Adoption content: usage 31% is below 50% · Training courses (upsell): deployment 93.3% is at or above 90%'],
+        ...['Fabrikam Inc', 'Adoption content: usage 37.5% is below 50%; deployment 40% is below 60% (60 of 100 licenses unassigned)'],
+      ]);
+      expect(rows.at(-4)).to.equal('Proseware');
+      expect(rows.at(-3)).to.equal('Old data: 21 days old');
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(7);
+      // Another sync the same week: nothing; six days on, still nothing; a week on, the next one.
+      expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
+      clock.tick(6 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
+      clock.tick(DAY);
+      expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(1);
+      expect(alertsTo(conversation)).to.have.length(2);
+      const [status] = (await h.say('alerts', { conversationId: 'weekly' })).slice(-1);
+      expect(textsOf(cardOf(status)).slice(-1)).to.deep.equal([
+        'Weekly to-do: on (set by Megan Bowen on 2026-11-25, last sent 2026-12-02).',
+      ]);
+      const [off] = (await h.say('stop the weekly summary', { conversationId: 'weekly' })).slice(-1);
+      expect(textsOf(cardOf(off))[0]).to.equal('The weekly to-do is off here.');
+      clock.tick(7 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
+      expect(alertsTo(conversation)).to.have.length(2);
+    });
+
     it('shows and switches off the settings with "alerts" and "alerts off"', async () => {
       await h.say('alerts on for Contoso', { conversationId: 'settings' });
       const [status] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);

@@ -32,7 +32,7 @@ for (const backend of BACKENDS) {
       ]);
       const status = await adoption('status');
       expect(status.stdout.trim().split('\n')).to.deep.equal([
-        'Conversations: 1, subscribed to alerts: 1, channel links: 0.',
+        'Conversations: 1, subscribed to alerts: 1, weekly to-do: 0, channel links: 0.',
         'Outbox: 0 pending, 2 delivered, 0 parked.',
       ]);
     });
