@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { doc } from './helpers.js';
+import { DEMO_TO_ACT_ON, doc } from './helpers.js';
 import { openStorage, type StorageConfig } from '../src/data/store/storage.js';
 import { BACKENDS, storageFor } from './shared-azurite.js';
 
@@ -161,15 +161,7 @@ for (const backend of BACKENDS) {
         const r = await adoptionIn(demo.env, 'report', '--json', '--actions');
         expect(r.code, r.stderr).to.equal(0);
         const customers = (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers;
-        expect(customers.map((c) => c.customer)).to.deep.equal([
-          'Coho Winery',
-          'Fabrikam Inc',
-          'Litware Inc',
-          'Wingtip Toys',
-          'Contoso Ltd',
-          'Northwind Traders',
-          'Proseware',
-        ]);
+        expect(customers.map((c) => c.customer)).to.deep.equal([...DEMO_TO_ACT_ON]);
         const none = await adoptionIn(demo.env, 'report', '--actions', '--above', '95');
         expect(none).to.deep.include({ code: 0, stdout: 'No customer is above 95% and has a suggested action or old data.\n' });
       } finally {

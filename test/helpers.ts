@@ -12,6 +12,17 @@ import { storageFor, type Backend } from './shared-azurite.js';
 export const DOCS = fileURLToPath(new URL('./fixtures/docs/', import.meta.url));
 export const doc = (name: string): string => join(DOCS, name);
 
+/** The demo portfolio's customers to act on, the most urgent first: what "what should I do?" and `report --actions` list. */
+export const DEMO_TO_ACT_ON = [
+  'Coho Winery',
+  'Fabrikam Inc',
+  'Litware Inc',
+  'Wingtip Toys',
+  'Contoso Ltd',
+  'Northwind Traders',
+  'Proseware',
+] as const;
+
 export interface TempStore {
   readonly dir: string;
   readonly store: AdoptionStore;

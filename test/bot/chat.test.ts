@@ -7,7 +7,7 @@ import { MENTIONED, parseCommand } from '../../src/commands/command.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
-import { doc } from '../helpers.js';
+import { DEMO_TO_ACT_ON, doc } from '../helpers.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import {
   BOT,
@@ -186,15 +186,7 @@ for (const backend of BACKENDS) {
         'Customer (most urgent first)',
       ]);
       const rows = texts.slice(5);
-      expect(rows.filter((_, i) => i % 4 === 0)).to.deep.equal([
-        'Coho Winery',
-        'Fabrikam Inc',
-        'Litware Inc',
-        'Wingtip Toys',
-        'Contoso Ltd',
-        'Northwind Traders',
-        'Proseware',
-      ]);
+      expect(rows.filter((_, i) => i % 4 === 0)).to.deep.equal([...DEMO_TO_ACT_ON]);
       expect(rows.filter((_, i) => i % 4 === 1)).to.deep.equal([
         'Adoption content: usage 31% is below 50% · Training courses (upsell): deployment 93.3% is at or above 90%',
         'Adoption content: usage 37.5% is below 50%; deployment 40% is below 60% (60 of 100 licenses unassigned)',
