@@ -4,7 +4,7 @@ import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { actionNote } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
-import { name, percentText, plain } from './text.js';
+import { customersText, name, percentText, plain } from './text.js';
 
 /** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
 
@@ -71,7 +71,7 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
 
 /** The weekly to-do: the customers to act on when it was made, the most urgent first, each with why. */
 export function weeklyCard(rows: readonly ActionRow[]): Reply {
-  const title = `This week: ${rows.length} customer${rows.length === 1 ? '' : 's'} to act on`;
+  const title = `This week: ${customersText(rows.length)} to act on`;
   const shown = rows.slice(0, DIGEST_ROWS);
   const data = {
     title,

@@ -1,7 +1,7 @@
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import { unassignedLicenses } from '../metrics/unassigned.js';
-import type { Trend } from '../metrics/trend.js';
+import { pointsText, type Trend } from '../metrics/trend.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
@@ -31,8 +31,7 @@ const plainCell = (text: string): Cell => ({ text: plain(text, 120), color: 'Def
 function changeText(change: number | null | undefined): string {
   if (change === null || change === undefined) return '—';
   if (change === 0) return 'unchanged';
-  const size = Math.abs(change);
-  return `${change > 0 ? '▲' : '▼'} ${size} pt${size === 1 ? '' : 's'}`;
+  return `${change > 0 ? '▲' : '▼'} ${pointsText(change)}`;
 }
 
 export interface Compared {

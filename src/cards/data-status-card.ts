@@ -4,7 +4,7 @@ import type { SyncRun, SyncStatus } from '../sync/sync-log.js';
 import { buttons, type Button } from './actions.js';
 import type { Reply } from './card.js';
 import { messageCard } from './message-cards.js';
-import { count, day, name } from './text.js';
+import { count, customersText, day, name } from './text.js';
 
 const DAY_MS = 86_400_000;
 /** Names listed in a sentence before "and N more". */
@@ -13,10 +13,6 @@ const NAMED = 5;
 /** "2026-11-26 06:00 UTC". */
 function minute(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function customers(n: number): string {
-  return `${count(n)} customer${n === 1 ? '' : 's'}`;
 }
 
 function names(list: readonly string[]): string {
@@ -30,7 +26,7 @@ function lastRunLine(run: SyncRun): string[] {
   const o = run.outcome;
   if (o.kind === 'stopped') return [`The last sync (${how}, ${when}) stopped: ${o.reason}. ${o.hint}`];
   const skipped = o.skipped > 0 ? `, ${count(o.skipped)} already synced` : '';
-  const lines = [`Last sync (${how}, ${when}): ${customers(o.synced)} synced, ${count(o.failedCount)} failed${skipped}.`];
+  const lines = [`Last sync (${how}, ${when}): ${customersText(o.synced)} synced, ${count(o.failedCount)} failed${skipped}.`];
   for (const f of o.failed) lines.push(`Failed: ${name(f.customer)}: ${f.reason}.`);
   if (o.failedCount > o.failed.length) {
     const where = run.trigger === 'schedule' ? "the bot's log" : 'the output of "adoption sync"';
@@ -77,15 +73,15 @@ export function dataStatus(view: PortfolioView, status: SyncStatus, now: Date): 
   if (view.customers.length > 0) {
     lines.push(
       stale.length > 0
-        ? `${customers(stale.length)} ${stale.length === 1 ? 'has' : 'have'} data older than ${staleDays} days: ${names(stale.map((c) => c.customer))}.`
+        ? `${customersText(stale.length)} ${stale.length === 1 ? 'has' : 'have'} data older than ${staleDays} days: ${names(stale.map((c) => c.customer))}.`
         : `Every customer's data is at most ${staleDays} days old.`,
     );
     const sources = [...bySource].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    lines.push(`From: ${sources.map(([s, n]) => `${SOURCE_LABELS[s]} (${customers(n)})`).join(', ')}.`);
+    lines.push(`From: ${sources.map(([s, n]) => `${SOURCE_LABELS[s]} (${customersText(n)})`).join(', ')}.`);
   }
   lines.push(...syncLines(status));
   const title =
-    newest === undefined ? 'No customer data yet' : `Data: ${customers(view.customers.length)}, newest from ${day(newest.dataAsOf)}`;
+    newest === undefined ? 'No customer data yet' : `Data: ${customersText(view.customers.length)}, newest from ${day(newest.dataAsOf)}`;
   return { title, lines, stale: stale.length };
 }
 

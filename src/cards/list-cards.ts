@@ -9,7 +9,18 @@ import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
-import { count, day, entitlementsText, inactiveText, licensesText, name, percentText, plain, unassignedText } from './text.js';
+import {
+  count,
+  customersText,
+  day,
+  entitlementsText,
+  inactiveText,
+  licensesText,
+  name,
+  percentText,
+  plain,
+  unassignedText,
+} from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
 
@@ -67,8 +78,6 @@ function partnerFigure(t: PartnerTotal): { title: string; value: string } {
     value: `${percentText(t.percent)}${sold} (as of ${day(t.asOf)})`,
   };
 }
-
-const customersText = (n: number): string => `${count(n)} customer${n === 1 ? '' : 's'}`;
 
 export function portfolioCard(view: PortfolioView): Reply {
   const s = view.summary;

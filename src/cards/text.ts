@@ -20,6 +20,11 @@ export function count(value: number): string {
   return numbers.format(value);
 }
 
+/** "1 customer", "1,200 customers". */
+export function customersText(n: number): string {
+  return `${count(n)} customer${n === 1 ? '' : 's'}`;
+}
+
 /** "285 of 300 licenses assigned"; with no percent (nothing sold) there is nothing to count yet. */
 export function licensesText(assigned: number, sold: number, percent: number | null): string {
   return percent === null ? 'no license counts yet' : `${count(assigned)} of ${count(sold)} licenses assigned`;

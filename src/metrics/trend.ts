@@ -39,13 +39,18 @@ export function trend(
   };
 }
 
+/** The size of a move: "1 pt", "6.5 pts". */
+export function pointsText(change: number): string {
+  const size = Math.abs(change);
+  return `${size} pt${size === 1 ? '' : 's'}`;
+}
+
 /** "▼ down 12 pts in 30 days (since 2026-10-26)"; empty when there is nothing to compare. */
 export function describeMovement(change: number | null | undefined, trend: Trend | null): string {
   if (change === null || change === undefined || trend === null) return '';
   const span = `in ${trend.days} day${trend.days === 1 ? '' : 's'} (since ${trend.since})`;
   if (change === 0) return `unchanged ${span}`;
-  const size = Math.abs(change);
-  return `${change > 0 ? '▲ up' : '▼ down'} ${size} pt${size === 1 ? '' : 's'} ${span}`;
+  return `${change > 0 ? '▲ up' : '▼ down'} ${pointsText(change)} ${span}`;
 }
 
 /** Which way a customer's numbers went, and over how many days: "who dropped this month?". */
