@@ -19,16 +19,21 @@ export interface DeploymentView {
  */
 export function deploymentView(records: readonly DeploymentRecord[]): DeploymentView {
   const source = preferredSource(records);
-  const chosen = records.filter((r) => r.source === source);
+  const chosen: DeploymentRecord[] = [];
   const byProduct = new Map<string, { product: string; sold: number; assigned: number }>();
   let sold = 0;
   let assigned = 0;
-  for (const r of chosen) {
+  for (const r of records) {
+    if (r.source !== source) continue;
+    chosen.push(r);
     const key = r.product.toLowerCase();
-    const row = byProduct.get(key) ?? { product: r.product, sold: 0, assigned: 0 };
+    let row = byProduct.get(key);
+    if (!row) {
+      row = { product: r.product, sold: 0, assigned: 0 };
+      byProduct.set(key, row);
+    }
     row.sold += r.sold;
     row.assigned += r.assigned;
-    byProduct.set(key, row);
     sold += r.sold;
     assigned += r.assigned;
   }

@@ -19,15 +19,7 @@ interface Over100 {
 }
 
 function overHundred(usage: UsageView): Over100[] {
-  const byWorkload = new Map<string, { active: number; entitled: number }>();
-  for (const r of usage.records) {
-    if (r.entitled === null) continue;
-    const sum = byWorkload.get(r.workload) ?? { active: 0, entitled: 0 };
-    sum.active += r.active;
-    sum.entitled += r.entitled;
-    byWorkload.set(r.workload, sum);
-  }
-  return [...byWorkload].filter(([, s]) => s.active > s.entitled).map(([workload, s]) => ({ workload, ...s }));
+  return usage.byWorkload.filter((w) => w.active > w.entitled).map(({ workload, active, entitled }) => ({ workload, active, entitled }));
 }
 
 const pct = (active: number, entitled: number): string => `${percent(active, entitled) ?? '—'}%`;
@@ -110,13 +102,16 @@ function trials(subscriptions: readonly SubscriptionRecord[]): Flag[] {
 }
 
 function yammerOveruse(usage: UsageView, all: readonly UsageRecord[]): Flag | null {
-  const yammer = all.filter((r) => r.workload === WORKLOADS.yammer);
-  const counted = usage.records.filter((r) => r.workload === WORKLOADS.yammer && r.entitled !== null);
-  const entitled = counted.reduce((n, r) => n + (r.entitled ?? 0), 0);
-  const activeAnyLicense = Math.max(0, ...yammer.map((r) => r.active + (r.evidence?.unlicensedActive ?? 0)));
   // Without a source that counts Yammer licenses (the Yammer report alone says who was active, not
   // who is licensed), nobody knows how many are allowed: no claim is made.
-  if (counted.length === 0 || activeAnyLicense <= entitled) return null;
+  const counted = usage.byWorkload.find((w) => w.workload === WORKLOADS.yammer);
+  if (!counted) return null;
+  const { entitled } = counted;
+  let activeAnyLicense = 0;
+  for (const r of all) {
+    if (r.workload === WORKLOADS.yammer) activeAnyLicense = Math.max(activeAnyLicense, r.active + (r.evidence?.unlicensedActive ?? 0));
+  }
+  if (activeAnyLicense <= entitled) return null;
   return {
     code: 'yammer-overuse',
     message: `Yammer: ${activeAnyLicense} people used it in the last 28 days but only ${entitled} hold a Yammer license; Yammer is reachable without one, so its usage reads above what licenses allow.`,

@@ -1,12 +1,13 @@
 import { SOURCES, type AdoptionRecord, type PartnerTotalRecord, type Source } from '../data/records.js';
 import { groupByCustomer, type CustomerRecords } from './customers.js';
-import { deploymentView } from './deployment.js';
+import { deploymentView, type DeploymentView } from './deployment.js';
 import { explain } from './flags.js';
 import { advise } from './recommendations.js';
 import type { CustomerReport, PortfolioReport, ProductAdoption, WorkloadUsage } from './report-types.js';
 import type { AdviceLinks, Thresholds } from './thresholds.js';
 import { percent } from './percent.js';
-import { usageView } from './usage.js';
+import { usageView, type UsageView } from './usage.js';
+import { sourceRank } from './preferred-source.js';
 
 function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
   let latest = start;
@@ -14,18 +15,32 @@ function newest(records: readonly { readonly asOf: string }[], start: string | n
   return latest;
 }
 
-export function customerReport(group: CustomerRecords, now: Date, thresholds: Thresholds, links: AdviceLinks): CustomerReport {
-  const deployment = deploymentView(group.deployments);
-  const usage = usageView(group.usage);
+interface ProductRow {
+  readonly product: string;
+  readonly sold: number | null;
+  readonly assigned: number | null;
+  readonly workloads: WorkloadUsage[];
+}
 
-  const products = new Map<string, { product: string; sold: number | null; assigned: number | null; workloads: WorkloadUsage[] }>();
+/**
+ * The product rows: each deployment product, then each product only usage names, with its
+ * workloads. Product names match case-insensitively; the spelling first seen names the row.
+ */
+function productRows(deployment: DeploymentView, usage: UsageView): ProductAdoption[] {
+  const products = new Map<string, ProductRow>();
   for (const [key, p] of deployment.byProduct) products.set(key, { product: p.product, sold: p.sold, assigned: p.assigned, workloads: [] });
+  // Usage rows repeat a few product names many times: each spelling is lowercased once.
+  const bySpelling = new Map<string, ProductRow>();
   for (const r of usage.records) {
-    const key = r.product.toLowerCase();
-    let product = products.get(key);
+    let product = bySpelling.get(r.product);
     if (!product) {
-      product = { product: r.product, sold: null, assigned: null, workloads: [] };
-      products.set(key, product);
+      const key = r.product.toLowerCase();
+      product = products.get(key);
+      if (!product) {
+        product = { product: r.product, sold: null, assigned: null, workloads: [] };
+        products.set(key, product);
+      }
+      bySpelling.set(r.product, product);
     }
     product.workloads.push({
       workload: r.workload,
@@ -35,32 +50,39 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
       source: r.source,
     });
   }
-  const productRows: ProductAdoption[] = [...products.values()].map((p) => ({
-    product: p.product,
-    sold: p.sold,
-    assigned: p.assigned,
-    deploymentPercent: p.sold === null || p.assigned === null ? null : percent(p.assigned, p.sold),
-    workloads: p.workloads,
-  }));
-
-  const dataAsOf = newest(group.usage, newest(group.deployments, null));
-  const used = new Set<Source>();
-  for (const records of [deployment.records, usage.records, group.subscriptions, group.serviceRequests]) {
-    for (const r of records) used.add(r.source);
+  const rows: ProductAdoption[] = [];
+  for (const p of products.values()) {
+    const deploymentPercent = p.sold === null || p.assigned === null ? null : percent(p.assigned, p.sold);
+    rows.push({ product: p.product, sold: p.sold, assigned: p.assigned, deploymentPercent, workloads: p.workloads });
   }
+  return rows;
+}
 
+/** The sources the counted records came from, in SOURCES order. */
+function sourcesUsed(group: CustomerRecords, deployment: DeploymentView, usage: UsageView): Source[] {
+  const used = new Array<boolean>(SOURCES.length).fill(false);
+  for (const records of [deployment.records, usage.records, group.subscriptions, group.serviceRequests]) {
+    for (const r of records) used[sourceRank(r.source)] = true;
+  }
+  return SOURCES.filter((_, i) => used[i]);
+}
+
+export function customerReport(group: CustomerRecords, now: Date, thresholds: Thresholds, links: AdviceLinks): CustomerReport {
+  const deployment = deploymentView(group.deployments);
+  const usage = usageView(group.usage);
+  const dataAsOf = newest(group.usage, newest(group.deployments, null));
   return {
     customer: group.name,
     tenantId: group.tenantId,
     dataAsOf,
-    sources: SOURCES.filter((s) => used.has(s)),
+    sources: sourcesUsed(group, deployment, usage),
     deploymentPercent: deployment.percent,
     usagePercent: usage.percent,
     sold: deployment.sold,
     assigned: deployment.assigned,
     active: usage.active,
     entitled: usage.entitled,
-    products: productRows,
+    products: productRows(deployment, usage),
     workloads: usage.byWorkload,
     flags: explain(group, usage, dataAsOf, now, thresholds),
     recommendations: advise(
@@ -80,9 +102,13 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
 
 /** The lower of a customer's two percentages; customers without numbers sort last. */
 export function worstPercent(report: CustomerReport): number {
-  const values = [report.deploymentPercent, report.usagePercent].filter((v): v is number => v !== null);
-  return values.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...values);
+  const { deploymentPercent: d, usagePercent: u } = report;
+  if (d === null) return u ?? Number.POSITIVE_INFINITY;
+  return u === null ? d : Math.min(d, u);
 }
+
+/** Compares as String.prototype.localeCompare does, with the collator built once. */
+const byName = new Intl.Collator().compare;
 
 export function portfolioReport(
   records: readonly AdoptionRecord[],
@@ -95,7 +121,7 @@ export function portfolioReport(
       const report = customerReport(group, now, thresholds, links);
       return { report, worst: worstPercent(report) };
     })
-    .sort((a, b) => a.worst - b.worst || a.report.customer.localeCompare(b.report.customer))
+    .sort((a, b) => a.worst - b.worst || byName(a.report.customer, b.report.customer))
     .map(({ report }) => report);
   const partnerTotals = records
     .filter((r): r is PartnerTotalRecord => r.kind === 'partner-total')
