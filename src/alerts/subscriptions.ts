@@ -29,6 +29,14 @@ export function mute(state: BotState, conversationId: string, customerKey: strin
   return until;
 }
 
+/** Ends a mute before its time; whether there was one running. */
+export function unmute(state: BotState, conversationId: string, customerKey: string, now: Date): boolean {
+  const key = muteKey(conversationId, customerKey);
+  const running = isMuted(state, conversationId, customerKey, now);
+  delete state.mutes[key];
+  return running;
+}
+
 export function isMuted(state: BotState, conversationId: string, customerKey: string, now: Date): boolean {
   const until = state.mutes[muteKey(conversationId, customerKey)];
   return until !== undefined && until > now.toISOString();

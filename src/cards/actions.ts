@@ -5,7 +5,8 @@ import { isFindingCode } from '../metrics/findings.js';
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb = 'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute';
+export type Verb =
+  'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute' | 'unmute';
 
 export interface Button {
   readonly title: string;
@@ -19,6 +20,7 @@ export const buttons = {
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
+  unmute: (title: string, key: string): Button => ({ title, verb: 'unmute', data: { key } }),
 };
 
 /** The command a button stands for; null for a verb or data this bot never sent. */
@@ -44,7 +46,8 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return { kind: 'help' };
     case 'share':
     case 'mute':
-      return typeof fields['key'] === 'string' ? { kind: verb, key: fields['key'] } : null;
+    case 'unmute':
+      return typeof fields['key'] === 'string' ? { kind: verb, customer: { key: fields['key'] } } : null;
     default:
       return null;
   }

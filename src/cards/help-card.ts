@@ -7,7 +7,7 @@ import { dataStatus } from './message-cards.js';
 /** What the bot can do, with examples; the welcome card is the same with a greeting. */
 
 const INTRO =
-  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Beyond the commands below, ask "what should I do?", "what is usage?", "why is Adventure Works\' usage above 100%?", "compare Contoso and Fabrikam", "who bought E3?", "when was the data last updated?", "who dropped this month?", "who improved?", "best customers", "who has the most unused licenses?" or "Teams usage". For the customers to act on every week, an admin says "weekly summary on" ("weekly summary off" stops it).';
+  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Beyond the commands below, ask "what should I do?", "what is usage?", "why is Adventure Works\' usage above 100%?", "compare Contoso and Fabrikam", "who bought E3?", "when was the data last updated?", "who dropped this month?", "who improved?", "best customers", "who has the most unused licenses?" or "Teams usage". "share Contoso" posts its card to the channel that follows it. For the customers to act on every week, an admin says "weekly summary on" ("weekly summary off" stops it); "mute Contoso" silences its alerts here for 30 days ("unmute Contoso" undoes it).';
 
 function card(greeting: string, view: PortfolioView, scope: Scope): Reply {
   return {

@@ -61,9 +61,15 @@ export type Command =
   | { readonly kind: 'link'; readonly customer: string }
   | { readonly kind: 'links' }
   | { readonly kind: 'unlink' }
-  /** Buttons: share a customer's card to its linked channels; mute a customer's alerts here. */
-  | { readonly kind: 'share'; readonly key: string }
-  | { readonly kind: 'mute'; readonly key: string };
+  /** Share a customer's card to its linked channels: "share Contoso", or its card's button. */
+  | { readonly kind: 'share'; readonly customer: CustomerTarget }
+  /** Mute a customer's alerts here for 30 days: "mute Contoso", or an alert's button. */
+  | { readonly kind: 'mute'; readonly customer: CustomerTarget }
+  /** Undo a mute: "unmute Contoso", or the button beside it in "alerts". */
+  | { readonly kind: 'unmute'; readonly customer: CustomerTarget };
+
+/** A customer as a button names it (its key) or as someone typed it (a name, matched fuzzily). */
+export type CustomerTarget = { readonly key: string } | { readonly name: string };
 
 /** Commands people type; each has an example in the help card and the manifest's command lists. */
 export const TYPED_COMMANDS = [
@@ -81,11 +87,14 @@ export const TYPED_COMMANDS = [
   'unlink',
 ] as const satisfies readonly Command['kind'][];
 /** Commands only card buttons send (they carry a customer key, not a name). */
-export const BUTTON_COMMANDS = ['customer-key', 'share', 'mute'] as const satisfies readonly Command['kind'][];
+export const BUTTON_COMMANDS = ['customer-key'] as const satisfies readonly Command['kind'][];
 /** Courtesies, and requests answered with where to go instead, that the help card need not teach. */
 export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
+  'share',
+  'mute',
+  'unmute',
   'definitions',
   'why',
   'actions',
@@ -120,6 +129,7 @@ const SETTINGS_KINDS = [
   'unlink',
   'share',
   'mute',
+  'unmute',
 ] as const satisfies readonly Command['kind'][];
 export type SettingsCommand = Extract<Command, { kind: (typeof SETTINGS_KINDS)[number] }>;
 /** About the bot's own data and syncs rather than the customers: read from the sync status too. */
@@ -127,7 +137,16 @@ export type StatusQuestion = Extract<Command, { kind: 'data-status' }>;
 export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
-const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set(['alerts-on', 'alerts-off', 'weekly-on', 'weekly-off', 'link', 'unlink', 'mute']);
+const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set([
+  'alerts-on',
+  'alerts-off',
+  'weekly-on',
+  'weekly-off',
+  'link',
+  'unlink',
+  'mute',
+  'unmute',
+]);
 
 export function needsAdmin(command: Command): boolean {
   return ADMIN_KINDS.has(command.kind);
@@ -335,6 +354,15 @@ const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscript
 const LINK = /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$/;
 const LINKS = /^(?:show |list )?(?:links|linked channels)$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
+/** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
+const MUTE =
+  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?(?: for (?:\d+ days|a month))?$|^(?:stop|pause|no more) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
+/** "unmute Contoso", "resume alerts for Contoso". */
+const UNMUTE =
+  /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
+/** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
+const SHARE =
+  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|’s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
 const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
 
@@ -438,6 +466,12 @@ function parseSettings(text: string, said: string): SettingsCommand | null {
       customer: customer ? originalCase(text, customer[1]!.trim()) : null,
     };
   }
+  const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
+    const named = match?.[1] ?? match?.[2];
+    return named === undefined ? null : { kind, customer: { name: originalCase(text, named) } };
+  };
+  const customerSetting = typed('unmute', UNMUTE.exec(said)) ?? typed('mute', MUTE.exec(said)) ?? typed('share', SHARE.exec(said));
+  if (customerSetting) return customerSetting;
   if (LINKS.test(said)) return { kind: 'links' };
   if (UNLINK.test(said)) return { kind: 'unlink' };
   const link = LINK.exec(said);

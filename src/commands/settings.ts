@@ -1,4 +1,4 @@
-import { subscribe, subscriptionsOf, unsubscribe, mute } from '../alerts/subscriptions.js';
+import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, MUTE_DAYS } from '../alerts/subscriptions.js';
 import { buttons } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
@@ -13,11 +13,14 @@ import { describeTarget, type ConversationTarget } from '../proactive/conversati
 import { forgetConversation } from '../proactive/conversations.js';
 import type { SendOutcome } from '../proactive/proactive-sender.js';
 import { channelsFor, link, unlink } from '../sharing/links.js';
-import type { SettingsCommand } from './command.js';
+import type { CustomerTarget, SettingsCommand } from './command.js';
 import type { Turn } from './turn.js';
 
 /** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
 export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
+
+/** Teams shows at most six buttons on a card; the unmute buttons leave room for one more. */
+const MAX_UNMUTE_BUTTONS = 5;
 
 const NO_CONVERSATION = messageCard(
   'I cannot remember this conversation.',
@@ -96,30 +99,66 @@ export class Settings {
           [],
         );
       }
-      case 'mute': {
-        const customer = view.customer(command.key);
-        const until = await this.state.update((s) => mute(s, here.id, command.key, this.clock()));
-        return messageCard(
-          `Muted alerts about ${name(customer?.customer ?? command.key)} here until ${until.slice(0, 10)}.`,
-          ['Other customers still alert. Say "alerts" to see what is on here.'],
-          customer ? [buttons.customer('Open full card', command.key)] : [],
-        );
+      case 'mute':
+        return this.mute(command.customer, view, here);
+      case 'unmute':
+        return this.unmute(command.customer, view, here);
+      case 'share': {
+        const found = this.target(view, command.customer);
+        return 'customer' in found ? this.share(found.customer, view, turn) : found.reply;
       }
-      case 'share':
-        return this.share(command.key, view, turn);
     }
+  }
+
+  private async mute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
+    const found = this.muteTarget(view, target);
+    if ('reply' in found) return found.reply;
+    const { key, called } = found;
+    const until = await this.state.update((s) => mute(s, here.id, key, this.clock()));
+    return messageCard(
+      `Muted alerts about ${name(called)} here until ${until.slice(0, 10)}.`,
+      [`Other customers still alert. Say "unmute ${called}" to hear about it again sooner, or "alerts" to see what is on here.`],
+      [...(found.known ? [buttons.customer('Open full card', key)] : []), buttons.unmute('Unmute', key)],
+    );
+  }
+
+  private async unmute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
+    const found = this.muteTarget(view, target);
+    if ('reply' in found) return found.reply;
+    const { key, called } = found;
+    const was = await this.state.update((s) => unmute(s, here.id, key, this.clock()));
+    return messageCard(
+      was ? `Alerts about ${name(called)} are back on here.` : `Alerts about ${name(called)} were not muted here.`,
+      [`"Mute" on an alert, or "mute ${called}", silences them for ${MUTE_DAYS} days. Say "alerts" to see what is on here.`],
+      found.known ? [buttons.customer('Open full card', key)] : [],
+    );
+  }
+
+  /**
+   * The customer to mute or unmute, by key and by what to call it. A button's key stands even when
+   * the cache no longer holds that customer (an old alert): it is muted all the same.
+   */
+  private muteTarget(view: PortfolioView, target: CustomerTarget): { key: string; called: string; known: boolean } | { reply: Reply } {
+    if ('key' in target) {
+      const customer = view.customer(target.key);
+      return { key: target.key, called: customer?.customer ?? target.key, known: customer !== undefined };
+    }
+    const found = this.one(view, target.name);
+    return 'customer' in found ? { key: customerKey(found.customer), called: found.customer.customer, known: true } : found;
   }
 
   private async status(here: ConversationTarget, view: PortfolioView): Promise<Reply> {
     const state = await this.state.read();
     const subscriptions = subscriptionsOf(state, here.id);
     const now = this.clock().toISOString();
-    const muted = Object.entries(state.mutes)
+    const mutes = Object.entries(state.mutes)
       .filter(([key, until]) => key.startsWith(`${here.id}|`) && until > now)
       .map(([key, until]) => {
         const customerKey = key.slice(here.id.length + 1);
-        return `Muted: ${name(view.customer(customerKey)?.customer ?? customerKey)} until ${until.slice(0, 10)}`;
+        return { customerKey, who: name(view.customer(customerKey)?.customer ?? customerKey), until };
       });
+    const muted = mutes.map((m) => `Muted: ${m.who} until ${m.until.slice(0, 10)}`);
+    const unmuteButtons = mutes.slice(0, MAX_UNMUTE_BUTTONS).map((m) => buttons.unmute(`Unmute ${m.who}`, m.customerKey));
     const digest = state.weekly?.[here.id];
     const weekly = digest
       ? [
@@ -130,10 +169,10 @@ export class Settings {
       return messageCard(
         'Alerts are off here.',
         ['Say "alerts on" (every customer), "alerts on below 40%" or "alerts on for Contoso".', ...weekly, ...muted],
-        [buttons.help()],
+        [...unmuteButtons, buttons.help()],
       );
     }
-    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...weekly, ...muted], []);
+    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...weekly, ...muted], unmuteButtons);
   }
 
   private describe(s: Subscription): string {
@@ -211,9 +250,8 @@ export class Settings {
     return messageCard(`${state.links.length} channel link${state.links.length === 1 ? '' : 's'}`, lines, []);
   }
 
-  private async share(key: string, view: PortfolioView, turn: Turn): Promise<Reply> {
-    const customer = view.customer(key);
-    if (!customer) return customerGoneCard();
+  private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<Reply> {
+    const key = customerKey(customer);
     const history = { trend: view.trend(customer), points: view.points(customer) };
     const linked = channelsFor(await this.state.read(), key);
     // A channel linked while its tenant was allowed gets nothing once it no longer is.
@@ -247,6 +285,13 @@ export class Settings {
       .filter(Boolean)
       .join(' ');
     return customerCard(customer, this.cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
+  }
+
+  /** The customer a button or a typed name means, or the reply that says why not. */
+  private target(view: PortfolioView, target: CustomerTarget): { customer: CustomerReport } | { reply: Reply } {
+    if ('name' in target) return this.one(view, target.name);
+    const customer = view.customer(target.key);
+    return customer ? { customer } : { reply: customerGoneCard() };
   }
 
   /** One customer by name, or the reply that says why not. */

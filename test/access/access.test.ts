@@ -191,9 +191,13 @@ for (const backend of BACKENDS) {
       expect(title(await said(h, activity(h, 'weekly summary on', { from: AGENT, conversationId: 'adele' })))).to.equal(
         "Only the bot's admins can change alerts and channel links.",
       );
+      expect(title(await said(h, activity(h, 'mute contoso', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "Only the bot's admins can change alerts and channel links.",
+      );
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);
       expect((await h.state.read()).weekly ?? {}).to.deep.equal({});
+      expect((await h.state.read()).mutes).to.deep.equal({});
       // The UPN was asked of Teams once, then remembered.
       expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
     });

@@ -133,6 +133,46 @@ for (const backend of BACKENDS) {
       expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(2);
     });
 
+    it('mutes and unmutes a customer by name, and from the button beside its mute in "alerts"', async () => {
+      const opts = { conversationId: 'typed' };
+      await h.say('alerts on below 40%', opts);
+      const [muted] = (await h.say('mute alerts for coho', opts)).slice(-1);
+      expect(textsOf(cardOf(muted))).to.deep.equal([
+        'Muted alerts about Coho Winery here until 2026-12-25.',
+        'Other customers still alert. Say "unmute Coho Winery" to hear about it again sooner, or "alerts" to see what is on here.',
+      ]);
+      expect(buttonsOf(cardOf(muted)).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
+        ['Open full card', 'customer', COHO],
+        ['Unmute', 'unmute', COHO],
+      ]);
+      const [status] = (await h.say('alerts', opts)).slice(-1);
+      expect(textsOf(cardOf(status)).slice(-1)).to.deep.equal(['Muted: Coho Winery until 2026-12-25']);
+      expect(buttonsOf(cardOf(status)).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
+        ['Unmute Coho Winery', 'unmute', COHO],
+      ]);
+      h.connector.clear();
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-typed').map((s) => s.activity['summary'])).to.deep.equal([
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+
+      const { body } = await h.invoke('unmute', { key: COHO }, opts);
+      expect(textsOf(body.value)[0]).to.equal('Alerts about Coho Winery are back on here.');
+      const [again] = (await h.say('unmute Coho Winery', opts)).slice(-1);
+      expect(textsOf(cardOf(again))[0]).to.equal('Alerts about Coho Winery were not muted here.');
+      expect((await h.state.read()).mutes).to.deep.equal({});
+      // Unmuted, the next week's run alerts about Coho here again.
+      h.connector.clear();
+      clock.tick(7 * DAY);
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-typed').map((s) => s.activity['summary'])).to.deep.equal([
+        'Coho Winery: Usage is 31%, under the 40% threshold.',
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+      ]);
+      const [unknown] = (await h.say('mute Globex', opts)).slice(-1);
+      expect(textsOf(cardOf(unknown))[0]).to.equal('No customer matches "Globex".');
+    });
+
     it('sends one digest when more than 5 customers alert at once to one conversation', async () => {
       await h.say('alerts on below 81%', { conversationId: 'digest' });
       h.connector.clear();

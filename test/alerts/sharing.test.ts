@@ -48,6 +48,26 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('shares a card by name from a personal chat ("share Contoso"), and says when no channel follows the customer', async () => {
+      await h.say('link this channel to contoso', { scope: 'channel' });
+      h.connector.clear();
+      const [reply] = (await h.say("share contoso's card to its channel")).slice(-1);
+      expect(h.connector.to(CHANNEL).map((s) => textsOf(cardOf(s)).slice(0, 3))).to.deep.equal([
+        [
+          'Contoso Ltd',
+          'tenant 00000001-0000-4000-8000-c0ffee000001 · data as of 2026-11-25 · Partner Center analytics',
+          'Shared by Megan Bowen',
+        ],
+      ]);
+      expect(textsOf(cardOf(reply))[2]).to.equal('Shared to a channel of Account team.');
+      const [nowhere] = (await h.say('share Fabrikam')).slice(-1);
+      expect(textsOf(cardOf(nowhere)).slice(0, 1)).to.deep.equal(['Fabrikam Inc']);
+      expect(textsOf(cardOf(nowhere))[2]).to.equal(
+        'No channel follows Fabrikam Inc yet. In the account team\'s channel, say "@Adoption link this channel to Fabrikam Inc", then share again.',
+      );
+      expect(h.connector.to(CHANNEL)).to.have.length(1);
+    });
+
     it('answers the share at once when Teams asks to wait longer than the invoke can: it says what Teams asked', async () => {
       await h.say('link this channel to contoso', { scope: 'channel' });
       h.connector.clear();

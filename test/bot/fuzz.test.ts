@@ -17,7 +17,7 @@ const BATCH = 100;
 const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
 const CUSTOMER_DATA =
   /Contoso|Fabrikam|Woodgrove|Tailspin|Northwind|Litware|Adventure Works|Alpine|Coho|Fourth Coffee|Proseware|\d+(\.\d)?%/;
-const VERBS = ['customer', 'portfolio', 'low-adoption', 'actions', 'customers-with', 'help', 'share', 'mute', 'refresh'];
+const VERBS = ['customer', 'portfolio', 'low-adoption', 'actions', 'customers-with', 'help', 'share', 'mute', 'unmute', 'refresh'];
 
 const words = fc.oneof(
   fc.string({ maxLength: 40 }),
