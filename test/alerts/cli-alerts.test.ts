@@ -49,6 +49,8 @@ for (const backend of BACKENDS) {
       await h.connector.waitFor(() => h.connector.sent.length >= 60, 30_000);
       child.kill('SIGKILL');
       await once(child, 'exit');
+      // Sends that reached the connector before the kill are recorded once its latency has passed.
+      await new Promise((resolve) => setTimeout(resolve, 10 * h.connector.latencyMs));
       const sentBeforeKill = h.connector.sent.length;
       const receipts = (await openReceiptLog(h.storage).readAll()).length;
       // Receipts are appended as each send returns: only the sends then in flight lack one.

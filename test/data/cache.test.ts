@@ -96,9 +96,11 @@ for (const backend of BACKENDS) {
           env: { ...process.env, ...t.env },
           stdio: 'ignore',
         });
+        // Listened for from the start: on a fast machine the import may finish before the kill.
+        const exited = new Promise((resolve) => child.on('exit', resolve));
         await new Promise((resolve) => setTimeout(resolve, delay));
         child.kill('SIGKILL');
-        await new Promise((resolve) => child.on('exit', resolve));
+        await exited;
         const reopened = (await openStorage(t.config)).cache;
         expect((await reopened.records()).length).to.be.at.least(2);
       }
