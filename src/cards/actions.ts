@@ -1,4 +1,4 @@
-import type { Command } from '../commands/command.js';
+import type { Command, CustomerTarget } from '../commands/command.js';
 import { isFindingCode } from '../metrics/findings.js';
 
 /**
@@ -6,7 +6,7 @@ import { isFindingCode } from '../metrics/findings.js';
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
 export type Verb =
-  'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute' | 'unmute';
+  'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute' | 'unmute' | 'compare';
 
 export interface Button {
   readonly title: string;
@@ -21,7 +21,34 @@ export const buttons = {
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
   unmute: (title: string, key: string): Button => ({ title, verb: 'unmute', data: { key } }),
+  /** Card data holds strings: the customers go as JSON. */
+  compare: (title: string, customers: readonly CustomerTarget[]): Button => ({
+    title,
+    verb: 'compare',
+    data: { customers: JSON.stringify(customers) },
+  }),
 };
+
+/** The customers a compare button names, or null for anything this bot never sent. */
+function comparedTargets(json: unknown): CustomerTarget[] | null {
+  if (typeof json !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length < 2) return null;
+  const targets: CustomerTarget[] = [];
+  for (const t of parsed as unknown[]) {
+    if (typeof t !== 'object' || t === null) return null;
+    const { key, name } = t as Record<string, unknown>;
+    if (typeof key === 'string') targets.push({ key });
+    else if (typeof name === 'string') targets.push({ name });
+    else return null;
+  }
+  return targets;
+}
 
 /** The command a button stands for; null for a verb or data this bot never sent. */
 export function commandForAction(verb: string, data: unknown): Command | null {
@@ -44,6 +71,10 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return typeof fields['code'] === 'string' && isFindingCode(fields['code']) ? { kind: 'customers-with', code: fields['code'] } : null;
     case 'help':
       return { kind: 'help' };
+    case 'compare': {
+      const customers = comparedTargets(fields['customers']);
+      return customers === null ? null : { kind: 'compare', customers };
+    }
     case 'share':
     case 'mute':
     case 'unmute':

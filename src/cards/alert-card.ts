@@ -2,7 +2,7 @@ import type { AlertCondition, CustomerAlert } from '../alerts/alert.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
-import { actionNote } from './list-cards.js';
+import { actionNote, rowButton } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
 import { customersText, name, percentText, plain } from './text.js';
 
@@ -54,7 +54,7 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
     totals: [],
     listTitle: 'Customer',
     rows: shown.map((a) => ({
-      key: a.customerKey,
+      open: rowButton(buttons.customer('Open', a.customerKey), a.customer),
       name: name(a.customer),
       note: plain(a.conditions.map(shortCondition).join(' · '), 160),
       deployment: percentText(a.deploymentPercent),
@@ -80,7 +80,7 @@ export function weeklyCard(rows: readonly ActionRow[]): Reply {
     totals: [],
     listTitle: 'Customer (most urgent first)',
     rows: shown.map((r) => ({
-      key: r.customerKey,
+      open: rowButton(buttons.customer('Open', r.customerKey), r.customer),
       name: name(r.customer),
       note: plain(actionNote(r), 160),
       deployment: percentText(r.deploymentPercent),

@@ -37,9 +37,18 @@ export function percentColor(value: number | null, low: number, high: number): C
   return value >= high ? 'Good' : 'Default';
 }
 
-function row(c: CustomerReport, thresholds: Thresholds, note: string): object {
+/** A row's button: what it does with its customer (open its card, unless said otherwise). */
+type RowAction = (c: CustomerReport) => Button;
+const openCard: RowAction = (c) => buttons.customer('Open', customerKey(c));
+
+/** The button at the end of a list row, as the customer-list template binds it. */
+export function rowButton({ title, verb, data }: Button, customer: string): object {
+  return { title, verb, data, tooltip: `${title} ${name(customer)}` };
+}
+
+function row(c: CustomerReport, thresholds: Thresholds, note: string, action: RowAction = openCard): object {
   return {
-    key: customerKey(c),
+    open: rowButton(action(c), c.customer),
     name: name(c.customer),
     note: plain(note, 160),
     deployment: percentText(c.deploymentPercent),
@@ -310,7 +319,7 @@ export function customersWithCard(view: PortfolioView, code: FindingCode): Reply
   });
 }
 
-export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[]): Reply {
+export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[], choose: RowAction = openCard): Reply {
   const shown = customers.slice(0, CHOICE_ROWS);
   const title = `${customersText(customers.length)} match "${name(query)}"`;
   return listCard(
@@ -319,7 +328,7 @@ export function choicesCard(view: PortfolioView, query: string, customers: reado
       subtitle: 'Which one do you mean?',
       totals: [],
       listTitle: 'Customer',
-      rows: shown.map((c) => row(c, view.thresholds, c.tenantId === null ? '' : `tenant ${c.tenantId}`)),
+      rows: shown.map((c) => row(c, view.thresholds, c.tenantId === null ? '' : `tenant ${c.tenantId}`, choose)),
       more: shown.length < customers.length ? `and ${count(customers.length - shown.length)} more: type more of the name.` : '',
       sections: [],
       buttons: [],

@@ -28,7 +28,9 @@ import {
 } from '../cards/message-cards.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import type { Question } from './command.js';
+import type { CustomerTarget, Question } from './command.js';
+import { buttons, type Button } from '../cards/actions.js';
+import { customerKey } from '../metrics/customer-key.js';
 
 /** The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. */
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
@@ -66,7 +68,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'product':
       return productCard(view, command.product);
     case 'compare':
-      return compare(view, command.names);
+      return compare(view, command.customers);
     case 'why': {
       const found = view.find(command.customer);
       if (found.kind === 'one') return whyCard(found.customer, settings.thresholds);
@@ -84,14 +86,31 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
   }
 }
 
-/** Each name found (once), then side by side; a name that finds none or several is asked about first. */
-function compare(view: PortfolioView, names: readonly string[]): Reply {
+/**
+ * Each customer found (once), then side by side. A name that finds none is said; one that finds
+ * several is asked about first, each choice a button that compares with that one.
+ */
+function compare(view: PortfolioView, customers: readonly CustomerTarget[]): Reply {
   const found: CustomerReport[] = [];
-  for (const query of names) {
-    const hit = view.find(query);
-    if (hit.kind === 'none') return customerNotFoundCard(query, hit.closest);
-    if (hit.kind === 'several') return choicesCard(view, query, hit.customers);
-    if (!found.includes(hit.customer)) found.push(hit.customer);
+  for (const [i, target] of customers.entries()) {
+    let customer: CustomerReport | undefined;
+    if ('key' in target) {
+      customer = view.customer(target.key);
+      if (!customer) return customerGoneCard();
+    } else {
+      const hit = view.find(target.name);
+      if (hit.kind === 'none') return customerNotFoundCard(target.name, hit.closest);
+      if (hit.kind === 'several') {
+        const choosing = (c: CustomerReport): Button =>
+          buttons.compare(
+            'Compare',
+            customers.map((t, j) => (j === i ? { key: customerKey(c) } : t)),
+          );
+        return choicesCard(view, target.name, hit.customers, choosing);
+      }
+      customer = hit.customer;
+    }
+    if (!found.includes(customer)) found.push(customer);
   }
   if (found.length < 2 || found.length > MAX_COMPARED) return compareHowCard();
   return compareCard(

@@ -20,8 +20,11 @@ export type Command =
   | { readonly kind: 'product'; readonly product: string }
   /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
   | { readonly kind: 'actions' }
-  /** "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as typed. */
-  | { readonly kind: 'compare'; readonly names: readonly string[] }
+  /**
+   * "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as
+   * typed; a choice button names the ones already settled by key.
+   */
+  | { readonly kind: 'compare'; readonly customers: readonly CustomerTarget[] }
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
@@ -408,7 +411,7 @@ export function parseCommand(text: string): Command {
   // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);
-  if (compared) return { kind: 'compare', names: compared };
+  if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };

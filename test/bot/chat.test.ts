@@ -274,6 +274,27 @@ for (const backend of BACKENDS) {
         'Name between 2 and 5 different customers to compare.',
       );
       expect((await h.say('compare contoso and zzzz'))[0]!.activity['summary']).to.equal('No customer matches "zzzz".');
+      // A name that finds several asks which, and each choice compares with that one.
+      const choices = cardOf((await h.say('compare co and fabrikam'))[0]);
+      expect(textsOf(choices).slice(0, 2)).to.deep.equal(['3 customers match "co"', 'Which one do you mean?']);
+      expect(cardProblems(choices)).to.deep.equal([]);
+      const compareWith = (key: string) => ({
+        title: 'Compare',
+        verb: 'compare',
+        data: { customers: JSON.stringify([{ key }, { name: 'fabrikam' }]) },
+      });
+      expect(buttonsOf(choices)).to.deep.equal([
+        compareWith(COHO),
+        compareWith('0000000c-0000-4000-8000-c0ffee00000c'),
+        compareWith(CONTOSO),
+      ]);
+      const { body } = await h.invoke('compare', buttonsOf(choices)[0]!.data);
+      expect(textsOf(body.value).slice(0, 4)).to.deep.equal([
+        'Coho Winery vs Fabrikam Inc',
+        textsOf(card)[1],
+        'Coho Winery',
+        'Fabrikam Inc',
+      ]);
     });
 
     it('tells how fresh the data is, where it comes from and how it is synced', async () => {

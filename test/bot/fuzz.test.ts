@@ -17,7 +17,19 @@ const BATCH = 100;
 const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
 const CUSTOMER_DATA =
   /Contoso|Fabrikam|Woodgrove|Tailspin|Northwind|Litware|Adventure Works|Alpine|Coho|Fourth Coffee|Proseware|\d+(\.\d)?%/;
-const VERBS = ['customer', 'portfolio', 'low-adoption', 'actions', 'customers-with', 'help', 'share', 'mute', 'unmute', 'refresh'];
+const VERBS = [
+  'customer',
+  'portfolio',
+  'low-adoption',
+  'actions',
+  'customers-with',
+  'help',
+  'share',
+  'mute',
+  'unmute',
+  'compare',
+  'refresh',
+];
 
 const words = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -79,7 +91,12 @@ const activity = fc
           action: fc.record({
             type: fc.constant('Action.Execute'),
             verb: fc.oneof(fc.constantFrom(...VERBS), fc.string()),
-            data: fc.oneof(fc.record({ code: fc.constantFrom('trial-subscription', 'training-upsell', 'stale-data', 'x') }), fc.anything()),
+            data: fc.oneof(
+              fc.record({ code: fc.constantFrom('trial-subscription', 'training-upsell', 'stale-data', 'x') }),
+              // A compare button's customers, as JSON: well-formed, odd, or not JSON at all.
+              fc.record({ customers: fc.oneof(fc.json(), fc.constant('[{"key":"x"},{"name":"co"}]'), fc.string()) }),
+              fc.anything(),
+            ),
           }),
           trigger: fc.constant('manual'),
         }),
