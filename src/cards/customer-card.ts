@@ -1,7 +1,7 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
-import { describeMovement, type Trend } from '../metrics/trend.js';
+import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { render, type Reply } from './card.js';
@@ -56,12 +56,6 @@ function linksFor(report: CustomerReport, links: AdviceLinks): { title: string; 
 
 /** The last points of the sync history, for the trend line. */
 const CHART_POINTS = 60;
-
-export interface CustomerHistory {
-  readonly trend: Trend | null;
-  /** Oldest first, ending with today. */
-  readonly points: readonly HistoryPoint[];
-}
 
 function trendChart(points: readonly HistoryPoint[]): object[] {
   if (points.length < 2) return [];

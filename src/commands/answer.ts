@@ -60,8 +60,12 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'customer-key': {
       const customer = view.customer(command.key);
       if (!customer) return customerGoneCard();
-      const history = { trend: view.trend(customer), points: view.points(customer) };
-      return customerCard(customer, settings, history, command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy });
+      return customerCard(
+        customer,
+        settings,
+        view.historyOf(customer),
+        command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy },
+      );
     }
     case 'actions':
       return actionsCard(view);
@@ -78,8 +82,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     }
     case 'customer': {
       const found = view.find(command.query);
-      if (found.kind === 'one')
-        return customerCard(found.customer, settings, { trend: view.trend(found.customer), points: view.points(found.customer) });
+      if (found.kind === 'one') return customerCard(found.customer, settings, view.historyOf(found.customer));
       if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
       return command.explicit ? customerNotFoundCard(command.query, found.closest) : notUnderstoodCard(command.query, found.closest);
     }

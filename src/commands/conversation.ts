@@ -69,7 +69,7 @@ export class Conversation {
     return customers.slice(0, SEARCH_RESULTS).map((c) => ({
       title: name(c.customer),
       subtitle: `Deployment ${percentText(c.deploymentPercent)} · usage ${percentText(c.usagePercent)}`,
-      reply: customerCard(c, this.settings, { trend: view.trend(c), points: view.points(c) }),
+      reply: customerCard(c, this.settings, view.historyOf(c)),
     }));
   }
 

@@ -252,7 +252,7 @@ export class Settings {
 
   private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<Reply> {
     const key = customerKey(customer);
-    const history = { trend: view.trend(customer), points: view.points(customer) };
+    const history = view.historyOf(customer);
     const linked = channelsFor(await this.state.read(), key);
     // A channel linked while its tenant was allowed gets nothing once it no longer is.
     const targets = linked.filter((t) => this.allowsTenant(t.tenantId));

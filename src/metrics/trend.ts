@@ -11,6 +11,13 @@ export interface Trend {
   readonly usageChange: number | null;
 }
 
+/** What the sync history says of one customer: the week's move and every point kept. */
+export interface CustomerHistory {
+  readonly trend: Trend | null;
+  /** Oldest first, ending with today. */
+  readonly points: readonly HistoryPoint[];
+}
+
 const change = (now: number | null, then: number | null): number | null =>
   now === null || then === null ? null : Math.round((now - then) * 10) / 10;
 

@@ -18,6 +18,7 @@ import {
   type PercentMeasure,
   type PortfolioSummary,
   type Trend,
+  type CustomerHistory,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -68,6 +69,11 @@ export class PortfolioView {
     const today = this.report.generatedAt.slice(0, 10);
     const earlier = (this.history.get(customerKey(customer)) ?? []).filter((p) => p.day < today);
     return [...earlier, { day: today, deploymentPercent: customer.deploymentPercent, usagePercent: customer.usagePercent }];
+  }
+
+  /** The customer's week's move and points, as its card shows them. */
+  historyOf(customer: CustomerReport): CustomerHistory {
+    return { trend: this.trend(customer), points: this.points(customer) };
   }
 
   customer(key: string): CustomerReport | undefined {
