@@ -1,6 +1,6 @@
 import { actionRow, findingOf, isFlagCode, type ActionRow } from '../metrics/findings.js';
 import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
-import { filterClause, filterPhrase, workloadTotal, type PercentFilter, type PercentMeasure } from '../metrics/percent-filter.js';
+import { filterClause, filterPhrase, workloadTotal, type PercentFilters, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -192,28 +192,57 @@ function measuredText(c: CustomerReport, measure: PercentMeasure): string {
 }
 
 /** "below 40%", "Teams usage below 50%", "deployment above 90%": those customers, the farthest from the line first. */
-export function percentCard(view: PortfolioView, filter: PercentFilter): Reply {
-  const customers = view.passing(filter);
-  const phrase = filterPhrase(filter);
-  const { measure, side } = filter;
+export function percentCard(view: PortfolioView, filters: PercentFilters): Reply {
+  const customers = view.passing(filters);
+  const measures = distinctMeasures(filters);
+  const both = filters.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
+  // "usage above 30% and below 40%": a measure said once for the conditions in a row that read it.
+  const one = filters
+    .filter((f) => f.measure.kind !== 'lower')
+    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
   const title =
     customers.length === 0
-      ? `No customer ${filterClause(filter)}`
-      : `${customersText(customers.length)}${measure.kind === 'lower' ? '' : ' with'} ${phrase}`;
-  const subtitle =
-    measure.kind === 'lower'
-      ? `Deployment ${side === 'below' ? 'or' : 'and'} usage ${side === 'below' ? 'under' : 'over'} ${filter.percent}%`
-      : measure.kind === 'workload'
-        ? `${measure.workload} ${MEASURE_MEANING.workload}`
-        : MEASURE_MEANING[measure.kind];
-  const option = measure.kind === 'lower' ? '' : ` --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+      ? `No customer ${filters.map(filterClause).join(' and ')}`
+      : [customersText(customers.length), ...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])].join(' ');
+  const subtitle = measures
+    .map((measure) => {
+      if (measure.kind !== 'lower') {
+        return measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
+      }
+      return filters
+        .filter((f) => f.measure.kind === 'lower')
+        .map(
+          ({ side, percent }) => `Deployment ${side === 'below' ? 'or' : 'and'} usage ${side === 'below' ? 'under' : 'over'} ${percent}%`,
+        )
+        .join(' · ');
+    })
+    .join(' · ');
   return customerList(view, customers, {
     title,
     subtitle,
-    command: `adoption report --${side} ${filter.percent}${option}`,
-    note: (c) => measuredNote(c, measure),
-    order: side === 'below' ? 'lowest first' : 'highest first',
+    command: reportCommand(filters),
+    note: (c) => [...measures.map((m) => measuredText(c, m)), flagNote(c)].filter((part) => part !== '').join(' · '),
+    order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
+}
+
+const sameMeasure = (a: PercentMeasure, b: PercentMeasure): boolean =>
+  a.kind === b.kind && (a.kind !== 'workload' || (b.kind === 'workload' && a.workload === b.workload));
+
+/** Each measure the filters read, once, in the order first read. */
+function distinctMeasures(filters: PercentFilters): PercentMeasure[] {
+  const distinct: PercentMeasure[] = [];
+  for (const { measure } of filters) if (!distinct.some((m) => sameMeasure(m, measure))) distinct.push(measure);
+  return distinct;
+}
+
+/** The command line that lists the same customers: one --measure serves --below and --above, so mixed measures list all. */
+function reportCommand(filters: PercentFilters): string {
+  const [measure, ...others] = distinctMeasures(filters);
+  if (others.length > 0 || measure === undefined) return 'adoption report --json';
+  const bounds = filters.map((f) => `--${f.side} ${f.percent}`).join(' ');
+  const option = measure.kind === 'lower' ? '' : ` --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+  return `adoption report ${bounds}${option}`;
 }
 
 /** "Teams usage": every customer with a figure for that workload, lowest first, each with its counts. */
@@ -238,7 +267,7 @@ export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): R
   const t = view.thresholds;
   if (measure.kind !== 'lower') {
     const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
-    return percentCard(view, { side: 'below', percent, measure });
+    return percentCard(view, [{ side: 'below', percent, measure }]);
   }
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;

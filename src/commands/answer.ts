@@ -44,7 +44,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'portfolio':
       return portfolioCard(view);
     case 'percent':
-      return percentCard(view, command.filter);
+      return percentCard(view, command.filters);
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure);
     case 'workload':

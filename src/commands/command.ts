@@ -1,5 +1,5 @@
 import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
-import type { PercentFilter, PercentMeasure } from '../metrics/percent-filter.js';
+import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
 
@@ -33,7 +33,7 @@ export type Command =
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
-  | { readonly kind: 'percent'; readonly filter: PercentFilter }
+  | { readonly kind: 'percent'; readonly filters: PercentFilters }
   /**
    * Customers below the configured thresholds: "low adoption" (deployment or usage, each its own
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
@@ -293,15 +293,56 @@ function measureOf(words: string): PercentMeasure {
   return { kind: 'lower' };
 }
 
-function percentAsked(asked: string): PercentFilter | null {
-  const match = PERCENT.exec(asked);
-  if (!match) return null;
+const PERCENTS = new RegExp(PERCENT.source, 'g');
+/** What joins two conditions: "usage below 50% and deployment above 80%", "above 40%, below 60%". */
+const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
+/** "between 40% and 60%": above the one, below the other. */
+const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+
+const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
+
+function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilter {
   const word = match[1] ?? match[2]!;
-  return {
-    side: ABOVE_WORDS.has(word) ? 'above' : 'below',
-    percent: Number(match[3]!.replace(',', '.')),
-    measure: measureOf(asked.replace(match[0], ' ')),
-  };
+  return { side: ABOVE_WORDS.has(word) ? 'above' : 'below', percent: percentOf(match[3]!), measure };
+}
+
+/**
+ * "below 40%", "Teams usage below 50%"; with two conditions, each reads the words of its own
+ * clause ("usage below 50% and deployment above 80%"), and a clause that names no number reads
+ * the one before it ("usage above 40% and below 60%").
+ */
+function percentsAsked(asked: string): PercentFilters | null {
+  const between = BETWEEN.exec(asked);
+  if (between) {
+    const measure = measureOf(asked.replace(between[0], ' '));
+    const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
+    return [
+      { side: 'above', percent: low, measure },
+      { side: 'below', percent: high, measure },
+    ];
+  }
+  const matches = [...asked.matchAll(PERCENTS)];
+  const [first] = matches;
+  if (first === undefined) return null;
+  if (matches.length === 1) {
+    const words = asked.replace(first[0], ' ');
+    // "usage and deployment below 40%": both numbers, each under it.
+    if (workloadNamedIn(words) === null && DEPLOYMENT_WORDS.test(words) && USAGE_WORDS.test(words)) {
+      return [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
+    }
+    return [filterIn(first, measureOf(words))];
+  }
+  const filters: PercentFilter[] = [];
+  for (const clause of asked.split(CLAUSES)) {
+    const match = new RegExp(PERCENT.source).exec(clause);
+    if (!match) continue;
+    const words = clause.replace(match[0], ' ');
+    const named = measureOf(words);
+    const previous = filters.at(-1);
+    filters.push(filterIn(match, named.kind === 'lower' && previous ? previous.measure : named));
+  }
+  const [head, ...rest] = filters;
+  return head === undefined ? null : [head, ...rest];
 }
 const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
 const LEAST =
@@ -420,8 +461,8 @@ export function parseCommand(text: string): Command {
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
-  const filter = percentAsked(asked);
-  if (filter) return { kind: 'percent', filter };
+  const filter = percentsAsked(asked);
+  if (filter) return { kind: 'percent', filters: filter };
   const low = lowAsked(asked);
   if (low) return { kind: 'low-adoption', measure: low };
   const code = findingAsked(asked);

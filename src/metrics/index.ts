@@ -8,6 +8,7 @@ export {
   passesFilter,
   rankBy,
   type PercentFilter,
+  type PercentFilters,
   type PercentMeasure,
 } from './percent-filter.js';
 export { percent, fractionToPercent } from './percent.js';

@@ -21,6 +21,9 @@ export interface PercentFilter {
   readonly measure: PercentMeasure;
 }
 
+/** One condition or more, all of which a customer must meet. */
+export type PercentFilters = readonly [PercentFilter, ...PercentFilter[]];
+
 /** The customer's usage of one workload over all its products; undefined when no source counts it. */
 export function workloadTotal(report: CustomerReport, workload: string): WorkloadTotal | undefined {
   return report.workloads.find((w) => w.workload === workload);

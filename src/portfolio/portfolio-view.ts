@@ -14,7 +14,7 @@ import {
   trend,
   type Move,
   type Movement,
-  type PercentFilter,
+  type PercentFilters,
   type PercentMeasure,
   type PortfolioSummary,
   type Trend,
@@ -88,9 +88,9 @@ export class PortfolioView {
     return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
   }
 
-  /** Customers below (lowest first) or above (highest first) a percent of what the filter measures. */
-  passing(filter: PercentFilter): CustomerReport[] {
-    return filterByPercent(this.report.customers, [filter]);
+  /** Customers that meet every filter: below (lowest first) or above (highest first) a percent of what it measures. */
+  passing(filters: PercentFilters): CustomerReport[] {
+    return filterByPercent(this.report.customers, filters);
   }
 
   /** Customers with the number the measure reads, lowest first. */

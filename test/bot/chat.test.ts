@@ -472,6 +472,33 @@ for (const backend of BACKENDS) {
         'SharePoint with OneDrive usage: entitlements active in the last 28 days, over all products',
         '3 Open',
       ]);
+      // Two conditions, each with its own number: licenses handed out but little used (Coho Winery).
+      const idle = cardOf((await h.say('who is below 50% usage and above 80% deployment?'))[0]);
+      expect(textsOf(idle).slice(0, 7)).to.deep.equal([
+        '1 customer with usage below 50% and deployment above 80%',
+        'Usage: entitlements active in the last 28 days, all workloads · Deployment: licenses assigned of sold',
+        'Customer (lowest first)',
+        'Deployment',
+        'Usage',
+        'Coho Winery',
+        '31% (39 of 126 entitlements active) · 93.3% (42 of 45 licenses assigned)',
+      ]);
+      expect(await rows('usage between 30% and 40%')).to.deep.equal([
+        '2 customers with usage above 30% and below 40%',
+        'Usage: entitlements active in the last 28 days, all workloads',
+        '2 Open',
+      ]);
+      // Both numbers named: each over it (Northwind Traders: 90.9% and 91.3%).
+      expect(await rows('deployment and usage above 90%')).to.deep.equal([
+        '1 customer with deployment above 90% and usage above 90%',
+        'Deployment: licenses assigned of sold · Usage: entitlements active in the last 28 days, all workloads',
+        '1 Open',
+      ]);
+      expect(await rows('usage above 95% and deployment above 95%')).to.deep.equal([
+        'No customer has usage above 95% and has deployment above 95%',
+        'Usage: entitlements active in the last 28 days, all workloads · Deployment: licenses assigned of sold',
+        '0 Open',
+      ]);
       // "Low" of one number reads its configured threshold (usage 50%, deployment 60%).
       expect((await rows('low Teams usage'))[0]).to.equal('2 customers with Teams usage below 50%');
       expect((await rows('who uses SharePoint the least?'))[0]).to.equal('2 customers with SharePoint with OneDrive usage below 50%');
