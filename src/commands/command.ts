@@ -347,7 +347,9 @@ function percentsAsked(asked: string): PercentFilters | null {
 const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$/;
-const STRUGGLING = /^(?:who|which customers?) (?:is|are) struggling$/;
+/** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
+const STRUGGLING =
+  /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 function lowAsked(asked: string): PercentMeasure | null {

@@ -20,6 +20,9 @@ const NOT_A_NAME = new Set(
   ).split(' '),
 );
 
+/** The 's or ' that makes a word possessive. */
+const POSSESSIVE = /'s?$/;
+
 export type CustomerMatch =
   | { readonly kind: 'one'; readonly name: string }
   | { readonly kind: 'several'; readonly names: readonly string[] }
@@ -60,12 +63,15 @@ export class CustomerIndex {
    */
   mentionedIn(text: string): string[] {
     const said = wordsOf(text);
+    // "Tailspin's Teams usage", "Adventure Works' card": a word is also itself without the possessive.
+    const is = (at: number, word: string): boolean => said[at] === word || said[at]?.replace(POSSESSIVE, '') === word;
     // Per first word said: how many words of each name starting with it the sentence says.
     const found = new Map<string, Map<string, number>>();
-    said.forEach((word, at) => {
+    said.forEach((saidWord, at) => {
+      const word = this.byFirstWord.has(saidWord) ? saidWord : saidWord.replace(POSSESSIVE, '');
       for (const candidate of this.byFirstWord.get(word) ?? []) {
         let matched = 1;
-        while (matched < candidate.words.length && said[at + matched] === candidate.words[matched]) matched++;
+        while (matched < candidate.words.length && is(at + matched, candidate.words[matched]!)) matched++;
         const alike = found.get(word) ?? new Map<string, number>();
         alike.set(candidate.name, Math.max(alike.get(candidate.name) ?? 0, matched));
         found.set(word, alike);

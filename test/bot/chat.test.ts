@@ -86,6 +86,7 @@ for (const backend of BACKENDS) {
         // A name inside a sentence the bot has no pattern for.
         ['what should I do for Fabrikam?', 'personal', FABRIKAM],
         ['Contoso teams', 'channel', CONTOSO],
+        ["how is Fabrikam's Teams usage?", 'personal', FABRIKAM],
         ["show me Contoso's products", 'personal', CONTOSO],
         ['Fabrikam trend', 'groupChat', FABRIKAM],
         ['history for fabrikam', 'personal', FABRIKAM],
@@ -95,6 +96,7 @@ for (const backend of BACKENDS) {
         ['average usage', 'groupChat', PORTFOLIO],
         ['usage for all customers', 'personal', PORTFOLIO],
         ['how many customers have low adoption?', 'personal', '2 customers with low adoption'],
+        ['which customers are at risk?', 'channel', '2 customers with low adoption'],
         ['who is not using SharePoint?', 'channel', '2 customers with SharePoint with OneDrive usage below 50%'],
         ['who uses Teams?', 'personal', 'Teams usage: 12 customers'],
         ['Dynamics customers', 'personal', 'Dynamics usage: 1 customer'],

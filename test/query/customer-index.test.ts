@@ -10,6 +10,12 @@ describe('finding a customer named inside a sentence', () => {
     expect(index.mentionedIn('compare Contoso Ltd and Fabrikam')).to.deep.equal(['Contoso Ltd', 'Fabrikam Inc']);
     // Part of a word is not a name.
     expect(index.mentionedIn('fabrikamz contosos')).to.deep.equal([]);
+    // A possessive is the name it belongs to.
+    expect(index.mentionedIn("how is Fabrikam's Teams usage")).to.deep.equal(['Fabrikam Inc']);
+    expect(index.mentionedIn("Contoso Pharma's card")).to.deep.equal(['Contoso Pharma']);
+    expect(
+      new CustomerIndex(['Adventure Works', "Alice's Bakery"]).mentionedIn("Adventure Works' numbers and Alice's Bakery"),
+    ).to.deep.equal(['Adventure Works', "Alice's Bakery"]);
   });
 
   it('never reads words that only surround names, or names under three letters, as a mention', () => {
