@@ -155,6 +155,28 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists the customers whose subscriptions renew within so many days, the soonest first, each with its renewals', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
+      try {
+        const json = await adoptionIn(demo.env, 'report', '--json', '--renewing', '90');
+        expect(json.code, json.stderr).to.equal(0);
+        type Renewing = { customer: string; renewals: { offer: string; seats: number; autoRenew: boolean | null }[] };
+        const customers = (JSON.parse(json.stdout) as { customers: Renewing[] }).customers;
+        expect(customers.map((c) => [c.customer, c.renewals.map((r) => [r.offer, r.seats, r.autoRenew])])).to.deep.equal([
+          ['Woodgrove Bank', [['Office 365 E3', 100, true]]],
+          ['Tailspin Toys', [['Microsoft 365 Business Premium', 20, true]]],
+        ]);
+        const text = await adoptionIn(demo.env, 'report', '--renewing', '30');
+        expect(text.stdout).to.match(/^Woodgrove Bank /);
+        expect(text.stdout).to.match(/\n {2}Renewals: Office 365 E3: 100 seats renew \d{4}-\d{2}-\d{2}, in 30 days\n/);
+        expect(text.stdout).not.to.contain('Tailspin');
+        const none = await adoptionIn(demo.env, 'report', '--renewing', '10');
+        expect(none).to.deep.include({ code: 0, stdout: 'No customer has a subscription renewing in the next 10 days.\n' });
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers to act on, the most urgent first, as the chat does for "what should I do?"', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-actions-')));
       try {

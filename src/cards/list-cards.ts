@@ -5,6 +5,7 @@ import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
+import { renewalsWithin } from '../metrics/renewals.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
@@ -18,6 +19,7 @@ import {
   licensesText,
   name,
   percentText,
+  renewalText,
   plain,
   unassignedText,
 } from './text.js';
@@ -328,6 +330,28 @@ export function unassignedCard(view: PortfolioView): Reply {
     command: 'adoption report --unassigned',
     note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
     order: 'most unassigned first',
+  });
+}
+
+/**
+ * "who renews soon?": customers with a subscription whose term ends within the days asked, the
+ * soonest first, each renewal with its seats and date beside the customer's usage, which decides
+ * what to do before it: low usage risks fewer seats at renewal, full deployment is the moment for more.
+ */
+export function renewalsCard(view: PortfolioView, days: number): Reply {
+  const customers = view.renewing(days);
+  const today = view.report.generatedAt;
+  const span = `the next ${count(days)} days`;
+  return customerList(view, customers, {
+    title:
+      customers.length === 0
+        ? `No subscription renews in ${span}`
+        : `${customersText(customers.length)} ${customers.length === 1 ? 'renews' : 'renew'} in ${span}`,
+    subtitle:
+      'Soonest first: live subscriptions whose term ends, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more.',
+    command: `adoption report --renewing ${days}`,
+    note: (c) => [...renewalsWithin(c, today, days).map((r) => renewalText(r, today)), `usage ${percentText(c.usagePercent)}`].join(' · '),
+    order: 'soonest first',
   });
 }
 

@@ -1,4 +1,6 @@
 import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '../metrics/unassigned.js';
+import { daysUntil } from '../metrics/renewals.js';
+import type { Renewal } from '../metrics/report-types.js';
 
 /**
  * Text that comes from data (customer and product names, messages quoting them) goes into cards
@@ -52,4 +54,17 @@ export function percentText(value: number | null): string {
 
 export function day(iso: string | null): string {
   return iso === null ? 'unknown' : iso.slice(0, 10);
+}
+
+/** "in 59 days", "tomorrow", "today"; "59 days ago" once past. */
+function fromToday(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return days > 0 ? `in ${count(days)} days` : `${count(-days)} days ago`;
+}
+
+/** "Office 365 E3: 100 seats renew 2026-12-25, in 30 days"; "... end ..., (auto-renew off)" when it will lapse. */
+export function renewalText(r: Renewal, today: string): string {
+  const lapses = r.autoRenew === false;
+  return `${r.offer}: ${count(r.seats)} seats ${lapses ? 'end' : 'renew'} ${r.renewsOn.slice(0, 10)}, ${fromToday(daysUntil(r, today))}${lapses ? ' (auto-renew off)' : ''}`;
 }

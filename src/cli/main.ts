@@ -114,6 +114,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
     .option('--actions', 'only customers with a suggested action or old data, the most urgent first')
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
+    .option(
+      '--renewing <days>',
+      'only customers with a subscription whose term ends within this many days, the soonest first',
+      daysArgument,
+    )
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
       const store = await openStore(config, output, true);

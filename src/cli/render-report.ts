@@ -2,13 +2,14 @@ import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
-import { entitlementsText, licensesText } from '../cards/text.js';
+import { entitlementsText, licensesText, renewalText } from '../cards/text.js';
 
 /** Plain-text rendering of the reports for a terminal. No numbers are computed here. */
 
 const show = (value: number | null, suffix = ''): string => (value === null ? '—' : `${value}${suffix}`);
 
-export function renderCustomer(report: CustomerReport, trend: Trend | null = null): string {
+/** One customer; `today` (ISO) says how far off its renewals are. */
+function renderCustomer(report: CustomerReport, today: string, trend: Trend | null): string {
   const lines: string[] = [];
   lines.push(`${report.customer}${report.tenantId ? ` (${report.tenantId})` : ''}`);
   lines.push(
@@ -40,6 +41,9 @@ export function renderCustomer(report: CustomerReport, trend: Trend | null = nul
     lines.push('  Why the numbers look like this:');
     for (const f of report.flags) lines.push(`  - [${f.code}] ${f.message}`);
   }
+  if (report.renewals.length > 0) {
+    lines.push(`  Renewals: ${report.renewals.map((r) => renewalText(r, today)).join(' · ')}`);
+  }
   if (report.recommendations.length > 0) {
     lines.push('  What to do:');
     for (const r of report.recommendations) {
@@ -51,7 +55,7 @@ export function renderCustomer(report: CustomerReport, trend: Trend | null = nul
 }
 
 export function renderPortfolio(report: PortfolioReport, trendOf: (c: CustomerReport) => Trend | null = () => null): string {
-  const parts = report.customers.map((c) => renderCustomer(c, trendOf(c)));
+  const parts = report.customers.map((c) => renderCustomer(c, report.generatedAt, trendOf(c)));
   if (report.partnerTotals.length > 0) {
     parts.push(
       [

@@ -6,6 +6,7 @@ import {
   mostUnassigned,
   needingAction,
   rankBy,
+  renewing,
   filterByPercent,
   filterClause,
   measureName,
@@ -39,6 +40,8 @@ export interface ReportOptions {
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
   readonly unassigned?: boolean;
+  /** Only customers with a subscription whose term ends within this many days, the soonest first. */
+  readonly renewing?: number;
   /** Only customers with a suggested action or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   readonly json?: boolean;
@@ -99,6 +102,7 @@ export function selectReport(
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers);
   if (options.unassigned) customers = mostUnassigned(customers);
+  if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing);
   return { ...full, customers };
 }
 
@@ -113,13 +117,14 @@ function noneMatch(options: ReportOptions): string {
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.actions ? 'has a suggested action or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
+    options.renewing === undefined ? null : `has a subscription renewing in the next ${options.renewing} days`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -15,6 +15,7 @@ import {
   percentCard,
   portfolioCard,
   productCard,
+  renewalsCard,
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
@@ -51,6 +52,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return workloadCard(view, command.workload);
     case 'unassigned':
       return unassignedCard(view);
+    case 'renewals':
+      return renewalsCard(view, command.days);
     case 'moved':
       return movedCard(view, command.movement);
     case 'best':

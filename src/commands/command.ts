@@ -2,6 +2,7 @@ import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
+import { RENEWAL_DAYS } from '../metrics/renewals.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -18,6 +19,8 @@ export type Command =
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
   | { readonly kind: 'product'; readonly product: string }
+  /** "who renews soon?", "renewals in the next 30 days": customers with a subscription whose term ends within so many days. */
+  | { readonly kind: 'renewals'; readonly days: number }
   /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
   | { readonly kind: 'actions' }
   /**
@@ -95,6 +98,7 @@ export const BUTTON_COMMANDS = ['customer-key'] as const satisfies readonly Comm
 export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
+  'renewals',
   'share',
   'mute',
   'unmute',
@@ -236,6 +240,24 @@ function productAsked(text: string, asked: string): Command | null {
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
+/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days". */
+const RENEWALS =
+  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+/** What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", or nothing (RENEWAL_DAYS). */
+const RENEWAL_SPAN =
+  /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next)?$/;
+
+function renewalsAsked(asked: string): number | null {
+  const match = RENEWALS.exec(asked);
+  const span = match ? RENEWAL_SPAN.exec(match[1]!) : null;
+  if (!span) return null;
+  const counted = span[1] ?? span[3];
+  const unit = span[2] ?? span[4];
+  if (unit === undefined) return RENEWAL_DAYS;
+  const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
+  return count * SPAN_UNIT_DAYS[unit]!;
+}
+
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
@@ -451,6 +473,8 @@ export function parseCommand(text: string): Command {
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
   if (EXPORT.test(asked)) return { kind: 'export' };
+  const renewalDays = renewalsAsked(asked);
+  if (renewalDays !== null) return { kind: 'renewals', days: renewalDays };
   // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);

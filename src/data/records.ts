@@ -111,6 +111,18 @@ export interface SubscriptionRecord extends RecordBase {
   readonly attentionNeeded: boolean;
   readonly billingCycle: string | null;
   readonly creationDate: string | null;
+  /**
+   * When its term ends, and it renews or lapses (Partner Center commitmentEndDate, Graph
+   * nextLifecycleDateTime); absent when the source does not say, or the record was cached before.
+   */
+  readonly renewsOn?: string;
+  /** Whether it renews by itself when the term ends (autoRenewEnabled); absent when the source does not say. */
+  readonly autoRenew?: boolean;
+}
+
+/** A subscription's renewal fields, each left out when the source does not say it. */
+export function renewalFields(renewsOn: string | null, autoRenew: boolean | null): Pick<SubscriptionRecord, 'renewsOn' | 'autoRenew'> {
+  return { ...(renewsOn === null ? {} : { renewsOn }), ...(autoRenew === null ? {} : { autoRenew }) };
 }
 
 export const SERVICE_REQUEST_STATUSES = ['none', 'open', 'closed', 'attention_needed'] as const;

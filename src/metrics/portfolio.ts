@@ -8,6 +8,7 @@ import type { AdviceLinks, Thresholds } from './thresholds.js';
 import { percent } from './percent.js';
 import { usageView, type UsageView } from './usage.js';
 import { sourceRank } from './preferred-source.js';
+import { renewalsOf } from './renewals.js';
 
 function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
   let latest = start;
@@ -97,6 +98,7 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
       thresholds,
       links,
     ),
+    renewals: renewalsOf(group.subscriptions),
   };
 }
 

@@ -56,6 +56,16 @@ export interface Recommendation {
   readonly actions: readonly string[];
 }
 
+/** A live subscription's end of term: when it renews (or lapses, without auto-renew). */
+export interface Renewal {
+  readonly offer: string;
+  readonly seats: number;
+  /** ISO date-time. */
+  readonly renewsOn: string;
+  /** null when the source does not say. */
+  readonly autoRenew: boolean | null;
+}
+
 /** What the portfolio counts customers by: an explanation or a suggested action. */
 export type FindingCode = FlagCode | RecommendationCode;
 
@@ -76,6 +86,8 @@ export interface CustomerReport {
   readonly workloads: readonly WorkloadTotal[];
   readonly flags: readonly Flag[];
   readonly recommendations: readonly Recommendation[];
+  /** Live subscriptions with a known end of term, soonest first. */
+  readonly renewals: readonly Renewal[];
 }
 
 export interface PartnerTotal {

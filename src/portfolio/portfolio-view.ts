@@ -7,6 +7,7 @@ import {
   productNames,
   productsNamed,
   rankBy,
+  renewing,
   filterByPercent,
   findingOf,
   isLowAdoption,
@@ -110,6 +111,11 @@ export class PortfolioView {
   /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */
   moved(movement: Movement): Move<CustomerReport>[] {
     return moves(this.report.customers, movement.direction, (c) => this.trend(c, movement.days));
+  }
+
+  /** Customers with a subscription renewing from today to `days` ahead, the soonest first. */
+  renewing(days: number): CustomerReport[] {
+    return renewing(this.report.customers, this.report.generatedAt, days);
   }
 
   /** Customers with licenses sold and not assigned, the most first. */

@@ -21,6 +21,7 @@ const fabrikam: CustomerReport = {
   workloads: [],
   flags: [],
   recommendations: [{ code: 'adoption-content', message: 'Show people what they have.', reason: 'usage 37.5% is below 50%', actions: [] }],
+  renewals: [],
 };
 
 function target(id: string, tenantId: string): ConversationTarget {

@@ -299,6 +299,29 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('lists the customers whose subscriptions renew soon, the soonest first, each with its seats, date and usage', async () => {
+      const card = cardOf((await h.say('who renews soon?'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts[0]).to.equal('2 customers renew in the next 90 days');
+      expect(texts.slice(5)).to.deep.equal([
+        'Woodgrove Bank',
+        'Office 365 E3: 100 seats renew 2026-12-25, in 30 days · usage 92%',
+        '83.3%',
+        '92%',
+        'Tailspin Toys',
+        'Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days · usage 93.3%',
+        '80%',
+        '93.3%',
+      ]);
+      // The trial and the suspended subscription are not renewals; a shorter span leaves Tailspin out.
+      expect(texts.join(' ')).not.to.contain('Trial:');
+      expect((await h.say('which subscriptions expire this month?'))[0]!.activity['summary']).to.equal(
+        '1 customer renews in the next 30 days',
+      );
+      expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
+    });
+
     it('tells how fresh the data is, where it comes from and how it is synced', async () => {
       const [reply] = await h.say('when was the data last updated?');
       const card = cardOf(reply);

@@ -20,6 +20,7 @@ function customer(...products: string[]): CustomerReport {
     workloads: [],
     flags: [],
     recommendations: [],
+    renewals: [],
   };
 }
 

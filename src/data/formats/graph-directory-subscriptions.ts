@@ -1,7 +1,7 @@
 import { count, date, enumValue, flag, requiredText } from './fields.js';
 import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems } from './json-document.js';
 import { FormatError, itemHas, type JsonFormat } from './json-format.js';
-import { keyOfCustomer, type SubscriptionRecord, type SubscriptionStatus } from '../records.js';
+import { keyOfCustomer, renewalFields, type SubscriptionRecord, type SubscriptionStatus } from '../records.js';
 
 /**
  * Microsoft Graph GET /directory/subscriptions in one customer tenant (companySubscription): every
@@ -44,6 +44,7 @@ export const graphDirectorySubscriptions: JsonFormat = {
         attentionNeeded: graphStatus === 'Warning',
         billingCycle: null,
         creationDate: date(item, ['createdDateTime'], notes),
+        ...renewalFields(date(item, ['nextLifecycleDateTime'], notes), null),
       };
     });
   },

@@ -1,4 +1,4 @@
-import { count, date, enumValue, flag, isObject, Notes, optionalCount, requiredText, text, type JsonObject } from './fields.js';
+import { count, date, enumValue, field, flag, isObject, Notes, optionalCount, requiredText, text, type JsonObject } from './fields.js';
 import { contextCustomer, NO_CUSTOMER_HINT, pagingNote, readItems, tenantInLinks, type JsonDocument } from './json-document.js';
 import { FormatError, itemHas, objectTypeIs, type JsonFormat } from './json-format.js';
 import type { ImportContext } from './read-result.js';
@@ -11,6 +11,7 @@ import {
   type ServiceRequestRecord,
   type SubscriptionRecord,
   keyOfCustomer,
+  renewalFields,
 } from '../records.js';
 
 /**
@@ -55,6 +56,10 @@ export const pcSubscriptions: JsonFormat = {
         attentionNeeded: flag(item, ['attentionNeeded'], notes),
         billingCycle: text(item, ['billingCycle'], notes),
         creationDate: date(item, ['creationDate'], notes),
+        ...renewalFields(
+          date(item, ['commitmentEndDate'], notes),
+          field(item, ['autoRenewEnabled']) === undefined ? null : flag(item, ['autoRenewEnabled'], notes),
+        ),
       };
     });
   },

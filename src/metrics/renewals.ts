@@ -1,0 +1,47 @@
+import type { SubscriptionRecord } from '../data/records.js';
+import { DAY_MS } from '../time.js';
+import { preferredSource } from './preferred-source.js';
+import type { CustomerReport, Renewal } from './report-types.js';
+
+/** How far ahead "who renews soon?" looks unless asked otherwise. */
+export const RENEWAL_DAYS = 90;
+
+/**
+ * The customer's live subscriptions with a known end of term, soonest first, from one source
+ * (Partner Center before Graph, which names the same subscriptions differently). Trials are left
+ * out: the trial flag speaks of them.
+ */
+export function renewalsOf(subscriptions: readonly SubscriptionRecord[]): Renewal[] {
+  const source = preferredSource(subscriptions);
+  return subscriptions
+    .flatMap((s) =>
+      s.source !== source || s.renewsOn === undefined || s.isTrial || s.status !== 'active'
+        ? []
+        : [{ offer: s.offerName, seats: s.quantity, renewsOn: s.renewsOn, autoRenew: s.autoRenew ?? null }],
+    )
+    .sort((a, b) => a.renewsOn.localeCompare(b.renewsOn));
+}
+
+/** Whole days from today (an ISO date-time) to the renewal's day; negative once it is past. */
+export function daysUntil(renewal: Renewal, today: string): number {
+  return Math.round((Date.parse(renewal.renewsOn.slice(0, 10)) - Date.parse(today.slice(0, 10))) / DAY_MS);
+}
+
+/** The customer's renewals from today to `days` ahead. */
+export function renewalsWithin(customer: CustomerReport, today: string, days: number): Renewal[] {
+  return customer.renewals.filter((r) => {
+    const left = daysUntil(r, today);
+    return left >= 0 && left <= days;
+  });
+}
+
+/** Customers with a renewal from today to `days` ahead, the soonest renewal first. */
+export function renewing(customers: readonly CustomerReport[], today: string, days: number): CustomerReport[] {
+  return customers
+    .flatMap((c) => {
+      const [soonest] = renewalsWithin(c, today, days);
+      return soonest === undefined ? [] : [{ c, on: soonest.renewsOn }];
+    })
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .map(({ c }) => c);
+}
