@@ -4,9 +4,10 @@ import type { HistoryPoint } from '../data/records.js';
 import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
+import { daysUntil } from '../metrics/renewals.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
-import { count, day, entitlementsText, licensesText, name, percentText, plain } from './text.js';
+import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalText } from './text.js';
 
 /** One customer: the two numbers as gauges, products, usage per workload, why, and what to do. */
 
@@ -16,6 +17,8 @@ export interface CardSettings {
 }
 
 const MAX_PRODUCTS = 12;
+/** The soonest renewals shown under the products. */
+const MAX_RENEWALS = 3;
 
 interface Segment {
   readonly legend: string;
@@ -83,7 +86,7 @@ function noticeLine(notice: Notice): { text: string; color: string } {
 export function customerCard(
   report: CustomerReport,
   settings: CardSettings,
-  history: CustomerHistory = { trend: null, points: [] },
+  history: CustomerHistory,
   notice: Notice | null = null,
 ): Reply {
   const { trend } = history;
@@ -135,6 +138,10 @@ export function customerCard(
       report.products.length > MAX_PRODUCTS
         ? `and ${report.products.length - MAX_PRODUCTS} more products: "adoption report --customer" or the export lists them all`
         : '',
+    renewals: report.renewals
+      .filter((r) => daysUntil(r, history.today) >= 0)
+      .slice(0, MAX_RENEWALS)
+      .map((r) => ({ line: plain(`Renewal: ${renewalText(r, history.today)}`, 200) })),
     trendChart: trendChart(history.points),
     trendLines:
       history.points.length < 2

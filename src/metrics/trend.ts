@@ -16,6 +16,8 @@ export interface CustomerHistory {
   readonly trend: Trend | null;
   /** Oldest first, ending with today. */
   readonly points: readonly HistoryPoint[];
+  /** When the portfolio was computed (ISO): what renewals count their days from. */
+  readonly today: string;
 }
 
 const change = (now: number | null, then: number | null): number | null =>

@@ -74,7 +74,7 @@ export class PortfolioView {
 
   /** The customer's week's move and points, as its card shows them. */
   historyOf(customer: CustomerReport): CustomerHistory {
-    return { trend: this.trend(customer), points: this.points(customer) };
+    return { trend: this.trend(customer), points: this.points(customer), today: this.report.generatedAt };
   }
 
   customer(key: string): CustomerReport | undefined {

@@ -320,6 +320,12 @@ for (const backend of BACKENDS) {
         '1 customer renews in the next 30 days',
       );
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
+      // The customer's card says when it renews, under its products.
+      const woodgrove = cardOf((await h.say('adoption for woodgrove'))[0]);
+      expect(textsOf(woodgrove).filter((t) => t.startsWith('Renewal:'))).to.deep.equal([
+        'Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days',
+      ]);
+      expect(cardProblems(woodgrove)).to.deep.equal([]);
     });
 
     it('tells how fresh the data is, where it comes from and how it is synced', async () => {
