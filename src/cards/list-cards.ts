@@ -171,9 +171,9 @@ const MEASURE_MEANING: Readonly<Record<Exclude<PercentMeasure['kind'], 'lower'>,
   workload: 'usage: entitlements active in the last 28 days, over all products',
 };
 
-/** The number the filter reads, with what it counts: "Teams 28.6% (12 of 42 entitlements active)"; then the flags. */
-function measuredNote(c: CustomerReport, measure: PercentMeasure): string {
-  return [measuredText(c, measure), flagNote(c)].filter((part) => part !== '').join(' · ');
+/** The numbers the filters read, each with what it counts: "Teams 28.6% (12 of 42 entitlements active)"; then the flags. */
+function measuredNote(c: CustomerReport, measures: readonly PercentMeasure[]): string {
+  return [...measures.map((m) => measuredText(c, m)), flagNote(c)].filter((part) => part !== '').join(' · ');
 }
 
 function measuredText(c: CustomerReport, measure: PercentMeasure): string {
@@ -223,7 +223,7 @@ export function percentCard(view: PortfolioView, filters: PercentFilters): Reply
     title,
     subtitle,
     command: reportCommand(filters),
-    note: (c) => [...measures.map((m) => measuredText(c, m)), flagNote(c)].filter((part) => part !== '').join(' · '),
+    note: (c) => measuredNote(c, measures),
     order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
 }
@@ -256,7 +256,7 @@ export function workloadCard(view: PortfolioView, workload: string): Reply {
       customers.length === 0 ? `No customer has ${workload} usage figures yet` : `${workload} usage: ${customersText(customers.length)}`,
     subtitle: `${workload} ${MEASURE_MEANING.workload}. Customers with no ${workload} figures are left out.`,
     command: `adoption report --measure ${quoted(workload)}`,
-    note: (c) => measuredNote(c, measure),
+    note: (c) => measuredNote(c, [measure]),
     order: 'lowest first',
   });
 }
