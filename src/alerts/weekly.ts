@@ -22,7 +22,7 @@ export function evaluateWeekly(
   newId: () => string = randomUUID,
 ): PendingEntry[] {
   if (toAct.length === 0) return [];
-  const rows = toAct.map(actionRow);
+  const rows = toAct.map((c) => actionRow(c, now.toISOString()));
   const entries: PendingEntry[] = [];
   for (const [conversationId, digest] of Object.entries(state.weekly ?? {})) {
     const where = state.conversations[conversationId];

@@ -390,10 +390,15 @@ export function choicesCard(view: PortfolioView, query: string, customers: reado
   );
 }
 
-/** "Adoption content: usage 31% is below 50% · Old data: 21 days old". */
+/** "Adoption content: usage 31% is below 50% · Old data: 21 days old · Renewal: Office 365 E3, 100 seats on 2026-12-25". */
 export function actionNote(row: ActionRow): string {
   const advice = row.advice.map((a) => `${shortFindingLabel(a.code)}: ${a.reason}`);
-  return [...advice, ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`])].join(' · ');
+  const r = row.renewal;
+  return [
+    ...advice,
+    ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`]),
+    ...(r === undefined ? [] : [`Renewal: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
+  ].join(' · ');
 }
 
 /** "what should I do?": customers with a suggested action or old data, the most urgent first, each with why. */
@@ -404,7 +409,7 @@ export function actionsCard(view: PortfolioView): Reply {
     subtitle:
       'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
     command: 'adoption report --actions',
-    note: (c) => actionNote(actionRow(c)),
+    note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
     order: 'most urgent first',
   });
 }

@@ -8,7 +8,9 @@ import {
   type FlagCode,
   type Recommendation,
   type RecommendationCode,
+  type Renewal,
 } from './report-types.js';
+import { RENEWAL_DAYS, renewalsWithin } from './renewals.js';
 
 /** Flags and recommendations looked up by code: what "customers with trials" and the portfolio's counts ask. */
 
@@ -53,9 +55,13 @@ export interface ActionRow {
   readonly advice: readonly { readonly code: RecommendationCode; readonly reason: string }[];
   /** How old the data is when it is older than the stale threshold; null otherwise. */
   readonly staleDays: number | null;
+  /** Its next renewal within RENEWAL_DAYS of the day the row was made, if any (absent in rows stored before renewals were read). */
+  readonly renewal?: Renewal;
 }
 
-export function actionRow(c: CustomerReport): ActionRow {
+/** The row of a customer to act on; `today` (ISO) says which renewals are coming. */
+export function actionRow(c: CustomerReport, today: string): ActionRow {
+  const [renewal] = renewalsWithin(c, today, RENEWAL_DAYS);
   const stale = c.flags.find((f) => f.code === 'stale-data')?.evidence['ageDays'];
   return {
     customerKey: customerKey(c),
@@ -64,5 +70,6 @@ export function actionRow(c: CustomerReport): ActionRow {
     usagePercent: c.usagePercent,
     advice: c.recommendations.map((r) => ({ code: r.code, reason: r.reason })),
     staleDays: typeof stale === 'number' ? stale : null,
+    ...(renewal === undefined ? {} : { renewal }),
   };
 }

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { evaluateWeekly } from '../../src/alerts/weekly.js';
+import { actionNote } from '../../src/cards/list-cards.js';
+import type { ActionRow } from '../../src/metrics/findings.js';
 import type { CustomerReport } from '../../src/metrics/report-types.js';
 import { emptyBotState, type BotState } from '../../src/proactive/bot-state.js';
 import type { ConversationTarget } from '../../src/proactive/conversation-target.js';
@@ -21,7 +23,11 @@ const fabrikam: CustomerReport = {
   workloads: [],
   flags: [],
   recommendations: [{ code: 'adoption-content', message: 'Show people what they have.', reason: 'usage 37.5% is below 50%', actions: [] }],
-  renewals: [],
+  // One term already ended (before the data was refreshed), the next a month and a half away.
+  renewals: [
+    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2026-10-01T00:00:00.000Z', autoRenew: true },
+    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true },
+  ],
 };
 
 function target(id: string, tenantId: string): ConversationTarget {
@@ -68,9 +74,12 @@ describe('the weekly to-do', () => {
           usagePercent: 37.5,
           advice: [{ code: 'adoption-content', reason: 'usage 37.5% is below 50%' }],
           staleDays: null,
+          renewal: { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true },
         },
       ],
     });
+    const [row] = (entries[0]!.message as { readonly rows: readonly ActionRow[] }).rows;
+    expect(actionNote(row!)).to.equal('Adoption content: usage 37.5% is below 50% · Renewal: Microsoft 365 E3, 100 seats on 2027-01-15');
     expect(s.outbox).to.deep.equal(entries);
     expect(s.weekly!['ours']!.lastSent).to.equal(NOW.toISOString());
     // Not again the same week.
