@@ -1,7 +1,8 @@
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import { unassignedLicenses } from '../metrics/unassigned.js';
-import { pointsText, type Trend } from '../metrics/trend.js';
+import { pointsText, type CustomerHistory } from '../metrics/trend.js';
+import { daysUntil } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
@@ -36,7 +37,13 @@ function changeText(change: number | null | undefined): string {
 
 export interface Compared {
   readonly report: CustomerReport;
-  readonly trend: Trend | null;
+  readonly history: CustomerHistory;
+}
+
+/** "2026-12-25 (100 seats)": the customer's next renewal; a dash with none coming. */
+function nextRenewal({ report, history }: Compared): string {
+  const next = report.renewals.find((r) => daysUntil(r, history.today) >= 0);
+  return next === undefined ? '—' : `${day(next.renewsOn)} (${count(next.seats)} seats)`;
 }
 
 /**
@@ -71,10 +78,11 @@ export function compareCard(compared: readonly Compared[], thresholds: Threshold
         i === 0,
       ),
     ),
-    row('Deployment change', ({ trend }) => plainCell(changeText(trend?.deploymentChange)), true),
-    row('Usage change', ({ trend }) => plainCell(changeText(trend?.usageChange))),
+    row('Deployment change', ({ history }) => plainCell(changeText(history.trend?.deploymentChange)), true),
+    row('Usage change', ({ history }) => plainCell(changeText(history.trend?.usageChange))),
     row('Licenses unassigned', ({ report: r }) => plainCell(count(unassignedLicenses(r)))),
     row('Data as of', ({ report: r }) => plainCell(day(r.dataAsOf))),
+    row('Next renewal', (c) => plainCell(nextRenewal(c))),
     row(
       'Why the numbers look odd',
       ({ report: r }) => plainCell(r.flags.map((f) => shortFindingLabel(f.code)).join('; ') || 'nothing'),
@@ -83,7 +91,7 @@ export function compareCard(compared: readonly Compared[], thresholds: Threshold
     row('What to do', ({ report: r }) => plainCell(r.recommendations.map((x) => shortFindingLabel(x.code)).join('; ') || 'nothing now')),
   ];
   const names = reports.map((r) => name(r.customer));
-  const spans = [...new Set(compared.flatMap((c) => (c.trend === null ? [] : [c.trend.days])))];
+  const spans = [...new Set(compared.flatMap(({ history: { trend } }) => (trend === null ? [] : [trend.days])))];
   const changes = spans.length === 1 ? `changes over ${spans[0]} days` : 'changes since the sync a week or more before';
   const summary = `${names.join(' vs ')}: deployment ${reports.map((r) => percentText(r.deploymentPercent)).join(' vs ')}, usage ${reports.map((r) => percentText(r.usagePercent)).join(' vs ')}`;
   return {

@@ -120,7 +120,7 @@ function compare(view: PortfolioView, customers: readonly CustomerTarget[]): Rep
   }
   if (found.length < 2 || found.length > MAX_COMPARED) return compareHowCard();
   return compareCard(
-    found.map((report) => ({ report, trend: view.trend(report) })),
+    found.map((report) => ({ report, history: view.historyOf(report) })),
     view.thresholds,
   );
 }

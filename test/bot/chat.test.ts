@@ -258,6 +258,7 @@ for (const backend of BACKENDS) {
         ...['Usage change', '▼ 7 pts', '▼ 6.5 pts', '▲ 3.2 pts'],
         ...['Licenses unassigned', '3', '60', '10'],
         ...['Data as of', '2026-11-25', '2026-11-25', '2026-11-25'],
+        ...['Next renewal', '—', '—', '—'],
         ...['Why the numbers look odd', 'nothing', 'nothing', 'Yammer used beyond its licenses'],
         'What to do',
         'Adoption content; Training courses (upsell)',
@@ -297,6 +298,10 @@ for (const backend of BACKENDS) {
         'Coho Winery',
         'Fabrikam Inc',
       ]);
+      // Renewals side by side: Woodgrove's Office 365 E3 in 30 days, Tailspin's Business Premium in 65.
+      const renewing = textsOf(cardOf((await h.say('compare woodgrove and tailspin'))[0]));
+      const at = renewing.indexOf('Next renewal');
+      expect(renewing.slice(at, at + 3)).to.deep.equal(['Next renewal', '2026-12-25 (100 seats)', '2027-01-29 (20 seats)']);
     });
 
     it('lists the customers whose subscriptions renew soon, the soonest first, each with its seats, date and usage', async () => {
