@@ -6,7 +6,18 @@ import { isFindingCode } from '../metrics/findings.js';
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
 export type Verb =
-  'customer' | 'refresh' | 'portfolio' | 'low-adoption' | 'actions' | 'customers-with' | 'help' | 'share' | 'mute' | 'unmute' | 'compare';
+  | 'customer'
+  | 'refresh'
+  | 'portfolio'
+  | 'low-adoption'
+  | 'actions'
+  | 'customers-with'
+  | 'help'
+  | 'share'
+  | 'mute'
+  | 'unmute'
+  | 'link'
+  | 'compare';
 
 export interface Button {
   readonly title: string;
@@ -21,6 +32,8 @@ export const buttons = {
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
   unmute: (title: string, key: string): Button => ({ title, verb: 'unmute', data: { key } }),
+  /** A setting that acts on one customer, for the customer it names. */
+  setting: (verb: 'share' | 'mute' | 'unmute' | 'link', title: string, key: string): Button => ({ title, verb, data: { key } }),
   /** Card data holds strings: the customers go as JSON. */
   compare: (title: string, customers: readonly CustomerTarget[]): Button => ({
     title,
@@ -78,6 +91,7 @@ export function commandForAction(verb: string, data: unknown): Command | null {
     case 'share':
     case 'mute':
     case 'unmute':
+    case 'link':
       return typeof fields['key'] === 'string' ? { kind: verb, customer: { key: fields['key'] } } : null;
     default:
       return null;

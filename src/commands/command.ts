@@ -64,7 +64,7 @@ export type Command =
   | { readonly kind: 'weekly-on' }
   | { readonly kind: 'weekly-off' }
   /** Link this channel to a customer, by name. */
-  | { readonly kind: 'link'; readonly customer: string }
+  | { readonly kind: 'link'; readonly customer: CustomerTarget }
   | { readonly kind: 'links' }
   | { readonly kind: 'unlink' }
   /** Share a customer's card to its linked channels: "share Contoso", or its card's button. */
@@ -545,6 +545,6 @@ function parseSettings(text: string, said: string): SettingsCommand | null {
   if (LINKS.test(said)) return { kind: 'links' };
   if (UNLINK.test(said)) return { kind: 'unlink' };
   const link = LINK.exec(said);
-  if (link) return { kind: 'link', customer: originalCase(text, link[1]!) };
+  if (link) return { kind: 'link', customer: { name: originalCase(text, link[1]!) } };
   return null;
 }

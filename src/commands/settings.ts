@@ -1,5 +1,5 @@
 import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, MUTE_DAYS } from '../alerts/subscriptions.js';
-import { buttons } from '../cards/actions.js';
+import { buttons, type Button } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { customerGoneCard, customerNotFoundCard, messageCard } from '../cards/message-cards.js';
@@ -18,6 +18,9 @@ import type { Turn } from './turn.js';
 
 /** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
 export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
+
+/** The settings a button can carry out for one customer. */
+type CustomerSetting = 'share' | 'mute' | 'unmute' | 'link';
 
 /** Teams shows at most six buttons on a card; the unmute buttons leave room for one more. */
 const MAX_UNMUTE_BUTTONS = 5;
@@ -104,14 +107,14 @@ export class Settings {
       case 'unmute':
         return this.unmute(command.customer, view, here);
       case 'share': {
-        const found = this.target(view, command.customer);
+        const found = this.target(view, command.customer, 'share');
         return 'customer' in found ? this.share(found.customer, view, turn) : found.reply;
       }
     }
   }
 
   private async mute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
-    const found = this.muteTarget(view, target);
+    const found = this.muteTarget(view, target, 'mute');
     if ('reply' in found) return found.reply;
     const { key, called } = found;
     const until = await this.state.update((s) => mute(s, here.id, key, this.clock()));
@@ -123,7 +126,7 @@ export class Settings {
   }
 
   private async unmute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
-    const found = this.muteTarget(view, target);
+    const found = this.muteTarget(view, target, 'unmute');
     if ('reply' in found) return found.reply;
     const { key, called } = found;
     const was = await this.state.update((s) => unmute(s, here.id, key, this.clock()));
@@ -138,12 +141,16 @@ export class Settings {
    * The customer to mute or unmute, by key and by what to call it. A button's key stands even when
    * the cache no longer holds that customer (an old alert): it is muted all the same.
    */
-  private muteTarget(view: PortfolioView, target: CustomerTarget): { key: string; called: string; known: boolean } | { reply: Reply } {
+  private muteTarget(
+    view: PortfolioView,
+    target: CustomerTarget,
+    verb: 'mute' | 'unmute',
+  ): { key: string; called: string; known: boolean } | { reply: Reply } {
     if ('key' in target) {
       const customer = view.customer(target.key);
       return { key: target.key, called: customer?.customer ?? target.key, known: customer !== undefined };
     }
-    const found = this.one(view, target.name);
+    const found = this.one(view, target.name, verb);
     return 'customer' in found ? { key: customerKey(found.customer), called: found.customer.customer, known: true } : found;
   }
 
@@ -193,7 +200,7 @@ export class Settings {
   ): Promise<Reply> {
     let customer: CustomerReport | null = null;
     if (command.customer !== null) {
-      const found = this.one(view, command.customer);
+      const found = this.one(view, command.customer, null);
       if (!('customer' in found)) return found.reply;
       customer = found.customer;
     }
@@ -212,15 +219,16 @@ export class Settings {
     );
   }
 
-  private async link(query: string, view: PortfolioView, turn: Turn, here: ConversationTarget): Promise<Reply> {
+  private async link(target: CustomerTarget, view: PortfolioView, turn: Turn, here: ConversationTarget): Promise<Reply> {
     if (here.kind !== 'channel') {
+      const called = 'name' in target ? target.name : (view.customer(target.key)?.customer ?? target.key);
       return messageCard(
         'Only a team channel can follow a customer.',
-        [`In the account team's channel, say "@${here.bot.name} link this channel to ${name(query)}".`],
+        [`In the account team's channel, say "@${here.bot.name} link this channel to ${name(called)}".`],
         [],
       );
     }
-    const found = this.one(view, query);
+    const found = this.target(view, target, 'link');
     if (!('customer' in found)) return found.reply;
     const customer = found.customer;
     const added = await this.state.update((s) =>
@@ -288,22 +296,27 @@ export class Settings {
   }
 
   /** The customer a button or a typed name means, or the reply that says why not. */
-  private target(view: PortfolioView, target: CustomerTarget): { customer: CustomerReport } | { reply: Reply } {
-    if ('name' in target) return this.one(view, target.name);
+  private target(view: PortfolioView, target: CustomerTarget, verb: CustomerSetting): { customer: CustomerReport } | { reply: Reply } {
+    if ('name' in target) return this.one(view, target.name, verb);
     const customer = view.customer(target.key);
     return customer ? { customer } : { reply: customerGoneCard() };
   }
 
-  /** One customer by name, or the reply that says why not. */
-  private one(view: PortfolioView, query: string): { customer: CustomerReport } | { reply: Reply } {
+  /**
+   * One customer by name, or the reply that says why not. Where several match, each is a button
+   * that does what was asked (`verb`) for that one, or opens its card.
+   */
+  private one(view: PortfolioView, query: string, verb: CustomerSetting | null): { customer: CustomerReport } | { reply: Reply } {
     const found = view.find(query);
     if (found.kind === 'one') return { customer: found.customer };
     if (found.kind === 'several') {
+      const choice = (c: CustomerReport): Button =>
+        verb === null ? buttons.customer(name(c.customer), customerKey(c)) : buttons.setting(verb, name(c.customer), customerKey(c));
       return {
         reply: messageCard(
           `${found.customers.length} customers match "${query}".`,
-          ['Say it again with more of the name.'],
-          found.customers.slice(0, 5).map((c) => buttons.customer(name(c.customer), customerKey(c))),
+          [verb === null ? 'Say it again with more of the name.' : 'Choose one, or say it again with more of the name.'],
+          found.customers.slice(0, 5).map(choice),
         ),
       };
     }

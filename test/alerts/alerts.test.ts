@@ -171,6 +171,18 @@ for (const backend of BACKENDS) {
       ]);
       const [unknown] = (await h.say('mute Globex', opts)).slice(-1);
       expect(textsOf(cardOf(unknown))[0]).to.equal('No customer matches "Globex".');
+      // A name that matches several: each choice mutes that one.
+      const [several] = (await h.say('mute co', opts)).slice(-1);
+      expect(textsOf(cardOf(several))).to.deep.equal(['3 customers match "co".', 'Choose one, or say it again with more of the name.']);
+      const choices = buttonsOf(cardOf(several));
+      expect(choices.map((b) => [b.title, b.verb])).to.deep.equal([
+        ['Coho Winery', 'mute'],
+        ['Fourth Coffee', 'mute'],
+        ['Contoso Ltd', 'mute'],
+      ]);
+      const chosen = await h.invoke(choices[0]!.verb, choices[0]!.data, opts);
+      // A week later than the first mute above: the clock was moved on.
+      expect(textsOf(chosen.body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2027-01-01.');
     });
 
     it('sends one digest when more than 5 customers alert at once to one conversation', async () => {

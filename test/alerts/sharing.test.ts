@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { BACKENDS } from '../shared-azurite.js';
-import { cardOf, channelData, conversationFor, startHarness, teamsMessage, textsOf, BOT, type Harness } from '../bot/harness.js';
+import { buttonsOf, cardOf, channelData, conversationFor, startHarness, teamsMessage, textsOf, BOT, type Harness } from '../bot/harness.js';
 
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const CHANNEL = '19:general@thread.tacv2';
@@ -78,6 +78,16 @@ for (const backend of BACKENDS) {
       expect(textsOf(body.value)[2]).to.equal(
         'Could not share to a channel of Account team (Teams asked to wait 30 s (429 ServiceError) (after 1 try)).',
       );
+    });
+
+    it('links the one chosen when the name matches several customers', async () => {
+      const [several] = (await h.say('link this channel to co', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(several))[0]).to.equal('3 customers match "co".');
+      const contoso = buttonsOf(cardOf(several)).find((b) => b.title === 'Contoso Ltd')!;
+      expect(contoso).to.deep.equal({ title: 'Contoso Ltd', verb: 'link', data: { key: CONTOSO } });
+      const { body } = await h.invoke(contoso.verb, contoso.data, { scope: 'channel' });
+      expect(textsOf(body.value)[0]).to.equal('This channel now follows Contoso Ltd.');
+      expect((await h.state.read()).links.map((l) => l.customer.name)).to.deep.equal(['Contoso Ltd']);
     });
 
     it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
