@@ -27,6 +27,7 @@ const VERBS = [
   'share',
   'mute',
   'unmute',
+  'link',
   'compare',
   'refresh',
 ];
