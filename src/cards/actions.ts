@@ -31,7 +31,6 @@ export const buttons = {
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
-  unmute: (title: string, key: string): Button => ({ title, verb: 'unmute', data: { key } }),
   /** A setting that acts on one customer, for the customer it names. */
   setting: (verb: 'share' | 'mute' | 'unmute' | 'link', title: string, key: string): Button => ({ title, verb, data: { key } }),
   /** Card data holds strings: the customers go as JSON. */

@@ -121,7 +121,7 @@ export class Settings {
     return messageCard(
       `Muted alerts about ${name(called)} here until ${until.slice(0, 10)}.`,
       [`Other customers still alert. Say "unmute ${called}" to hear about it again sooner, or "alerts" to see what is on here.`],
-      [...(found.known ? [buttons.customer('Open full card', key)] : []), buttons.unmute('Unmute', key)],
+      [...(found.known ? [buttons.customer('Open full card', key)] : []), buttons.setting('unmute', 'Unmute', key)],
     );
   }
 
@@ -165,7 +165,7 @@ export class Settings {
         return { customerKey, who: name(view.customer(customerKey)?.customer ?? customerKey), until };
       });
     const muted = mutes.map((m) => `Muted: ${m.who} until ${m.until.slice(0, 10)}`);
-    const unmuteButtons = mutes.slice(0, MAX_UNMUTE_BUTTONS).map((m) => buttons.unmute(`Unmute ${m.who}`, m.customerKey));
+    const unmuteButtons = mutes.slice(0, MAX_UNMUTE_BUTTONS).map((m) => buttons.setting('unmute', `Unmute ${m.who}`, m.customerKey));
     const digest = state.weekly?.[here.id];
     const weekly = digest
       ? [
