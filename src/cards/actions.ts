@@ -17,6 +17,7 @@ export type Verb =
   | 'mute'
   | 'unmute'
   | 'link'
+  | 'alerts-on'
   | 'compare';
 
 export interface Button {
@@ -31,6 +32,12 @@ export const buttons = {
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
+  /** Alerts here about one customer, under its own percent or the configured thresholds. */
+  alertsOn: (title: string, key: string, percent: number | null): Button => ({
+    title,
+    verb: 'alerts-on',
+    data: percent === null ? { key } : { key, percent },
+  }),
   /** A setting that acts on one customer, for the customer it names. */
   setting: (verb: 'share' | 'mute' | 'unmute' | 'link', title: string, key: string): Button => ({ title, verb, data: { key } }),
   /** Card data holds strings: the customers go as JSON. */
@@ -83,6 +90,12 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       return typeof fields['code'] === 'string' && isFindingCode(fields['code']) ? { kind: 'customers-with', code: fields['code'] } : null;
     case 'help':
       return { kind: 'help' };
+    case 'alerts-on': {
+      const percent = fields['percent'];
+      if (typeof fields['key'] !== 'string') return null;
+      if (percent !== undefined && (typeof percent !== 'number' || !Number.isFinite(percent))) return null;
+      return { kind: 'alerts-on', customer: { key: fields['key'] }, percent: percent ?? null };
+    }
     case 'compare': {
       const customers = comparedTargets(fields['customers']);
       return customers === null ? null : { kind: 'compare', customers };

@@ -57,7 +57,7 @@ export type Command =
    */
   | { readonly kind: 'customer-key'; readonly key: string; readonly sharedBy: string | null }
   /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer. */
-  | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: string | null }
+  | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: CustomerTarget | null }
   | { readonly kind: 'alerts-off' }
   | { readonly kind: 'alerts-status' }
   /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */
@@ -533,7 +533,7 @@ function parseSettings(text: string, said: string): SettingsCommand | null {
     return {
       kind: 'alerts-on',
       percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
-      customer: customer ? originalCase(text, customer[1]!.trim()) : null,
+      customer: customer ? { name: originalCase(text, customer[1]!.trim()) } : null,
     };
   }
   const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {

@@ -150,7 +150,7 @@ export class Settings {
       const customer = view.customer(target.key);
       return { key: target.key, called: customer?.customer ?? target.key, known: customer !== undefined };
     }
-    const found = this.one(view, target.name, verb);
+    const found = this.target(view, target, verb);
     return 'customer' in found ? { key: customerKey(found.customer), called: found.customer.customer, known: true } : found;
   }
 
@@ -200,7 +200,7 @@ export class Settings {
   ): Promise<Reply> {
     let customer: CustomerReport | null = null;
     if (command.customer !== null) {
-      const found = this.one(view, command.customer, null);
+      const found = this.target(view, command.customer, (c) => buttons.alertsOn(name(c.customer), customerKey(c), command.percent));
       if (!('customer' in found)) return found.reply;
       customer = found.customer;
     }
@@ -295,28 +295,33 @@ export class Settings {
     return customerCard(customer, this.cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
   }
 
-  /** The customer a button or a typed name means, or the reply that says why not. */
-  private target(view: PortfolioView, target: CustomerTarget, verb: CustomerSetting): { customer: CustomerReport } | { reply: Reply } {
-    if ('name' in target) return this.one(view, target.name, verb);
+  /**
+   * The customer a button or a typed name means, or the reply that says why not. Where a name
+   * matches several, each is a button that does what was asked for that one: the setting `verb`
+   * names, or what `choose` makes.
+   */
+  private target(
+    view: PortfolioView,
+    target: CustomerTarget,
+    verb: CustomerSetting | ((c: CustomerReport) => Button),
+  ): { customer: CustomerReport } | { reply: Reply } {
+    const choose =
+      typeof verb === 'function' ? verb : (c: CustomerReport): Button => buttons.setting(verb, name(c.customer), customerKey(c));
+    if ('name' in target) return this.one(view, target.name, choose);
     const customer = view.customer(target.key);
     return customer ? { customer } : { reply: customerGoneCard() };
   }
 
-  /**
-   * One customer by name, or the reply that says why not. Where several match, each is a button
-   * that does what was asked (`verb`) for that one, or opens its card.
-   */
-  private one(view: PortfolioView, query: string, verb: CustomerSetting | null): { customer: CustomerReport } | { reply: Reply } {
+  /** One customer by name, or the reply that says why not; where several match, `choose` makes each one's button. */
+  private one(view: PortfolioView, query: string, choose: (c: CustomerReport) => Button): { customer: CustomerReport } | { reply: Reply } {
     const found = view.find(query);
     if (found.kind === 'one') return { customer: found.customer };
     if (found.kind === 'several') {
-      const choice = (c: CustomerReport): Button =>
-        verb === null ? buttons.customer(name(c.customer), customerKey(c)) : buttons.setting(verb, name(c.customer), customerKey(c));
       return {
         reply: messageCard(
           `${found.customers.length} customers match "${query}".`,
-          [verb === null ? 'Say it again with more of the name.' : 'Choose one, or say it again with more of the name.'],
-          found.customers.slice(0, 5).map(choice),
+          ['Choose one, or say it again with more of the name.'],
+          found.customers.slice(0, 5).map(choose),
         ),
       };
     }

@@ -181,6 +181,19 @@ for (const backend of BACKENDS) {
         ['Contoso Ltd', 'mute'],
       ]);
       const chosen = await h.invoke(choices[0]!.verb, choices[0]!.data, opts);
+      // So does "alerts on for co below 35%": each choice turns them on for that one, with that percent.
+      const [which] = (await h.say('alerts on for co below 35%', { conversationId: 'choosing' })).slice(-1);
+      const fourth = buttonsOf(cardOf(which)).find((b) => b.title === 'Fourth Coffee')!;
+      expect(fourth).to.deep.equal({
+        title: 'Fourth Coffee',
+        verb: 'alerts-on',
+        data: { key: '0000000c-0000-4000-8000-c0ffee00000c', percent: 35 },
+      });
+      const on = await h.invoke(fourth.verb, fourth.data, { conversationId: 'choosing' });
+      expect(textsOf(on.body.value).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Fourth Coffee: deployment or usage under 35%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-12-02).',
+      ]);
       // A week later than the first mute above: the clock was moved on.
       expect(textsOf(chosen.body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2027-01-01.');
     });

@@ -28,6 +28,7 @@ const VERBS = [
   'mute',
   'unmute',
   'link',
+  'alerts-on',
   'compare',
   'refresh',
 ];
