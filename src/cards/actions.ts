@@ -20,6 +20,9 @@ export type Verb =
   | 'alerts-on'
   | 'compare';
 
+/** The settings a button carries out for one customer, by its key alone. */
+export type SettingVerb = Extract<Verb, 'share' | 'mute' | 'unmute' | 'link'>;
+
 export interface Button {
   readonly title: string;
   readonly verb: Verb;
@@ -39,7 +42,7 @@ export const buttons = {
     data: percent === null ? { key } : { key, percent },
   }),
   /** A setting that acts on one customer, for the customer it names. */
-  setting: (verb: 'share' | 'mute' | 'unmute' | 'link', title: string, key: string): Button => ({ title, verb, data: { key } }),
+  setting: (verb: SettingVerb, title: string, key: string): Button => ({ title, verb, data: { key } }),
   /** Card data holds strings: the customers go as JSON. */
   compare: (title: string, customers: readonly CustomerTarget[]): Button => ({
     title,

@@ -2,7 +2,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import { unassignedLicenses } from '../metrics/unassigned.js';
 import { pointsText, type CustomerHistory } from '../metrics/trend.js';
-import { daysUntil } from '../metrics/renewals.js';
+import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
@@ -42,7 +42,7 @@ export interface Compared {
 
 /** "2026-12-25 (100 seats)": the customer's next renewal; a dash with none coming. */
 function nextRenewal({ report, history }: Compared): string {
-  const next = report.renewals.find((r) => daysUntil(r, history.today) >= 0);
+  const [next] = upcomingRenewals(report, history.today);
   return next === undefined ? '—' : `${day(next.renewsOn)} (${count(next.seats)} seats)`;
 }
 

@@ -4,7 +4,7 @@ import type { HistoryPoint } from '../data/records.js';
 import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { daysUntil } from '../metrics/renewals.js';
+import { upcomingRenewals } from '../metrics/renewals.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalText } from './text.js';
@@ -138,8 +138,7 @@ export function customerCard(
       report.products.length > MAX_PRODUCTS
         ? `and ${report.products.length - MAX_PRODUCTS} more products: "adoption report --customer" or the export lists them all`
         : '',
-    renewals: report.renewals
-      .filter((r) => daysUntil(r, history.today) >= 0)
+    renewals: upcomingRenewals(report, history.today)
       .slice(0, MAX_RENEWALS)
       .map((r) => ({ line: plain(`Renewal: ${renewalText(r, history.today)}`, 200) })),
     trendChart: trendChart(history.points),

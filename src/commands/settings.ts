@@ -1,5 +1,5 @@
 import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, MUTE_DAYS } from '../alerts/subscriptions.js';
-import { buttons, type Button } from '../cards/actions.js';
+import { buttons, type Button, type SettingVerb } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { customerGoneCard, customerNotFoundCard, messageCard } from '../cards/message-cards.js';
@@ -18,9 +18,6 @@ import type { Turn } from './turn.js';
 
 /** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
 export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
-
-/** The settings a button can carry out for one customer. */
-type CustomerSetting = 'share' | 'mute' | 'unmute' | 'link';
 
 /** Teams shows at most six buttons on a card; the unmute buttons leave room for one more. */
 const MAX_UNMUTE_BUTTONS = 5;
@@ -303,7 +300,7 @@ export class Settings {
   private target(
     view: PortfolioView,
     target: CustomerTarget,
-    verb: CustomerSetting | ((c: CustomerReport) => Button),
+    verb: SettingVerb | ((c: CustomerReport) => Button),
   ): { customer: CustomerReport } | { reply: Reply } {
     const choose =
       typeof verb === 'function' ? verb : (c: CustomerReport): Button => buttons.setting(verb, name(c.customer), customerKey(c));

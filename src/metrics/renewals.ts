@@ -27,12 +27,14 @@ export function daysUntil(renewal: Renewal, today: string): number {
   return Math.round((Date.parse(renewal.renewsOn.slice(0, 10)) - Date.parse(today.slice(0, 10))) / DAY_MS);
 }
 
+/** The customer's renewals from today on, soonest first. */
+export function upcomingRenewals(customer: CustomerReport, today: string): Renewal[] {
+  return customer.renewals.filter((r) => daysUntil(r, today) >= 0);
+}
+
 /** The customer's renewals from today to `days` ahead. */
 export function renewalsWithin(customer: CustomerReport, today: string, days: number): Renewal[] {
-  return customer.renewals.filter((r) => {
-    const left = daysUntil(r, today);
-    return left >= 0 && left <= days;
-  });
+  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days);
 }
 
 /** Customers with a renewal from today to `days` ahead, the soonest renewal first. */
