@@ -375,7 +375,18 @@ async function main(): Promise<void> {
       file: await write(
         'partner-center/woodgrove-subscriptions.json',
         collection(woodgrove, 'subscriptions', [
-          subscription(woodgrove, '4a1f0c6e-55b1-4c71-a7b0-0d1c3f6b2e01', 'CFQ7TTC0LF8Q:0001:CFQ7TTC0KDN3', 'Office 365 E3', 100, 'active'),
+          // Its term ends within the month: the renewal the demo's lists and cards show first.
+          subscription(
+            woodgrove,
+            '4a1f0c6e-55b1-4c71-a7b0-0d1c3f6b2e01',
+            'CFQ7TTC0LF8Q:0001:CFQ7TTC0KDN3',
+            'Office 365 E3',
+            100,
+            'active',
+            {
+              commitmentEndDate: `${day(30)}T00:00:00Z`,
+            },
+          ),
           subscription(
             woodgrove,
             '4a1f0c6e-55b1-4c71-a7b0-0d1c3f6b2e02',
@@ -383,6 +394,7 @@ async function main(): Promise<void> {
             'Office 365 E3',
             20,
             'suspended',
+            { commitmentEndDate: `${day(30)}T00:00:00Z` },
           ),
         ]),
       ),
@@ -406,7 +418,15 @@ async function main(): Promise<void> {
             'Microsoft Teams Premium Trial',
             5,
             'active',
-            { isTrial: true, billingCycle: 'none' },
+            // A one-month trial, half used: its end comes before every renewal.
+            {
+              isTrial: true,
+              billingCycle: 'none',
+              creationDate: `${day(-15)}T10:12:00Z`,
+              effectiveStartDate: `${day(-15)}T00:00:00Z`,
+              commitmentEndDate: `${day(15)}T00:00:00Z`,
+              termDuration: 'P1M',
+            },
           ),
         ]),
       ),

@@ -155,21 +155,33 @@ for (const backend of BACKENDS) {
       }
     });
 
-    it('lists the customers whose subscriptions renew within so many days, the soonest first, each with its renewals', async () => {
+    it('lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
       try {
         const json = await adoptionIn(demo.env, 'report', '--json', '--renewing', '90');
         expect(json.code, json.stderr).to.equal(0);
-        type Renewing = { customer: string; renewals: { offer: string; seats: number; autoRenew: boolean | null }[] };
+        type Renewing = { customer: string; renewals: { offer: string; seats: number; autoRenew: boolean | null; trial: boolean }[] };
         const customers = (JSON.parse(json.stdout) as { customers: Renewing[] }).customers;
-        expect(customers.map((c) => [c.customer, c.renewals.map((r) => [r.offer, r.seats, r.autoRenew])])).to.deep.equal([
-          ['Woodgrove Bank', [['Office 365 E3', 100, true]]],
-          ['Tailspin Toys', [['Microsoft 365 Business Premium', 20, true]]],
+        expect(customers.map((c) => [c.customer, c.renewals.map((r) => [r.offer, r.seats, r.autoRenew, r.trial])])).to.deep.equal([
+          [
+            'Tailspin Toys',
+            [
+              ['Microsoft Teams Premium Trial', 5, true, true],
+              ['Microsoft 365 Business Premium', 20, true, false],
+            ],
+          ],
+          ['Woodgrove Bank', [['Office 365 E3', 100, true, false]]],
         ]);
         const text = await adoptionIn(demo.env, 'report', '--renewing', '30');
-        expect(text.stdout).to.match(/^Woodgrove Bank /);
+        expect(text.stdout).to.match(/^Tailspin Toys /);
+        expect(text.stdout).to.match(
+          /\n {2}Renewals: Microsoft Teams Premium Trial: 5-seat trial ends \d{4}-\d{2}-\d{2}, in 15 days \(auto-renew on\) · Microsoft 365 Business Premium: 20 seats renew \d{4}-\d{2}-\d{2}, in 65 days\n/,
+        );
         expect(text.stdout).to.match(/\n {2}Renewals: Office 365 E3: 100 seats renew \d{4}-\d{2}-\d{2}, in 30 days\n/);
-        expect(text.stdout).not.to.contain('Tailspin');
+        const trials = await adoptionIn(demo.env, 'report', '--json', '--trials');
+        expect((JSON.parse(trials.stdout) as { customers: Renewing[] }).customers.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
+        const noTrial = await adoptionIn(demo.env, 'report', '--trials', '--renewing', '14');
+        expect(noTrial).to.deep.include({ code: 0, stdout: 'No customer has a trial ending in the next 14 days.\n' });
         const none = await adoptionIn(demo.env, 'report', '--renewing', '10');
         expect(none).to.deep.include({ code: 0, stdout: 'No customer has a subscription renewing in the next 10 days.\n' });
       } finally {

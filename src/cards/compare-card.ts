@@ -40,10 +40,11 @@ export interface Compared {
   readonly history: CustomerHistory;
 }
 
-/** "2026-12-25 (100 seats)": the customer's next renewal; a dash with none coming. */
+/** "2026-12-25 (100 seats)", "2026-12-10 (5-seat trial)": the customer's next renewal; a dash with none coming. */
 function nextRenewal({ report, history }: Compared): string {
   const [next] = upcomingRenewals(report, history.today);
-  return next === undefined ? '—' : `${day(next.renewsOn)} (${count(next.seats)} seats)`;
+  if (next === undefined) return '—';
+  return `${day(next.renewsOn)} (${count(next.seats)}${next.trial ? '-seat trial' : ' seats'})`;
 }
 
 /**

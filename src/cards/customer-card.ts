@@ -7,7 +7,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
-import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalText } from './text.js';
+import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
 
 /** One customer: the two numbers as gauges, products, usage per workload, why, and what to do. */
 
@@ -17,7 +17,7 @@ export interface CardSettings {
 }
 
 const MAX_PRODUCTS = 12;
-/** The soonest renewals shown under the products. */
+/** The soonest renewals and trial ends shown under the products. */
 const MAX_RENEWALS = 3;
 
 interface Segment {
@@ -140,7 +140,7 @@ export function customerCard(
         : '',
     renewals: upcomingRenewals(report, history.today)
       .slice(0, MAX_RENEWALS)
-      .map((r) => ({ line: plain(`Renewal: ${renewalText(r, history.today)}`, 200) })),
+      .map((r) => ({ line: plain(renewalLine(r, history.today), 200) })),
     trendChart: trendChart(history.points),
     trendLines:
       history.points.length < 2

@@ -5,7 +5,7 @@ import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { renewalsWithin } from '../metrics/renewals.js';
+import { renewalsWithin, type RenewalScope } from '../metrics/renewals.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
@@ -333,24 +333,44 @@ export function unassignedCard(view: PortfolioView): Reply {
   });
 }
 
+/** "2 customers renew in the next 90 days", "1 customer renews or ends a trial in …", "1 customer has a trial ending in …". */
+function renewalsTitle(customers: number, span: string, scope: RenewalScope, trialsListed: boolean): string {
+  const one = customers === 1;
+  if (scope === 'trials') {
+    return customers === 0
+      ? `No trial ends in ${span}`
+      : `${customersText(customers)} ${one ? 'has a trial' : 'have trials'} ending in ${span}`;
+  }
+  if (customers === 0) return `No subscription renews in ${span}`;
+  const verb = one ? 'renews' : 'renew';
+  const trials = one ? ' or ends a trial' : ' or end a trial';
+  return `${customersText(customers)} ${verb}${trialsListed ? trials : ''} in ${span}`;
+}
+
 /**
- * "who renews soon?": customers with a subscription whose term ends within the days asked, the
- * soonest first, each renewal with its seats and date beside the customer's usage, which decides
- * what to do before it: low usage risks fewer seats at renewal, full deployment is the moment for more.
+ * "who renews soon?": customers with a subscription whose term (or trial) ends within the days
+ * asked, the soonest first, each renewal with its seats and date beside the customer's usage, which
+ * decides what to do before it: low usage risks fewer seats at renewal, full deployment is the
+ * moment for more, a trial's end the moment to convert it. "which trials end soon?": the trials alone.
  */
-export function renewalsCard(view: PortfolioView, days: number): Reply {
-  const customers = view.renewing(days);
+export function renewalsCard(view: PortfolioView, days: number, scope: RenewalScope): Reply {
+  const customers = view.renewing(days, scope);
   const today = view.report.generatedAt;
   const span = `the next ${count(days)} days`;
+  const trialsListed = customers.some((c) => renewalsWithin(c, today, days, scope).some((r) => r.trial));
+  const title = renewalsTitle(customers.length, span, scope, trialsListed);
   return customerList(view, customers, {
-    title:
-      customers.length === 0
-        ? `No subscription renews in ${span}`
-        : `${customersText(customers.length)} ${customers.length === 1 ? 'renews' : 'renew'} in ${span}`,
+    title,
     subtitle:
-      'Soonest first: live subscriptions whose term ends, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more.',
-    command: `adoption report --renewing ${days}`,
-    note: (c) => [...renewalsWithin(c, today, days).map((r) => renewalText(r, today)), `usage ${percentText(c.usagePercent)}`].join(' · '),
+      scope === 'trials'
+        ? "Soonest first: live trials and when they end, from Partner Center (commitmentEndDate) or Graph. A trial's users count toward usage and its seats do not: before it ends, show what they use it for, and offer to convert it."
+        : "Soonest first: live subscriptions whose term ends, and trials, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more; a trial's end is the moment to convert it.",
+    command: `adoption report --renewing ${days}${scope === 'trials' ? ' --trials' : ''}`,
+    // The row's own columns give deployment and usage beside it.
+    note: (c) =>
+      renewalsWithin(c, today, days, scope)
+        .map((r) => renewalText(r, today))
+        .join(' · '),
     order: 'soonest first',
   });
 }
@@ -390,14 +410,14 @@ export function choicesCard(view: PortfolioView, query: string, customers: reado
   );
 }
 
-/** "Adoption content: usage 31% is below 50% · Old data: 21 days old · Renewal: Office 365 E3, 100 seats on 2026-12-25". */
+/** "Adoption content: usage 31% is below 50% · Old data: 21 days old · Renewal: Office 365 E3, 100 seats on 2026-12-25" (or "Trial end: …"). */
 export function actionNote(row: ActionRow): string {
   const advice = row.advice.map((a) => `${shortFindingLabel(a.code)}: ${a.reason}`);
   const r = row.renewal;
   return [
     ...advice,
     ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`]),
-    ...(r === undefined ? [] : [`Renewal: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
+    ...(r === undefined ? [] : [`${r.trial ? 'Trial end' : 'Renewal'}: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
   ].join(' · ');
 }
 

@@ -63,8 +63,21 @@ function fromToday(days: number): string {
   return days > 0 ? `in ${count(days)} days` : `${count(-days)} days ago`;
 }
 
-/** "Office 365 E3: 100 seats renew 2026-12-25, in 30 days"; "... end ..., (auto-renew off)" when it will lapse. */
+/**
+ * "Office 365 E3: 100 seats renew 2026-12-25, in 30 days"; "... end ..., (auto-renew off)" when it
+ * will lapse; "Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)".
+ */
 export function renewalText(r: Renewal, today: string): string {
+  const when = `${r.renewsOn.slice(0, 10)}, ${fromToday(daysUntil(r, today))}`;
+  if (r.trial) {
+    const autoRenew = r.autoRenew === null ? '' : ` (auto-renew ${r.autoRenew ? 'on' : 'off'})`;
+    return `${r.offer}: ${count(r.seats)}-seat trial ends ${when}${autoRenew}`;
+  }
   const lapses = r.autoRenew === false;
-  return `${r.offer}: ${count(r.seats)} seats ${lapses ? 'end' : 'renew'} ${r.renewsOn.slice(0, 10)}, ${fromToday(daysUntil(r, today))}${lapses ? ' (auto-renew off)' : ''}`;
+  return `${r.offer}: ${count(r.seats)} seats ${lapses ? 'end' : 'renew'} ${when}${lapses ? ' (auto-renew off)' : ''}`;
+}
+
+/** A renewal as a line of its own: "Renewal: …", or "Trial end: …". */
+export function renewalLine(r: Renewal, today: string): string {
+  return `${r.trial ? 'Trial end' : 'Renewal'}: ${renewalText(r, today)}`;
 }

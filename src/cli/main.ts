@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
+import { RENEWAL_DAYS } from '../metrics/renewals.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
@@ -116,8 +117,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
     .option(
       '--renewing <days>',
-      'only customers with a subscription whose term ends within this many days, the soonest first',
+      'only customers with a subscription whose term (or trial) ends within this many days, the soonest first',
       daysArgument,
+    )
+    .addOption(
+      new Option('--trials', `only trials ending: within --renewing days (default ${RENEWAL_DAYS})`).implies({ renewing: RENEWAL_DAYS }),
     )
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {

@@ -40,8 +40,10 @@ export interface ReportOptions {
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
   readonly unassigned?: boolean;
-  /** Only customers with a subscription whose term ends within this many days, the soonest first. */
+  /** Only customers with a subscription whose term (or trial) ends within this many days, the soonest first. */
   readonly renewing?: number;
+  /** With renewing: only trials' ends. */
+  readonly trials?: boolean;
   /** Only customers with a suggested action or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   readonly json?: boolean;
@@ -102,7 +104,8 @@ export function selectReport(
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers);
   if (options.unassigned) customers = mostUnassigned(customers);
-  if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing);
+  if (options.renewing !== undefined)
+    customers = renewing(customers, full.generatedAt, options.renewing, options.trials ? 'trials' : 'all');
   return { ...full, customers };
 }
 
@@ -117,14 +120,16 @@ function noneMatch(options: ReportOptions): string {
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.actions ? 'has a suggested action or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
-    options.renewing === undefined ? null : `has a subscription renewing in the next ${options.renewing} days`,
+    options.renewing === undefined
+      ? null
+      : `has ${options.trials ? 'a trial ending' : 'a subscription renewing'} in the next ${options.renewing} days`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--trials] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -2,7 +2,7 @@ import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
-import { RENEWAL_DAYS } from '../metrics/renewals.js';
+import { RENEWAL_DAYS, type RenewalScope } from '../metrics/renewals.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -19,8 +19,11 @@ export type Command =
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
   | { readonly kind: 'product'; readonly product: string }
-  /** "who renews soon?", "renewals in the next 30 days": customers with a subscription whose term ends within so many days. */
-  | { readonly kind: 'renewals'; readonly days: number }
+  /**
+   * "who renews soon?", "renewals in the next 30 days": customers with a subscription whose term
+   * ends within so many days; "which trials end this month?": only the trials.
+   */
+  | { readonly kind: 'renewals'; readonly days: number; readonly scope: RenewalScope }
   /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
   | { readonly kind: 'actions' }
   /**
@@ -243,19 +246,24 @@ const ACTIONS =
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days". */
 const RENEWALS =
   /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+/** "which trials end soon?", "trials ending this month", "expiring trials", "trial conversions due". */
+const TRIALS_ENDING =
+  /^(?:(?:which|what|whose|when do(?: the)?|when does(?: the)?) trials? (?:ends?|ending|expires?|expiring|runs? out|converts?)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?))(?: coming up| due)?)(.*)$/;
 /** What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", or nothing (RENEWAL_DAYS). */
 const RENEWAL_SPAN =
   /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next)?$/;
 
-function renewalsAsked(asked: string): number | null {
-  const match = RENEWALS.exec(asked);
+function renewalsAsked(asked: string): { days: number; scope: RenewalScope } | null {
+  const trials = TRIALS_ENDING.exec(asked);
+  const match = trials ?? RENEWALS.exec(asked);
   const span = match ? RENEWAL_SPAN.exec(match[1]!) : null;
   if (!span) return null;
+  const scope = trials ? 'trials' : 'all';
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
-  if (unit === undefined) return RENEWAL_DAYS;
+  if (unit === undefined) return { days: RENEWAL_DAYS, scope };
   const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
-  return count * SPAN_UNIT_DAYS[unit]!;
+  return { days: count * SPAN_UNIT_DAYS[unit]!, scope };
 }
 
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
@@ -473,8 +481,8 @@ export function parseCommand(text: string): Command {
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
   if (EXPORT.test(asked)) return { kind: 'export' };
-  const renewalDays = renewalsAsked(asked);
-  if (renewalDays !== null) return { kind: 'renewals', days: renewalDays };
+  const renewals = renewalsAsked(asked);
+  if (renewals !== null) return { kind: 'renewals', ...renewals };
   // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, asked);

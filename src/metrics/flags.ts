@@ -96,8 +96,14 @@ function trials(subscriptions: readonly SubscriptionRecord[]): Flag[] {
     .filter((s) => s.isTrial && (s.status === 'active' || s.status === 'pending'))
     .map((s) => ({
       code: 'trial-subscription' as const,
-      message: `${s.offerName} is a trial (${s.quantity} seats): its users' activity counts toward usage but its licenses are not entitlements, so usage can read high.`,
-      evidence: { subscription: s.subscriptionId, offer: s.offerName, seats: s.quantity, status: s.status },
+      message: `${s.offerName} is a trial (${s.quantity} seats${s.renewsOn === undefined ? '' : `, ending ${s.renewsOn.slice(0, 10)}`}): its users' activity counts toward usage but its licenses are not entitlements, so usage can read high.`,
+      evidence: {
+        subscription: s.subscriptionId,
+        offer: s.offerName,
+        seats: s.quantity,
+        status: s.status,
+        ...(s.renewsOn === undefined ? {} : { endsOn: s.renewsOn }),
+      },
     }));
 }
 

@@ -6,18 +6,20 @@ import type { CustomerReport, Renewal } from './report-types.js';
 /** How far ahead "who renews soon?" looks unless asked otherwise. */
 export const RENEWAL_DAYS = 90;
 
+/** Which ends of term a question is about: every one, or only trials' (the ones to convert). */
+export type RenewalScope = 'all' | 'trials';
+
 /**
- * The customer's live subscriptions with a known end of term, soonest first, from one source
- * (Partner Center before Graph, which names the same subscriptions differently). Trials are left
- * out: the trial flag speaks of them.
+ * The customer's live subscriptions with a known end of term, trials included (marked), soonest
+ * first, from one source (Partner Center before Graph, which names the same subscriptions differently).
  */
 export function renewalsOf(subscriptions: readonly SubscriptionRecord[]): Renewal[] {
   const source = preferredSource(subscriptions);
   return subscriptions
     .flatMap((s) =>
-      s.source !== source || s.renewsOn === undefined || s.isTrial || s.status !== 'active'
+      s.source !== source || s.renewsOn === undefined || s.status !== 'active'
         ? []
-        : [{ offer: s.offerName, seats: s.quantity, renewsOn: s.renewsOn, autoRenew: s.autoRenew ?? null }],
+        : [{ offer: s.offerName, seats: s.quantity, renewsOn: s.renewsOn, autoRenew: s.autoRenew ?? null, trial: s.isTrial }],
     )
     .sort((a, b) => a.renewsOn.localeCompare(b.renewsOn));
 }
@@ -32,16 +34,16 @@ export function upcomingRenewals(customer: CustomerReport, today: string): Renew
   return customer.renewals.filter((r) => daysUntil(r, today) >= 0);
 }
 
-/** The customer's renewals from today to `days` ahead. */
-export function renewalsWithin(customer: CustomerReport, today: string, days: number): Renewal[] {
-  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days);
+/** The customer's renewals (or only its trials' ends) from today to `days` ahead. */
+export function renewalsWithin(customer: CustomerReport, today: string, days: number, scope: RenewalScope = 'all'): Renewal[] {
+  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && (scope === 'all' || r.trial));
 }
 
-/** Customers with a renewal from today to `days` ahead, the soonest renewal first. */
-export function renewing(customers: readonly CustomerReport[], today: string, days: number): CustomerReport[] {
+/** Customers with a renewal (or a trial's end) from today to `days` ahead, the soonest first. */
+export function renewing(customers: readonly CustomerReport[], today: string, days: number, scope: RenewalScope = 'all'): CustomerReport[] {
   return customers
     .flatMap((c) => {
-      const [soonest] = renewalsWithin(c, today, days);
+      const [soonest] = renewalsWithin(c, today, days, scope);
       return soonest === undefined ? [] : [{ c, on: soonest.renewsOn }];
     })
     .sort((a, b) => a.on.localeCompare(b.on))

@@ -56,7 +56,10 @@ export interface Recommendation {
   readonly actions: readonly string[];
 }
 
-/** A live subscription's end of term: when it renews (or lapses, without auto-renew). */
+/**
+ * A live subscription's end of term: when it renews (or lapses, without auto-renew), or when a
+ * trial ends, the moment to convert it.
+ */
 export interface Renewal {
   readonly offer: string;
   readonly seats: number;
@@ -64,6 +67,8 @@ export interface Renewal {
   readonly renewsOn: string;
   /** null when the source does not say. */
   readonly autoRenew: boolean | null;
+  /** A trial's end. Absent (read as false) in weekly rows stored before trials were listed. */
+  readonly trial: boolean;
 }
 
 /** What the portfolio counts customers by: an explanation or a suggested action. */

@@ -20,6 +20,7 @@ import {
   type PortfolioSummary,
   type Trend,
   type CustomerHistory,
+  type RenewalScope,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -113,9 +114,9 @@ export class PortfolioView {
     return moves(this.report.customers, movement.direction, (c) => this.trend(c, movement.days));
   }
 
-  /** Customers with a subscription renewing from today to `days` ahead, the soonest first. */
-  renewing(days: number): CustomerReport[] {
-    return renewing(this.report.customers, this.report.generatedAt, days);
+  /** Customers with a subscription renewing (or only a trial ending) from today to `days` ahead, the soonest first. */
+  renewing(days: number, scope: RenewalScope = 'all'): CustomerReport[] {
+    return renewing(this.report.customers, this.report.generatedAt, days, scope);
   }
 
   /** Customers with licenses sold and not assigned, the most first. */

@@ -25,8 +25,8 @@ const fabrikam: CustomerReport = {
   recommendations: [{ code: 'adoption-content', message: 'Show people what they have.', reason: 'usage 37.5% is below 50%', actions: [] }],
   // One term already ended (before the data was refreshed), the next a month and a half away.
   renewals: [
-    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2026-10-01T00:00:00.000Z', autoRenew: true },
-    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true },
+    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2026-10-01T00:00:00.000Z', autoRenew: true, trial: false },
+    { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true, trial: false },
   ],
 };
 
@@ -74,7 +74,7 @@ describe('the weekly to-do', () => {
           usagePercent: 37.5,
           advice: [{ code: 'adoption-content', reason: 'usage 37.5% is below 50%' }],
           staleDays: null,
-          renewal: { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true },
+          renewal: { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true, trial: false },
         },
       ],
     });

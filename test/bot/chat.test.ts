@@ -164,7 +164,7 @@ for (const backend of BACKENDS) {
       expect(cardProblems(cardOf(adventure[0]))).to.deep.equal([]);
       const tailspin = cardOf((await h.say('why is usage over 100% for tailspin', { scope: 'channel' }))[0]);
       expect(textsOf(tailspin)[2]).to.equal(
-        "Trial subscription: Microsoft Teams Premium Trial is a trial (5 seats): its users' activity counts toward usage but its licenses are not entitlements, so usage can read high.",
+        "Trial subscription: Microsoft Teams Premium Trial is a trial (5 seats, ending 2026-12-10): its users' activity counts toward usage but its licenses are not entitlements, so usage can read high.",
       );
       expect(textsOf(cardOf((await h.say("why is Coho's usage so low?"))[0])).slice(1)).to.deep.equal([
         'Deployment 93.3% (42 of 45 licenses assigned), usage 31% (39 of 126 entitlements active), data as of 2026-11-25.',
@@ -298,39 +298,68 @@ for (const backend of BACKENDS) {
         'Coho Winery',
         'Fabrikam Inc',
       ]);
-      // Renewals side by side: Woodgrove's Office 365 E3 in 30 days, Tailspin's Business Premium in 65.
+      // Renewals side by side: Woodgrove's Office 365 E3 in 30 days, Tailspin's trial ends in 15.
       const renewing = textsOf(cardOf((await h.say('compare woodgrove and tailspin'))[0]));
       const at = renewing.indexOf('Next renewal');
-      expect(renewing.slice(at, at + 3)).to.deep.equal(['Next renewal', '2026-12-25 (100 seats)', '2027-01-29 (20 seats)']);
+      expect(renewing.slice(at, at + 3)).to.deep.equal(['Next renewal', '2026-12-25 (100 seats)', '2026-12-10 (5-seat trial)']);
     });
 
-    it('lists the customers whose subscriptions renew soon, the soonest first, each with its seats, date and usage', async () => {
+    it('lists the customers whose subscriptions renew or trials end soon, the soonest first, each with its seats, date and usage', async () => {
       const card = cardOf((await h.say('who renews soon?'))[0]);
       expect(cardProblems(card)).to.deep.equal([]);
       const texts = textsOf(card);
-      expect(texts[0]).to.equal('2 customers renew in the next 90 days');
+      expect(texts[0]).to.equal('2 customers renew or end a trial in the next 90 days');
       expect(texts.slice(5)).to.deep.equal([
-        'Woodgrove Bank',
-        'Office 365 E3: 100 seats renew 2026-12-25, in 30 days · usage 92%',
-        '83.3%',
-        '92%',
         'Tailspin Toys',
-        'Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days · usage 93.3%',
+        'Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on) · Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days',
         '80%',
         '93.3%',
+        'Woodgrove Bank',
+        'Office 365 E3: 100 seats renew 2026-12-25, in 30 days',
+        '83.3%',
+        '92%',
       ]);
-      // The trial and the suspended subscription are not renewals; a shorter span leaves Tailspin out.
-      expect(texts.join(' ')).not.to.contain('Trial:');
-      expect((await h.say('which subscriptions expire this month?'))[0]!.activity['summary']).to.equal(
-        '1 customer renews in the next 30 days',
-      );
+      // The suspended subscription is not a renewal; a shorter span leaves Tailspin's renewal out, and a
+      // shorter one its trial too.
+      const month = cardOf((await h.say('which subscriptions expire this month?'))[0]);
+      expect(textsOf(month)[0]).to.equal('2 customers renew or end a trial in the next 30 days');
+      expect(textsOf(month)[6]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
-      // The customer's card says when it renews, under its products.
+      // The customer's card says when it renews, under its products, and when its trial ends.
       const woodgrove = cardOf((await h.say('adoption for woodgrove'))[0]);
       expect(textsOf(woodgrove).filter((t) => t.startsWith('Renewal:'))).to.deep.equal([
         'Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days',
       ]);
       expect(cardProblems(woodgrove)).to.deep.equal([]);
+      const tailspin = cardOf((await h.say('adoption for tailspin'))[0]);
+      expect(textsOf(tailspin).filter((t) => t.startsWith('Renewal:') || t.startsWith('Trial end:'))).to.deep.equal([
+        'Trial end: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)',
+        'Renewal: Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days',
+      ]);
+    });
+
+    it('lists the customers whose trials end soon, the time to convert them', async () => {
+      for (const asked of [
+        'which trials end soon?',
+        'trials ending this month',
+        'expiring trials',
+        'when do the trials end?',
+        'trial conversions due',
+      ]) {
+        const card = cardOf((await h.say(asked))[0]);
+        expect(cardProblems(card), asked).to.deep.equal([]);
+        const texts = textsOf(card);
+        expect(texts[0], asked).to.match(/^1 customer has a trial ending in the next (30|90) days$/);
+        expect(texts.slice(5), asked).to.deep.equal([
+          'Tailspin Toys',
+          'Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)',
+          '80%',
+          '93.3%',
+        ]);
+      }
+      expect((await h.say('trials ending in the next 2 weeks'))[0]!.activity['summary']).to.equal('No trial ends in the next 14 days');
+      // Trials alone are still the customers with the trial flag.
+      expect((await h.say('customers with trials'))[0]!.activity['summary']).to.equal('1 customer: Trial subscription');
     });
 
     it('tells how fresh the data is, where it comes from and how it is synced', async () => {

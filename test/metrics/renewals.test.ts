@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { SubscriptionRecord } from '../../src/data/records.js';
-import { daysUntil, renewalsOf } from '../../src/metrics/renewals.js';
+import { daysUntil, renewalsOf, renewing } from '../../src/metrics/renewals.js';
+import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
 
 const customer = { tenantId: 't', name: 'Contoso' };
 const subscription = (id: string, fields: Partial<SubscriptionRecord>): SubscriptionRecord => ({
@@ -22,7 +23,7 @@ const subscription = (id: string, fields: Partial<SubscriptionRecord>): Subscrip
 });
 
 describe('renewals', () => {
-  it('lists live, paid subscriptions with a known end of term from one source, soonest first', () => {
+  it('lists live subscriptions with a known end of term from one source, trials marked, soonest first', () => {
     const renewals = renewalsOf([
       subscription('later', { renewsOn: '2027-03-01T00:00:00.000Z', autoRenew: true }),
       subscription('sooner', { renewsOn: '2026-12-25T00:00:00.000Z', autoRenew: false, quantity: 100 }),
@@ -33,19 +34,55 @@ describe('renewals', () => {
       subscription('graph', { renewsOn: '2026-12-03T00:00:00.000Z', source: 'graph-directory-subscriptions' }),
     ]);
     expect(renewals).to.deep.equal([
-      { offer: 'Offer sooner', seats: 100, renewsOn: '2026-12-25T00:00:00.000Z', autoRenew: false },
-      { offer: 'Offer later', seats: 10, renewsOn: '2027-03-01T00:00:00.000Z', autoRenew: true },
+      { offer: 'Offer trial', seats: 10, renewsOn: '2026-12-01T00:00:00.000Z', autoRenew: null, trial: true },
+      { offer: 'Offer sooner', seats: 100, renewsOn: '2026-12-25T00:00:00.000Z', autoRenew: false, trial: false },
+      { offer: 'Offer later', seats: 10, renewsOn: '2027-03-01T00:00:00.000Z', autoRenew: true, trial: false },
     ]);
     const graphOnly = renewalsOf([
       subscription('graph', { renewsOn: '2026-12-03T00:00:00.000Z', source: 'graph-directory-subscriptions' }),
     ]);
-    expect(graphOnly).to.deep.equal([{ offer: 'Offer graph', seats: 10, renewsOn: '2026-12-03T00:00:00.000Z', autoRenew: null }]);
+    expect(graphOnly).to.deep.equal([
+      { offer: 'Offer graph', seats: 10, renewsOn: '2026-12-03T00:00:00.000Z', autoRenew: null, trial: false },
+    ]);
   });
 
   it('counts whole days from today to the day of the renewal, whatever the hour', () => {
-    const renewal = { offer: 'E3', seats: 1, renewsOn: '2026-12-25T23:00:00.000Z', autoRenew: null };
+    const renewal = { offer: 'E3', seats: 1, renewsOn: '2026-12-25T23:00:00.000Z', autoRenew: null, trial: false };
     expect(daysUntil(renewal, '2026-11-25T12:00:00.000Z')).to.equal(30);
     expect(daysUntil(renewal, '2026-12-25T00:00:00.000Z')).to.equal(0);
     expect(daysUntil(renewal, '2026-12-26T08:00:00.000Z')).to.equal(-1);
+  });
+
+  it('lists the customers with a term or trial ending within the span, or only trials, the soonest first', () => {
+    const TODAY = '2026-11-25T12:00:00.000Z';
+    const customerWith = (name: string, renewals: Renewal[]): CustomerReport => ({
+      customer: name,
+      tenantId: null,
+      dataAsOf: null,
+      sources: [],
+      deploymentPercent: null,
+      usagePercent: null,
+      sold: 0,
+      assigned: 0,
+      active: 0,
+      entitled: 0,
+      products: [],
+      workloads: [],
+      flags: [],
+      recommendations: [],
+      renewals,
+    });
+    const ends = (renewsOn: string, trial: boolean): Renewal => ({ offer: 'E3', seats: 10, renewsOn, autoRenew: true, trial });
+    const customers = [
+      customerWith('Paid in 30 days', [ends('2026-12-25T00:00:00.000Z', false)]),
+      customerWith('Trial in 15 days', [ends('2026-12-10T00:00:00.000Z', true), ends('2027-01-29T00:00:00.000Z', false)]),
+      customerWith('Trial ended yesterday', [ends('2026-11-24T00:00:00.000Z', true)]),
+      customerWith('Trial in 31 days', [ends('2026-12-26T00:00:00.000Z', true)]),
+    ];
+    const names = (list: CustomerReport[]): string[] => list.map((c) => c.customer);
+    expect(names(renewing(customers, TODAY, 30))).to.deep.equal(['Trial in 15 days', 'Paid in 30 days']);
+    expect(names(renewing(customers, TODAY, 30, 'trials'))).to.deep.equal(['Trial in 15 days']);
+    expect(names(renewing(customers, TODAY, 31, 'trials'))).to.deep.equal(['Trial in 15 days', 'Trial in 31 days']);
+    expect(names(renewing(customers, TODAY, 14, 'trials'))).to.deep.equal([]);
   });
 });
