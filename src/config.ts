@@ -55,6 +55,8 @@ export interface AlertConfig {
   readonly dropPoints: number;
   /** Days before the same customer and condition alerts the same conversation again (unless worse). */
   readonly repeatDays: number;
+  /** A term or trial ending within this many days, with usage or deployment under the threshold, alerts (0: never). */
+  readonly renewalDays: number;
   /** Tries per alert before it is parked as failed. */
   readonly sendAttempts: number;
 }
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
     alerts: {
       dropPoints: number(env, 'ADOPTION_ALERT_DROP_POINTS', 10),
       repeatDays: number(env, 'ADOPTION_ALERT_REPEAT_DAYS', 7),
+      renewalDays: number(env, 'ADOPTION_ALERT_RENEWAL_DAYS', 30),
       sendAttempts: Math.max(1, Math.round(number(env, 'ADOPTION_ALERT_SEND_ATTEMPTS', 6))),
     },
     links: {

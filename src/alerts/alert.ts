@@ -1,5 +1,5 @@
 import type { ActionRow } from '../metrics/findings.js';
-import type { FlagCode, RecommendationCode } from '../metrics/report-types.js';
+import type { FlagCode, RecommendationCode, Renewal } from '../metrics/report-types.js';
 
 /** What an alert says about one customer; kept in the outbox until it is delivered, then dropped. */
 
@@ -16,6 +16,20 @@ export type AlertCondition =
       readonly previousPercent: number;
       /** The day of the previous snapshot. */
       readonly since: string;
+    }
+  /**
+   * A term or trial ends within the renewal window while the percent is under the threshold: the
+   * last weeks to lift it before the customer decides how many seats to keep.
+   */
+  | {
+      readonly kind: 'renewal';
+      readonly measure: Measure;
+      readonly percent: number;
+      readonly threshold: number;
+      /** The soonest one in the window. */
+      readonly renewal: Renewal;
+      /** The day it was found (ISO): what "in 15 days" counts from. */
+      readonly today: string;
     };
 
 export interface CustomerAlert {
@@ -35,9 +49,14 @@ export type AlertMessage =
   | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] }
   | { readonly kind: 'weekly'; readonly rows: readonly ActionRow[] };
 
-/** The key under which a condition is remembered per conversation and customer (the no-spam window). */
-export function conditionKey(conversationId: string, customerKey: string, condition: Pick<AlertCondition, 'kind' | 'measure'>): string {
-  return `${conversationId}|${customerKey}|${condition.measure}-${condition.kind}`;
+/**
+ * The key under which a condition is remembered per conversation and customer (the no-spam
+ * window). Each renewal is its own: the next one alerts when its window opens.
+ */
+export function conditionKey(conversationId: string, customerKey: string, condition: AlertCondition): string {
+  const what =
+    condition.kind === 'renewal' ? `renewal-${condition.renewal.renewsOn.slice(0, 10)}` : `${condition.measure}-${condition.kind}`;
+  return `${conversationId}|${customerKey}|${what}`;
 }
 
 /** The customers an alert message is about, by name. */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { HistoryPoint } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
+import { renewalsWithin } from '../metrics/renewals.js';
+import { DAY_MS } from '../time.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
 import { conditionKey, type AlertCondition, type CustomerAlert, type Measure } from './alert.js';
@@ -12,6 +14,8 @@ export interface AlertSettings {
   readonly dropPoints: number;
   /** The same customer and condition is not alerted again to the same conversation within this many days... */
   readonly repeatDays: number;
+  /** A term or trial ending within this many days, with usage or deployment under the threshold, is an alert (0: never). */
+  readonly renewalDays: number;
   /** Conversations in other tenants (no longer in ADOPTION_ALLOWED_TENANTS) get no customer data. */
   readonly allowsTenant: (tenantId: string | null) => boolean;
 }
@@ -35,27 +39,40 @@ const MEASURES: readonly Measure[] = ['deployment', 'usage'];
 const percentOf = (p: { deploymentPercent: number | null; usagePercent: number | null }, m: Measure): number | null =>
   m === 'deployment' ? p.deploymentPercent : p.usagePercent;
 
-/** Every condition the customer is in under one subscription, today. Pure. */
+/**
+ * Every condition the customer is in under one subscription, today (ISO). A renewal is one
+ * condition, read for usage when usage is under its threshold (what decides the seats kept), else
+ * for deployment. Pure.
+ */
 export function conditionsFor(
   customer: CustomerReport,
   points: readonly HistoryPoint[],
   subscription: Subscription,
   thresholds: Thresholds,
   settings: AlertSettings,
+  today: string,
 ): AlertCondition[] {
   const previous = points.length >= 2 ? points[points.length - 2]! : null;
   const out: AlertCondition[] = [];
+  const below: Extract<AlertCondition, { kind: 'below' }>[] = [];
   for (const measure of MEASURES) {
     const percent = percentOf(customer, measure);
     if (percent === null) continue;
     const threshold =
       subscription.belowPercent ?? (measure === 'deployment' ? thresholds.deploymentLowPercent : thresholds.usageLowPercent);
-    if (percent < threshold) out.push({ kind: 'below', measure, percent, threshold });
+    if (percent < threshold) {
+      const condition = { kind: 'below', measure, percent, threshold } as const;
+      below.push(condition);
+      out.push(condition);
+    }
     const before = previous === null ? null : percentOf(previous, measure);
     if (before !== null && before - percent > settings.dropPoints) {
       out.push({ kind: 'drop', measure, percent, previousPercent: before, since: previous!.day });
     }
   }
+  const [renewal] = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
+  const low = below.find((b) => b.measure === 'usage') ?? below[0];
+  if (renewal !== undefined && low !== undefined) out.push({ ...low, kind: 'renewal', renewal, today });
   return out;
 }
 
@@ -87,6 +104,7 @@ export function evaluateAlerts(
     list.push(s);
     byConversation.set(s.conversationId, list);
   }
+  forgetExpiredMarks(state, settings, now);
   const entries: PendingEntry[] = [];
   let alerts = 0;
   for (const [conversationId, subscriptions] of byConversation) {
@@ -122,8 +140,8 @@ function alertsFor(
     const customer = byKey.get(key);
     const subscription = specific.get(key) ?? general;
     if (!customer || !subscription || isMuted(state, conversationId, key, now)) continue;
-    const conditions = conditionsFor(customer, inputs.points(customer), subscription, inputs.thresholds, settings);
-    if (!conditions.some((c) => isDue(state, conversationId, key, c, settings, now))) continue;
+    const conditions = conditionsFor(customer, inputs.points(customer), subscription, inputs.thresholds, settings, now.toISOString());
+    if (!conditions.some((c) => isDue(state, conversationId, key, c))) continue;
     for (const c of conditions) state.alerted[conditionKey(conversationId, key, c)] = { percent: c.percent, at: now.toISOString() };
     out.push({
       customerKey: key,
@@ -138,10 +156,18 @@ function alertsFor(
   return out;
 }
 
-/** Not alerted within the window, or worse by WORSENED_POINTS since it was. */
-function isDue(state: BotState, conversationId: string, key: string, c: AlertCondition, settings: AlertSettings, now: Date): boolean {
+/**
+ * Drops the marks whose window has passed: their conditions are due again, and past renewals'
+ * marks do not pile up.
+ */
+function forgetExpiredMarks(state: BotState, settings: AlertSettings, now: Date): void {
+  for (const [key, mark] of Object.entries(state.alerted)) {
+    if (now.getTime() >= Date.parse(mark.at) + settings.repeatDays * DAY_MS) delete state.alerted[key];
+  }
+}
+
+/** Not alerted within the window (its mark is gone), or worse by WORSENED_POINTS since it was. */
+function isDue(state: BotState, conversationId: string, key: string, c: AlertCondition): boolean {
   const mark = state.alerted[conditionKey(conversationId, key, c)];
-  if (!mark) return true;
-  const windowEnds = Date.parse(mark.at) + settings.repeatDays * 86_400_000;
-  return now.getTime() >= windowEnds || c.percent <= mark.percent - WORSENED_POINTS;
+  return mark === undefined || c.percent <= mark.percent - WORSENED_POINTS;
 }

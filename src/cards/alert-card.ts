@@ -4,23 +4,42 @@ import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { actionNote, rowButton } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
-import { customersText, name, percentText, plain } from './text.js';
+import { customersText, name, percentText, plain, renewalLine } from './text.js';
+import { daysUntil } from '../metrics/renewals.js';
 
 /** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
 
 const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
 
-/** "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80% to 68%." */
+/**
+ * "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80%
+ * to 68%." / "Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with usage at 31%: …"
+ */
 export function describeCondition(c: AlertCondition): string {
-  if (c.kind === 'below') return `${MEASURE[c.measure]} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
-  const points = Math.round((c.previousPercent - c.percent) * 10) / 10;
-  return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
+  switch (c.kind) {
+    case 'below':
+      return `${MEASURE[c.measure]} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
+    case 'drop': {
+      const points = Math.round((c.previousPercent - c.percent) * 10) / 10;
+      return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
+    }
+    case 'renewal':
+      return `${renewalLine(c.renewal, c.today)}, with ${c.measure} at ${percentText(c.percent)}: ${c.renewal.trial ? 'show what it is for before it ends' : 'lift it before the customer decides how many seats to keep'}.`;
+  }
 }
 
-const shortCondition = (c: AlertCondition): string =>
-  c.kind === 'below'
-    ? `${c.measure} under ${c.threshold}%`
-    : `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
+function shortCondition(c: AlertCondition): string {
+  switch (c.kind) {
+    case 'below':
+      return `${c.measure} under ${c.threshold}%`;
+    case 'drop':
+      return `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
+    case 'renewal': {
+      const days = daysUntil(c.renewal, c.today);
+      return `${c.renewal.trial ? 'trial ends' : 'renews'} ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}`;
+    }
+  }
+}
 
 export function alertCard(alert: CustomerAlert, alertId: string): Reply {
   const data = {

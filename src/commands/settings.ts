@@ -3,7 +3,8 @@ import { buttons, type Button, type SettingVerb } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { customerGoneCard, customerNotFoundCard, messageCard } from '../cards/message-cards.js';
-import { name } from '../cards/text.js';
+import { count, name } from '../cards/text.js';
+import type { AlertConfig } from '../config.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
@@ -36,7 +37,8 @@ export class Settings {
   constructor(
     private readonly state: BotStateStore,
     private readonly portfolio: PortfolioCache,
-    private readonly cards: CardSettings,
+    /** The cards' thresholds and links, and when alerts come (what "alerts on" tells). */
+    private readonly cards: CardSettings & { readonly alerts: Pick<AlertConfig, 'repeatDays' | 'renewalDays'> },
     private readonly send: Send,
     /** Whether a conversation's tenant may receive customer data (ADOPTION_ALLOWED_TENANTS). */
     private readonly allowsTenant: (tenantId: string | null) => boolean,
@@ -209,11 +211,16 @@ export class Settings {
       since: this.clock().toISOString(),
     };
     await this.state.update((s) => subscribe(s, subscription));
-    return messageCard(
-      'Alerts are on here.',
-      [this.describe(subscription), 'They come after each sync, at most once a week per customer and condition unless it gets worse.'],
-      [],
-    );
+    return messageCard('Alerts are on here.', [this.describe(subscription), this.cadence()], []);
+  }
+
+  /** When alerts come, as configured. */
+  private cadence(): string {
+    const { repeatDays, renewalDays } = this.cards.alerts;
+    const window = repeatDays === 7 ? 'once a week' : `once in ${count(repeatDays)} days`;
+    const renewals =
+      renewalDays > 0 ? ` A renewal or trial end within ${count(renewalDays)} days while under the threshold is an alert of its own.` : '';
+    return `They come after each sync, at most ${window} per customer and condition unless it gets worse.${renewals}`;
   }
 
   private async link(target: CustomerTarget, view: PortfolioView, turn: Turn, here: ConversationTarget): Promise<Reply> {

@@ -74,7 +74,7 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(on))).to.deep.equal([
         'Alerts are on here.',
         'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
-        'They come after each sync, at most once a week per customer and condition unless it gets worse.',
+        'They come after each sync, at most once a week per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own.',
       ]);
       const conversation = `a:1personal-${conversationId}`;
       h.connector.clear();
@@ -211,6 +211,8 @@ for (const backend of BACKENDS) {
       expect(textsOf(card).join(' | ')).to.include(
         'Coho Winery | usage under 81% | 93.3% | 31% | Fabrikam Inc | deployment under 81% · usage under 81% | 40% | 37.5% | Proseware',
       );
+      // Tailspin's deployment is under 81% with its trial ending in 15 days.
+      expect(textsOf(card).join(' | ')).to.include('Tailspin Toys | deployment under 81% · trial ends in 15 days | 80% | 93.3%');
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
     });
 
@@ -268,6 +270,89 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
       const state = await h.state.read();
       expect(state.subscriptions).to.deep.equal([]);
+    });
+  });
+}
+
+for (const backend of BACKENDS) {
+  describe(`renewal alerts, over HTTP (${backend})`, () => {
+    let h: Harness;
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(async () => {
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+      // A long repeat window: only a renewal whose window opens alerts again.
+      h = await startHarness({ clock: () => new Date(), storage: backend, env: { ADOPTION_ALERT_REPEAT_DAYS: '60' } });
+    });
+    afterEach(async () => {
+      await h.close();
+      clock.restore();
+    });
+
+    it('alerts a renewal or trial end within 30 days while the numbers are under the threshold, and each next one as its window opens', async () => {
+      const conversationId = 'renewals';
+      const [on] = (await h.say('alerts on for woodgrove below 95%', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(on))[2]).to.equal(
+        'They come after each sync, at most once in 60 days per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own.',
+      );
+      await h.say('alerts on for tailspin below 95%', { conversationId });
+      const conversation = `a:1personal-${conversationId}`;
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(2);
+      const [tailspin, woodgrove] = ['Tailspin Toys', 'Woodgrove Bank'].map((n) => {
+        const sent = h.connector.to(conversation).find((x) => textsOf(cardOf(x))[0] === `Adoption alert: ${n}`);
+        expect(sent, n).not.to.equal(undefined);
+        return cardOf(sent);
+      });
+      expect(cardProblems(woodgrove!)).to.deep.equal([]);
+      expect(textsOf(woodgrove!).slice(2, 5)).to.deep.equal([
+        'Deployment is 83.3%, under the 95% threshold.',
+        'Usage is 92%, under the 95% threshold.',
+        'Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with usage at 92%: lift it before the customer decides how many seats to keep.',
+      ]);
+      expect(textsOf(tailspin!).slice(2, 5)).to.deep.equal([
+        'Deployment is 80%, under the 95% threshold.',
+        'Usage is 93.3%, under the 95% threshold.',
+        'Trial end: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on), with usage at 93.3%: show what it is for before it ends.',
+      ]);
+      // Nothing new for 20 days: every condition was alerted.
+      clock.tick(20 * DAY);
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      // On 2026-12-30 Tailspin's Business Premium is 30 days from its renewal: that window opens, and it
+      // alerts with the numbers as they stand. Woodgrove's renewal has passed.
+      clock.tick(15 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      const [next] = h.connector.to(conversation);
+      expect(textsOf(cardOf(next)).slice(0, 5)).to.deep.equal([
+        'Adoption alert: Tailspin Toys',
+        'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+        'Deployment is 80%, under the 95% threshold.',
+        'Usage is 93.3%, under the 95% threshold.',
+        'Renewal: Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 30 days, with usage at 93.3%: lift it before the customer decides how many seats to keep.',
+      ]);
+    });
+
+    it('sends none for a renewal while the numbers are above the threshold, nor with ADOPTION_ALERT_RENEWAL_DAYS=0', async () => {
+      // Woodgrove renews in 30 days with deployment 83.3% and usage 92%: above the configured 60% and 50%.
+      await h.say('alerts on for woodgrove', { conversationId: 'healthy' });
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      const off = await startHarness({ clock: () => new Date(), storage: backend, env: { ADOPTION_ALERT_RENEWAL_DAYS: '0' } });
+      try {
+        const [on] = (await off.say('alerts on for woodgrove below 95%', { conversationId: 'off' })).slice(-1);
+        expect(textsOf(cardOf(on))[2]).to.equal(
+          'They come after each sync, at most once a week per customer and condition unless it gets worse.',
+        );
+        off.connector.clear();
+        await off.bot.alerts.run();
+        // The two conditions, then the numbers: no renewal line.
+        expect(textsOf(cardOf(off.connector.to('a:1personal-off')[0])).slice(2, 5)).to.deep.equal([
+          'Deployment is 83.3%, under the 95% threshold.',
+          'Usage is 92%, under the 95% threshold.',
+          'Deployment: 83.3%',
+        ]);
+      } finally {
+        await off.close();
+      }
     });
   });
 }
