@@ -197,7 +197,10 @@ for (const backend of BACKENDS) {
         const customers = (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers;
         expect(customers.map((c) => c.customer)).to.deep.equal([...DEMO_TO_ACT_ON]);
         const none = await adoptionIn(demo.env, 'report', '--actions', '--above', '95');
-        expect(none).to.deep.include({ code: 0, stdout: 'No customer is above 95% and has a suggested action or old data.\n' });
+        expect(none).to.deep.include({
+          code: 0,
+          stdout: 'No customer is above 95% and has a suggested action, a trial ending soon or old data.\n',
+        });
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
       }

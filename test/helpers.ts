@@ -20,6 +20,7 @@ export const DEMO_TO_ACT_ON = [
   'Wingtip Toys',
   'Contoso Ltd',
   'Northwind Traders',
+  'Tailspin Toys',
   'Proseware',
 ] as const;
 

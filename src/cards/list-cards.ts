@@ -1,4 +1,4 @@
-import { actionRow, findingOf, isFlagCode, type ActionRow } from '../metrics/findings.js';
+import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
 import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, workloadTotal, type PercentFilters, type PercentMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
@@ -421,13 +421,12 @@ export function actionNote(row: ActionRow): string {
   ].join(' · ');
 }
 
-/** "what should I do?": customers with a suggested action or old data, the most urgent first, each with why. */
+/** "what should I do?": customers with a suggested action, a trial about to end or old data, the most urgent first, each with why. */
 export function actionsCard(view: PortfolioView): Reply {
   const customers = view.needingAction();
   return customerList(view, customers, {
     title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
-    subtitle:
-      'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
+    subtitle: `Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses), then trials ending within ${TRIAL_ACTION_DAYS} days (convert them); old data last, to refresh before acting.`,
     command: 'adoption report --actions',
     note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
     order: 'most urgent first',

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
 import { RENEWAL_DAYS } from '../metrics/renewals.js';
+import { TRIAL_ACTION_DAYS } from '../metrics/findings.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import { UnreadableCacheError } from '../data/store/cache-store.js';
@@ -113,7 +114,10 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option('--rising', 'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first')
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
-    .option('--actions', 'only customers with a suggested action or old data, the most urgent first')
+    .option(
+      '--actions',
+      `only customers with a suggested action, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
+    )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
     .option(
       '--renewing <days>',

@@ -44,7 +44,7 @@ export interface ReportOptions {
   readonly renewing?: number;
   /** With renewing: only trials' ends. */
   readonly trials?: boolean;
-  /** Only customers with a suggested action or old data, the most urgent first (what "what should I do?" lists). */
+  /** Only customers with a suggested action, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   readonly json?: boolean;
 }
@@ -102,7 +102,7 @@ export function selectReport(
   }
   const movement = movementOf(options);
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
-  if (options.actions) customers = needingAction(customers);
+  if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
   if (options.renewing !== undefined)
     customers = renewing(customers, full.generatedAt, options.renewing, options.trials ? 'trials' : 'all');
@@ -118,7 +118,7 @@ function noneMatch(options: ReportOptions): string {
     options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
-    options.actions ? 'has a suggested action or old data' : null,
+    options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
     options.renewing === undefined
       ? null

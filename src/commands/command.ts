@@ -24,7 +24,7 @@ export type Command =
    * ends within so many days; "which trials end this month?": only the trials.
    */
   | { readonly kind: 'renewals'; readonly days: number; readonly scope: RenewalScope }
-  /** "what should I do?", "who needs attention?": customers with a suggested action or old data, the most urgent first. */
+  /** "what should I do?", "who needs attention?": customers with a suggested action, a trial ending soon or old data, the most urgent first. */
   | { readonly kind: 'actions' }
   /**
    * "compare Contoso and Fabrikam", "Contoso vs Fabrikam": customers side by side, by the names as

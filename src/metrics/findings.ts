@@ -27,16 +27,33 @@ export function findingOf(report: CustomerReport, code: FindingCode): Flag | Rec
   return isFlagCode(code) ? report.flags.find((f) => f.code === code) : report.recommendations.find((r) => r.code === code);
 }
 
+/** A trial ending within this many days is something to do before it ends: convert it, or let it go knowingly. */
+export const TRIAL_ACTION_DAYS = 30;
+
+/** Why a customer is something to do: a suggested action, a trial about to end, or old data. */
+type ActionReason = RecommendationCode | 'trial-ending' | 'stale-data';
+
 /**
  * The order a partner acts in: low adoption first (licenses paid for and not used), then people
- * asking for help, then upsell; old data last (refresh it, then look again).
+ * asking for help, then upsell, then trials about to end; old data last (refresh it, then look again).
  */
-export const ACTION_ORDER: readonly FindingCode[] = ['adoption-content', 'training-and-self-support', 'training-upsell', 'stale-data'];
+const ACTION_ORDER: readonly ActionReason[] = [
+  'adoption-content',
+  'training-and-self-support',
+  'training-upsell',
+  'trial-ending',
+  'stale-data',
+];
 
-/** Customers with something to do, the most urgent first; equally urgent ones keep the order given. */
-export function needingAction(customers: readonly CustomerReport[]): CustomerReport[] {
+function hasReason(c: CustomerReport, reason: ActionReason, today: string): boolean {
+  if (reason === 'trial-ending') return renewalsWithin(c, today, TRIAL_ACTION_DAYS, 'trials').length > 0;
+  return findingOf(c, reason) !== undefined;
+}
+
+/** Customers with something to do `today` (ISO), the most urgent first; equally urgent ones keep the order given. */
+export function needingAction(customers: readonly CustomerReport[], today: string): CustomerReport[] {
   const urgency = (c: CustomerReport): number => {
-    const at = ACTION_ORDER.findIndex((code) => findingOf(c, code) !== undefined);
+    const at = ACTION_ORDER.findIndex((reason) => hasReason(c, reason, today));
     return at < 0 ? Number.POSITIVE_INFINITY : at;
   };
   return customers
@@ -55,13 +72,16 @@ export interface ActionRow {
   readonly advice: readonly { readonly code: RecommendationCode; readonly reason: string }[];
   /** How old the data is when it is older than the stale threshold; null otherwise. */
   readonly staleDays: number | null;
-  /** Its next renewal within RENEWAL_DAYS of the day the row was made, if any (absent in rows stored before renewals were read). */
+  /**
+   * Its trial ending within TRIAL_ACTION_DAYS of the day the row was made, else its next renewal
+   * within RENEWAL_DAYS, if any (absent in rows stored before renewals were read).
+   */
   readonly renewal?: Renewal;
 }
 
 /** The row of a customer to act on; `today` (ISO) says which renewals are coming. */
 export function actionRow(c: CustomerReport, today: string): ActionRow {
-  const [renewal] = renewalsWithin(c, today, RENEWAL_DAYS);
+  const [renewal] = [...renewalsWithin(c, today, TRIAL_ACTION_DAYS, 'trials'), ...renewalsWithin(c, today, RENEWAL_DAYS)];
   const stale = c.flags.find((f) => f.code === 'stale-data')?.evidence['ageDays'];
   return {
     customerKey: customerKey(c),

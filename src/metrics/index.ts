@@ -18,7 +18,7 @@ export type * from './report-types.js';
 export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';
 export { customerKey } from './customer-key.js';
 export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend, type CustomerHistory } from './trend.js';
-export { ACTION_ORDER, actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
+export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
 export { productNames, productsNamed } from './products.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';

@@ -142,8 +142,8 @@ export class PortfolioView {
     return productNames(this.report.customers);
   }
 
-  /** Customers with a suggested action or old data, the most urgent first (see ACTION_ORDER). */
+  /** Customers with a suggested action, a trial about to end or old data, the most urgent first (see ACTION_ORDER). */
   needingAction(): CustomerReport[] {
-    return needingAction(this.report.customers);
+    return needingAction(this.report.customers, this.report.generatedAt);
   }
 }

@@ -183,8 +183,8 @@ for (const backend of BACKENDS) {
       const card = cardOf(reply);
       const texts = textsOf(card);
       expect(texts.slice(0, 3)).to.deep.equal([
-        '7 customers to act on',
-        'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses); old data last, to refresh before acting.',
+        '8 customers to act on',
+        'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses), then trials ending within 30 days (convert them); old data last, to refresh before acting.',
         'Customer (most urgent first)',
       ]);
       const rows = texts.slice(5);
@@ -196,6 +196,7 @@ for (const backend of BACKENDS) {
         'Training courses (upsell): deployment 94.3% is at or above 90%',
         'Training courses (upsell): deployment 95% is at or above 90%',
         'Training courses (upsell): deployment 90.9% is at or above 90%',
+        'Trial end: Microsoft Teams Premium Trial, 5 seats on 2026-12-10',
         'Old data: 21 days old',
       ]);
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')[0]).to.deep.equal({
@@ -205,7 +206,7 @@ for (const backend of BACKENDS) {
       });
       expect(cardProblems(card)).to.deep.equal([]);
       for (const text of ['who should I call first?', 'which customers need attention', 'next steps', 'priorities']) {
-        expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('7 customers to act on');
+        expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('8 customers to act on');
       }
     });
 
@@ -621,7 +622,7 @@ for (const backend of BACKENDS) {
       // "What to do" replaces the card with the customers to act on.
       const todo = await h.invoke('actions', {});
       expect(todo.status).to.equal(200);
-      expect(textsOf(todo.body.value)[0]).to.equal('7 customers to act on');
+      expect(textsOf(todo.body.value)[0]).to.equal('8 customers to act on');
     });
 
     it('lists the customers behind a count, worst first, each with what it says of them', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { SubscriptionRecord } from '../../src/data/records.js';
+import { actionRow, needingAction } from '../../src/metrics/findings.js';
 import { daysUntil, renewalsOf, renewing } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
 
@@ -53,36 +54,65 @@ describe('renewals', () => {
     expect(daysUntil(renewal, '2026-12-26T08:00:00.000Z')).to.equal(-1);
   });
 
+  const TODAY = '2026-11-25T12:00:00.000Z';
+  const customerWith = (name: string, renewals: Renewal[]): CustomerReport => ({
+    customer: name,
+    tenantId: null,
+    dataAsOf: null,
+    sources: [],
+    deploymentPercent: null,
+    usagePercent: null,
+    sold: 0,
+    assigned: 0,
+    active: 0,
+    entitled: 0,
+    products: [],
+    workloads: [],
+    flags: [],
+    recommendations: [],
+    renewals,
+  });
+  const ends = (renewsOn: string, trial: boolean): Renewal => ({
+    offer: trial ? 'Trial' : 'E3',
+    seats: 10,
+    renewsOn,
+    autoRenew: true,
+    trial,
+  });
+  const names = (list: CustomerReport[]): string[] => list.map((c) => c.customer);
+
   it('lists the customers with a term or trial ending within the span, or only trials, the soonest first', () => {
-    const TODAY = '2026-11-25T12:00:00.000Z';
-    const customerWith = (name: string, renewals: Renewal[]): CustomerReport => ({
-      customer: name,
-      tenantId: null,
-      dataAsOf: null,
-      sources: [],
-      deploymentPercent: null,
-      usagePercent: null,
-      sold: 0,
-      assigned: 0,
-      active: 0,
-      entitled: 0,
-      products: [],
-      workloads: [],
-      flags: [],
-      recommendations: [],
-      renewals,
-    });
-    const ends = (renewsOn: string, trial: boolean): Renewal => ({ offer: 'E3', seats: 10, renewsOn, autoRenew: true, trial });
     const customers = [
       customerWith('Paid in 30 days', [ends('2026-12-25T00:00:00.000Z', false)]),
       customerWith('Trial in 15 days', [ends('2026-12-10T00:00:00.000Z', true), ends('2027-01-29T00:00:00.000Z', false)]),
       customerWith('Trial ended yesterday', [ends('2026-11-24T00:00:00.000Z', true)]),
       customerWith('Trial in 31 days', [ends('2026-12-26T00:00:00.000Z', true)]),
     ];
-    const names = (list: CustomerReport[]): string[] => list.map((c) => c.customer);
     expect(names(renewing(customers, TODAY, 30))).to.deep.equal(['Trial in 15 days', 'Paid in 30 days']);
     expect(names(renewing(customers, TODAY, 30, 'trials'))).to.deep.equal(['Trial in 15 days']);
     expect(names(renewing(customers, TODAY, 31, 'trials'))).to.deep.equal(['Trial in 15 days', 'Trial in 31 days']);
     expect(names(renewing(customers, TODAY, 14, 'trials'))).to.deep.equal([]);
+  });
+
+  it('puts a trial ending within 30 days on the to-do, after upsell and before old data, and names it on the row', () => {
+    const upsell = {
+      ...customerWith('Upsell', []),
+      recommendations: [
+        { code: 'training-upsell' as const, message: 'Offer training.', reason: 'deployment 95% is at or above 90%', actions: [] },
+      ],
+    };
+    const paidSooner = customerWith('Trial in 20 days, a renewal in 5', [
+      ends('2026-11-30T00:00:00.000Z', false),
+      ends('2026-12-15T00:00:00.000Z', true),
+    ]);
+    const customers = [
+      customerWith('Renewal in 10 days', [ends('2026-12-05T00:00:00.000Z', false)]),
+      customerWith('Trial in 40 days', [ends('2027-01-04T00:00:00.000Z', true)]),
+      paidSooner,
+      upsell,
+    ];
+    expect(names(needingAction(customers, TODAY))).to.deep.equal(['Upsell', 'Trial in 20 days, a renewal in 5']);
+    expect(actionRow(paidSooner, TODAY).renewal).to.deep.equal(ends('2026-12-15T00:00:00.000Z', true));
+    expect(actionRow(customers[0]!, TODAY).renewal).to.deep.equal(ends('2026-12-05T00:00:00.000Z', false));
   });
 });
