@@ -410,6 +410,8 @@ async function main(): Promise<void> {
             'Microsoft 365 Business Premium',
             20,
             'active',
+            // Auto-renew turned off: it ends with its term unless someone acts ("who is not renewing?").
+            { autoRenewEnabled: false },
           ),
           subscription(
             tailspin,

@@ -167,7 +167,7 @@ for (const backend of BACKENDS) {
             'Tailspin Toys',
             [
               ['Microsoft Teams Premium Trial', 5, true, true],
-              ['Microsoft 365 Business Premium', 20, true, false],
+              ['Microsoft 365 Business Premium', 20, false, false],
             ],
           ],
           ['Woodgrove Bank', [['Office 365 E3', 100, true, false]]],
@@ -175,11 +175,16 @@ for (const backend of BACKENDS) {
         const text = await adoptionIn(demo.env, 'report', '--renewing', '30');
         expect(text.stdout).to.match(/^Tailspin Toys /);
         expect(text.stdout).to.match(
-          /\n {2}Renewals: Microsoft Teams Premium Trial: 5-seat trial ends \d{4}-\d{2}-\d{2}, in 15 days \(auto-renew on\) · Microsoft 365 Business Premium: 20 seats renew \d{4}-\d{2}-\d{2}, in 65 days\n/,
+          /\n {2}Renewals: Microsoft Teams Premium Trial: 5-seat trial ends \d{4}-\d{2}-\d{2}, in 15 days \(auto-renew on\) · Microsoft 365 Business Premium: 20 seats end \d{4}-\d{2}-\d{2}, in 65 days \(auto-renew off\)\n/,
         );
         expect(text.stdout).to.match(/\n {2}Renewals: Office 365 E3: 100 seats renew \d{4}-\d{2}-\d{2}, in 30 days\n/);
         const trials = await adoptionIn(demo.env, 'report', '--json', '--trials');
         expect((JSON.parse(trials.stdout) as { customers: Renewing[] }).customers.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
+        const lapsing = await adoptionIn(demo.env, 'report', '--json', '--lapsing');
+        expect((JSON.parse(lapsing.stdout) as { customers: Renewing[] }).customers.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
+        const both = await adoptionIn(demo.env, 'report', '--lapsing', '--trials');
+        expect(both.code).to.equal(1);
+        expect(both.stderr).to.contain("option '--lapsing' cannot be used with option '--trials'");
         const noTrial = await adoptionIn(demo.env, 'report', '--trials', '--renewing', '14');
         expect(noTrial).to.deep.include({ code: 0, stdout: 'No customer has a trial ending in the next 14 days.\n' });
         const none = await adoptionIn(demo.env, 'report', '--renewing', '10');

@@ -4,6 +4,7 @@ import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { actionNote, rowButton } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
+import type { Renewal } from '../metrics/report-types.js';
 import { customersText, name, percentText, plain, renewalLine } from './text.js';
 import { daysUntil } from '../metrics/renewals.js';
 
@@ -24,8 +25,13 @@ export function describeCondition(c: AlertCondition): string {
       return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
     }
     case 'renewal':
-      return `${renewalLine(c.renewal, c.today)}, with ${c.measure} at ${percentText(c.percent)}: ${c.renewal.trial ? 'show what it is for before it ends' : 'lift it before the customer decides how many seats to keep'}.`;
+      return `${renewalLine(c.renewal, c.today)}, with ${c.measure} at ${percentText(c.percent)}: ${renewalAdvice(c.renewal)}.`;
   }
+}
+
+function renewalAdvice(r: Renewal): string {
+  if (r.trial) return 'show what it is for before it ends';
+  return r.autoRenew === false ? 'ask the customer why before it ends' : 'lift it before the customer decides how many seats to keep';
 }
 
 function shortCondition(c: AlertCondition): string {

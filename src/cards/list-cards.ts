@@ -1,7 +1,14 @@
 import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
 import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { filterClause, filterPhrase, workloadTotal, type PercentFilters, type PercentMeasure } from '../metrics/percent-filter.js';
-import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
+import {
+  FLAG_CODES,
+  RECOMMENDATION_CODES,
+  type CustomerReport,
+  type FindingCode,
+  type PartnerTotal,
+  type Renewal,
+} from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
@@ -19,6 +26,7 @@ import {
   licensesText,
   name,
   percentText,
+  renewalLabel,
   renewalText,
   plain,
   unassignedText,
@@ -48,11 +56,14 @@ export function rowButton({ title, verb, data }: Button, customer: string): obje
   return { title, verb, data, tooltip: `${title} ${name(customer)}` };
 }
 
+/** A row's note is cut past this: two renewals with their dates fit; 25 rows of it stay far under the size limit. */
+const ROW_NOTE_CHARS = 240;
+
 function row(c: CustomerReport, thresholds: Thresholds, note: string, action: RowAction = openCard): object {
   return {
     open: rowButton(action(c), c.customer),
     name: name(c.customer),
-    note: plain(note, 160),
+    note: plain(note, ROW_NOTE_CHARS),
     deployment: percentText(c.deploymentPercent),
     deploymentColor: percentColor(c.deploymentPercent, thresholds.deploymentLowPercent, thresholds.upsellDeploymentPercent),
     usage: percentText(c.usagePercent),
@@ -141,17 +152,19 @@ interface ListOf {
   readonly note?: (c: CustomerReport) => string;
   /** The order the customers come in, as the list's heading says it. */
   readonly order?: string;
+  /** Facts above the list; none by default. */
+  readonly totals?: ListData['totals'];
 }
 
 /** Customers in the order given, each noted; past the cap, the CLI command that lists them all. */
 function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
-  const { title, subtitle, command, note = flagNote, order = 'worst first' } = list;
+  const { title, subtitle, command, note = flagNote, order = 'worst first', totals = [] } = list;
   const shown = customers.slice(0, LIST_ROWS);
   return listCard(
     {
       title,
       subtitle,
-      totals: [],
+      totals,
       listTitle: `Customer (${order})`,
       rows: shown.map((c) => row(c, view.thresholds, note(c))),
       more:
@@ -333,18 +346,53 @@ export function unassignedCard(view: PortfolioView): Reply {
   });
 }
 
-/** "2 customers renew in the next 90 days", "1 customer renews or ends a trial in …", "1 customer has a trial ending in …". */
+/**
+ * "2 customers renew in the next 90 days", "1 customer renews or ends a trial in …", "1 customer
+ * has a trial ending in …", "1 customer has a subscription ending without auto-renew in …".
+ */
 function renewalsTitle(customers: number, span: string, scope: RenewalScope, trialsListed: boolean): string {
   const one = customers === 1;
-  if (scope === 'trials') {
-    return customers === 0
-      ? `No trial ends in ${span}`
-      : `${customersText(customers)} ${one ? 'has a trial' : 'have trials'} ending in ${span}`;
+  switch (scope) {
+    case 'trials':
+      return customers === 0
+        ? `No trial ends in ${span}`
+        : `${customersText(customers)} ${one ? 'has a trial' : 'have trials'} ending in ${span}`;
+    case 'lapsing':
+      return customers === 0
+        ? `No subscription ends without auto-renew in ${span}`
+        : `${customersText(customers)} ${one ? 'has a subscription' : 'have subscriptions'} ending without auto-renew in ${span}`;
+    case 'all': {
+      if (customers === 0) return `No subscription renews in ${span}`;
+      const verb = one ? 'renews' : 'renew';
+      const trials = one ? ' or ends a trial' : ' or end a trial';
+      return `${customersText(customers)} ${verb}${trialsListed ? trials : ''} in ${span}`;
+    }
   }
-  if (customers === 0) return `No subscription renews in ${span}`;
-  const verb = one ? 'renews' : 'renew';
-  const trials = one ? ' or ends a trial' : ' or end a trial';
-  return `${customersText(customers)} ${verb}${trialsListed ? trials : ''} in ${span}`;
+}
+
+const RENEWALS_SUBTITLE: Readonly<Record<RenewalScope, string>> = {
+  all: "Soonest first: live subscriptions whose term ends, and trials, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more; a trial's end is the moment to convert it.",
+  trials:
+    "Soonest first: live trials and when they end, from Partner Center (commitmentEndDate) or Graph. A trial's users count toward usage and its seats do not: before it ends, show what they use it for, and offer to convert it.",
+  lapsing:
+    'Soonest first: live subscriptions whose auto-renew is off (Partner Center autoRenewEnabled), so they end with their term unless someone acts. Ask the customer why: low usage calls for adoption content and training before the date.',
+};
+
+/** The CLI option that narrows --renewing the same way. */
+const RENEWALS_OPTION: Readonly<Record<RenewalScope, string>> = { all: '', trials: ' --trials', lapsing: ' --lapsing' };
+
+/** "3 subscriptions (1 trial)", "125 seats": what ends in the span, over the customers listed. */
+function renewalTotals(renewals: readonly Renewal[]): { title: string; value: string }[] {
+  if (renewals.length === 0) return [];
+  const trials = renewals.filter((r) => r.trial).length;
+  const seats = renewals.reduce((sum, r) => sum + r.seats, 0);
+  return [
+    {
+      title: 'Subscriptions',
+      value: `${count(renewals.length)}${trials > 0 ? ` (${count(trials)} ${trials === 1 ? 'trial' : 'trials'})` : ''}`,
+    },
+    { title: 'Seats', value: count(seats) },
+  ];
 }
 
 /**
@@ -357,15 +405,17 @@ export function renewalsCard(view: PortfolioView, days: number, scope: RenewalSc
   const customers = view.renewing(days, scope);
   const today = view.report.generatedAt;
   const span = `the next ${count(days)} days`;
-  const trialsListed = customers.some((c) => renewalsWithin(c, today, days, scope).some((r) => r.trial));
-  const title = renewalsTitle(customers.length, span, scope, trialsListed);
+  const ending = customers.flatMap((c) => renewalsWithin(c, today, days, scope));
   return customerList(view, customers, {
-    title,
-    subtitle:
-      scope === 'trials'
-        ? "Soonest first: live trials and when they end, from Partner Center (commitmentEndDate) or Graph. A trial's users count toward usage and its seats do not: before it ends, show what they use it for, and offer to convert it."
-        : "Soonest first: live subscriptions whose term ends, and trials, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more; a trial's end is the moment to convert it.",
-    command: `adoption report --renewing ${days}${scope === 'trials' ? ' --trials' : ''}`,
+    title: renewalsTitle(
+      customers.length,
+      span,
+      scope,
+      ending.some((r) => r.trial),
+    ),
+    subtitle: RENEWALS_SUBTITLE[scope],
+    totals: renewalTotals(ending),
+    command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
     // The row's own columns give deployment and usage beside it.
     note: (c) =>
       renewalsWithin(c, today, days, scope)
@@ -417,7 +467,7 @@ export function actionNote(row: ActionRow): string {
   return [
     ...advice,
     ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`]),
-    ...(r === undefined ? [] : [`${r.trial ? 'Trial end' : 'Renewal'}: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
+    ...(r === undefined ? [] : [`${renewalLabel(r)}: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
   ].join(' · ');
 }
 

@@ -77,7 +77,13 @@ export function renewalText(r: Renewal, today: string): string {
   return `${r.offer}: ${count(r.seats)} seats ${lapses ? 'end' : 'renew'} ${when}${lapses ? ' (auto-renew off)' : ''}`;
 }
 
-/** A renewal as a line of its own: "Renewal: …", or "Trial end: …". */
+/** What a renewal is called on a line of its own: a trial's end, a term ending with auto-renew off, or a renewal. */
+export function renewalLabel(r: Renewal): string {
+  if (r.trial) return 'Trial end';
+  return r.autoRenew === false ? 'Term end' : 'Renewal';
+}
+
+/** A renewal as a line of its own: "Renewal: …", "Trial end: …", "Term end: …". */
 export function renewalLine(r: Renewal, today: string): string {
-  return `${r.trial ? 'Trial end' : 'Renewal'}: ${renewalText(r, today)}`;
+  return `${renewalLabel(r)}: ${renewalText(r, today)}`;
 }

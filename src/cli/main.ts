@@ -127,6 +127,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .addOption(
       new Option('--trials', `only trials ending: within --renewing days (default ${RENEWAL_DAYS})`).implies({ renewing: RENEWAL_DAYS }),
     )
+    .addOption(
+      new Option('--lapsing', `only subscriptions ending with auto-renew off: within --renewing days (default ${RENEWAL_DAYS})`)
+        .implies({ renewing: RENEWAL_DAYS })
+        .conflicts('trials'),
+    )
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
       const store = await openStore(config, output, true);

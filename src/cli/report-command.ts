@@ -19,6 +19,7 @@ import {
   WEEK_DAYS,
   type Movement,
   type Trend,
+  type RenewalScope,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
@@ -44,6 +45,8 @@ export interface ReportOptions {
   readonly renewing?: number;
   /** With renewing: only trials' ends. */
   readonly trials?: boolean;
+  /** With renewing: only subscriptions ending with auto-renew off. */
+  readonly lapsing?: boolean;
   /** Only customers with a suggested action, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   readonly json?: boolean;
@@ -55,6 +58,18 @@ function movementOf(options: ReportOptions): Movement | null {
   if (options.falling) return { direction: 'down', days };
   return options.rising ? { direction: 'up', days } : null;
 }
+
+/** Which renewals --renewing keeps: --trials, --lapsing, or every one. */
+function renewalScope(options: ReportOptions): RenewalScope {
+  if (options.trials) return 'trials';
+  return options.lapsing ? 'lapsing' : 'all';
+}
+
+const RENEWING_CLAUSE: Readonly<Record<RenewalScope, string>> = {
+  all: 'a subscription renewing',
+  trials: 'a trial ending',
+  lapsing: 'a subscription ending without auto-renew',
+};
 
 /** The --below and --above filters, each reading the --measure. */
 function percentFilters(options: ReportOptions): PercentFilter[] {
@@ -104,8 +119,7 @@ export function selectReport(
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
-  if (options.renewing !== undefined)
-    customers = renewing(customers, full.generatedAt, options.renewing, options.trials ? 'trials' : 'all');
+  if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options));
   return { ...full, customers };
 }
 
@@ -120,16 +134,14 @@ function noneMatch(options: ReportOptions): string {
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
-    options.renewing === undefined
-      ? null
-      : `has ${options.trials ? 'a trial ending' : 'a subscription renewing'} in the next ${options.renewing} days`,
+    options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} in the next ${options.renewing} days`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--trials] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--trials|--lapsing] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -246,19 +246,29 @@ const ACTIONS =
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days". */
 const RENEWALS =
   /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
-/** "which trials end soon?", "trials ending this month", "expiring trials", "trial conversions due". */
+/** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
 const TRIALS_ENDING =
-  /^(?:(?:which|what|whose|when do(?: the)?|when does(?: the)?) trials? (?:ends?|ending|expires?|expiring|runs? out|converts?)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?))(?: coming up| due)?)(.*)$/;
+  /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|who has (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
+/** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
+const LAPSING =
+  /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
 /** What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", or nothing (RENEWAL_DAYS). */
 const RENEWAL_SPAN =
   /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next)?$/;
 
+const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
+  [LAPSING, 'lapsing'],
+  [TRIALS_ENDING, 'trials'],
+  [RENEWALS, 'all'],
+];
+
 function renewalsAsked(asked: string): { days: number; scope: RenewalScope } | null {
-  const trials = TRIALS_ENDING.exec(asked);
-  const match = trials ?? RENEWALS.exec(asked);
+  const [match, scope] = RENEWAL_QUESTIONS.map(([pattern, of]) => [pattern.exec(asked), of] as const).find(([m]) => m !== null) ?? [
+    null,
+    'all',
+  ];
   const span = match ? RENEWAL_SPAN.exec(match[1]!) : null;
   if (!span) return null;
-  const scope = trials ? 'trials' : 'all';
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
   if (unit === undefined) return { days: RENEWAL_DAYS, scope };

@@ -6,8 +6,17 @@ import type { CustomerReport, Renewal } from './report-types.js';
 /** How far ahead "who renews soon?" looks unless asked otherwise. */
 export const RENEWAL_DAYS = 90;
 
-/** Which ends of term a question is about: every one, or only trials' (the ones to convert). */
-export type RenewalScope = 'all' | 'trials';
+/**
+ * Which ends of term a question is about: every one, only trials' (the ones to convert), or only
+ * those set to lapse (auto-renew off: the seats go unless someone acts).
+ */
+export type RenewalScope = 'all' | 'trials' | 'lapsing';
+
+const IN_SCOPE: Readonly<Record<RenewalScope, (r: Renewal) => boolean>> = {
+  all: () => true,
+  trials: (r) => r.trial,
+  lapsing: (r) => r.autoRenew === false,
+};
 
 /**
  * The customer's live subscriptions with a known end of term, trials included (marked), soonest
@@ -34,12 +43,12 @@ export function upcomingRenewals(customer: CustomerReport, today: string): Renew
   return customer.renewals.filter((r) => daysUntil(r, today) >= 0);
 }
 
-/** The customer's renewals (or only its trials' ends) from today to `days` ahead. */
+/** The customer's renewals in the scope from today to `days` ahead. */
 export function renewalsWithin(customer: CustomerReport, today: string, days: number, scope: RenewalScope = 'all'): Renewal[] {
-  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && (scope === 'all' || r.trial));
+  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && IN_SCOPE[scope](r));
 }
 
-/** Customers with a renewal (or a trial's end) from today to `days` ahead, the soonest first. */
+/** Customers with a renewal in the scope from today to `days` ahead, the soonest first. */
 export function renewing(customers: readonly CustomerReport[], today: string, days: number, scope: RenewalScope = 'all'): CustomerReport[] {
   return customers
     .flatMap((c) => {

@@ -330,7 +330,7 @@ for (const backend of BACKENDS) {
         'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
         'Deployment is 80%, under the 95% threshold.',
         'Usage is 93.3%, under the 95% threshold.',
-        'Renewal: Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 30 days, with usage at 93.3%: lift it before the customer decides how many seats to keep.',
+        'Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 30 days (auto-renew off), with usage at 93.3%: ask the customer why before it ends.',
       ]);
     });
 

@@ -310,9 +310,13 @@ for (const backend of BACKENDS) {
       expect(cardProblems(card)).to.deep.equal([]);
       const texts = textsOf(card);
       expect(texts[0]).to.equal('2 customers renew or end a trial in the next 90 days');
-      expect(texts.slice(5)).to.deep.equal([
+      expect(texts.slice(1, 7)).to.deep.equal([
+        "Soonest first: live subscriptions whose term ends, and trials, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more; a trial's end is the moment to convert it.",
+        ...['Subscriptions: 3 (1 trial)', 'Seats: 125', 'Customer (soonest first)', 'Deployment', 'Usage'],
+      ]);
+      expect(texts.slice(7)).to.deep.equal([
         'Tailspin Toys',
-        'Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on) · Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days',
+        'Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on) · Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 65 days (auto-renew off)',
         '80%',
         '93.3%',
         'Woodgrove Bank',
@@ -324,7 +328,8 @@ for (const backend of BACKENDS) {
       // shorter one its trial too.
       const month = cardOf((await h.say('which subscriptions expire this month?'))[0]);
       expect(textsOf(month)[0]).to.equal('2 customers renew or end a trial in the next 30 days');
-      expect(textsOf(month)[6]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
+      expect(textsOf(month).slice(2, 4)).to.deep.equal(['Subscriptions: 2 (1 trial)', 'Seats: 105']);
+      expect(textsOf(month)[8]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
       // The customer's card says when it renews, under its products, and when its trial ends.
       const woodgrove = cardOf((await h.say('adoption for woodgrove'))[0]);
@@ -333,10 +338,28 @@ for (const backend of BACKENDS) {
       ]);
       expect(cardProblems(woodgrove)).to.deep.equal([]);
       const tailspin = cardOf((await h.say('adoption for tailspin'))[0]);
-      expect(textsOf(tailspin).filter((t) => t.startsWith('Renewal:') || t.startsWith('Trial end:'))).to.deep.equal([
+      expect(textsOf(tailspin).filter((t) => /^(Renewal|Trial end|Term end):/.test(t))).to.deep.equal([
         'Trial end: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)',
-        'Renewal: Microsoft 365 Business Premium: 20 seats renew 2027-01-29, in 65 days',
+        'Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 65 days (auto-renew off)',
       ]);
+    });
+
+    it('lists the customers with a subscription set to lapse: auto-renew off, the seats go unless someone acts', async () => {
+      for (const asked of ['who is not renewing?', 'which subscriptions will lapse?', 'auto-renew off', 'who turned off auto-renew?']) {
+        const card = cardOf((await h.say(asked))[0]);
+        expect(cardProblems(card), asked).to.deep.equal([]);
+        expect(textsOf(card).slice(0, 1).concat(textsOf(card).slice(2)), asked).to.deep.equal([
+          '1 customer has a subscription ending without auto-renew in the next 90 days',
+          ...['Subscriptions: 1', 'Seats: 20', 'Customer (soonest first)', 'Deployment', 'Usage'],
+          'Tailspin Toys',
+          'Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 65 days (auto-renew off)',
+          '80%',
+          '93.3%',
+        ]);
+      }
+      expect((await h.say('which subscriptions will lapse this month?'))[0]!.activity['summary']).to.equal(
+        'No subscription ends without auto-renew in the next 30 days',
+      );
     });
 
     it('lists the customers whose trials end soon, the time to convert them', async () => {
@@ -351,7 +374,8 @@ for (const backend of BACKENDS) {
         expect(cardProblems(card), asked).to.deep.equal([]);
         const texts = textsOf(card);
         expect(texts[0], asked).to.match(/^1 customer has a trial ending in the next (30|90) days$/);
-        expect(texts.slice(5), asked).to.deep.equal([
+        expect(texts.slice(2), asked).to.deep.equal([
+          ...['Subscriptions: 1 (1 trial)', 'Seats: 5', 'Customer (soonest first)', 'Deployment', 'Usage'],
           'Tailspin Toys',
           'Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)',
           '80%',
