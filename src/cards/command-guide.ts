@@ -30,10 +30,14 @@ export const COMMAND_GUIDE: readonly GuideEntry[] = [
     scopes: EVERYWHERE,
   },
   // Teams lists at most 10 commands per scope; in channels these two give way to the link commands.
-  { example: 'low adoption', meaning: 'Customers under the configured thresholds', scopes: ['personal', 'groupChat'] },
   {
-    example: 'customers with trials',
-    meaning: 'Customers with one explanation or suggested action: trials, old data, duplicates, upsell, training ...',
+    example: 'what should I do?',
+    meaning: 'The customers to act on, the most urgent first, each with why: low adoption, support requests, upsell, trials ending',
+    scopes: ['personal', 'groupChat'],
+  },
+  {
+    example: 'who renews soon?',
+    meaning: 'Subscriptions and trials ending in the next 90 days, soonest first (also "which trials end soon?", "who is not renewing?")',
     scopes: ['personal', 'groupChat'],
   },
   {

@@ -1,19 +1,28 @@
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
-import { guideFor, type Scope } from './command-guide.js';
+import { COMMAND_GUIDE, guideFor, type Scope } from './command-guide.js';
 import { dataStatus } from './message-cards.js';
 
 /** What the bot can do, with examples; the welcome card is the same with a greeting. */
 
 const INTRO =
-  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Beyond the commands below, ask "what should I do?", "what is usage?", "why is Adventure Works\' usage above 100%?", "compare Contoso and Fabrikam", "who bought E3?", "when was the data last updated?", "who dropped this month?", "who improved?", "best customers", "who has the most unused licenses?", "who renews soon?", "which trials end soon?", "who is not renewing?" or "Teams usage". "share Contoso" posts its card to the channel that follows it. For the customers to act on every week, an admin says "weekly summary on" ("weekly summary off" stops it); "mute Contoso" silences its alerts here for 30 days ("unmute Contoso" undoes it).';
+  'I tell you how well your customers use the Microsoft 365 and Dynamics 365 licenses they bought: deployment (assigned of sold) and usage (active of entitled, last 28 days), why a number looks odd, and what to do about it. Beyond the commands below, ask "low adoption", "customers with trials", "what is usage?", "why is Adventure Works\' usage above 100%?", "compare Contoso and Fabrikam", "who bought E3?", "when was the data last updated?", "who dropped this month?", "who improved?", "best customers", "who has the most unused licenses?" or "Teams usage". "share Contoso" posts its card to the channel that follows it. For the customers to act on every week, an admin says "weekly summary on" ("weekly summary off" stops it); "mute Contoso" silences its alerts here for 30 days ("unmute Contoso" undoes it).';
+
+/**
+ * The intro, with the questions this scope's command list leaves out to make room for its own
+ * (a channel's link commands take the place of the to-do and the renewals, which work there too).
+ */
+function introFor(scope: Scope): string {
+  const leftOut = scope === 'channel' ? COMMAND_GUIDE.filter((g) => !g.scopes.includes('channel')) : [];
+  return leftOut.length === 0 ? INTRO : `${INTRO} Here too: ${leftOut.map((g) => `"${g.example}"`).join(', ')}.`;
+}
 
 function card(greeting: string, view: PortfolioView, scope: Scope): Reply {
   return {
     card: render('help', {
       greeting,
-      intro: INTRO,
+      intro: introFor(scope),
       dataStatus: dataStatus(view),
       commands: guideFor(scope),
       channelHint: scope === 'personal' ? '' : 'Here, @mention me first: "@Adoption portfolio".',

@@ -85,8 +85,8 @@ export const TYPED_COMMANDS = [
   'help',
   'portfolio',
   'percent',
-  'low-adoption',
-  'customers-with',
+  'actions',
+  'renewals',
   'customer',
   'alerts-on',
   'alerts-off',
@@ -101,13 +101,13 @@ export const BUTTON_COMMANDS = ['customer-key'] as const satisfies readonly Comm
 export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
-  'renewals',
+  'low-adoption',
+  'customers-with',
   'share',
   'mute',
   'unmute',
   'definitions',
   'why',
-  'actions',
   'weekly-on',
   'weekly-off',
   'product',

@@ -690,6 +690,9 @@ for (const backend of BACKENDS) {
       const intro = textsOf(cardOf((await h.say('help'))[0]))[1]!;
       const examples = [...intro.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
       expect(new Set(examples.map((e) => parseCommand(e).kind))).to.deep.equal(new Set(MENTIONED));
+      // A channel's command list gives the to-do and the renewals' places to the link commands: its help names them.
+      const inChannel = textsOf(cardOf((await h.say('help', { scope: 'channel' }))[0]))[1]!;
+      expect(inChannel).to.equal(`${intro} Here too: "what should I do?", "who renews soon?".`);
     });
 
     it('offers choices for several matches, and the closest names when none matches', async () => {
