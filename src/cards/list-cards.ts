@@ -12,7 +12,7 @@ import {
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { renewalsWithin, type RenewalScope } from '../metrics/renewals.js';
+import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
@@ -401,10 +401,11 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
  * decides what to do before it: low usage risks fewer seats at renewal, full deployment is the
  * moment for more, a trial's end the moment to convert it. "which trials end soon?": the trials alone.
  */
-export function renewalsCard(view: PortfolioView, days: number, scope: RenewalScope): Reply {
-  const customers = view.renewing(days, scope);
+export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: RenewalScope): Reply {
   const today = view.report.generatedAt;
-  const span = `the next ${count(days)} days`;
+  const days = spanDays(asked, today);
+  const customers = view.renewing(days, scope);
+  const span = `the next ${count(days)} days${'month' in asked ? `, to the end of ${MONTH_NAMES[asked.month - 1]}` : ''}`;
   const ending = customers.flatMap((c) => renewalsWithin(c, today, days, scope));
   return customerList(view, customers, {
     title: renewalsTitle(

@@ -53,7 +53,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'unassigned':
       return unassignedCard(view);
     case 'renewals':
-      return renewalsCard(view, command.days, command.scope);
+      return renewalsCard(view, command.span, command.scope);
     case 'moved':
       return movedCard(view, command.movement);
     case 'best':

@@ -2,7 +2,7 @@ import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
-import { RENEWAL_DAYS, type RenewalScope } from '../metrics/renewals.js';
+import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -23,7 +23,7 @@ export type Command =
    * "who renews soon?", "renewals in the next 30 days": customers with a subscription whose term
    * ends within so many days; "which trials end this month?": only the trials.
    */
-  | { readonly kind: 'renewals'; readonly days: number; readonly scope: RenewalScope }
+  | { readonly kind: 'renewals'; readonly span: RenewalSpan; readonly scope: RenewalScope }
   /** "what should I do?", "who needs attention?": customers with a suggested action, a trial ending soon or old data, the most urgent first. */
   | { readonly kind: 'actions' }
   /**
@@ -243,18 +243,21 @@ function productAsked(text: string, asked: string): Command | null {
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
-/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days". */
+/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
 const RENEWALS =
-  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
 /** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
 const TRIALS_ENDING =
   /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|who has (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
 /** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
 const LAPSING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
-/** What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", or nothing (RENEWAL_DAYS). */
+/**
+ * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
+ * December", "by the end of January", or nothing (RENEWAL_DAYS).
+ */
 const RENEWAL_SPAN =
-  /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next)?$/;
+  /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (january|february|march|april|may|june|july|august|september|october|november|december))?$/;
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
   [LAPSING, 'lapsing'],
@@ -262,18 +265,20 @@ const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
   [RENEWALS, 'all'],
 ];
 
-function renewalsAsked(asked: string): { days: number; scope: RenewalScope } | null {
+function renewalsAsked(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
   const [match, scope] = RENEWAL_QUESTIONS.map(([pattern, of]) => [pattern.exec(asked), of] as const).find(([m]) => m !== null) ?? [
     null,
     'all',
   ];
   const span = match ? RENEWAL_SPAN.exec(match[1]!) : null;
   if (!span) return null;
+  const month = span[5];
+  if (month !== undefined) return { span: { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 }, scope };
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
-  if (unit === undefined) return { days: RENEWAL_DAYS, scope };
+  if (unit === undefined) return { span: { days: RENEWAL_DAYS }, scope };
   const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
-  return { days: count * SPAN_UNIT_DAYS[unit]!, scope };
+  return { span: { days: count * SPAN_UNIT_DAYS[unit]! }, scope };
 }
 
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */

@@ -33,6 +33,33 @@ export function renewalsOf(subscriptions: readonly SubscriptionRecord[]): Renewa
     .sort((a, b) => a.renewsOn.localeCompare(b.renewsOn));
 }
 
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** How far ahead a renewal question looks: so many days, or to the end of a month (1-12, its next occurrence). */
+export type RenewalSpan = { readonly days: number } | { readonly month: number };
+
+/** The span in days from today (ISO): a month runs to its last day, this year's or, once past, next year's. */
+export function spanDays(span: RenewalSpan, today: string): number {
+  if ('days' in span) return span.days;
+  const from = new Date(`${today.slice(0, 10)}T00:00:00Z`);
+  const year = from.getUTCFullYear() + (span.month < from.getUTCMonth() + 1 ? 1 : 0);
+  // Day 0 of the next month is the last day of this one.
+  return Math.round((Date.UTC(year, span.month, 0) - from.getTime()) / DAY_MS);
+}
+
 /** Whole days from today (an ISO date-time) to the renewal's day; negative once it is past. */
 export function daysUntil(renewal: Renewal, today: string): number {
   return Math.round((Date.parse(renewal.renewsOn.slice(0, 10)) - Date.parse(today.slice(0, 10))) / DAY_MS);

@@ -331,6 +331,17 @@ for (const backend of BACKENDS) {
       expect(textsOf(month).slice(2, 4)).to.deep.equal(['Subscriptions: 2 (1 trial)', 'Seats: 105']);
       expect(textsOf(month)[8]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
+      // A month runs to its last day.
+      expect((await h.say('who renews in December?'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in the next 36 days, to the end of December',
+      );
+      const january = textsOf(cardOf((await h.say('how many seats renew by the end of January?'))[0]));
+      expect(january.slice(0, 4)).to.deep.equal([
+        '2 customers renew or end a trial in the next 67 days, to the end of January',
+        january[1],
+        'Subscriptions: 3 (1 trial)',
+        'Seats: 125',
+      ]);
       // The customer's card says when it renews, under its products, and when its trial ends.
       const woodgrove = cardOf((await h.say('adoption for woodgrove'))[0]);
       expect(textsOf(woodgrove).filter((t) => t.startsWith('Renewal:'))).to.deep.equal([

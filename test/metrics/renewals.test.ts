@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { SubscriptionRecord } from '../../src/data/records.js';
 import { actionRow, needingAction } from '../../src/metrics/findings.js';
-import { daysUntil, renewalsOf, renewing } from '../../src/metrics/renewals.js';
+import { daysUntil, renewalsOf, renewing, spanDays } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
 
 const customer = { tenantId: 't', name: 'Contoso' };
@@ -45,6 +45,16 @@ describe('renewals', () => {
     expect(graphOnly).to.deep.equal([
       { offer: 'Offer graph', seats: 10, renewsOn: '2026-12-03T00:00:00.000Z', autoRenew: null, trial: false },
     ]);
+  });
+
+  it('reads a month as the days to its last day: this year, or next year once it has passed', () => {
+    expect(spanDays({ days: 45 }, '2026-11-25T12:00:00.000Z')).to.equal(45);
+    expect(spanDays({ month: 12 }, '2026-11-25T12:00:00.000Z')).to.equal(36);
+    expect(spanDays({ month: 11 }, '2026-11-25T23:59:00.000Z')).to.equal(5);
+    expect(spanDays({ month: 11 }, '2026-11-30T00:00:00.000Z')).to.equal(0);
+    expect(spanDays({ month: 1 }, '2026-11-25T12:00:00.000Z')).to.equal(67);
+    expect(spanDays({ month: 2 }, '2027-01-10T00:00:00.000Z')).to.equal(49);
+    expect(spanDays({ month: 2 }, '2028-01-10T00:00:00.000Z')).to.equal(50);
   });
 
   it('counts whole days from today to the day of the renewal, whatever the hour', () => {
