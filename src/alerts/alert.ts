@@ -18,15 +18,15 @@ export type AlertCondition =
       readonly since: string;
     }
   /**
-   * A term or trial ends within the renewal window while the percent is under the threshold: the
-   * last weeks to lift it before the customer decides how many seats to keep.
+   * A term or trial ends within the renewal window while the percent is under the threshold (the
+   * last weeks to lift it before the customer decides how many seats to keep), or a term ends with
+   * auto-renew off, whatever the numbers (the seats go unless someone acts).
    */
   | {
       readonly kind: 'renewal';
+      /** The number the alert reads beside it: the one under its threshold (usage first), else usage. */
       readonly measure: Measure;
       readonly percent: number;
-      readonly threshold: number;
-      /** The soonest one in the window. */
       readonly renewal: Renewal;
       /** The day it was found (ISO): what "in 15 days" counts from. */
       readonly today: string;

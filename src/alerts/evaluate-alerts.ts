@@ -41,8 +41,9 @@ const percentOf = (p: { deploymentPercent: number | null; usagePercent: number |
 
 /**
  * Every condition the customer is in under one subscription, today (ISO). A renewal is one
- * condition, read for usage when usage is under its threshold (what decides the seats kept), else
- * for deployment. Pure.
+ * condition: the soonest in the window while a number is under its threshold, read for usage when
+ * usage is (what decides the seats kept), else deployment; or the soonest with auto-renew off,
+ * whatever the numbers. Pure.
  */
 export function conditionsFor(
   customer: CustomerReport,
@@ -70,9 +71,12 @@ export function conditionsFor(
       out.push({ kind: 'drop', measure, percent, previousPercent: before, since: previous!.day });
     }
   }
-  const [renewal] = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
+  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
   const low = below.find((b) => b.measure === 'usage') ?? below[0];
-  if (renewal !== undefined && low !== undefined) out.push({ ...low, kind: 'renewal', renewal, today });
+  const renewal = low === undefined ? window.find((r) => r.autoRenew === false) : window[0];
+  const measure = low?.measure ?? (customer.usagePercent === null ? 'deployment' : 'usage');
+  const percent = percentOf(customer, measure);
+  if (renewal !== undefined && percent !== null) out.push({ kind: 'renewal', measure, percent, renewal, today });
   return out;
 }
 

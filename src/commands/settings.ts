@@ -219,7 +219,9 @@ export class Settings {
     const { repeatDays, renewalDays } = this.cards.alerts;
     const window = repeatDays === 7 ? 'once a week' : `once in ${count(repeatDays)} days`;
     const renewals =
-      renewalDays > 0 ? ` A renewal or trial end within ${count(renewalDays)} days while under the threshold is an alert of its own.` : '';
+      renewalDays > 0
+        ? ` A renewal or trial end within ${count(renewalDays)} days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.`
+        : '';
     return `They come after each sync, at most ${window} per customer and condition unless it gets worse.${renewals}`;
   }
 

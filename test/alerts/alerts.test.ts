@@ -74,7 +74,7 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(on))).to.deep.equal([
         'Alerts are on here.',
         'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
-        'They come after each sync, at most once a week per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own.',
+        'They come after each sync, at most once a week per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.',
       ]);
       const conversation = `a:1personal-${conversationId}`;
       h.connector.clear();
@@ -294,7 +294,7 @@ for (const backend of BACKENDS) {
       const conversationId = 'renewals';
       const [on] = (await h.say('alerts on for woodgrove below 95%', { conversationId })).slice(-1);
       expect(textsOf(cardOf(on))[2]).to.equal(
-        'They come after each sync, at most once in 60 days per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own.',
+        'They come after each sync, at most once in 60 days per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.',
       );
       await h.say('alerts on for tailspin below 95%', { conversationId });
       const conversation = `a:1personal-${conversationId}`;
@@ -331,6 +331,24 @@ for (const backend of BACKENDS) {
         'Deployment is 80%, under the 95% threshold.',
         'Usage is 93.3%, under the 95% threshold.',
         'Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 30 days (auto-renew off), with usage at 93.3%: ask the customer why before it ends.',
+      ]);
+    });
+
+    it('alerts a term ending with auto-renew off within 30 days, whatever the numbers', async () => {
+      // Tailspin's deployment 80% and usage 93.3% are above the configured 60% and 50%; its trial
+      // ends in 15 days with auto-renew on: nothing to say yet.
+      await h.say('alerts on for tailspin', { conversationId: 'lapsing' });
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      // Its Business Premium, auto-renew off, comes within 30 days of its end on 2026-12-30.
+      clock.tick(35 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      const [alert] = h.connector.to('a:1personal-lapsing');
+      expect(textsOf(cardOf(alert)).slice(0, 4)).to.deep.equal([
+        'Adoption alert: Tailspin Toys',
+        'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+        'Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 30 days (auto-renew off), with usage at 93.3%: ask the customer why before it ends.',
+        'Deployment: 80%',
       ]);
     });
 
