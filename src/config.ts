@@ -55,7 +55,7 @@ export interface AlertConfig {
   readonly dropPoints: number;
   /** Days before the same customer and condition alerts the same conversation again (unless worse). */
   readonly repeatDays: number;
-  /** A term or trial ending within this many days, with usage or deployment under the threshold, alerts (0: never). */
+  /** A term or trial ending within this many days alerts with usage or deployment under the threshold, or auto-renew off (0: never). */
   readonly renewalDays: number;
   /** Tries per alert before it is parked as failed. */
   readonly sendAttempts: number;

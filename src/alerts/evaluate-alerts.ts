@@ -14,7 +14,10 @@ export interface AlertSettings {
   readonly dropPoints: number;
   /** The same customer and condition is not alerted again to the same conversation within this many days... */
   readonly repeatDays: number;
-  /** A term or trial ending within this many days, with usage or deployment under the threshold, is an alert (0: never). */
+  /**
+   * A term or trial ending within this many days, with usage or deployment under the threshold, is
+   * an alert, and so is a term ending with auto-renew off, whatever the numbers (0: never).
+   */
   readonly renewalDays: number;
   /** Conversations in other tenants (no longer in ADOPTION_ALLOWED_TENANTS) get no customer data. */
   readonly allowsTenant: (tenantId: string | null) => boolean;

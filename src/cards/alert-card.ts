@@ -5,7 +5,7 @@ import { FLAG_LABELS } from './labels.js';
 import { actionNote, rowButton } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
 import type { Renewal } from '../metrics/report-types.js';
-import { customersText, name, percentText, plain, renewalLine } from './text.js';
+import { customersText, fromToday, name, percentText, plain, renewalLabel, renewalLine } from './text.js';
 import { daysUntil } from '../metrics/renewals.js';
 
 /** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
@@ -40,10 +40,8 @@ function shortCondition(c: AlertCondition): string {
       return `${c.measure} under ${c.threshold}%`;
     case 'drop':
       return `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
-    case 'renewal': {
-      const days = daysUntil(c.renewal, c.today);
-      return `${c.renewal.trial ? 'trial ends' : 'renews'} ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}`;
-    }
+    case 'renewal':
+      return `${renewalLabel(c.renewal).toLowerCase()} ${fromToday(daysUntil(c.renewal, c.today))}`;
   }
 }
 

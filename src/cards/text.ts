@@ -57,7 +57,7 @@ export function day(iso: string | null): string {
 }
 
 /** "in 59 days", "tomorrow", "today"; "59 days ago" once past. */
-function fromToday(days: number): string {
+export function fromToday(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   return days > 0 ? `in ${count(days)} days` : `${count(-days)} days ago`;

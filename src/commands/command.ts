@@ -256,8 +256,9 @@ const LAPSING =
  * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
  * December", "by the end of January", or nothing (RENEWAL_DAYS).
  */
-const RENEWAL_SPAN =
-  /^(?: (?:in|within|over|for)(?: the)?(?: next)? (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (january|february|march|april|may|june|july|august|september|october|november|december))?$/;
+const RENEWAL_SPAN = new RegExp(
+  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+);
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
   [LAPSING, 'lapsing'],
@@ -265,20 +266,28 @@ const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
   [RENEWALS, 'all'],
 ];
 
+/** The first renewal question the text asks, with its span; null when none, or when what follows is no span. */
 function renewalsAsked(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
-  const [match, scope] = RENEWAL_QUESTIONS.map(([pattern, of]) => [pattern.exec(asked), of] as const).find(([m]) => m !== null) ?? [
-    null,
-    'all',
-  ];
-  const span = match ? RENEWAL_SPAN.exec(match[1]!) : null;
+  for (const [pattern, scope] of RENEWAL_QUESTIONS) {
+    const match = pattern.exec(asked);
+    if (match) {
+      const span = renewalSpan(match[1]!);
+      return span === null ? null : { span, scope };
+    }
+  }
+  return null;
+}
+
+function renewalSpan(words: string): RenewalSpan | null {
+  const span = RENEWAL_SPAN.exec(words);
   if (!span) return null;
   const month = span[5];
-  if (month !== undefined) return { span: { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 }, scope };
+  if (month !== undefined) return { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 };
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
-  if (unit === undefined) return { span: { days: RENEWAL_DAYS }, scope };
+  if (unit === undefined) return { days: RENEWAL_DAYS };
   const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
-  return { span: { days: count * SPAN_UNIT_DAYS[unit]! }, scope };
+  return { days: count * SPAN_UNIT_DAYS[unit]! };
 }
 
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */

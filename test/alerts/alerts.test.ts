@@ -212,7 +212,7 @@ for (const backend of BACKENDS) {
         'Coho Winery | usage under 81% | 93.3% | 31% | Fabrikam Inc | deployment under 81% · usage under 81% | 40% | 37.5% | Proseware',
       );
       // Tailspin's deployment is under 81% with its trial ending in 15 days.
-      expect(textsOf(card).join(' | ')).to.include('Tailspin Toys | deployment under 81% · trial ends in 15 days | 80% | 93.3%');
+      expect(textsOf(card).join(' | ')).to.include('Tailspin Toys | deployment under 81% · trial end in 15 days | 80% | 93.3%');
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
     });
 
