@@ -155,6 +155,28 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists the customers by licenses sold, the largest or smallest first, within a seat count', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-size-')));
+      try {
+        const names = async (...args: string[]): Promise<string[]> => {
+          const r = await adoptionIn(demo.env, 'report', '--json', ...args);
+          expect(r.code, r.stderr).to.equal(0);
+          return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+        };
+        expect((await names('--largest')).slice(0, 3)).to.deep.equal(['Contoso Ltd', 'Fourth Coffee', 'Woodgrove Bank']);
+        expect((await names('--smallest')).slice(0, 2)).to.deep.equal(['Tailspin Toys', 'Wingtip Toys']);
+        expect(await names('--seats-above', '100')).to.deep.equal(['Contoso Ltd', 'Fourth Coffee', 'Woodgrove Bank']);
+        expect(await names('--seats-below', '40')).to.deep.equal(['Tailspin Toys', 'Wingtip Toys']);
+        const none = await adoptionIn(demo.env, 'report', '--seats-above', '1000');
+        expect(none).to.deep.include({ code: 0, stdout: 'No customer has more than 1000 licenses sold.\n' });
+        const both = await adoptionIn(demo.env, 'report', '--largest', '--smallest');
+        expect(both.code).to.equal(1);
+        expect(both.stderr).to.contain("option '--largest' cannot be used with option '--smallest'");
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
       try {

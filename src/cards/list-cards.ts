@@ -13,6 +13,7 @@ import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
+import type { SizeQuestion } from '../metrics/size.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
@@ -343,6 +344,32 @@ export function unassignedCard(view: PortfolioView): Reply {
     command: 'adoption report --unassigned',
     note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
     order: 'most unassigned first',
+  });
+}
+
+/**
+ * "biggest customers", "top 10 customers by seats", "customers with more than 100 seats": each row
+ * with its licenses sold, assigned and used; `shown` keeps the first so many.
+ */
+export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: number | null): Reply {
+  const ranked = view.bySize(question);
+  const customers = shown === null ? ranked : ranked.slice(0, shown);
+  const { order, seats } = question;
+  const within = seats === null ? '' : ` with ${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} licenses sold`;
+  const title =
+    customers.length === 0
+      ? `No customer${within || ' with licenses sold'}`
+      : customers.length < ranked.length
+        ? `The ${customers.length} ${order} of ${customersText(ranked.length)}${within || ' by licenses sold'}`
+        : `${customersText(customers.length)}${within || ' by licenses sold'}`;
+  return customerList(view, customers, {
+    title,
+    subtitle:
+      'Licenses sold: Partner Center deployment analytics or subscribed SKUs, or Graph subscribed SKUs. A customer known from usage reports alone has no count and is left out.',
+    command: `adoption report --${order}${seats === null ? '' : ` --seats-${seats.side} ${seats.count}`}`,
+    note: (c) =>
+      [licensesText(c.assigned, c.sold, c.deploymentPercent), entitlementsText(c.active, c.entitled, c.usagePercent)].join(' · '),
+    order: order === 'largest' ? 'most licenses first' : 'fewest licenses first',
   });
 }
 

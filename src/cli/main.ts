@@ -41,6 +41,12 @@ function daysArgument(value: string): number {
   return n;
 }
 
+function seatsArgument(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number of licenses, such as 100');
+  return n;
+}
+
 function dayArgument(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new InvalidArgumentError('give a day as YYYY-MM-DD');
@@ -119,6 +125,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       `only customers with a suggested action, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
     )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
+    .addOption(new Option('--largest', 'only customers with licenses sold, the most first').conflicts('smallest'))
+    .option('--smallest', 'only customers with licenses sold, the fewest first')
+    .addOption(
+      new Option('--seats-above <count>', 'only customers with more than this many licenses sold')
+        .argParser(seatsArgument)
+        .conflicts('seatsBelow'),
+    )
+    .addOption(new Option('--seats-below <count>', 'only customers with fewer than this many licenses sold').argParser(seatsArgument))
     .option(
       '--renewing <days>',
       'only customers with a subscription whose term (or trial) ends within this many days, the soonest first',

@@ -7,6 +7,7 @@ import {
   needingAction,
   rankBy,
   renewing,
+  bySize,
   filterByPercent,
   filterClause,
   measureName,
@@ -20,6 +21,8 @@ import {
   type Movement,
   type Trend,
   type RenewalScope,
+  type SeatFilter,
+  type SizeQuestion,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
 import { CustomerIndex } from '../query/customer-index.js';
@@ -43,6 +46,12 @@ export interface ReportOptions {
   readonly unassigned?: boolean;
   /** Only customers with a subscription whose term (or trial) ends within this many days, the soonest first. */
   readonly renewing?: number;
+  /** Only customers with licenses sold, the most (or fewest) first. */
+  readonly largest?: boolean;
+  readonly smallest?: boolean;
+  /** Only customers with more (fewer) than this many licenses sold. */
+  readonly seatsAbove?: number;
+  readonly seatsBelow?: number;
   /** With renewing: only trials' ends. */
   readonly trials?: boolean;
   /** With renewing: only subscriptions ending with auto-renew off. */
@@ -57,6 +66,18 @@ function movementOf(options: ReportOptions): Movement | null {
   const days = options.days ?? WEEK_DAYS;
   if (options.falling) return { direction: 'down', days };
   return options.rising ? { direction: 'up', days } : null;
+}
+
+/** What --largest, --smallest, --seats-above and --seats-below ask (a seat count alone orders by it); null for none. */
+function sizeOf(options: ReportOptions): SizeQuestion | null {
+  const seats: SeatFilter | null =
+    options.seatsAbove !== undefined
+      ? { side: 'above', count: options.seatsAbove }
+      : options.seatsBelow !== undefined
+        ? { side: 'below', count: options.seatsBelow }
+        : null;
+  if (options.smallest || (!options.largest && seats?.side === 'below')) return { order: 'smallest', seats };
+  return options.largest || seats !== null ? { order: 'largest', seats } : null;
 }
 
 /** Which renewals --renewing keeps: --trials, --lapsing, or every one. */
@@ -119,6 +140,8 @@ export function selectReport(
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
+  const size = sizeOf(options);
+  if (size) customers = bySize(customers, size);
   if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options));
   return { ...full, customers };
 }
@@ -134,6 +157,7 @@ function noneMatch(options: ReportOptions): string {
     movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
+    seatsClause(sizeOf(options)),
     options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} in the next ${options.renewing} days`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
@@ -141,7 +165,14 @@ function noneMatch(options: ReportOptions): string {
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--renewing DAYS] [--trials|--lapsing] [--json]` */
+/** "has more than 100 licenses sold", "has licenses sold"; null when the size was not asked. */
+function seatsClause(size: SizeQuestion | null): string | null {
+  if (size === null) return null;
+  const { seats } = size;
+  return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
+}
+
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

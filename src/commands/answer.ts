@@ -16,6 +16,7 @@ import {
   portfolioCard,
   productCard,
   renewalsCard,
+  sizeCard,
   unassignedCard,
   workloadCard,
 } from '../cards/list-cards.js';
@@ -52,6 +53,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return workloadCard(view, command.workload);
     case 'unassigned':
       return unassignedCard(view);
+    case 'size':
+      return sizeCard(view, command.question, command.count);
     case 'renewals':
       return renewalsCard(view, command.span, command.scope);
     case 'moved':

@@ -1,6 +1,7 @@
 import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
 import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
+import type { SeatFilter, SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
 
@@ -35,6 +36,8 @@ export type Command =
   | { readonly kind: 'data-status' }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
   | { readonly kind: 'unassigned' }
+  /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
+  | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
@@ -116,6 +119,7 @@ export const MENTIONED = [
   'moved',
   'best',
   'unassigned',
+  'size',
   'workload',
 ] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
@@ -328,12 +332,41 @@ function workloadAsked(asked: string): string | null {
 /** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
+/** "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest accounts". */
+const SIZE_RANKED =
+  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:who|which customers?|what customers?) (?:has|have) the (?<most>most|fewest|least) (?:seats|licen[cs]es|users)$/;
+/** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
+const SEATS =
+  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?$/;
+
+function sizeAsked(asked: string): Extract<Command, { kind: 'size' }> | null {
+  const ranked = SIZE_RANKED.exec(asked)?.groups;
+  if (ranked) {
+    const word = ranked['size'] ?? ranked['most'];
+    const shown = ranked['before'] ?? ranked['after'] ?? ranked['top'];
+    return {
+      kind: 'size',
+      question: { order: word === 'smallest' || word === 'fewest' || word === 'least' ? 'smallest' : 'largest', seats: null },
+      count: shown === undefined ? null : Number(shown),
+    };
+  }
+  const seats = SEATS.exec(asked);
+  if (!seats) return null;
+  const side: SeatFilter['side'] = /^(?:more|over|above)/.test(seats[1]!) ? 'above' : 'below';
+  return {
+    kind: 'size',
+    question: { order: side === 'above' ? 'largest' : 'smallest', seats: { side, count: Number(seats[2]) } },
+    count: null,
+  };
+}
+
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
   /^(show |list |me |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+/** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
 const PERCENT =
-  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
 const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|assigned)\b/;
 const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
@@ -400,7 +433,7 @@ function percentsAsked(asked: string): PercentFilters | null {
 }
 const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
 const LEAST =
-  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$/;
+  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
 const STRUGGLING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
@@ -514,6 +547,8 @@ export function parseCommand(text: string): Command {
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };
+  const size = sizeAsked(asked);
+  if (size) return size;
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
   const settings = parseSettings(text, said);

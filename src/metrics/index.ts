@@ -21,4 +21,5 @@ export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
 export { productNames, productsNamed } from './products.js';
+export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';

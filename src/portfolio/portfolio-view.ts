@@ -3,6 +3,7 @@ import {
   customerKey,
   moves,
   mostUnassigned,
+  bySize,
   needingAction,
   productNames,
   productsNamed,
@@ -21,6 +22,7 @@ import {
   type Trend,
   type CustomerHistory,
   type RenewalScope,
+  type SizeQuestion,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -117,6 +119,11 @@ export class PortfolioView {
   /** Customers with a subscription renewing (or only a trial ending) from today to `days` ahead, the soonest first. */
   renewing(days: number, scope: RenewalScope = 'all'): CustomerReport[] {
     return renewing(this.report.customers, this.report.generatedAt, days, scope);
+  }
+
+  /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked. */
+  bySize(question: SizeQuestion): CustomerReport[] {
+    return bySize(this.report.customers, question);
   }
 
   /** Customers with licenses sold and not assigned, the most first. */

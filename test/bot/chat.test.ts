@@ -454,6 +454,56 @@ for (const backend of BACKENDS) {
       expect((await h.say('top 5 worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
     });
 
+    it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {
+      const card = cardOf((await h.say('biggest customers'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        '12 customers by licenses sold',
+        'Licenses sold: Partner Center deployment analytics or subscribed SKUs, or Graph subscribed SKUs. A customer known from usage reports alone has no count and is left out.',
+        'Customer (most licenses first)',
+      ]);
+      expect(texts.slice(5, 13)).to.deep.equal([
+        'Contoso Ltd',
+        '285 of 300 licenses assigned · 761 of 855 entitlements active',
+        '95%',
+        '89%',
+        'Fourth Coffee',
+        '145 of 170 licenses assigned · 314 of 401 entitlements active',
+        '85.3%',
+        '78.3%',
+      ]);
+      const names = (list: string[]): string[] => list.slice(5).filter((_, i) => i % 4 === 0);
+      const top = textsOf(cardOf((await h.say('top 3 customers by seats'))[0]));
+      expect([top[0], ...names(top)]).to.deep.equal([
+        'The 3 largest of 12 customers by licenses sold',
+        'Contoso Ltd',
+        'Fourth Coffee',
+        'Woodgrove Bank',
+      ]);
+      // A count of seats is not a percent: "over 100 licenses" is not "above 100%".
+      for (const asked of [
+        'customers with more than 100 seats',
+        'customers over 100 licenses',
+        'which customers have more than 100 users?',
+      ]) {
+        const over = textsOf(cardOf((await h.say(asked))[0]));
+        expect([over[0], ...names(over)], asked).to.deep.equal([
+          '3 customers with more than 100 licenses sold',
+          'Contoso Ltd',
+          'Fourth Coffee',
+          'Woodgrove Bank',
+        ]);
+      }
+      const small = textsOf(cardOf((await h.say('who has fewer than 40 seats?'))[0]));
+      expect([small[0], small[2], ...names(small)]).to.deep.equal([
+        '2 customers with fewer than 40 licenses sold',
+        'Customer (fewest licenses first)',
+        'Tailspin Toys',
+        'Wingtip Toys',
+      ]);
+    });
+
     it('lists the customers with the most licenses sold and assigned to nobody, each with its idle counts', async () => {
       const card = cardOf((await h.say('who has the most unused licenses?'))[0]);
       const texts = textsOf(card);
@@ -602,6 +652,7 @@ for (const backend of BACKENDS) {
       ]);
       // "Low" of one number reads its configured threshold (usage 50%, deployment 60%).
       expect((await rows('low Teams usage'))[0]).to.equal('2 customers with Teams usage below 50%');
+      expect((await rows('which customers have no Teams usage?'))[0]).to.equal('2 customers with Teams usage below 50%');
       expect((await rows('who uses SharePoint the least?'))[0]).to.equal('2 customers with SharePoint with OneDrive usage below 50%');
       expect((await rows('low deployment'))[0]).to.equal('1 customer with deployment below 60%');
       expect((await rows('which customers have low usage'))[0]).to.equal('2 customers with usage below 50%');
