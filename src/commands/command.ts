@@ -233,7 +233,7 @@ function comparedNames(text: string, asked: string): string[] | null {
 }
 /** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
 const PRODUCT =
-  /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(.+?) (?:customers|accounts)$/;
+  /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 function productAsked(text: string, asked: string): Command | null {
@@ -246,7 +246,7 @@ function productAsked(text: string, asked: string): Command | null {
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
-  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up))$/;
+  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my|our) attention)$/;
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
 const RENEWALS =
   /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
@@ -323,10 +323,16 @@ function movementAsked(asked: string): Movement | null {
 /** A workload alone, or with "usage" / "adoption", and maybe "by customer": the rest is the workload's name. */
 const WORKLOAD_USAGE =
   /^(?:(?:show|list)(?: me)? )?(?:the )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+/** "how is Exchange doing across customers?", "how is Teams used?": the rest must be a workload's name. */
+const WORKLOAD_DOING =
+  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$/;
 
 function workloadAsked(asked: string): string | null {
-  const match = WORKLOAD_USAGE.exec(asked);
-  return match ? workloadNamed(match[1]!) : null;
+  for (const pattern of [WORKLOAD_USAGE, WORKLOAD_DOING]) {
+    const workload = workloadNamed(pattern.exec(asked)?.[1] ?? '');
+    if (workload !== null) return workload;
+  }
+  return null;
 }
 
 /** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
@@ -363,7 +369,7 @@ function sizeAsked(asked: string): Extract<Command, { kind: 'size' }> | null {
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
 /** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
@@ -433,7 +439,7 @@ function percentsAsked(asked: string): PercentFilters | null {
 }
 const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
 const LEAST =
-  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$/;
+  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
 const STRUGGLING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
@@ -456,10 +462,13 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
   [/^(?:old|stale|outdated) data$/, 'stale-data'],
   [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
   [
-    /^(?:training(?: and self-?support)?|self-?support|(?:many |lots of )?support (?:requests|calls|tickets))$/,
+    /^(?:training(?: and self-?support| opportunit(?:y|ies))?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
     'training-and-self-support',
   ],
-  [/^(?:upsells?|upsell opportunit(?:y|ies)|training courses)$/, 'training-upsell'],
+  [
+    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|can (?:i|we) upsell|(?:ready|room) for more (?:seats|licen[cs]es))$/,
+    'training-upsell',
+  ],
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =

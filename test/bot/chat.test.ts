@@ -142,6 +142,20 @@ for (const backend of BACKENDS) {
         ['export to Excel', 'personal', 'Exports are made on the command line.'],
         ['can I download a csv?', 'channel', 'Exports are made on the command line.'],
         ['sync now', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        // Said the way partners say them.
+        ['how is Exchange doing across customers?', 'personal', 'Exchange usage: 12 customers'],
+        ['customers not using OneDrive', 'channel', '2 customers with SharePoint with OneDrive usage below 50%'],
+        ['where should I focus?', 'personal', '8 customers to act on'],
+        ['what needs my attention?', 'groupChat', '8 customers to act on'],
+        ['customers with open tickets', 'personal', '1 customer: Training and self-support'],
+        ['training opportunities', 'channel', '1 customer: Training and self-support'],
+        ['upsell candidates', 'personal', '4 customers: Training courses (upsell)'],
+        ['which customers can I upsell?', 'groupChat', '4 customers: Training courses (upsell)'],
+        ['customers ready for more seats', 'personal', '4 customers: Training courses (upsell)'],
+        ['how are we doing?', 'personal', PORTFOLIO],
+        ['how is my portfolio', 'channel', PORTFOLIO],
+        ['give me a summary', 'personal', PORTFOLIO],
+        ['show Dynamics customers', 'personal', 'Dynamics usage: 1 customer'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
