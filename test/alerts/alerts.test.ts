@@ -137,6 +137,11 @@ for (const backend of BACKENDS) {
       const opts = { conversationId: 'typed' };
       await h.say('alerts on below 40%', opts);
       const [muted] = (await h.say('mute alerts for coho', opts)).slice(-1);
+      for (const asked of ['turn off alerts for coho', "don't alert me about Coho"]) {
+        expect(textsOf(cardOf((await h.say(asked, opts)).at(-1)))[0], asked).to.equal(
+          'Muted alerts about Coho Winery here until 2026-12-25.',
+        );
+      }
       expect(textsOf(cardOf(muted))).to.deep.equal([
         'Muted alerts about Coho Winery here until 2026-12-25.',
         'Other customers still alert. Say "unmute Coho Winery" to hear about it again sooner, or "alerts" to see what is on here.',
@@ -268,6 +273,15 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(changed))[1]).to.equal(
         'Contoso Ltd: deployment or usage under 60%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
       );
+      // Said as a wish: the customer and the percent are read from the sentence; "anyone" is every customer.
+      await h.say('notify me when Fabrikam drops below 35%', { conversationId: 'settings' });
+      await h.say('let me know if anyone falls under 30%', { conversationId: 'settings' });
+      const [wishes] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);
+      expect(textsOf(cardOf(wishes)).slice(1)).to.deep.equal([
+        'Contoso Ltd: deployment or usage under 60%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: deployment or usage under 35%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Every customer: deployment or usage under 30%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
       const [off] = (await h.say('alerts off', { conversationId: 'settings' })).slice(-1);
       expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
       const state = await h.state.read();

@@ -16,6 +16,14 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(linked))[0]).to.equal('This channel now follows Contoso Ltd.');
       const [links] = (await h.say('links')).slice(-1);
       expect(textsOf(cardOf(links))).to.deep.equal(['1 channel link', 'Contoso Ltd → a channel of Account team (by Megan Bowen)']);
+      // Said other ways.
+      for (const asked of ['which channel is linked?', 'what channels follow Contoso?']) {
+        expect(textsOf(cardOf((await h.say(asked)).at(-1)))[0], asked).to.equal('1 channel link');
+      }
+      for (const asked of ['connect this channel to Contoso', 'follow Contoso here']) {
+        const [again] = (await h.say(asked, { scope: 'channel' })).slice(-1);
+        expect(textsOf(cardOf(again))[0], asked).to.equal('This channel already follows Contoso Ltd.');
+      }
 
       h.connector.clear();
       const { body } = await h.invoke('share', { key: CONTOSO });
