@@ -1,6 +1,14 @@
 import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
 import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
-import { filterClause, filterPhrase, workloadTotal, type PercentFilters, type PercentMeasure } from '../metrics/percent-filter.js';
+import {
+  filterClause,
+  filterPhrase,
+  workloadTotal,
+  type PercentFilter,
+  type PercentFilters,
+  type PercentJoin,
+  type PercentMeasure,
+} from '../metrics/percent-filter.js';
 import {
   FLAG_CODES,
   RECOMMENDATION_CODES,
@@ -207,19 +215,31 @@ function measuredText(c: CustomerReport, measure: PercentMeasure): string {
   }
 }
 
-/** "below 40%", "Teams usage below 50%", "deployment above 90%": those customers, the farthest from the line first. */
-export function percentCard(view: PortfolioView, filters: PercentFilters): Reply {
-  const customers = view.passing(filters);
+/** "below 40%" read for both numbers, as a condition among others joined by "or". */
+function eitherPhrase(f: PercentFilter): string {
+  if (f.measure.kind !== 'lower') return filterPhrase(f);
+  return f.side === 'below' ? `deployment or usage below ${f.percent}%` : `deployment and usage above ${f.percent}%`;
+}
+
+/**
+ * "below 40%", "Teams usage below 50%", "deployment above 90%", "usage below 50% or deployment
+ * below 60%": those customers, the farthest from the line first.
+ */
+export function percentCard(view: PortfolioView, filters: PercentFilters, join: PercentJoin): Reply {
+  const customers = view.passing(filters, join);
   const measures = distinctMeasures(filters);
   const both = filters.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
   // "usage above 30% and below 40%": a measure said once for the conditions in a row that read it.
   const one = filters
     .filter((f) => f.measure.kind !== 'lower')
     .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
+  const either = join === 'any' && filters.length > 1;
   const title =
     customers.length === 0
-      ? `No customer ${filters.map(filterClause).join(' and ')}`
-      : [customersText(customers.length), ...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])].join(' ');
+      ? `No customer ${filters.map(filterClause).join(either ? ' or ' : ' and ')}`
+      : either
+        ? `${customersText(customers.length)} with ${filters.map(eitherPhrase).join(' or ')}`
+        : [customersText(customers.length), ...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])].join(' ');
   const subtitle = measures
     .map((measure) => {
       if (measure.kind !== 'lower') {
@@ -236,7 +256,8 @@ export function percentCard(view: PortfolioView, filters: PercentFilters): Reply
   return customerList(view, customers, {
     title,
     subtitle,
-    command: reportCommand(filters),
+    // The command line joins its conditions by "and" only: for "or", it lists every customer.
+    command: either ? 'adoption report --json' : reportCommand(filters),
     note: (c) => measuredNote(c, measures),
     order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
@@ -283,7 +304,7 @@ export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): R
   const t = view.thresholds;
   if (measure.kind !== 'lower') {
     const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
-    return percentCard(view, [{ side: 'below', percent, measure }]);
+    return percentCard(view, [{ side: 'below', percent, measure }], 'all');
   }
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;

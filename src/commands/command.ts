@@ -1,5 +1,5 @@
 import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
-import type { PercentFilter, PercentFilters, PercentMeasure } from '../metrics/percent-filter.js';
+import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import type { SeatFilter, SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
@@ -42,7 +42,7 @@ export type Command =
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
-  | { readonly kind: 'percent'; readonly filters: PercentFilters }
+  | { readonly kind: 'percent'; readonly filters: PercentFilters; readonly join: PercentJoin }
   /**
    * Customers below the configured thresholds: "low adoption" (deployment or usage, each its own
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
@@ -389,6 +389,10 @@ function measureOf(words: string): PercentMeasure {
 const PERCENTS = new RegExp(PERCENT.source, 'g');
 /** What joins two conditions: "usage below 50% and deployment above 80%", "above 40%, below 60%". */
 const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
+/** "usage below 50% or deployment below 60%": either condition will do. */
+const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
+const OR = /\bor\b/;
+const AND = /\band\b/;
 /** "between 40% and 60%": above the one, below the other. */
 const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 
@@ -402,31 +406,41 @@ function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilte
 /**
  * "below 40%", "Teams usage below 50%"; with two conditions, each reads the words of its own
  * clause ("usage below 50% and deployment above 80%"), and a clause that names no number reads
- * the one before it ("usage above 40% and below 60%").
+ * the one before it ("usage above 40% and below 60%"). Conditions joined by "or" (and no "and")
+ * are met by meeting one: "usage below 50% or deployment below 60%", "usage or deployment below 40%".
  */
-function percentsAsked(asked: string): PercentFilters | null {
+function percentsAsked(asked: string): { filters: PercentFilters; join: PercentJoin } | null {
   const between = BETWEEN.exec(asked);
   if (between) {
     const measure = measureOf(asked.replace(between[0], ' '));
     const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
-    return [
-      { side: 'above', percent: low, measure },
-      { side: 'below', percent: high, measure },
-    ];
+    return {
+      filters: [
+        { side: 'above', percent: low, measure },
+        { side: 'below', percent: high, measure },
+      ],
+      join: 'all',
+    };
   }
+  const join: PercentJoin = OR.test(asked) && !AND.test(asked) ? 'any' : 'all';
+  const filters = conditionsIn(asked, join);
+  return filters === null ? null : { filters, join };
+}
+
+function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
   const matches = [...asked.matchAll(PERCENTS)];
   const [first] = matches;
   if (first === undefined) return null;
   if (matches.length === 1) {
     const words = asked.replace(first[0], ' ');
-    // "usage and deployment below 40%": both numbers, each under it.
+    // "usage and deployment below 40%": both numbers, each under it ("or": either).
     if (workloadNamedIn(words) === null && DEPLOYMENT_WORDS.test(words) && USAGE_WORDS.test(words)) {
       return [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
     }
     return [filterIn(first, measureOf(words))];
   }
   const filters: PercentFilter[] = [];
-  for (const clause of asked.split(CLAUSES)) {
+  for (const clause of asked.split(join === 'any' ? OR_CLAUSES : CLAUSES)) {
     const match = new RegExp(PERCENT.source).exec(clause);
     if (!match) continue;
     const words = clause.replace(match[0], ' ');
@@ -571,8 +585,8 @@ export function parseCommand(text: string): Command {
   const settings = parseSettings(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
-  const filter = percentsAsked(asked);
-  if (filter) return { kind: 'percent', filters: filter };
+  const percents = percentsAsked(asked);
+  if (percents) return { kind: 'percent', ...percents };
   const low = lowAsked(asked);
   if (low) return { kind: 'low-adoption', measure: low };
   const code = findingAsked(asked);

@@ -9,6 +9,7 @@ export {
   rankBy,
   type PercentFilter,
   type PercentFilters,
+  type PercentJoin,
   type PercentMeasure,
 } from './percent-filter.js';
 export { percent, fractionToPercent } from './percent.js';

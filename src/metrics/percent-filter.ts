@@ -21,8 +21,11 @@ export interface PercentFilter {
   readonly measure: PercentMeasure;
 }
 
-/** One condition or more, all of which a customer must meet. */
+/** One condition or more. */
 export type PercentFilters = readonly [PercentFilter, ...PercentFilter[]];
+
+/** Whether a customer must meet every condition ("and") or any one of them ("or"). */
+export type PercentJoin = 'all' | 'any';
 
 /** The customer's usage of one workload over all its products; undefined when no source counts it. */
 export function workloadTotal(report: CustomerReport, workload: string): WorkloadTotal | undefined {
@@ -52,16 +55,23 @@ export function passesFilter(report: CustomerReport, filter: PercentFilter): boo
 }
 
 /**
- * The customers that pass every filter: below a percent, lowest first; above only, highest first.
- * Customers with the same number keep the order they came in (the portfolio's worst first).
+ * The customers that pass every filter (or, joined by "any", one of them): below a percent, lowest
+ * first; above only, highest first, each by the number of the first filter it passes. Customers
+ * with the same number keep the order they came in (the portfolio's worst first).
  */
-export function filterByPercent(customers: readonly CustomerReport[], filters: readonly PercentFilter[]): CustomerReport[] {
-  const kept = customers.filter((c) => filters.every((f) => passesFilter(c, f)));
-  const first = filters[0];
-  if (first === undefined) return kept;
+export function filterByPercent(
+  customers: readonly CustomerReport[],
+  filters: readonly PercentFilter[],
+  join: PercentJoin = 'all',
+): CustomerReport[] {
+  const passes = (c: CustomerReport): boolean =>
+    join === 'all' ? filters.every((f) => passesFilter(c, f)) : filters.some((f) => passesFilter(c, f));
   const highestFirst = filters.every((f) => f.side === 'above');
-  const value = (c: CustomerReport): number => measuredPercent(c, first.measure) ?? 0;
-  return kept.sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
+  const value = (c: CustomerReport): number => {
+    const first = filters.find((f) => passesFilter(c, f));
+    return first === undefined ? 0 : (measuredPercent(c, first.measure) ?? 0);
+  };
+  return customers.filter(passes).sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
 }
 
 /** The customers that have the number the measure reads, lowest first ("Teams usage" across customers). */

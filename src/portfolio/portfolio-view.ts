@@ -17,6 +17,7 @@ import {
   type Move,
   type Movement,
   type PercentFilters,
+  type PercentJoin,
   type PercentMeasure,
   type PortfolioSummary,
   type Trend,
@@ -92,9 +93,9 @@ export class PortfolioView {
     return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
   }
 
-  /** Customers that meet every filter: below (lowest first) or above (highest first) a percent of what it measures. */
-  passing(filters: PercentFilters): CustomerReport[] {
-    return filterByPercent(this.report.customers, filters);
+  /** Customers that meet every filter (or any one): below (lowest first) or above (highest first) a percent of what it measures. */
+  passing(filters: PercentFilters, join: PercentJoin): CustomerReport[] {
+    return filterByPercent(this.report.customers, filters, join);
   }
 
   /** Customers with the number the measure reads, lowest first. */

@@ -27,6 +27,7 @@ import {
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
+const NORTHWIND = '00000003-0000-4000-8000-c0ffee000003';
 
 for (const backend of BACKENDS) {
   describe(`the bot in Teams, over HTTP (${backend})`, () => {
@@ -659,6 +660,26 @@ for (const backend of BACKENDS) {
         'Deployment: licenses assigned of sold · Usage: entitlements active in the last 28 days, all workloads',
         '1 Open',
       ]);
+      // Joined by "or": meeting one will do, each read for its own number. Before, the second
+      // number's words decided what the first measured ("deployment below 50%").
+      const either = cardOf((await h.say('usage below 50% or deployment below 60%'))[0]);
+      expect(textsOf(either).slice(0, 2)).to.deep.equal([
+        '2 customers with usage below 50% or deployment below 60%',
+        'Usage: entitlements active in the last 28 days, all workloads · Deployment: licenses assigned of sold',
+      ]);
+      expect(
+        textsOf(either)
+          .slice(5)
+          .filter((_, i) => i % 4 === 0),
+      ).to.deep.equal(['Coho Winery', 'Fabrikam Inc']);
+      expect(cardProblems(either)).to.deep.equal([]);
+      const ends = cardOf((await h.say('which customers are below 40% or above 90%?'))[0]);
+      expect(textsOf(ends)[0]).to.equal('3 customers with deployment or usage below 40% or deployment and usage above 90%');
+      expect(buttonsOf(ends).map((b) => b.data['key'])).to.deep.equal([COHO, FABRIKAM, NORTHWIND, undefined]);
+      expect((await rows('usage or deployment below 40%'))[0]).to.equal('2 customers with deployment below 40% or usage below 40%');
+      expect((await rows('Teams usage below 20% or Yammer usage below 10%'))[0]).to.equal(
+        'No customer has Teams usage below 20% or has Yammer usage below 10%',
+      );
       expect(await rows('usage above 95% and deployment above 95%')).to.deep.equal([
         'No customer has usage above 95% and has deployment above 95%',
         'Usage: entitlements active in the last 28 days, all workloads · Deployment: licenses assigned of sold',
