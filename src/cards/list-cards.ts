@@ -3,11 +3,14 @@ import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '.
 import {
   filterClause,
   filterPhrase,
+  measureName,
   workloadTotal,
   type PercentFilter,
   type PercentFilters,
   type PercentJoin,
   type PercentMeasure,
+  type RankOrder,
+  type RankedMeasure,
 } from '../metrics/percent-filter.js';
 import {
   FLAG_CODES,
@@ -282,17 +285,24 @@ function reportCommand(filters: PercentFilters): string {
   return `adoption report ${bounds}${option}`;
 }
 
-/** "Teams usage": every customer with a figure for that workload, lowest first, each with its counts. */
-export function workloadCard(view: PortfolioView, workload: string): Reply {
-  const measure: PercentMeasure = { kind: 'workload', workload };
-  const customers = view.ranked(measure);
+/**
+ * "Teams usage", "rank customers by usage", "who has the highest deployment?": every customer with
+ * that number, lowest (or highest) first, each with its counts.
+ */
+export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder): Reply {
+  const customers = view.ranked(measure, order);
+  const what = measureName(measure);
+  const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
+  const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
   return customerList(view, customers, {
     title:
-      customers.length === 0 ? `No customer has ${workload} usage figures yet` : `${workload} usage: ${customersText(customers.length)}`,
-    subtitle: `${workload} ${MEASURE_MEANING.workload}. Customers with no ${workload} figures are left out.`,
-    command: `adoption report --measure ${quoted(workload)}`,
+      customers.length === 0
+        ? `No customer has ${what} figures yet`
+        : `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${customersText(customers.length)}`,
+    subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
+    command: `adoption report --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`,
     note: (c) => measuredNote(c, [measure]),
-    order: 'lowest first',
+    order: `${order} first`,
   });
 }
 

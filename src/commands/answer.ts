@@ -18,7 +18,7 @@ import {
   renewalsCard,
   sizeCard,
   unassignedCard,
-  workloadCard,
+  rankedCard,
 } from '../cards/list-cards.js';
 import {
   customerGoneCard,
@@ -49,8 +49,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return percentCard(view, command.filters, command.join);
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure);
-    case 'workload':
-      return workloadCard(view, command.workload);
+    case 'ranked':
+      return rankedCard(view, command.measure, command.order);
     case 'unassigned':
       return unassignedCard(view);
     case 'size':

@@ -1,5 +1,5 @@
 import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
-import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure } from '../metrics/percent-filter.js';
+import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import type { SeatFilter, SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
@@ -48,8 +48,11 @@ export type Command =
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
    */
   | { readonly kind: 'low-adoption'; readonly measure: PercentMeasure }
-  /** One workload's usage across customers, lowest first: "Teams usage", "Yammer", "OneDrive adoption by customer". */
-  | { readonly kind: 'workload'; readonly workload: string }
+  /**
+   * Customers ranked by one number: a workload's usage ("Teams usage", "OneDrive adoption by
+   * customer"), lowest first; "rank customers by usage", "who has the highest deployment?".
+   */
+  | { readonly kind: 'ranked'; readonly measure: RankedMeasure; readonly order: RankOrder }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
   | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
@@ -120,7 +123,7 @@ export const MENTIONED = [
   'best',
   'unassigned',
   'size',
-  'workload',
+  'ranked',
 ] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
@@ -241,7 +244,7 @@ function productAsked(text: string, asked: string): Command | null {
   const product = match?.[1] ?? match?.[2];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
-  return workload === null ? { kind: 'product', product: originalCase(text, product) } : { kind: 'workload', workload };
+  return workload === null ? { kind: 'product', product: originalCase(text, product) } : rankedBy({ kind: 'workload', workload });
 }
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
@@ -338,6 +341,26 @@ function workloadAsked(asked: string): string | null {
 /** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
+const rankedBy = (measure: RankedMeasure, order: RankOrder = 'lowest'): Command => ({ kind: 'ranked', measure, order });
+
+/** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage": lowest first. */
+const RANK_BY =
+  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
+/** "who has the highest usage?", "best Teams usage", "top deployment": highest first. */
+const HIGHEST = /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$/;
+
+/** A ranking by a number the words name; null when they name none (or both: "adoption"). */
+function rankAsked(asked: string): Command | null {
+  const by = RANK_BY.exec(asked);
+  const highest = by ? null : HIGHEST.exec(asked);
+  const words = by?.[1] ?? highest?.[1];
+  if (words === undefined) return null;
+  const measure = measureOf(words);
+  if (measure.kind === 'lower') return null;
+  const descending = by?.[2]?.startsWith('desc') ?? highest !== null;
+  return rankedBy(measure, descending ? 'highest' : 'lowest');
+}
+
 /** "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest accounts". */
 const SIZE_RANKED =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:who|which customers?|what customers?) (?:has|have) the (?<most>most|fewest|least) (?:seats|licen[cs]es|users)$/;
@@ -369,7 +392,7 @@ function sizeAsked(asked: string): Extract<Command, { kind: 'size' }> | null {
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$/;
+  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
@@ -592,7 +615,9 @@ export function parseCommand(text: string): Command {
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
   const workload = workloadAsked(asked);
-  if (workload) return { kind: 'workload', workload };
+  if (workload) return rankedBy({ kind: 'workload', workload });
+  const ranked = rankAsked(asked);
+  if (ranked) return ranked;
   const product = productAsked(text, asked);
   if (product) return product;
   for (const pattern of CUSTOMER) {

@@ -11,6 +11,8 @@ export {
   type PercentFilters,
   type PercentJoin,
   type PercentMeasure,
+  type RankOrder,
+  type RankedMeasure,
 } from './percent-filter.js';
 export { percent, fractionToPercent } from './percent.js';
 export { isInWindow, windowStart, ACTIVITY_WINDOW_DAYS } from './activity-window.js';

@@ -14,6 +14,9 @@ export type PercentMeasure =
   /** One workload's usage over all the customer's products, by its canonical name ("Teams"). */
   | { readonly kind: 'workload'; readonly workload: string };
 
+/** A number customers can be ranked by: not "both numbers". */
+export type RankedMeasure = Exclude<PercentMeasure, { readonly kind: 'lower' }>;
+
 export interface PercentFilter {
   readonly side: 'below' | 'above';
   /** 0-100 scale, compared strictly: a customer at exactly 40% is neither below nor above 40%. */
@@ -74,13 +77,19 @@ export function filterByPercent(
   return customers.filter(passes).sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
 }
 
-/** The customers that have the number the measure reads, lowest first ("Teams usage" across customers). */
-export function rankBy(customers: readonly CustomerReport[], measure: PercentMeasure): CustomerReport[] {
+/** Which end of a ranking comes first. */
+export type RankOrder = 'lowest' | 'highest';
+
+/**
+ * The customers that have the number the measure reads, lowest first ("Teams usage" across
+ * customers) or highest ("who has the highest usage?"); ties keep the order given.
+ */
+export function rankBy(customers: readonly CustomerReport[], measure: PercentMeasure, order: RankOrder = 'lowest'): CustomerReport[] {
   const ranked = customers.flatMap((c) => {
     const value = measuredPercent(c, measure);
     return value === null ? [] : [{ c, value }];
   });
-  return ranked.sort((a, b) => a.value - b.value).map(({ c }) => c);
+  return ranked.sort((a, b) => (order === 'lowest' ? a.value - b.value : b.value - a.value)).map(({ c }) => c);
 }
 
 /** "below 40%", "Teams usage below 50%", "deployment above 90%": what the filter asks, in words. */

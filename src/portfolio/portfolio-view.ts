@@ -19,6 +19,7 @@ import {
   type PercentFilters,
   type PercentJoin,
   type PercentMeasure,
+  type RankOrder,
   type PortfolioSummary,
   type Trend,
   type CustomerHistory,
@@ -98,9 +99,9 @@ export class PortfolioView {
     return filterByPercent(this.report.customers, filters, join);
   }
 
-  /** Customers with the number the measure reads, lowest first. */
-  ranked(measure: PercentMeasure): CustomerReport[] {
-    return rankBy(this.report.customers, measure);
+  /** Customers with the number the measure reads, lowest (or highest) first. */
+  ranked(measure: PercentMeasure, order: RankOrder = 'lowest'): CustomerReport[] {
+    return rankBy(this.report.customers, measure, order);
   }
 
   lowAdoption(): CustomerReport[] {

@@ -157,6 +157,9 @@ for (const backend of BACKENDS) {
         ['how is my portfolio', 'channel', PORTFOLIO],
         ['give me a summary', 'personal', PORTFOLIO],
         ['show Dynamics customers', 'personal', 'Dynamics usage: 1 customer'],
+        ['rank customers by usage', 'channel', 'Usage: 12 customers'],
+        ['sort by deployment', 'personal', 'Deployment: 12 customers'],
+        ['compare all customers', 'personal', PORTFOLIO],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
@@ -467,6 +470,27 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf((await h.say('who are my best customers?'))[0]))[0]).to.equal('12 customers, best first');
       // "worst" stays the portfolio.
       expect((await h.say('top 5 worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
+    });
+
+    it('ranks the customers by one number, lowest first, or highest when asked for the highest', async () => {
+      const highest = cardOf((await h.say('who has the highest usage?'))[0]);
+      expect(cardProblems(highest)).to.deep.equal([]);
+      const texts = textsOf(highest);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        'Usage: 12 customers',
+        'Usage: entitlements active in the last 28 days, all workloads. Customers with no usage figures are left out.',
+        'Customer (highest first)',
+      ]);
+      expect(texts.slice(5, 9)).to.deep.equal([
+        'Adventure Works',
+        '107.2% (193 of 180 entitlements active) · yammer used beyond its licenses',
+        '87.5%',
+        '107.2%',
+      ]);
+      const lowest = textsOf(cardOf((await h.say('rank customers by deployment'))[0]));
+      expect([lowest[2], lowest[5]]).to.deep.equal(['Customer (lowest first)', 'Fabrikam Inc']);
+      const teams = textsOf(cardOf((await h.say('best Teams usage'))[0]));
+      expect([teams[0], teams[2]]).to.deep.equal(['Teams usage: 12 customers', 'Customer (highest first)']);
     });
 
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {
