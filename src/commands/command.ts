@@ -174,7 +174,7 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP =
-  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|\?)$/;
+  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|\?)$/;
 /** Thanks and goodbyes: "thanks!", "ok, thank you so much", "thanks, bye", "bye". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$/;
@@ -397,7 +397,7 @@ const PORTFOLIO =
 const PERCENT =
   /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
-const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|assigned)\b/;
+const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|deploying|assigned)\b/;
 const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
 
 /** What the words around a percent are about: a workload by name, deployment, usage, or both numbers. */
@@ -474,7 +474,8 @@ function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
   const [head, ...rest] = filters;
   return head === undefined ? null : [head, ...rest];
 }
-const LOW = /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b/;
+const LOW =
+  /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
@@ -530,7 +531,7 @@ const WEEKLY_OFF = new RegExp(
 );
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
-const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions)$/;
+const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings)$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
 const LINKS = /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$/;

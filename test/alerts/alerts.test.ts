@@ -262,7 +262,7 @@ for (const backend of BACKENDS) {
 
     it('shows and switches off the settings with "alerts" and "alerts off"', async () => {
       await h.say('alerts on for Contoso', { conversationId: 'settings' });
-      const [status] = (await h.say('alerts', { conversationId: 'settings' })).slice(-1);
+      const [status] = (await h.say('settings', { conversationId: 'settings' })).slice(-1);
       expect(textsOf(cardOf(status))).to.deep.equal([
         'Alerts are on here.',
         'Contoso Ltd: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',

@@ -160,6 +160,10 @@ for (const backend of BACKENDS) {
         ['rank customers by usage', 'channel', 'Usage: 12 customers'],
         ['sort by deployment', 'personal', 'Deployment: 12 customers'],
         ['compare all customers', 'personal', PORTFOLIO],
+        ['who has deployment problems?', 'personal', '1 customer with deployment below 60%'],
+        ["who isn't deploying licenses?", 'groupChat', '1 customer with deployment below 60%'],
+        ['which customers have adoption issues', 'personal', '2 customers with low adoption'],
+        ['start', 'personal', 'Here is what I can do'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
