@@ -1,9 +1,14 @@
-import { workloadNamed, workloadNamedIn } from '../data/workloads.js';
-import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
+import { workloadNamed } from '../data/workloads.js';
+import type { PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
-import type { SeatFilter, SizeQuestion } from '../metrics/size.js';
+import type { SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
-import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
+import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
+import { lowAsked, percentsAsked, rankAsked, workloadAsked } from './questions/number-questions.js';
+import { renewalsAsked } from './questions/renewal-questions.js';
+import { settingsAsked } from './questions/settings-questions.js';
+import { sizeAsked } from './questions/size-questions.js';
+import { originalCase, SPAN_COUNTS, SPAN_UNIT_DAYS } from './questions/words.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -238,65 +243,21 @@ function comparedNames(text: string, asked: string): string[] | null {
 const PRODUCT =
   /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
 
+/** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
+const workloadRanking = (workload: string): Command => ({ kind: 'ranked', measure: { kind: 'workload', workload }, order: 'lowest' });
+
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 function productAsked(text: string, asked: string): Command | null {
   const match = PRODUCT.exec(asked);
   const product = match?.[1] ?? match?.[2];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
-  return workload === null ? { kind: 'product', product: originalCase(text, product) } : rankedBy({ kind: 'workload', workload });
+  return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
 }
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my|our) attention)$/;
-/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
-const RENEWALS =
-  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
-/** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
-const TRIALS_ENDING =
-  /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|who has (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
-/** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
-const LAPSING =
-  /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
-/**
- * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
- * December", "by the end of January", or nothing (RENEWAL_DAYS).
- */
-const RENEWAL_SPAN = new RegExp(
-  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
-);
-
-const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
-  [LAPSING, 'lapsing'],
-  [TRIALS_ENDING, 'trials'],
-  [RENEWALS, 'all'],
-];
-
-/** The first renewal question the text asks, with its span; null when none, or when what follows is no span. */
-function renewalsAsked(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
-  for (const [pattern, scope] of RENEWAL_QUESTIONS) {
-    const match = pattern.exec(asked);
-    if (match) {
-      const span = renewalSpan(match[1]!);
-      return span === null ? null : { span, scope };
-    }
-  }
-  return null;
-}
-
-function renewalSpan(words: string): RenewalSpan | null {
-  const span = RENEWAL_SPAN.exec(words);
-  if (!span) return null;
-  const month = span[5];
-  if (month !== undefined) return { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 };
-  const counted = span[1] ?? span[3];
-  const unit = span[2] ?? span[4];
-  if (unit === undefined) return { days: RENEWAL_DAYS };
-  const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
-  return { days: count * SPAN_UNIT_DAYS[unit]! };
-}
-
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
@@ -309,8 +270,6 @@ const WENT_UP =
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
 const SPAN =
   / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}|two|three|four|six|twelve) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
-const SPAN_UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
-const SPAN_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 /** "who dropped this month?": which way, and over how many days (a week unless a span is named). */
 function movementAsked(asked: string): Movement | null {
@@ -323,171 +282,13 @@ function movementAsked(asked: string): Movement | null {
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   return days > 0 ? { direction, days } : null;
 }
-/** A workload alone, or with "usage" / "adoption", and maybe "by customer": the rest is the workload's name. */
-const WORKLOAD_USAGE =
-  /^(?:(?:show|list)(?: me)? )?(?:the )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
-/** "how is Exchange doing across customers?", "how is Teams used?": the rest must be a workload's name. */
-const WORKLOAD_DOING =
-  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$/;
-
-function workloadAsked(asked: string): string | null {
-  for (const pattern of [WORKLOAD_USAGE, WORKLOAD_DOING]) {
-    const workload = workloadNamed(pattern.exec(asked)?.[1] ?? '');
-    if (workload !== null) return workload;
-  }
-  return null;
-}
-
 /** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
-const rankedBy = (measure: RankedMeasure, order: RankOrder = 'lowest'): Command => ({ kind: 'ranked', measure, order });
-
-/** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage": lowest first. */
-const RANK_BY =
-  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
-/** "who has the highest usage?", "best Teams usage", "top deployment": highest first. */
-const HIGHEST = /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$/;
-
-/** A ranking by a number the words name; null when they name none (or both: "adoption"). */
-function rankAsked(asked: string): Command | null {
-  const by = RANK_BY.exec(asked);
-  const highest = by ? null : HIGHEST.exec(asked);
-  const words = by?.[1] ?? highest?.[1];
-  if (words === undefined) return null;
-  const measure = measureOf(words);
-  if (measure.kind === 'lower') return null;
-  const descending = by?.[2]?.startsWith('desc') ?? highest !== null;
-  return rankedBy(measure, descending ? 'highest' : 'lowest');
-}
-
-/** "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest accounts". */
-const SIZE_RANKED =
-  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:who|which customers?|what customers?) (?:has|have) the (?<most>most|fewest|least) (?:seats|licen[cs]es|users)$/;
-/** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
-const SEATS =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?$/;
-
-function sizeAsked(asked: string): Extract<Command, { kind: 'size' }> | null {
-  const ranked = SIZE_RANKED.exec(asked)?.groups;
-  if (ranked) {
-    const word = ranked['size'] ?? ranked['most'];
-    const shown = ranked['before'] ?? ranked['after'] ?? ranked['top'];
-    return {
-      kind: 'size',
-      question: { order: word === 'smallest' || word === 'fewest' || word === 'least' ? 'smallest' : 'largest', seats: null },
-      count: shown === undefined ? null : Number(shown),
-    };
-  }
-  const seats = SEATS.exec(asked);
-  if (!seats) return null;
-  const side: SeatFilter['side'] = /^(?:more|over|above)/.test(seats[1]!) ? 'above' : 'below';
-  return {
-    kind: 'size',
-    question: { order: side === 'above' ? 'largest' : 'smallest', seats: { side, count: Number(seats[2]) } },
-    count: null,
-  };
-}
-
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
   /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
-/** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
-const PERCENT =
-  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
-const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
-const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|deploying|assigned)\b/;
-const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
-
-/** What the words around a percent are about: a workload by name, deployment, usage, or both numbers. */
-function measureOf(words: string): PercentMeasure {
-  const workload = workloadNamedIn(words);
-  if (workload !== null) return { kind: 'workload', workload };
-  if (DEPLOYMENT_WORDS.test(words)) return { kind: 'deployment' };
-  if (USAGE_WORDS.test(words)) return { kind: 'usage' };
-  return { kind: 'lower' };
-}
-
-const PERCENTS = new RegExp(PERCENT.source, 'g');
-/** What joins two conditions: "usage below 50% and deployment above 80%", "above 40%, below 60%". */
-const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
-/** "usage below 50% or deployment below 60%": either condition will do. */
-const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
-const OR = /\bor\b/;
-const AND = /\band\b/;
-/** "between 40% and 60%": above the one, below the other. */
-const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
-
-const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
-
-function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilter {
-  const word = match[1] ?? match[2]!;
-  return { side: ABOVE_WORDS.has(word) ? 'above' : 'below', percent: percentOf(match[3]!), measure };
-}
-
-/**
- * "below 40%", "Teams usage below 50%"; with two conditions, each reads the words of its own
- * clause ("usage below 50% and deployment above 80%"), and a clause that names no number reads
- * the one before it ("usage above 40% and below 60%"). Conditions joined by "or" (and no "and")
- * are met by meeting one: "usage below 50% or deployment below 60%", "usage or deployment below 40%".
- */
-function percentsAsked(asked: string): { filters: PercentFilters; join: PercentJoin } | null {
-  const between = BETWEEN.exec(asked);
-  if (between) {
-    const measure = measureOf(asked.replace(between[0], ' '));
-    const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
-    return {
-      filters: [
-        { side: 'above', percent: low, measure },
-        { side: 'below', percent: high, measure },
-      ],
-      join: 'all',
-    };
-  }
-  const join: PercentJoin = OR.test(asked) && !AND.test(asked) ? 'any' : 'all';
-  const filters = conditionsIn(asked, join);
-  return filters === null ? null : { filters, join };
-}
-
-function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
-  const matches = [...asked.matchAll(PERCENTS)];
-  const [first] = matches;
-  if (first === undefined) return null;
-  if (matches.length === 1) {
-    const words = asked.replace(first[0], ' ');
-    // "usage and deployment below 40%": both numbers, each under it ("or": either).
-    if (workloadNamedIn(words) === null && DEPLOYMENT_WORDS.test(words) && USAGE_WORDS.test(words)) {
-      return [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
-    }
-    return [filterIn(first, measureOf(words))];
-  }
-  const filters: PercentFilter[] = [];
-  for (const clause of asked.split(join === 'any' ? OR_CLAUSES : CLAUSES)) {
-    const match = new RegExp(PERCENT.source).exec(clause);
-    if (!match) continue;
-    const words = clause.replace(match[0], ' ');
-    const named = measureOf(words);
-    const previous = filters.at(-1);
-    filters.push(filterIn(match, named.kind === 'lower' && previous ? previous.measure : named));
-  }
-  const [head, ...rest] = filters;
-  return head === undefined ? null : [head, ...rest];
-}
-const LOW =
-  /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
-const LEAST =
-  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
-/** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
-const STRUGGLING =
-  /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
-
-/** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
-function lowAsked(asked: string): PercentMeasure | null {
-  if (STRUGGLING.test(asked)) return { kind: 'lower' };
-  return LOW.test(asked) || LEAST.test(asked) ? measureOf(asked) : null;
-}
-
 /**
  * What people call each explanation and suggested action, for "customers with trials", "who has old
  * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
@@ -518,41 +319,6 @@ function findingAsked(asked: string): FindingCode | null {
   for (const [pattern, code] of FINDING_TOPICS) if (pattern.test(topic)) return code;
   return null;
 }
-
-const ALERTS_ON =
-  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about) .*)$|^(?:let me know|warn me|ping me)((?: (?:if|when|once|whenever)) .*)$/;
-/** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
-const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
-const WEEKLY_ON = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
-);
-const WEEKLY_OFF = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
-);
-const ALERTS_OFF =
-  /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
-const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings)$/;
-const LINK =
-  /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
-const LINKS = /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$/;
-const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
-/** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
-const MUTE =
-  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?(?: for (?:\d+ days|a month))?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
-/** "unmute Contoso", "resume alerts for Contoso". */
-const UNMUTE =
-  /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
-/** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
-const SHARE =
-  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|’s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
-const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
-const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
-/** "when Contoso drops", "if Fabrikam's usage falls": who a condition is about. */
-const ALERT_WHEN =
-  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?)(?:\s+(?:down|under|below))?$/;
-/** Anyone at all: the subscription for every customer. */
-const ANY_CUSTOMER =
-  /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers)$/;
 
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
@@ -603,10 +369,10 @@ export function parseCommand(text: string): Command {
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };
   const size = sizeAsked(asked);
-  if (size) return size;
+  if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
-  const settings = parseSettings(text, said);
+  const settings = settingsAsked(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
   const percents = percentsAsked(asked);
@@ -616,9 +382,9 @@ export function parseCommand(text: string): Command {
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
   const workload = workloadAsked(asked);
-  if (workload) return rankedBy({ kind: 'workload', workload });
+  if (workload) return workloadRanking(workload);
   const ranked = rankAsked(asked);
-  if (ranked) return ranked;
+  if (ranked) return { kind: 'ranked', ...ranked };
   const product = productAsked(text, asked);
   if (product) return product;
   for (const pattern of CUSTOMER) {
@@ -635,46 +401,4 @@ export function parseCommand(text: string): Command {
       .replace(/[?!.]+$/, ''),
     explicit: false,
   };
-}
-
-/** The part of the original text a lower-cased match stands for, so names keep their case. */
-function originalCase(text: string, lowered: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const at = flat.toLowerCase().lastIndexOf(lowered);
-  return at < 0 ? lowered : flat.slice(at, at + lowered.length);
-}
-
-function parseSettings(text: string, said: string): SettingsCommand | null {
-  if (WEEKLY_ON.test(said)) return { kind: 'weekly-on' };
-  if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
-  if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
-  if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
-  const on = ALERTS_ON.exec(said);
-  if (on) {
-    const rest = firstGroup(on) ?? '';
-    const percent = ALERT_PERCENT.exec(rest);
-    const unpercented = rest.replace(ALERT_PERCENT, ' ').trim();
-    const named = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.trim();
-    return {
-      kind: 'alerts-on',
-      percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
-      customer: named === undefined || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
-    };
-  }
-  const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
-    const named = firstGroup(match);
-    return named === undefined ? null : { kind, customer: { name: originalCase(text, named) } };
-  };
-  const customerSetting = typed('unmute', UNMUTE.exec(said)) ?? typed('mute', MUTE.exec(said)) ?? typed('share', SHARE.exec(said));
-  if (customerSetting) return customerSetting;
-  if (LINKS.test(said)) return { kind: 'links' };
-  if (UNLINK.test(said)) return { kind: 'unlink' };
-  const link = firstGroup(LINK.exec(said));
-  if (link !== undefined) return { kind: 'link', customer: { name: originalCase(text, link) } };
-  return null;
-}
-
-/** What the alternative that matched captured: the first group with a value. */
-function firstGroup(match: RegExpExecArray | null): string | undefined {
-  return match?.slice(1).find((group) => group !== undefined);
 }

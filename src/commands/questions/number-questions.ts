@@ -1,0 +1,132 @@
+import { workloadNamed, workloadNamedIn } from '../../data/workloads.js';
+import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../../metrics/percent-filter.js';
+
+/** Questions about one number (deployment, usage, a workload's usage): percents, low ones, rankings. */
+
+/** A workload alone, or with "usage" / "adoption", and maybe "by customer": the rest is the workload's name. */
+const WORKLOAD_USAGE =
+  /^(?:(?:show|list)(?: me)? )?(?:the )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+/** "how is Exchange doing across customers?", "how is Teams used?": the rest must be a workload's name. */
+const WORKLOAD_DOING =
+  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$/;
+
+export function workloadAsked(asked: string): string | null {
+  for (const pattern of [WORKLOAD_USAGE, WORKLOAD_DOING]) {
+    const workload = workloadNamed(pattern.exec(asked)?.[1] ?? '');
+    if (workload !== null) return workload;
+  }
+  return null;
+}
+
+/** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage": lowest first. */
+const RANK_BY =
+  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
+/** "who has the highest usage?", "best Teams usage", "top deployment": highest first. */
+const HIGHEST = /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$/;
+
+/** A ranking by a number the words name; null when they name none (or both: "adoption"). */
+export function rankAsked(asked: string): { measure: RankedMeasure; order: RankOrder } | null {
+  const by = RANK_BY.exec(asked);
+  const highest = by ? null : HIGHEST.exec(asked);
+  const words = by?.[1] ?? highest?.[1];
+  if (words === undefined) return null;
+  const measure = measureOf(words);
+  if (measure.kind === 'lower') return null;
+  const descending = by?.[2]?.startsWith('desc') ?? highest !== null;
+  return { measure, order: descending ? 'highest' : 'lowest' };
+}
+
+/** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
+const PERCENT =
+  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:seats|licen[cs]es|users|people|subscriptions)\b)\s*(?:%|percent|pct)?/;
+const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
+const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|deploying|assigned)\b/;
+const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
+
+/** What the words around a percent are about: a workload by name, deployment, usage, or both numbers. */
+function measureOf(words: string): PercentMeasure {
+  const workload = workloadNamedIn(words);
+  if (workload !== null) return { kind: 'workload', workload };
+  if (DEPLOYMENT_WORDS.test(words)) return { kind: 'deployment' };
+  if (USAGE_WORDS.test(words)) return { kind: 'usage' };
+  return { kind: 'lower' };
+}
+
+const PERCENTS = new RegExp(PERCENT.source, 'g');
+/** What joins two conditions: "usage below 50% and deployment above 80%", "above 40%, below 60%". */
+const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
+/** "usage below 50% or deployment below 60%": either condition will do. */
+const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
+const OR = /\bor\b/;
+const AND = /\band\b/;
+/** "between 40% and 60%": above the one, below the other. */
+const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+
+const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
+
+function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilter {
+  const word = match[1] ?? match[2]!;
+  return { side: ABOVE_WORDS.has(word) ? 'above' : 'below', percent: percentOf(match[3]!), measure };
+}
+
+/**
+ * "below 40%", "Teams usage below 50%"; with two conditions, each reads the words of its own
+ * clause ("usage below 50% and deployment above 80%"), and a clause that names no number reads
+ * the one before it ("usage above 40% and below 60%"). Conditions joined by "or" (and no "and")
+ * are met by meeting one: "usage below 50% or deployment below 60%", "usage or deployment below 40%".
+ */
+export function percentsAsked(asked: string): { filters: PercentFilters; join: PercentJoin } | null {
+  const between = BETWEEN.exec(asked);
+  if (between) {
+    const measure = measureOf(asked.replace(between[0], ' '));
+    const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
+    return {
+      filters: [
+        { side: 'above', percent: low, measure },
+        { side: 'below', percent: high, measure },
+      ],
+      join: 'all',
+    };
+  }
+  const join: PercentJoin = OR.test(asked) && !AND.test(asked) ? 'any' : 'all';
+  const filters = conditionsIn(asked, join);
+  return filters === null ? null : { filters, join };
+}
+
+function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
+  const matches = [...asked.matchAll(PERCENTS)];
+  const [first] = matches;
+  if (first === undefined) return null;
+  if (matches.length === 1) {
+    const words = asked.replace(first[0], ' ');
+    // "usage and deployment below 40%": both numbers, each under it ("or": either).
+    if (workloadNamedIn(words) === null && DEPLOYMENT_WORDS.test(words) && USAGE_WORDS.test(words)) {
+      return [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
+    }
+    return [filterIn(first, measureOf(words))];
+  }
+  const filters: PercentFilter[] = [];
+  for (const clause of asked.split(join === 'any' ? OR_CLAUSES : CLAUSES)) {
+    const match = new RegExp(PERCENT.source).exec(clause);
+    if (!match) continue;
+    const words = clause.replace(match[0], ' ');
+    const named = measureOf(words);
+    const previous = filters.at(-1);
+    filters.push(filterIn(match, named.kind === 'lower' && previous ? previous.measure : named));
+  }
+  const [head, ...rest] = filters;
+  return head === undefined ? null : [head, ...rest];
+}
+const LOW =
+  /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
+const LEAST =
+  /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
+/** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
+const STRUGGLING =
+  /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
+
+/** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
+export function lowAsked(asked: string): PercentMeasure | null {
+  if (STRUGGLING.test(asked)) return { kind: 'lower' };
+  return LOW.test(asked) || LEAST.test(asked) ? measureOf(asked) : null;
+}

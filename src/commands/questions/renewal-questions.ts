@@ -1,0 +1,49 @@
+import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../../metrics/renewals.js';
+import { SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
+
+/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
+const RENEWALS =
+  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+/** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
+const TRIALS_ENDING =
+  /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|who has (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
+/** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
+const LAPSING =
+  /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
+/**
+ * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
+ * December", "by the end of January", or nothing (RENEWAL_DAYS).
+ */
+const RENEWAL_SPAN = new RegExp(
+  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+);
+
+const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
+  [LAPSING, 'lapsing'],
+  [TRIALS_ENDING, 'trials'],
+  [RENEWALS, 'all'],
+];
+
+/** The first renewal question the text asks, with its span; null when none, or when what follows is no span. */
+export function renewalsAsked(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
+  for (const [pattern, scope] of RENEWAL_QUESTIONS) {
+    const match = pattern.exec(asked);
+    if (match) {
+      const span = renewalSpan(match[1]!);
+      return span === null ? null : { span, scope };
+    }
+  }
+  return null;
+}
+
+function renewalSpan(words: string): RenewalSpan | null {
+  const span = RENEWAL_SPAN.exec(words);
+  if (!span) return null;
+  const month = span[5];
+  if (month !== undefined) return { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 };
+  const counted = span[1] ?? span[3];
+  const unit = span[2] ?? span[4];
+  if (unit === undefined) return { days: RENEWAL_DAYS };
+  const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
+  return { days: count * SPAN_UNIT_DAYS[unit]! };
+}

@@ -1,0 +1,69 @@
+import type { SettingsCommand } from '../command.js';
+import { firstGroup, originalCase } from './words.js';
+
+/** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
+
+const ALERTS_ON =
+  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about) .*)$|^(?:let me know|warn me|ping me)((?: (?:if|when|once|whenever)) .*)$/;
+/** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
+const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
+const WEEKLY_ON = new RegExp(
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
+);
+const WEEKLY_OFF = new RegExp(
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
+);
+const ALERTS_OFF =
+  /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
+const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings)$/;
+const LINK =
+  /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
+const LINKS = /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$/;
+const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
+/** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
+const MUTE =
+  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?(?: for (?:\d+ days|a month))?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
+/** "unmute Contoso", "resume alerts for Contoso". */
+const UNMUTE =
+  /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
+/** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
+const SHARE =
+  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|’s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
+const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
+/** "when Contoso drops", "if Fabrikam's usage falls": who a condition is about. */
+const ALERT_WHEN =
+  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?)(?:\s+(?:down|under|below))?$/;
+/** Anyone at all: the subscription for every customer. */
+const ANY_CUSTOMER =
+  /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers)$/;
+
+export function settingsAsked(text: string, said: string): SettingsCommand | null {
+  if (WEEKLY_ON.test(said)) return { kind: 'weekly-on' };
+  if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
+  if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
+  if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
+  const on = ALERTS_ON.exec(said);
+  if (on) {
+    const rest = firstGroup(on) ?? '';
+    const percent = ALERT_PERCENT.exec(rest);
+    const unpercented = rest.replace(ALERT_PERCENT, ' ').trim();
+    const named = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.trim();
+    return {
+      kind: 'alerts-on',
+      percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
+      customer: named === undefined || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
+    };
+  }
+  const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
+    const named = firstGroup(match);
+    return named === undefined ? null : { kind, customer: { name: originalCase(text, named) } };
+  };
+  const customerSetting = typed('unmute', UNMUTE.exec(said)) ?? typed('mute', MUTE.exec(said)) ?? typed('share', SHARE.exec(said));
+  if (customerSetting) return customerSetting;
+  if (LINKS.test(said)) return { kind: 'links' };
+  if (UNLINK.test(said)) return { kind: 'unlink' };
+  const link = firstGroup(LINK.exec(said));
+  if (link !== undefined) return { kind: 'link', customer: { name: originalCase(text, link) } };
+  return null;
+}
