@@ -538,6 +538,9 @@ for (const backend of BACKENDS) {
           'Woodgrove Bank',
         ]);
       }
+      expect((await h.say('customers with more than 1,000 seats'))[0]!.activity['summary']).to.equal(
+        'No customer with more than 1,000 licenses sold',
+      );
       const small = textsOf(cardOf((await h.say('who has fewer than 40 seats?'))[0]));
       expect([small[0], small[2], ...names(small)]).to.deep.equal([
         '2 customers with fewer than 40 licenses sold',
