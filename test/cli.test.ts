@@ -293,9 +293,19 @@ for (const backend of BACKENDS) {
       );
       const rose = await adoption('report', '--customer', 'test company', '--rising', '--days', '30');
       expect([rose.code, rose.stdout.trim()]).to.deep.equal([0, 'No customer went up since a month or more ago.']);
+      // Either way: the fall above is a move.
+      const moved = await adoption('report', '--json', '--moving', '--days', '30');
+      expect((JSON.parse(moved.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
+        'TEST COMPANY',
+      ]);
+      const still = await adoption('report', '--moving', '--above', '50');
+      expect([still.code, still.stdout.trim()]).to.deep.equal([0, 'No customer is above 50% and moved since a week or more ago.']);
       const both = await adoption('report', '--falling', '--rising');
       expect(both.code).to.equal(1);
       expect(both.stderr).to.include("error: option '--falling' cannot be used with option '--rising'");
+      const alsoMoving = await adoption('report', '--rising', '--moving');
+      expect(alsoMoving.code).to.equal(1);
+      expect(alsoMoving.stderr).to.include("error: option '--rising' cannot be used with option '--moving'");
       const zero = await adoption('report', '--falling', '--days', '0');
       expect(zero.code).to.equal(1);
       expect(zero.stderr).to.include('give a whole number of days, such as 30');

@@ -341,17 +341,22 @@ export function bestCard(view: PortfolioView, count: number | null): Reply {
 }
 
 /** "who dropped?", "who improved this month?": each row says which number moved, by how much, since when. */
+const MOVED_WORDS: Readonly<Record<Movement['direction'], { went: string; flag: string; compared: string; order: string }>> = {
+  down: { went: 'went down', flag: '--falling', compared: 'lower than at', order: 'biggest fall first' },
+  up: { went: 'went up', flag: '--rising', compared: 'higher than at', order: 'biggest rise first' },
+  either: { went: 'moved', flag: '--moving', compared: 'changed since', order: 'biggest move first' },
+};
+
 export function movedCard(view: PortfolioView, movement: Movement): Reply {
   const moved = view.moved(movement);
   const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
-  const went = movement.direction === 'down' ? 'went down' : 'went up';
-  const flag = movement.direction === 'down' ? '--falling' : '--rising';
+  const { went, flag, compared, order } = MOVED_WORDS[movement.direction];
   return customerList(
     view,
     moved.map((m) => m.customer),
     {
       title: moved.length === 0 ? `No customer ${went}` : `${customersText(moved.length)} ${went}`,
-      subtitle: `Deployment or usage ${movement.direction === 'down' ? 'lower' : 'higher'} than at the newest sync ${spanText(movement.days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
+      subtitle: `Deployment or usage ${compared} the newest sync ${spanText(movement.days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
       command: `adoption report ${flag}${movement.days === WEEK_DAYS ? '' : ` --days ${movement.days}`}`,
       note: (c) => {
         const t = byKey.get(customerKey(c));
@@ -360,7 +365,7 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
           towards(movement.direction, change) > 0 ? [`${label} ${describeMovement(change, t)}`] : [];
         return [...line('deployment', t.deploymentChange), ...line('usage', t.usageChange)].join(' · ');
       },
-      order: movement.direction === 'down' ? 'biggest fall first' : 'biggest rise first',
+      order,
     },
   );
 }

@@ -116,9 +116,18 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       new Option(
         '--falling',
         'only customers whose deployment or usage fell since the sync --days or more ago, the biggest fall first',
-      ).conflicts('rising'),
+      ).conflicts(['rising', 'moving']),
     )
-    .option('--rising', 'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first')
+    .addOption(
+      new Option(
+        '--rising',
+        'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first',
+      ).conflicts('moving'),
+    )
+    .option(
+      '--moving',
+      'only customers whose deployment or usage moved either way since the sync --days or more ago, the biggest move first',
+    )
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
     .option(
       '--actions',

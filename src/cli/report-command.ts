@@ -40,6 +40,8 @@ export interface ReportOptions {
   /** Only customers whose deployment or usage fell (or rose) since the sync --days or more ago, the biggest move first. */
   readonly falling?: boolean;
   readonly rising?: boolean;
+  /** Either way: the biggest move first. */
+  readonly moving?: boolean;
   /** How far back trends look, in days; a week by default. */
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
@@ -65,6 +67,7 @@ export interface ReportOptions {
 function movementOf(options: ReportOptions): Movement | null {
   const days = options.days ?? WEEK_DAYS;
   if (options.falling) return { direction: 'down', days };
+  if (options.moving) return { direction: 'either', days };
   return options.rising ? { direction: 'up', days } : null;
 }
 
@@ -154,7 +157,9 @@ function noneMatch(options: ReportOptions): string {
     ...filters.map(filterClause),
     options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
-    movement === null ? null : `went ${movement.direction} since ${spanText(movement.days)} or more ago`,
+    movement === null
+      ? null
+      : `${movement.direction === 'either' ? 'moved' : `went ${movement.direction}`} since ${spanText(movement.days)} or more ago`,
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
     seatsClause(sizeOf(options)),
@@ -172,7 +177,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

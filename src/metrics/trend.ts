@@ -62,9 +62,9 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   return `${change > 0 ? '▲ up' : '▼ down'} ${pointsText(change)} ${span}`;
 }
 
-/** Which way a customer's numbers went, and over how many days: "who dropped this month?". */
+/** Which way a customer's numbers went ("either": any move), and over how many days: "who dropped this month?". */
 export interface Movement {
-  readonly direction: 'down' | 'up';
+  readonly direction: 'down' | 'up' | 'either';
   readonly days: number;
 }
 
@@ -72,13 +72,15 @@ export interface Movement {
 export interface Move<C> {
   readonly customer: C;
   readonly trend: Trend;
-  /** The larger of the two moves that way, in points (positive). */
+  /** The larger of the two moves that way (either way: the larger in size), in points (positive). */
   readonly points: number;
 }
 
 /** How many points a change went the given way: positive when it did, zero or less when not (or unknown). */
 export function towards(direction: Movement['direction'], change: number | null): number {
-  return change === null ? 0 : direction === 'up' ? change : -change;
+  if (change === null) return 0;
+  if (direction === 'either') return Math.abs(change);
+  return direction === 'up' ? change : -change;
 }
 
 /** The customers whose deployment or usage moved that way since their trend's base day, the biggest move first. */

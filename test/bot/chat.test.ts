@@ -123,6 +123,8 @@ for (const backend of BACKENDS) {
         ['why are the numbers for Fabrikam so low', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         // The demo's history: Coho Winery's and Fabrikam's usage fell in the last week.
         ['who dropped this week?', 'personal', '2 customers went down'],
+        ['what changed this week?', 'channel', '10 customers moved'],
+        ["what's new?", 'personal', '10 customers moved'],
         ['which customers declined over the past two weeks', 'channel', '2 customers went down'],
         ['who improved?', 'personal', '8 customers went up'],
         ['who went up this month?', 'groupChat', '10 customers went up'],
