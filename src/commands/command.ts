@@ -291,7 +291,7 @@ const UNASSIGNED =
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ )?worst(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /**
  * What people call each explanation and suggested action, for "customers with trials", "who has old
  * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
@@ -302,6 +302,10 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
   [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
   [/^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer)$/, 'yammer-overuse'],
   [/^(?:old|stale|outdated) data$/, 'stale-data'],
+  [
+    /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
+    'usage-above-100-unexplained',
+  ],
   [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
   [
     /^(?:training(?: and self-?support| opportunit(?:y|ies))?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
@@ -378,12 +382,13 @@ export function parseCommand(text: string): Command {
   const settings = settingsAsked(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
+  // Before the percents: "usage over 100% with no explanation" is a finding.
+  const code = findingAsked(asked);
+  if (code) return { kind: 'customers-with', code };
   const percents = percentsAsked(asked);
   if (percents) return { kind: 'percent', ...percents };
   const low = lowAsked(asked);
   if (low) return { kind: 'low-adoption', measure: low };
-  const code = findingAsked(asked);
-  if (code) return { kind: 'customers-with', code };
   const workload = workloadAsked(asked);
   if (workload) return workloadRanking(workload);
   const ranked = rankAsked(asked);

@@ -20,15 +20,16 @@ export function workloadAsked(asked: string): string | null {
 
 /** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage": lowest first. */
 const RANK_BY =
-  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
-/** "who has the highest usage?", "best Teams usage", "top deployment": highest first. */
-const HIGHEST = /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$/;
+  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)|(?:the )?(?:worst|bottom) (?:customers|accounts)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
+/** "who has the highest usage?", "best Teams usage", "top deployment", "who uses Teams the most?": highest first. */
+const HIGHEST =
+  /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$|^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?most$/;
 
 /** A ranking by a number the words name; null when they name none (or both: "adoption"). */
 export function rankAsked(asked: string): { measure: RankedMeasure; order: RankOrder } | null {
   const by = RANK_BY.exec(asked);
   const highest = by ? null : HIGHEST.exec(asked);
-  const words = by?.[1] ?? highest?.[1];
+  const words = by?.[1] ?? highest?.[1] ?? highest?.[2];
   if (words === undefined) return null;
   const measure = measureOf(words);
   if (measure.kind === 'lower') return null;
@@ -118,7 +119,7 @@ function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
   return head === undefined ? null : [head, ...rest];
 }
 const LOW =
-  /^(?:(?:show|list|which|who|how many)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
