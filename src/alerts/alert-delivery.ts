@@ -63,7 +63,20 @@ export class AlertDelivery {
 
   private async drainOnce(): Promise<DeliveryReport> {
     try {
-      return await this.drain();
+      let report = await this.drain();
+      // A deliver() that came after the run's last look at the outbox (its entries written too late
+      // for that look) is answered by this run: look again before answering.
+      while (this.again && !this.stopping && !report.busy) {
+        this.again = false;
+        const next = await this.drain();
+        report = {
+          busy: false,
+          delivered: report.delivered + next.delivered,
+          failed: report.failed + next.failed,
+          forgotten: report.forgotten + next.forgotten,
+        };
+      }
+      return report;
     } finally {
       // Before any caller resumes: a deliver() made the moment this run ends starts a new one.
       this.running = null;

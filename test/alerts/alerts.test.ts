@@ -5,6 +5,7 @@ import { BACKENDS } from '../shared-azurite.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { AlertDelivery } from '../../src/alerts/alert-delivery.js';
 import type { AlertRun } from '../../src/alerts/alerts.js';
+import type { DeliveryReport } from '../../src/alerts/alert-delivery.js';
 import { createProactive } from '../../src/bot/proactive-wiring.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -66,6 +67,48 @@ for (const backend of BACKENDS) {
       expect(alertsTo('a:1personal-meanwhile').map((s) => s.activity['summary'])).to.deep.equal([
         'Fabrikam Inc: Deployment is 40%, under the 60% threshold. Usage is 37.5%, under the 50% threshold.',
       ]);
+    });
+
+    it('sends an entry added the moment a delivery ends: the run that its deliver() joined looks again', async () => {
+      // Whatever delivery the bot began on its own (it resumes the outbox on start) is over first.
+      await h.bot.alerts.delivery.deliver();
+      await h.say('hello', { conversationId: 'late' });
+      const conversationId = 'a:1personal-late';
+      const store = h.state;
+      const latest = store.latest.bind(store);
+      let looks = 0;
+      let adding = false;
+      let late: Promise<DeliveryReport> | undefined;
+      // An empty outbox is read three times by a run: before sending, after sending, and once it has
+      // let go of the outbox. Right after that last look, an evaluation writes an entry and asks for
+      // its delivery, while the run is ending.
+      const hook = sinon.stub(store, 'latest').callsFake(async () => {
+        // What the run saw is what was stored when it looked (lowdb hands out the live document).
+        const seen = structuredClone(await latest());
+        // The write below reads the document too (on Blob Storage): that is not one of the run's looks.
+        if (!adding && ++looks === 3) {
+          adding = true;
+          await store.update((s) => {
+            s.outbox.push({
+              id: 'late-1',
+              conversationId,
+              createdAt: new Date().toISOString(),
+              status: 'pending',
+              message: { kind: 'weekly', rows: [] },
+            });
+          });
+          late = h.bot.alerts.delivery.deliver();
+        }
+        return seen;
+      });
+      h.connector.clear();
+      try {
+        await h.bot.alerts.delivery.deliver();
+      } finally {
+        hook.restore();
+      }
+      expect(await late).to.deep.equal({ busy: false, delivered: 1, failed: 0, forgotten: 0 });
+      expect(alertsTo(conversationId).map((sent) => sent.activity['summary'])).to.deep.equal(['This week: 0 customers to act on']);
     });
 
     it('subscribes a chat with "alerts on below 40%" and alerts each customer under it once, with why and what to do', async () => {
