@@ -7,10 +7,33 @@ import { fileURLToPath } from 'node:url';
 import { importFiles, type FileOutcome } from '../src/data/import-files.js';
 import type { AdoptionStore } from '../src/data/store/adoption-store.js';
 import { openStorage, type StorageConfig } from '../src/data/store/storage.js';
+import type { CustomerReport } from '../src/metrics/report-types.js';
 import { storageFor, type Backend } from './shared-azurite.js';
 
 export const DOCS = fileURLToPath(new URL('./fixtures/docs/', import.meta.url));
 export const doc = (name: string): string => join(DOCS, name);
+
+/** A customer's report with no numbers, no findings and nothing to renew, but for the fields given. */
+export function reportOf(customer: string, fields: Partial<CustomerReport> = {}): CustomerReport {
+  return {
+    customer,
+    tenantId: null,
+    dataAsOf: null,
+    sources: [],
+    deploymentPercent: null,
+    usagePercent: null,
+    sold: 0,
+    assigned: 0,
+    active: 0,
+    entitled: 0,
+    products: [],
+    workloads: [],
+    flags: [],
+    recommendations: [],
+    renewals: [],
+    ...fields,
+  };
+}
 
 /** The demo portfolio's customers to act on, the most urgent first: what "what should I do?" and `report --actions` list. */
 export const DEMO_TO_ACT_ON = [

@@ -1,28 +1,11 @@
 import { expect } from 'chai';
 import { productNames, productsNamed } from '../../src/metrics/products.js';
 import type { CustomerReport, ProductAdoption } from '../../src/metrics/report-types.js';
+import { reportOf } from '../helpers.js';
 
 const product = (name: string): ProductAdoption => ({ product: name, sold: 10, assigned: 5, deploymentPercent: 50, workloads: [] });
 
-function customer(...products: string[]): CustomerReport {
-  return {
-    customer: 'Contoso',
-    tenantId: null,
-    dataAsOf: null,
-    sources: [],
-    deploymentPercent: null,
-    usagePercent: null,
-    sold: 0,
-    assigned: 0,
-    active: 0,
-    entitled: 0,
-    products: products.map(product),
-    workloads: [],
-    flags: [],
-    recommendations: [],
-    renewals: [],
-  };
-}
+const customer = (...products: string[]): CustomerReport => reportOf('Contoso', { products: products.map(product) });
 
 describe('products by name', () => {
   const c = customer('OFFICE 365 ENTERPRISE E3', 'SPE_E3', 'Microsoft Teams Premium Trial', 'Dynamics 365 Sales Enterprise');

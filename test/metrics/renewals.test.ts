@@ -3,6 +3,7 @@ import type { SubscriptionRecord } from '../../src/data/records.js';
 import { actionRow, needingAction } from '../../src/metrics/findings.js';
 import { daysUntil, renewalsOf, renewing, spanDays } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
+import { reportOf } from '../helpers.js';
 
 const customer = { tenantId: 't', name: 'Contoso' };
 const subscription = (id: string, fields: Partial<SubscriptionRecord>): SubscriptionRecord => ({
@@ -65,23 +66,7 @@ describe('renewals', () => {
   });
 
   const TODAY = '2026-11-25T12:00:00.000Z';
-  const customerWith = (name: string, renewals: Renewal[]): CustomerReport => ({
-    customer: name,
-    tenantId: null,
-    dataAsOf: null,
-    sources: [],
-    deploymentPercent: null,
-    usagePercent: null,
-    sold: 0,
-    assigned: 0,
-    active: 0,
-    entitled: 0,
-    products: [],
-    workloads: [],
-    flags: [],
-    recommendations: [],
-    renewals,
-  });
+  const customerWith = (name: string, renewals: Renewal[]): CustomerReport => reportOf(name, { renewals });
   const ends = (renewsOn: string, trial: boolean): Renewal => ({
     offer: trial ? 'Trial' : 'E3',
     seats: 10,
@@ -105,12 +90,9 @@ describe('renewals', () => {
   });
 
   it('puts a trial ending within 30 days on the to-do, after upsell and before old data, and names it on the row', () => {
-    const upsell = {
-      ...customerWith('Upsell', []),
-      recommendations: [
-        { code: 'training-upsell' as const, message: 'Offer training.', reason: 'deployment 95% is at or above 90%', actions: [] },
-      ],
-    };
+    const upsell = reportOf('Upsell', {
+      recommendations: [{ code: 'training-upsell', message: 'Offer training.', reason: 'deployment 95% is at or above 90%', actions: [] }],
+    });
     const paidSooner = customerWith('Trial in 20 days, a renewal in 5', [
       ends('2026-11-30T00:00:00.000Z', false),
       ends('2026-12-15T00:00:00.000Z', true),

@@ -1,24 +1,9 @@
 import { expect } from 'chai';
 import type { CustomerReport } from '../../src/metrics/report-types.js';
 import { bySize } from '../../src/metrics/size.js';
+import { reportOf } from '../helpers.js';
 
-const customer = (name: string, sold: number): CustomerReport => ({
-  customer: name,
-  tenantId: null,
-  dataAsOf: null,
-  sources: [],
-  deploymentPercent: null,
-  usagePercent: null,
-  sold,
-  assigned: 0,
-  active: 0,
-  entitled: 0,
-  products: [],
-  workloads: [],
-  flags: [],
-  recommendations: [],
-  renewals: [],
-});
+const customer = (name: string, sold: number): CustomerReport => reportOf(name, { sold });
 
 describe('customers by size', () => {
   // Usage reports alone count no licenses sold: "Usage only" has none.
