@@ -285,9 +285,9 @@ function movementAsked(asked: string): Movement | null {
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   return days > 0 ? { direction, days } : null;
 }
-/** "who has the most unused licenses?" (bare "unused licenses" is the adoption-content advice). */
+/** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
-  /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$/;
+  /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =

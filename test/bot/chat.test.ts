@@ -136,6 +136,8 @@ for (const backend of BACKENDS) {
         ['biggest gains this quarter', 'personal', '10 customers went up'],
         ['which customers have the most unused licenses?', 'channel', '12 customers with unassigned licenses'],
         ['where are the idle seats', 'personal', '12 customers with unassigned licenses'],
+        ['shelfware', 'channel', '12 customers with unassigned licenses'],
+        ['who has licenses assigned but unused?', 'personal', '12 customers with unassigned licenses'],
         // Bare "unused licenses" is the advice that names them.
         ['unused licenses', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
         ['how many customers do we have?', 'groupChat', PORTFOLIO],
