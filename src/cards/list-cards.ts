@@ -281,7 +281,7 @@ function reportCommand(filters: PercentFilters): string {
   const [measure, ...others] = distinctMeasures(filters);
   if (others.length > 0 || measure === undefined) return 'adoption report --json';
   const bounds = filters.map((f) => `--${f.side} ${f.percent}`).join(' ');
-  const option = measure.kind === 'lower' ? '' : ` --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+  const option = measure.kind === 'lower' ? '' : ` ${measureOption(measure)}`;
   return `adoption report ${bounds}${option}`;
 }
 
@@ -300,7 +300,7 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
         ? `No customer has ${what} figures yet`
         : `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${customersText(customers.length)}`,
     subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
-    command: `adoption report --measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`,
+    command: `adoption report ${measureOption(measure)}`,
     note: (c) => measuredNote(c, [measure]),
     order: `${order} first`,
   });
@@ -308,6 +308,10 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
 
 /** A word as a shell argument: quoted when it has spaces. */
 const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
+
+/** "--measure usage", '--measure "SharePoint with OneDrive"': the report option that reads one number. */
+const measureOption = (measure: RankedMeasure): string =>
+  `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
 export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): Reply {
