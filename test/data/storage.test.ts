@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { DataFile } from 'lowdb/node';
+import sinon from 'sinon';
 import { importFiles } from '../../src/data/import-files.js';
 import { openStorage, type Storage, type StorageConfig } from '../../src/data/store/storage.js';
 import { doc } from '../helpers.js';
@@ -118,3 +120,50 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('a lowdb document read while this process writes it', () => {
+  let dir: string;
+  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'adoption-storage-'))));
+  afterEach(async () => {
+    sinon.restore();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps a change written while a read of another process's write was under way", async () => {
+    const empty = (): { version: 1; seen: string[] } => ({ version: 1, seen: [] });
+    const config = (await storageFor('lowdb', dir)).config;
+    const [mine, theirs] = await Promise.all([openStorage(config), openStorage(config)]);
+    const [document, other] = await Promise.all([mine.document('counter', empty), theirs.document('counter', empty)]);
+    await other.update((s) => void s.seen.push('theirs'));
+    // The read of their write hands over what it read only once this process has written its own
+    // change (or after 200 ms, should that write wait for the read).
+    const read = DataFile.prototype.read;
+    let handOver!: () => void;
+    const handedOver = new Promise<void>((resolve) => {
+      handOver = resolve;
+      setTimeout(resolve, 200);
+    });
+    sinon
+      .stub(DataFile.prototype, 'read')
+      .callThrough()
+      .onFirstCall()
+      .callsFake(async function (this: DataFile<unknown>) {
+        const data = await read.call(this);
+        await handedOver;
+        return data;
+      });
+    const reading = document.latest();
+    const write = DataFile.prototype.write;
+    sinon.stub(DataFile.prototype, 'write').callsFake(async function (this: DataFile<unknown>, data) {
+      await write.call(this, data);
+      handOver();
+      await reading;
+    });
+    await document.update((s) => void s.seen.push('mine'));
+    await reading;
+    sinon.restore();
+    await document.update((s) => void s.seen.push('mine again'));
+    const fresh = await (await openStorage(config)).document('counter', empty);
+    expect((await fresh.read()).seen).to.deep.equal(['theirs', 'mine', 'mine again']);
+  });
+});

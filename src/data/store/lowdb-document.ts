@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { Mutex } from 'async-mutex';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -13,10 +14,12 @@ import { lockForWrite } from './write-lock.js';
  * are serialized by a lock file (proper-lockfile); inside the lock the file is re-read if another
  * process changed it, so every change applies to the newest document. Changes that arrive while a
  * write is under way are applied in order and written together (GroupCommit). Reads see this
- * process's writes at once and another's within a second.
+ * process's writes at once and another's within a second. Reading the file back and changing the
+ * document take turns: a read that finished after a change would put back the document without it.
  */
 export class LowdbDocument<S> implements StateStore<S> {
   private readonly changes = new GroupCommit<(draft: S) => unknown>((batch) => this.write(batch));
+  private readonly inMemory = new Mutex();
   private checkedAt = performance.now();
 
   private constructor(
@@ -42,7 +45,7 @@ export class LowdbDocument<S> implements StateStore<S> {
 
   async latest(): Promise<S> {
     this.checkedAt = performance.now();
-    await this.reloadIfChanged();
+    await this.inMemory.runExclusive(() => this.reloadIfChanged());
     return this.db.data;
   }
 
@@ -83,21 +86,26 @@ export class LowdbDocument<S> implements StateStore<S> {
   private async write(batch: readonly ((draft: S) => unknown)[]): Promise<unknown[]> {
     const release = await lockForWrite(this.path);
     try {
-      await this.reloadIfChanged();
-      // Changes apply in place (no copy of a document that may hold thousands of records or outbox
-      // entries); if one throws or the write fails, the file on disk, untouched, is read back.
-      try {
-        const results = batch.map((change) => change(this.db.data));
-        await this.db.write();
-        this.loaded = await fileRevision(this.path);
-        return results;
-      } catch (error) {
-        this.loaded = 'unknown';
-        await this.reloadIfChanged().catch(() => undefined);
-        throw error;
-      }
+      return await this.inMemory.runExclusive(() => this.writeLocked(batch));
     } finally {
       await release().catch(() => undefined);
+    }
+  }
+
+  /** Under the file lock and the in-memory turn: the newest document, the batch applied, written. */
+  private async writeLocked(batch: readonly ((draft: S) => unknown)[]): Promise<unknown[]> {
+    await this.reloadIfChanged();
+    // Changes apply in place (no copy of a document that may hold thousands of records or outbox
+    // entries); if one throws or the write fails, the file on disk, untouched, is read back.
+    try {
+      const results = batch.map((change) => change(this.db.data));
+      await this.db.write();
+      this.loaded = await fileRevision(this.path);
+      return results;
+    } catch (error) {
+      this.loaded = 'unknown';
+      await this.reloadIfChanged().catch(() => undefined);
+      throw error;
     }
   }
 }
