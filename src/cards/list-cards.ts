@@ -7,8 +7,8 @@ import {
   workloadTotal,
   type PercentFilter,
   type PercentFilters,
-  type PercentJoin,
   type PercentMeasure,
+  type PercentQuery,
   type RankOrder,
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
@@ -224,25 +224,33 @@ function eitherPhrase(f: PercentFilter): string {
   return f.side === 'below' ? `deployment or usage below ${f.percent}%` : `deployment and usage above ${f.percent}%`;
 }
 
+/** "usage below 50% and deployment above 80%", "usage above 30% and below 40%": a group of conditions after "with". */
+function groupPhrase(group: PercentFilters): string {
+  return group
+    .map((f, i) =>
+      i > 0 && f.measure.kind !== 'lower' && sameMeasure(group[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : eitherPhrase(f),
+    )
+    .join(' and ');
+}
+
 /**
  * "below 40%", "Teams usage below 50%", "deployment above 90%", "usage below 50% or deployment
- * below 60%": those customers, the farthest from the line first.
+ * below 60%", "usage below 50% and deployment above 80%, or usage below 20%": those customers, the
+ * farthest from the line first.
  */
-export function percentCard(view: PortfolioView, filters: PercentFilters, join: PercentJoin): Reply {
-  const customers = view.passing(filters, join);
+export function percentCard(view: PortfolioView, query: PercentQuery): Reply {
+  const customers = view.passing(query);
+  const filters = query.flat();
   const measures = distinctMeasures(filters);
-  const both = filters.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
-  // "usage above 30% and below 40%": a measure said once for the conditions in a row that read it.
-  const one = filters
-    .filter((f) => f.measure.kind !== 'lower')
-    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
-  const either = join === 'any' && filters.length > 1;
+  // Groups of one are joined by a plain "or"; a comma shows where a group of several ends.
+  const or = query.every((group) => group.length === 1) ? ' or ' : ', or ';
+  const [group, ...others] = query;
   const title =
     customers.length === 0
-      ? `No customer ${filters.map(filterClause).join(either ? ' or ' : ' and ')}`
-      : either
-        ? `${customersText(customers.length)} with ${filters.map(eitherPhrase).join(' or ')}`
-        : [customersText(customers.length), ...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])].join(' ');
+      ? `No customer ${query.map((g) => g.map(filterClause).join(' and ')).join(or)}`
+      : others.length > 0
+        ? `${customersText(customers.length)} with ${query.map(groupPhrase).join(or)}`
+        : [customersText(customers.length), ...allPhrase(group)].join(' ');
   const subtitle = measures
     .map((measure) => {
       if (measure.kind !== 'lower') {
@@ -260,17 +268,26 @@ export function percentCard(view: PortfolioView, filters: PercentFilters, join: 
     title,
     subtitle,
     // The command line joins its conditions by "and" only: for "or", it lists every customer.
-    command: either ? 'adoption report --json' : reportCommand(filters),
+    command: others.length > 0 ? 'adoption report --json' : reportCommand(group),
     note: (c) => measuredNote(c, measures),
     order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
+}
+
+/** One group's conditions after the count: "below 40%", "with usage above 30% and below 40%" (a measure said once for the conditions in a row that read it). */
+function allPhrase(group: PercentFilters): string[] {
+  const both = group.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
+  const one = group
+    .filter((f) => f.measure.kind !== 'lower')
+    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
+  return [...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])];
 }
 
 const sameMeasure = (a: PercentMeasure, b: PercentMeasure): boolean =>
   a.kind === b.kind && (a.kind !== 'workload' || (b.kind === 'workload' && a.workload === b.workload));
 
 /** Each measure the filters read, once, in the order first read. */
-function distinctMeasures(filters: PercentFilters): PercentMeasure[] {
+function distinctMeasures(filters: readonly PercentFilter[]): PercentMeasure[] {
   const distinct: PercentMeasure[] = [];
   for (const { measure } of filters) if (!distinct.some((m) => sameMeasure(m, measure))) distinct.push(measure);
   return distinct;
@@ -318,7 +335,7 @@ export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): R
   const t = view.thresholds;
   if (measure.kind !== 'lower') {
     const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
-    return percentCard(view, [{ side: 'below', percent, measure }], 'all');
+    return percentCard(view, [[{ side: 'below', percent, measure }]]);
   }
   const customers = view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;

@@ -133,7 +133,9 @@ export function selectReport(
     }
     customers = customers.filter((c) => c.customer === match.name);
   }
-  if (filters.length > 0) customers = filterByPercent(customers, filters);
+  const [first, ...more] = filters;
+  // The options are all to be met: one group.
+  if (first !== undefined) customers = filterByPercent(customers, [[first, ...more]]);
   else if (options.measure !== undefined) customers = rankBy(customers, options.measure);
   if (options.with !== undefined) {
     const code = options.with;

@@ -46,7 +46,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'portfolio':
       return portfolioCard(view);
     case 'percent':
-      return percentCard(view, command.filters, command.join);
+      return percentCard(view, command.query);
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure);
     case 'ranked':

@@ -1,5 +1,5 @@
 import { workloadNamed } from '../data/workloads.js';
-import type { PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
+import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
@@ -47,7 +47,7 @@ export type Command =
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
-  | { readonly kind: 'percent'; readonly filters: PercentFilters; readonly join: PercentJoin }
+  | { readonly kind: 'percent'; readonly query: PercentQuery }
   /**
    * Customers below the configured thresholds: "low adoption" (deployment or usage, each its own
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
@@ -386,7 +386,7 @@ export function parseCommand(text: string): Command {
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
   const percents = percentsAsked(asked);
-  if (percents) return { kind: 'percent', ...percents };
+  if (percents) return { kind: 'percent', query: percents };
   const low = lowAsked(asked);
   if (low) return { kind: 'low-adoption', measure: low };
   const workload = workloadAsked(asked);

@@ -9,7 +9,7 @@ export {
   rankBy,
   type PercentFilter,
   type PercentFilters,
-  type PercentJoin,
+  type PercentQuery,
   type PercentMeasure,
   type RankOrder,
   type RankedMeasure,

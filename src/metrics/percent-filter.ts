@@ -27,8 +27,12 @@ export interface PercentFilter {
 /** One condition or more. */
 export type PercentFilters = readonly [PercentFilter, ...PercentFilter[]];
 
-/** Whether a customer must meet every condition ("and") or any one of them ("or"). */
-export type PercentJoin = 'all' | 'any';
+/**
+ * The conditions of a question: a customer passes by meeting every condition of one group. "Usage
+ * below 50% or deployment below 60%" is two groups of one; "usage below 50% and deployment above
+ * 80%, or usage below 20%" is a group of two and a group of one ("and" binds before "or").
+ */
+export type PercentQuery = readonly [PercentFilters, ...PercentFilters[]];
 
 /** The customer's usage of one workload over all its products; undefined when no source counts it. */
 export function workloadTotal(report: CustomerReport, workload: string): WorkloadTotal | undefined {
@@ -58,23 +62,18 @@ export function passesFilter(report: CustomerReport, filter: PercentFilter): boo
 }
 
 /**
- * The customers that pass every filter (or, joined by "any", one of them): below a percent, lowest
- * first; above only, highest first, each by the number of the first filter it passes. Customers
- * with the same number keep the order they came in (the portfolio's worst first).
+ * The customers that meet every filter of one group of the query: below a percent, lowest first;
+ * above only, highest first, each by the number of the first filter of the first group it meets.
+ * Customers with the same number keep the order they came in (the portfolio's worst first).
  */
-export function filterByPercent(
-  customers: readonly CustomerReport[],
-  filters: readonly PercentFilter[],
-  join: PercentJoin = 'all',
-): CustomerReport[] {
-  const passes = (c: CustomerReport): boolean =>
-    join === 'all' ? filters.every((f) => passesFilter(c, f)) : filters.some((f) => passesFilter(c, f));
-  const highestFirst = filters.every((f) => f.side === 'above');
+export function filterByPercent(customers: readonly CustomerReport[], query: PercentQuery): CustomerReport[] {
+  const met = (c: CustomerReport): PercentFilters | undefined => query.find((group) => group.every((f) => passesFilter(c, f)));
+  const highestFirst = query.every((group) => group.every((f) => f.side === 'above'));
   const value = (c: CustomerReport): number => {
-    const first = filters.find((f) => passesFilter(c, f));
-    return first === undefined ? 0 : (measuredPercent(c, first.measure) ?? 0);
+    const group = met(c);
+    return group === undefined ? 0 : (measuredPercent(c, group[0].measure) ?? 0);
   };
-  return customers.filter(passes).sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
+  return customers.filter((c) => met(c) !== undefined).sort((a, b) => (highestFirst ? value(b) - value(a) : value(a) - value(b)));
 }
 
 /** Which end of a ranking comes first. */

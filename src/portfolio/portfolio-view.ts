@@ -16,8 +16,7 @@ import {
   trend,
   type Move,
   type Movement,
-  type PercentFilters,
-  type PercentJoin,
+  type PercentQuery,
   type PercentMeasure,
   type RankOrder,
   type PortfolioSummary,
@@ -94,9 +93,9 @@ export class PortfolioView {
     return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
   }
 
-  /** Customers that meet every filter (or any one): below (lowest first) or above (highest first) a percent of what it measures. */
-  passing(filters: PercentFilters, join: PercentJoin): CustomerReport[] {
-    return filterByPercent(this.report.customers, filters, join);
+  /** Customers that meet every filter of a group of the query: below (lowest first) or above (highest first) a percent of what it measures. */
+  passing(query: PercentQuery): CustomerReport[] {
+    return filterByPercent(this.report.customers, query);
   }
 
   /** Customers with the number the measure reads, lowest (or highest) first. */
@@ -110,7 +109,7 @@ export class PortfolioView {
 
   /** Customers with a number, the highest lower-of-deployment-and-usage first. */
   best(): CustomerReport[] {
-    return filterByPercent(this.report.customers, [{ side: 'above', percent: Number.NEGATIVE_INFINITY, measure: { kind: 'lower' } }]);
+    return filterByPercent(this.report.customers, [[{ side: 'above', percent: Number.NEGATIVE_INFINITY, measure: { kind: 'lower' } }]]);
   }
 
   /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */

@@ -717,6 +717,14 @@ for (const backend of BACKENDS) {
       expect(textsOf(ends)[0]).to.equal('3 customers with deployment or usage below 40% or deployment and usage above 90%');
       expect(buttonsOf(ends).map((b) => b.data['key'])).to.deep.equal([COHO, FABRIKAM, NORTHWIND, undefined]);
       expect((await rows('usage or deployment below 40%'))[0]).to.equal('2 customers with deployment below 40% or usage below 40%');
+      // "and" binds before "or": Coho Winery meets the first group (31% usage, 93.3% deployment),
+      // Fabrikam the second (40% deployment). Before, the last condition went unread.
+      const mixed = cardOf((await h.say('usage below 50% and deployment above 80% or deployment below 45%'))[0]);
+      expect(textsOf(mixed)[0]).to.equal('2 customers with usage below 50% and deployment above 80%, or deployment below 45%');
+      expect(buttonsOf(mixed).map((b) => b.data['key'])).to.deep.equal([COHO, FABRIKAM, undefined]);
+      expect((await rows('usage above 95% and deployment above 95%, or Yammer usage below 10%'))[0]).to.equal(
+        'No customer has usage above 95% and has deployment above 95%, or has Yammer usage below 10%',
+      );
       expect((await rows('Teams usage below 20% or Yammer usage below 10%'))[0]).to.equal(
         'No customer has Teams usage below 20% or has Yammer usage below 10%',
       );

@@ -1,5 +1,12 @@
 import { workloadNamed, workloadNamedIn } from '../../data/workloads.js';
-import type { PercentFilter, PercentFilters, PercentJoin, PercentMeasure, RankedMeasure, RankOrder } from '../../metrics/percent-filter.js';
+import type {
+  PercentFilter,
+  PercentFilters,
+  PercentMeasure,
+  PercentQuery,
+  RankedMeasure,
+  RankOrder,
+} from '../../metrics/percent-filter.js';
 
 /** Questions about one number (deployment, usage, a workload's usage): percents, low ones, rankings. */
 
@@ -58,6 +65,8 @@ const PERCENTS = new RegExp(PERCENT.source, 'g');
 const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
 /** "usage below 50% or deployment below 60%": either condition will do. */
 const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
+/** Between groups of conditions joined by "and": "... and deployment above 80%, or usage below 20%". */
+const OR_GROUPS = /\s*,?\s+or\s+/;
 const OR = /\bor\b/;
 const AND = /\band\b/;
 /** "between 40% and 60%": above the one, below the other. */
@@ -73,49 +82,52 @@ function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilte
 /**
  * "below 40%", "Teams usage below 50%"; with two conditions, each reads the words of its own
  * clause ("usage below 50% and deployment above 80%"), and a clause that names no number reads
- * the one before it ("usage above 40% and below 60%"). Conditions joined by "or" (and no "and")
- * are met by meeting one: "usage below 50% or deployment below 60%", "usage or deployment below 40%".
+ * the one before it ("usage above 40% and below 60%"). "or" makes groups of which a customer meets
+ * one, "and" binds before it: "usage below 50% or deployment below 60%", "usage or deployment
+ * below 40%", "usage below 50% and deployment above 80%, or usage below 20%".
  */
-export function percentsAsked(asked: string): { filters: PercentFilters; join: PercentJoin } | null {
+export function percentsAsked(asked: string): PercentQuery | null {
   const between = BETWEEN.exec(asked);
   if (between) {
     const measure = measureOf(asked.replace(between[0], ' '));
     const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
-    return {
-      filters: [
+    return [
+      [
         { side: 'above', percent: low, measure },
         { side: 'below', percent: high, measure },
       ],
-      join: 'all',
-    };
+    ];
   }
-  const join: PercentJoin = OR.test(asked) && !AND.test(asked) ? 'any' : 'all';
-  const filters = conditionsIn(asked, join);
-  return filters === null ? null : { filters, join };
-}
-
-function conditionsIn(asked: string, join: PercentJoin): PercentFilters | null {
   const matches = [...asked.matchAll(PERCENTS)];
   const [first] = matches;
   if (first === undefined) return null;
+  const either = OR.test(asked);
   if (matches.length === 1) {
     const words = asked.replace(first[0], ' ');
     // "usage and deployment below 40%": both numbers, each under it ("or": either).
     if (workloadNamedIn(words) === null && DEPLOYMENT_WORDS.test(words) && USAGE_WORDS.test(words)) {
-      return [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
+      const [deployment, usage] = [filterIn(first, { kind: 'deployment' }), filterIn(first, { kind: 'usage' })];
+      return either && !AND.test(asked) ? [[deployment], [usage]] : [[deployment, usage]];
     }
-    return [filterIn(first, measureOf(words))];
+    return [[filterIn(first, measureOf(words))]];
   }
-  const filters: PercentFilter[] = [];
-  for (const clause of asked.split(join === 'any' ? OR_CLAUSES : CLAUSES)) {
-    const match = new RegExp(PERCENT.source).exec(clause);
-    if (!match) continue;
-    const words = clause.replace(match[0], ' ');
-    const named = measureOf(words);
-    const previous = filters.at(-1);
-    filters.push(filterIn(match, named.kind === 'lower' && previous ? previous.measure : named));
+  // Without "and", a comma between conditions is an "or" too: "usage below 50%, deployment below 60% or ...".
+  const groups = !either ? [asked] : asked.split(AND.test(asked) ? OR_GROUPS : OR_CLAUSES);
+  const query: PercentFilters[] = [];
+  let previous: PercentFilter | undefined;
+  for (const text of groups) {
+    const group: PercentFilter[] = [];
+    for (const clause of text.split(CLAUSES)) {
+      const match = new RegExp(PERCENT.source).exec(clause);
+      if (!match) continue;
+      const named = measureOf(clause.replace(match[0], ' '));
+      previous = filterIn(match, named.kind === 'lower' && previous ? previous.measure : named);
+      group.push(previous);
+    }
+    const [head, ...rest] = group;
+    if (head !== undefined) query.push([head, ...rest]);
   }
-  const [head, ...rest] = filters;
+  const [head, ...rest] = query;
   return head === undefined ? null : [head, ...rest];
 }
 const LOW =
