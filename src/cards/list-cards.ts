@@ -28,7 +28,6 @@ import type { SizeQuestion } from '../metrics/size.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
-import { messageCard } from './message-cards.js';
 import {
   count,
   customersText,
@@ -155,7 +154,7 @@ export function portfolioCard(view: PortfolioView): Reply {
   );
 }
 
-interface ListOf {
+export interface ListOf {
   readonly title: string;
   readonly subtitle: string;
   /** The CLI command that lists them all, past the card's cap. */
@@ -169,7 +168,7 @@ interface ListOf {
 }
 
 /** Customers in the order given, each noted; past the cap, the CLI command that lists them all. */
-function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
+export function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
   const { title, subtitle, command, note = flagNote, order = 'worst first', totals = [] } = list;
   const shown = customers.slice(0, LIST_ROWS);
   return listCard(
@@ -566,43 +565,4 @@ export function actionsCard(view: PortfolioView): Reply {
     note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
     order: 'most urgent first',
   });
-}
-
-/** Product names listed when no customer has the one asked for. */
-const PRODUCT_NAMES_SHOWN = 12;
-
-/** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
-export function productCard(view: PortfolioView, query: string): Reply {
-  const found = view.withProduct(query);
-  const asked = name(query);
-  if (found.length === 0) {
-    const known = view.productNames();
-    const shown = known.slice(0, PRODUCT_NAMES_SHOWN).join(', ');
-    return messageCard(
-      `No customer has a product named like "${asked}".`,
-      [
-        known.length === 0
-          ? 'No product is in the cache yet.'
-          : `Products in the cache: ${shown}${known.length > PRODUCT_NAMES_SHOWN ? ` and ${count(known.length - PRODUCT_NAMES_SHOWN)} more` : ''}.`,
-      ],
-      [buttons.portfolio(), buttons.help()],
-    );
-  }
-  const products = new Map(found.map((f) => [customerKey(f.customer), f.products]));
-  return customerList(
-    view,
-    found.map((f) => f.customer),
-    {
-      title: `${customersText(found.length)} with ${asked}`,
-      subtitle: "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
-      command: 'adoption report',
-      note: (c) =>
-        (products.get(customerKey(c)) ?? [])
-          .map(
-            (p) =>
-              `${p.product}: ${p.sold === null || p.assigned === null ? 'no license counts' : `${count(p.assigned)} of ${count(p.sold)} assigned (${percentText(p.deploymentPercent)})`}`,
-          )
-          .join(' · '),
-    },
-  );
 }

@@ -5,6 +5,7 @@ import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
+import { productCard, withoutCard } from '../cards/product-cards.js';
 import {
   actionsCard,
   bestCard,
@@ -14,7 +15,6 @@ import {
   movedCard,
   percentCard,
   portfolioCard,
-  productCard,
   renewalsCard,
   sizeCard,
   unassignedCard,
@@ -77,6 +77,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return actionsCard(view);
     case 'product':
       return productCard(view, command.product);
+    case 'without':
+      return withoutCard(view, command.lacking);
     case 'compare':
       return compare(view, command.customers);
     case 'why': {

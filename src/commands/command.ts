@@ -1,6 +1,7 @@
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
+import type { Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
@@ -25,6 +26,8 @@ export type Command =
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
   | { readonly kind: 'product'; readonly product: string }
+  /** "customers without E3", "who doesn't have Teams?": customers with no product named so, or no entitlement to the workload. */
+  | { readonly kind: 'without'; readonly lacking: Lacking }
   /**
    * "who renews soon?", "renewals in the next 30 days": customers with a subscription whose term
    * ends within so many days; "which trials end this month?": only the trials.
@@ -122,6 +125,7 @@ export const MENTIONED = [
   'weekly-on',
   'weekly-off',
   'product',
+  'without',
   'compare',
   'data-status',
   'moved',
@@ -245,6 +249,21 @@ const PRODUCT =
 
 /** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
 const workloadRanking = (workload: string): Command => ({ kind: 'ranked', measure: { kind: 'workload', workload }, order: 'lowest' });
+
+/** "customers without E3", "who doesn't have Teams?", "which customers have no Dynamics licenses?", "who isn't on Business Premium?". */
+const WITHOUT =
+  /^(?:(?:show|list)(?: me)? )?(?:(?:customers?|accounts?)(?: (?:that|who))? (?:without|with no|lacking|missing|not on|(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:have|has) not bought|(?:haven't|hasn't) bought|(?:are|is) not on|(?:aren't|isn't) on)|(?:who|which customers?|what customers?) (?:(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:has|have) no|(?:has|have) not bought|(?:hasn't|haven't) bought|(?:is|are) not on|(?:isn't|aren't) on|lacks?|(?:is|are) (?:missing|without)))(?: an?| any| the)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?(?: yet)?$/;
+
+/** What a "without" question names: a workload's name is its entitlements, other words a product's name. */
+function withoutAsked(text: string, asked: string): Command | null {
+  const words = WITHOUT.exec(asked)?.[1];
+  if (words === undefined) return null;
+  const workload = workloadNamed(words);
+  return {
+    kind: 'without',
+    lacking: workload === null ? { kind: 'product', words: originalCase(text, words) } : { kind: 'workload', workload },
+  };
+}
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 function productAsked(text: string, asked: string): Command | null {
@@ -393,6 +412,8 @@ export function parseCommand(text: string): Command {
   if (workload) return workloadRanking(workload);
   const ranked = rankAsked(asked);
   if (ranked) return { kind: 'ranked', ...ranked };
+  const without = withoutAsked(text, asked);
+  if (without) return without;
   const product = productAsked(text, asked);
   if (product) return product;
   for (const pattern of CUSTOMER) {

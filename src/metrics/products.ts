@@ -1,3 +1,4 @@
+import { workloadTotal } from './percent-filter.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
 
 /** Lower-cased words of a name: "OFFICE 365 ENTERPRISE E3" -> office, 365, enterprise, e3. */
@@ -28,4 +29,18 @@ export function productNames(customers: readonly CustomerReport[]): string[] {
   for (const c of customers)
     for (const p of c.products) if (!byLower.has(p.product.toLowerCase())) byLower.set(p.product.toLowerCase(), p.product);
   return [...byLower.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** What customers can be asked to be without: a product named like some words, or a workload. */
+export type Lacking = { readonly kind: 'product'; readonly words: string } | { readonly kind: 'workload'; readonly workload: string };
+
+/**
+ * The customers without a product named like the words (productsNamed), or without any
+ * entitlement to the workload counted by a source; the most licenses sold first (the largest to
+ * offer it to), customers with as many in the order given.
+ */
+export function customersWithout(customers: readonly CustomerReport[], lacking: Lacking): CustomerReport[] {
+  const lacks = (c: CustomerReport): boolean =>
+    lacking.kind === 'product' ? productsNamed(c, lacking.words).length === 0 : (workloadTotal(c, lacking.workload)?.entitled ?? 0) === 0;
+  return customers.filter(lacks).sort((a, b) => b.sold - a.sold);
 }

@@ -1,6 +1,7 @@
 import type { HistoryPoint } from '../data/records.js';
 import {
   customerKey,
+  customersWithout,
   moves,
   mostUnassigned,
   bySize,
@@ -14,6 +15,7 @@ import {
   isLowAdoption,
   summarize,
   trend,
+  type Lacking,
   type Move,
   type Movement,
   type PercentQuery,
@@ -143,6 +145,11 @@ export class PortfolioView {
       const products = productsNamed(customer, query);
       return products.length === 0 ? [] : [{ customer, products }];
     });
+  }
+
+  /** Customers without a product named like some words, or without a workload: the largest first. */
+  without(lacking: Lacking): CustomerReport[] {
+    return customersWithout(this.report.customers, lacking);
   }
 
   /** Every product name in the portfolio, for "no customer has …". */

@@ -268,6 +268,50 @@ for (const backend of BACKENDS) {
       expect((await h.say('customers with business premium'))[0]!.activity['summary']).to.equal('5 customers with business premium');
     });
 
+    it('lists the customers without a product named so, or without a workload, the largest first, each with what it has', async () => {
+      const [reply] = await h.say("Who doesn't have E3?");
+      const card = cardOf(reply);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 2)).to.deep.equal([
+        '5 customers without E3',
+        'No product whose name has every word asked. Each row says what the customer has: the largest first, to offer it to.',
+      ]);
+      expect(texts[2]).to.equal('Customer (most licenses first)');
+      expect(texts.slice(5).filter((_, i) => i % 4 < 2)).to.deep.equal([
+        ...[
+          'Fourth Coffee',
+          'MICROSOFT 365 BUSINESS PREMIUM: 128 of 150 assigned (85.3%) · DYNAMICS 365 SALES ENTERPRISE: 17 of 20 assigned (85%)',
+        ],
+        ...['Fabrikam Inc', 'MICROSOFT 365 BUSINESS PREMIUM: 40 of 100 assigned (40%)'],
+        ...['Litware Inc', 'MICROSOFT 365 BUSINESS PREMIUM: 50 of 60 assigned (83.3%)'],
+        ...['Alpine Ski House', 'MICROSOFT 365 BUSINESS PREMIUM: 40 of 50 assigned (80%)'],
+        ...['Tailspin Toys', 'MICROSOFT 365 BUSINESS PREMIUM: 20 of 25 assigned (80%)'],
+      ]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      // A workload's name: no entitlement to it counted by any source.
+      const sharePoint = textsOf(cardOf((await h.say('customers without SharePoint', { scope: 'channel' }))[0]));
+      expect(sharePoint.slice(0, 2)).to.deep.equal([
+        '2 customers without SharePoint with OneDrive',
+        'No SharePoint with OneDrive entitlement counted by any source: no license that includes it, or no report that counts it. Each row says what the customer has: the largest first.',
+      ]);
+      expect(sharePoint.slice(5).filter((_, i) => i % 4 < 2)).to.deep.equal([
+        ...['Adventure Works', 'Exchange, Teams, Yammer'],
+        ...['Proseware', 'Exchange, Teams'],
+      ]);
+      for (const [text, title] of [
+        ['who has no Yammer licenses?', '11 customers without Yammer'],
+        ['which customers are not on Business Premium?', '7 customers without Business Premium'],
+        ['customers with no Exchange', 'Every customer has Exchange entitlements'],
+      ] as const) {
+        expect(textsOf(cardOf((await h.say(text))[0]))[0], text).to.equal(title);
+      }
+      // Nobody has it: all are without it, and the products there are say what may have been meant.
+      expect(textsOf(cardOf((await h.say("customers that don't have E5 yet"))[0]))).to.deep.equal([
+        'No customer has a product named like "E5": all 12 customers are without it.',
+        'Products in the cache: DYNAMICS 365 SALES ENTERPRISE, MICROSOFT 365 BUSINESS PREMIUM, Microsoft 365 users, OFFICE 365 ENTERPRISE E3, SPE_E3.',
+      ]);
+    });
+
     it('puts customers side by side, a column each, with every workload any of them has', async () => {
       const [reply] = await h.say('Coho vs Fabrikam vs Adventure Works');
       const card = cardOf(reply);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { productNames, productsNamed } from '../../src/metrics/products.js';
+import { customersWithout, productNames, productsNamed } from '../../src/metrics/products.js';
 import type { CustomerReport, ProductAdoption } from '../../src/metrics/report-types.js';
 import { reportOf } from '../helpers.js';
 
@@ -31,5 +31,20 @@ describe('products by name', () => {
       'Office 365 E1',
       'SPE_E3',
     ]);
+  });
+
+  it("finds the customers without a product or a workload's entitlements, the most licenses sold first, ties in the order given", () => {
+    const teams = (entitled: number) => [{ workload: 'Teams', active: 0, entitled, usagePercent: null }];
+    const portfolio = [
+      reportOf('Small E3', { sold: 10, products: [product('Office 365 E3')], workloads: teams(10) }),
+      reportOf('Big BP', { sold: 300, products: [product('Microsoft 365 Business Premium')], workloads: teams(0) }),
+      reportOf('Also 10', { sold: 10, products: [product('Dynamics 365 Sales')] }),
+      reportOf('Nothing sold', { sold: 0, products: [] }),
+    ];
+    const names = (...args: Parameters<typeof customersWithout>) => customersWithout(...args).map((c) => c.customer);
+    expect(names(portfolio, { kind: 'product', words: 'e3' })).to.deep.equal(['Big BP', 'Also 10', 'Nothing sold']);
+    // No Teams figures, or Teams counted with no one entitled: both are without it.
+    expect(names(portfolio, { kind: 'workload', workload: 'Teams' })).to.deep.equal(['Big BP', 'Also 10', 'Nothing sold']);
+    expect(names(portfolio, { kind: 'product', words: 'E5' })).to.have.length(4);
   });
 });

@@ -1,0 +1,82 @@
+import { customerKey } from '../metrics/customer-key.js';
+import type { Lacking } from '../metrics/products.js';
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import { buttons } from './actions.js';
+import type { Reply } from './card.js';
+import { customerList } from './list-cards.js';
+import { messageCard } from './message-cards.js';
+import { count, customersText, name, percentText } from './text.js';
+
+/** Customers by the products they have, or lack: "who bought E3?", "who doesn't have E3?". */
+
+/** Product names listed when no customer has the one asked for. */
+const PRODUCT_NAMES_SHOWN = 12;
+
+/** No customer has a product named so: say it, and which products the cache holds. */
+function noSuchProduct(view: PortfolioView, asked: string, consequence: string): Reply {
+  const known = view.productNames();
+  const shown = known.slice(0, PRODUCT_NAMES_SHOWN).join(', ');
+  return messageCard(
+    `No customer has a product named like "${asked}"${consequence}.`,
+    [
+      known.length === 0
+        ? 'No product is in the cache yet.'
+        : `Products in the cache: ${shown}${known.length > PRODUCT_NAMES_SHOWN ? ` and ${count(known.length - PRODUCT_NAMES_SHOWN)} more` : ''}.`,
+    ],
+    [buttons.portfolio(), buttons.help()],
+  );
+}
+
+/** "Microsoft 365 E3: 40 of 45 assigned (88.9%)". */
+function productCounts(p: CustomerReport['products'][number]): string {
+  return `${p.product}: ${p.sold === null || p.assigned === null ? 'no license counts' : `${count(p.assigned)} of ${count(p.sold)} assigned (${percentText(p.deploymentPercent)})`}`;
+}
+
+/** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
+export function productCard(view: PortfolioView, query: string): Reply {
+  const found = view.withProduct(query);
+  const asked = name(query);
+  if (found.length === 0) return noSuchProduct(view, asked, '');
+  const products = new Map(found.map((f) => [customerKey(f.customer), f.products]));
+  return customerList(
+    view,
+    found.map((f) => f.customer),
+    {
+      title: `${customersText(found.length)} with ${asked}`,
+      subtitle: "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
+      command: 'adoption report',
+      note: (c) => (products.get(customerKey(c)) ?? []).map(productCounts).join(' · '),
+    },
+  );
+}
+
+/**
+ * "customers without E3", "who doesn't have Teams?": the customers with no product named so (or
+ * no entitlement to the workload), the most licenses first, each row with what it has instead.
+ */
+export function withoutCard(view: PortfolioView, lacking: Lacking): Reply {
+  const asked = lacking.kind === 'product' ? name(lacking.words) : lacking.workload;
+  // Nobody has it: every customer is without it, most likely a product misspelled.
+  if (lacking.kind === 'product' && view.withProduct(lacking.words).length === 0) {
+    return noSuchProduct(view, asked, `: all ${customersText(view.customers.length)} are without it`);
+  }
+  const customers = view.without(lacking);
+  const has = lacking.kind === 'product' ? `a product named like "${asked}"` : `${asked} entitlements`;
+  return customerList(view, customers, {
+    title: customers.length === 0 ? `Every customer has ${has}` : `${customersText(customers.length)} without ${asked}`,
+    subtitle:
+      lacking.kind === 'product'
+        ? 'No product whose name has every word asked. Each row says what the customer has: the largest first, to offer it to.'
+        : `No ${asked} entitlement counted by any source: no license that includes it, or no report that counts it. Each row says what the customer has: the largest first.`,
+    command: 'adoption report',
+    note: (c) =>
+      lacking.kind === 'product'
+        ? c.products.map(productCounts).join(' · ') || 'no products in the data'
+        : c.workloads
+            .filter((w) => w.entitled > 0)
+            .map((w) => w.workload)
+            .join(', ') || 'no workload entitlements in the data',
+    order: 'most licenses first',
+  });
+}
