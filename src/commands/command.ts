@@ -184,9 +184,9 @@ export function isSettings(command: Command): command is SettingsCommand {
 
 const HELP =
   /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|\?)$/;
-/** Thanks and goodbyes: "thanks!", "ok, thank you so much", "thanks, bye", "bye". */
+/** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
-  /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$/;
+  /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
@@ -281,7 +281,7 @@ const ACTIONS =
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
 const DATA_STATUS =
-  /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from)$/;
+  /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from|(?:which customers?|who) (?:has not|hasn't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems))$/;
 const WENT_DOWN =
   /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const WENT_UP =
@@ -306,7 +306,7 @@ function movementAsked(asked: string): Movement | null {
 }
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
-  /^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
@@ -327,7 +327,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
   ],
   [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
   [
-    /^(?:training(?: and self-?support| opportunit(?:y|ies))?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
+    /^(?:training(?: and self-?support| opportunit(?:y|ies)| candidates| targets)?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
     'training-and-self-support',
   ],
   [
@@ -337,7 +337,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
 function findingAsked(asked: string): FindingCode | null {
   const topic = FINDING_QUESTION.exec(asked)?.[1];

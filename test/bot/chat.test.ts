@@ -173,6 +173,13 @@ for (const backend of BACKENDS) {
         ["who isn't deploying licenses?", 'groupChat', '1 customer with deployment below 60%'],
         ['which customers have adoption issues', 'personal', '2 customers with low adoption'],
         ['start', 'personal', 'Here is what I can do'],
+        ['how many licenses are unused?', 'groupChat', '12 customers with unassigned licenses'],
+        ['training candidates', 'personal', '1 customer: Training and self-support'],
+        ['who should get case studies?', 'channel', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
+        ["who hasn't synced?", 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        ['sync errors', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
+        ['ok', 'personal', "You're welcome."],
+        ['got it', 'groupChat', "You're welcome."],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
