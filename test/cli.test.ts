@@ -177,6 +177,30 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists the customers with a product, or without it (or without a workload), as the chat does', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-product-')));
+      try {
+        const names = async (...args: string[]): Promise<string[]> => {
+          const r = await adoptionIn(demo.env, 'report', '--json', ...args);
+          expect(r.code, r.stderr).to.equal(0);
+          return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+        };
+        expect(await names('--product', 'dynamics sales')).to.deep.equal(['Fourth Coffee']);
+        expect(await names('--without', 'E3')).to.deep.equal([
+          'Fourth Coffee',
+          'Fabrikam Inc',
+          'Litware Inc',
+          'Alpine Ski House',
+          'Tailspin Toys',
+        ]);
+        expect(await names('--without', 'onedrive')).to.deep.equal(['Adventure Works', 'Proseware']);
+        const none = await adoptionIn(demo.env, 'report', '--product', 'E3', '--without', 'teams');
+        expect(none).to.deep.include({ code: 0, stdout: 'No customer has a product named like "E3" and lacks Teams entitlements.\n' });
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
       try {

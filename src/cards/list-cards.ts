@@ -180,7 +180,7 @@ export function customerList(view: PortfolioView, customers: readonly CustomerRe
       rows: shown.map((c) => row(c, view.thresholds, note(c))),
       more:
         shown.length < customers.length
-          ? `and ${count(customers.length - shown.length)} more: "${command}" on the command line lists them all.`
+          ? `and ${count(customers.length - shown.length)} more; the command line lists them all: ${command}`
           : '',
       sections: [],
       buttons: [buttons.portfolio()],
@@ -323,7 +323,7 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
 }
 
 /** A word as a shell argument: quoted when it has spaces. */
-const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
+export const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
 
 /** "--measure usage", '--measure "SharePoint with OneDrive"': the report option that reads one number. */
 const measureOption = (measure: RankedMeasure): string =>

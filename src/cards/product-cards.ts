@@ -4,7 +4,7 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons } from './actions.js';
 import type { Reply } from './card.js';
-import { customerList } from './list-cards.js';
+import { customerList, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
 import { count, customersText, name, percentText } from './text.js';
 
@@ -45,7 +45,7 @@ export function productCard(view: PortfolioView, query: string): Reply {
     {
       title: `${customersText(found.length)} with ${asked}`,
       subtitle: "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
-      command: 'adoption report',
+      command: `adoption report --product ${quoted(query)}`,
       note: (c) => (products.get(customerKey(c)) ?? []).map(productCounts).join(' · '),
     },
   );
@@ -69,7 +69,7 @@ export function withoutCard(view: PortfolioView, lacking: Lacking): Reply {
       lacking.kind === 'product'
         ? 'No product whose name has every word asked. Each row says what the customer has: the largest first, to offer it to.'
         : `No ${asked} entitlement counted by any source: no license that includes it, or no report that counts it. Each row says what the customer has: the largest first.`,
-    command: 'adoption report',
+    command: `adoption report --without ${quoted(lacking.kind === 'product' ? lacking.words : lacking.workload)}`,
     note: (c) =>
       lacking.kind === 'product'
         ? c.products.map(productCounts).join(' · ') || 'no products in the data'

@@ -155,6 +155,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         .implies({ renewing: RENEWAL_DAYS })
         .conflicts('trials'),
     )
+    .option('--product <words>', 'only customers with a product whose name has every word (e3, "business premium", "dynamics 365 sales")')
+    .option(
+      '--without <words>',
+      "only customers without a product named so, or without a workload's entitlements (teams, yammer ...), the most licenses first",
+    )
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
       const store = await openStore(config, output, true);

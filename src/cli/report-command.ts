@@ -2,6 +2,9 @@ import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
   customerKey,
+  customersWithout,
+  lackingNamed,
+  productsNamed,
   moves,
   mostUnassigned,
   needingAction,
@@ -18,6 +21,7 @@ import {
   type PercentMeasure,
   spanText,
   WEEK_DAYS,
+  type Lacking,
   type Movement,
   type Trend,
   type RenewalScope,
@@ -60,6 +64,10 @@ export interface ReportOptions {
   readonly lapsing?: boolean;
   /** Only customers with a suggested action, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
+  /** Only customers with a product whose name has every word of this. */
+  readonly product?: string;
+  /** Only customers without a product named so (or, for a workload's name, without its entitlements), the most licenses first. */
+  readonly without?: string;
   readonly json?: boolean;
 }
 
@@ -105,8 +113,8 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with, --falling, --rising, --actions and
- * --unassigned (--measure alone: the customers with that number, lowest first); a message and
+ * The portfolio narrowed by --customer, --below, --above, --with, --product, --without, --falling,
+ * --rising, --actions and --unassigned (--measure alone: the customers with that number, lowest first); a message and
  * null when --customer does not resolve.
  */
 export function selectReport(
@@ -141,6 +149,9 @@ export function selectReport(
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
   }
+  const product = options.product;
+  if (product !== undefined) customers = customers.filter((c) => productsNamed(c, product).length > 0);
+  if (options.without !== undefined) customers = customersWithout(customers, lackingNamed(options.without));
   const movement = movementOf(options);
   if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
@@ -159,6 +170,8 @@ function noneMatch(options: ReportOptions): string {
     ...filters.map(filterClause),
     options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
+    options.product === undefined ? null : `has a product named like "${options.product}"`,
+    options.without === undefined ? null : withoutClause(lackingNamed(options.without)),
     movement === null
       ? null
       : `${movement.direction === 'either' ? 'moved' : `went ${movement.direction}`} since ${spanText(movement.days)} or more ago`,
@@ -172,6 +185,11 @@ function noneMatch(options: ReportOptions): string {
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
+/** "lacks Teams entitlements", "lacks a product named like "E3"". */
+function withoutClause(lacking: Lacking): string {
+  return `lacks ${lacking.kind === 'workload' ? `${lacking.workload} entitlements` : `a product named like "${lacking.words}"`}`;
+}
+
 /** "has more than 100 licenses sold", "has licenses sold"; null when the size was not asked. */
 function seatsClause(size: SizeQuestion | null): string | null {
   if (size === null) return null;
@@ -179,7 +197,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -1,7 +1,7 @@
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
-import type { Lacking } from '../metrics/products.js';
+import { lackingNamed, type Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
@@ -254,15 +254,9 @@ const workloadRanking = (workload: string): Command => ({ kind: 'ranked', measur
 const WITHOUT =
   /^(?:(?:show|list)(?: me)? )?(?:(?:customers?|accounts?)(?: (?:that|who))? (?:without|with no|lacking|missing|not on|(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:have|has) not bought|(?:haven't|hasn't) bought|(?:are|is) not on|(?:aren't|isn't) on)|(?:who|which customers?|what customers?) (?:(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:has|have) no|(?:has|have) not bought|(?:hasn't|haven't) bought|(?:is|are) not on|(?:isn't|aren't) on|lacks?|(?:is|are) (?:missing|without)))(?: an?| any| the)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?(?: yet)?$/;
 
-/** What a "without" question names: a workload's name is its entitlements, other words a product's name. */
 function withoutAsked(text: string, asked: string): Command | null {
   const words = WITHOUT.exec(asked)?.[1];
-  if (words === undefined) return null;
-  const workload = workloadNamed(words);
-  return {
-    kind: 'without',
-    lacking: workload === null ? { kind: 'product', words: originalCase(text, words) } : { kind: 'workload', workload },
-  };
+  return words === undefined ? null : { kind: 'without', lacking: lackingNamed(originalCase(text, words)) };
 }
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */

@@ -23,6 +23,6 @@ export { customerKey } from './customer-key.js';
 export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend, type CustomerHistory } from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
-export { customersWithout, productNames, productsNamed, type Lacking } from './products.js';
+export { customersWithout, lackingNamed, productNames, productsNamed, type Lacking } from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';

@@ -1,3 +1,4 @@
+import { workloadNamed } from '../data/workloads.js';
 import { workloadTotal } from './percent-filter.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
 
@@ -33,6 +34,12 @@ export function productNames(customers: readonly CustomerReport[]): string[] {
 
 /** What customers can be asked to be without: a product named like some words, or a workload. */
 export type Lacking = { readonly kind: 'product'; readonly words: string } | { readonly kind: 'workload'; readonly workload: string };
+
+/** A workload's name ("Teams", "OneDrive") asks for its entitlements; other words for a product's name. */
+export function lackingNamed(words: string): Lacking {
+  const workload = workloadNamed(words);
+  return workload === null ? { kind: 'product', words } : { kind: 'workload', workload };
+}
 
 /**
  * The customers without a product named like the words (productsNamed), or without any

@@ -1152,6 +1152,39 @@ for (const backend of BACKENDS) {
   });
 }
 
+describe('lists longer than a card', () => {
+  let h: Harness;
+  before(async () => (h = await startHarness({ demo: false })));
+  after(() => h.close());
+
+  it('shows 25 customers and names the command line that lists them all, with the words asked', async () => {
+    const records: DeploymentRecord[] = Array.from({ length: 30 }, (_, i) => ({
+      kind: 'deployment',
+      key: `basic|${i}`,
+      customer: { tenantId: `tenant-${i}`, name: `Customer ${String(i).padStart(2, '0')}` },
+      source: 'pc-analytics',
+      asOf: '2026-11-24T00:00:00.000Z',
+      product: 'Microsoft 365 Business Basic',
+      sold: 10 + i,
+      assigned: 5,
+    }));
+    const e3: DeploymentRecord = {
+      ...records[0]!,
+      key: 'e3',
+      customer: { tenantId: 'tenant-e3', name: 'E3 Customer' },
+      product: 'Office 365 E3',
+    };
+    await h.storage.cache.upsert([...records, e3]);
+    const without = textsOf(cardOf((await h.say("who doesn't have E3?"))[0]));
+    expect(without[0]).to.equal('30 customers without E3');
+    expect(without.at(-1)).to.equal('and 5 more; the command line lists them all: adoption report --without E3');
+    // The largest first: Customer 29 has 39 licenses sold.
+    expect(without[5]).to.equal('Customer 29');
+    const basic = textsOf(cardOf((await h.say('who bought business basic?'))[0]));
+    expect(basic.at(-1)).to.equal('and 5 more; the command line lists them all: adoption report --product "business basic"');
+  });
+});
+
 describe("Partner Center's partner-wide figures in chat", () => {
   let h: Harness;
   before(async () => (h = await startHarness({ demo: false })));
