@@ -43,10 +43,10 @@ const percentOf = (p: { deploymentPercent: number | null; usagePercent: number |
   m === 'deployment' ? p.deploymentPercent : p.usagePercent;
 
 /**
- * Every condition the customer is in under one subscription, today (ISO). A renewal is one
- * condition: the soonest in the window while a number is under its threshold, read for usage when
- * usage is (what decides the seats kept), else deployment; or the soonest with auto-renew off,
- * whatever the numbers. Pure.
+ * Every condition the customer is in under one subscription, today (ISO), for the number it
+ * watches or both. A renewal is one condition: the soonest in the window while a number is under
+ * its threshold, read for usage when usage is (what decides the seats kept), else deployment; or
+ * the soonest with auto-renew off, whatever the numbers. Pure.
  */
 export function conditionsFor(
   customer: CustomerReport,
@@ -59,7 +59,7 @@ export function conditionsFor(
   const previous = points.length >= 2 ? points[points.length - 2]! : null;
   const out: AlertCondition[] = [];
   const below: Extract<AlertCondition, { kind: 'below' }>[] = [];
-  for (const measure of MEASURES) {
+  for (const measure of subscription.measure ? [subscription.measure] : MEASURES) {
     const percent = percentOf(customer, measure);
     if (percent === null) continue;
     const threshold =
@@ -77,7 +77,7 @@ export function conditionsFor(
   const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
   const low = below.find((b) => b.measure === 'usage') ?? below[0];
   const renewal = low === undefined ? window.find((r) => r.autoRenew === false) : window[0];
-  const measure = low?.measure ?? (customer.usagePercent === null ? 'deployment' : 'usage');
+  const measure = low?.measure ?? subscription.measure ?? (customer.usagePercent === null ? 'deployment' : 'usage');
   const percent = percentOf(customer, measure);
   if (renewal !== undefined && percent !== null) out.push({ kind: 'renewal', measure, percent, renewal, today });
   return out;

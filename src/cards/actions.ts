@@ -1,3 +1,4 @@
+import type { Measure } from '../alerts/alert.js';
 import type { Command, CustomerTarget } from '../commands/command.js';
 import { isFindingCode } from '../metrics/findings.js';
 
@@ -35,11 +36,11 @@ export const buttons = {
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
-  /** Alerts here about one customer, under its own percent or the configured thresholds. */
-  alertsOn: (title: string, key: string, percent: number | null): Button => ({
+  /** Alerts here about one customer, under its own percent or the configured thresholds, on one number or both. */
+  alertsOn: (title: string, key: string, percent: number | null, measure: Measure | null): Button => ({
     title,
     verb: 'alerts-on',
-    data: percent === null ? { key } : { key, percent },
+    data: { key, ...(percent === null ? {} : { percent }), ...(measure === null ? {} : { measure }) },
   }),
   /** A setting that acts on one customer, for the customer it names. */
   setting: (verb: SettingVerb, title: string, key: string): Button => ({ title, verb, data: { key } }),
@@ -97,7 +98,9 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       const percent = fields['percent'];
       if (typeof fields['key'] !== 'string') return null;
       if (percent !== undefined && (typeof percent !== 'number' || !Number.isFinite(percent))) return null;
-      return { kind: 'alerts-on', customer: { key: fields['key'] }, percent: percent ?? null };
+      const measure = fields['measure'];
+      if (measure !== undefined && measure !== 'deployment' && measure !== 'usage') return null;
+      return { kind: 'alerts-on', customer: { key: fields['key'] }, percent: percent ?? null, measure: measure ?? null, workload: null };
     }
     case 'compare': {
       const customers = comparedTargets(fields['customers']);

@@ -1,3 +1,4 @@
+import type { Measure } from '../alerts/alert.js';
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
@@ -73,8 +74,15 @@ export type Command =
    * when the card being refreshed was shared into a channel, so it keeps saying who shared it.
    */
   | { readonly kind: 'customer-key'; readonly key: string; readonly sharedBy: string | null }
-  /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer. */
-  | { readonly kind: 'alerts-on'; readonly percent: number | null; readonly customer: CustomerTarget | null }
+  /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer; null measure: both numbers. */
+  | {
+      readonly kind: 'alerts-on';
+      readonly percent: number | null;
+      readonly customer: CustomerTarget | null;
+      readonly measure: Measure | null;
+      /** A workload named ("alert me when Teams usage drops below 30%"): alerts watch the two numbers over all workloads, and say so. */
+      readonly workload: string | null;
+    }
   | { readonly kind: 'alerts-off' }
   | { readonly kind: 'alerts-status' }
   /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */

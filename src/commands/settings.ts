@@ -1,3 +1,4 @@
+import type { Measure } from '../alerts/alert.js';
 import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, MUTE_DAYS } from '../alerts/subscriptions.js';
 import { buttons, type Button, type SettingVerb } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
@@ -184,11 +185,17 @@ export class Settings {
   private describe(s: Subscription): string {
     const t = this.cards.thresholds;
     const who = s.customer === null ? 'Every customer' : name(s.customer.name);
+    const measure = s.measure ?? null;
+    const under = (m: Measure): string =>
+      `${m} under ${s.belowPercent ?? (m === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent)}%`;
     const when =
-      s.belowPercent === null
-        ? `deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%`
-        : `deployment or usage under ${s.belowPercent}%`;
-    return `${who}: ${when}, or a sharp drop since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
+      measure !== null
+        ? under(measure)
+        : s.belowPercent === null
+          ? `${under('deployment')} or ${under('usage')}`
+          : `deployment or usage under ${s.belowPercent}%`;
+    const drop = measure === null ? 'a sharp drop' : `a sharp drop in ${measure}`;
+    return `${who}: ${when}, or ${drop} since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
   }
 
   private async alertsOn(
@@ -197,9 +204,21 @@ export class Settings {
     turn: Turn,
     here: ConversationTarget,
   ): Promise<Reply> {
+    if (command.workload !== null) {
+      const percent = command.percent ?? this.cards.thresholds.usageLowPercent;
+      return messageCard(
+        `Alerts watch deployment and usage over all workloads, not ${command.workload} alone.`,
+        [
+          `Say "${command.workload} usage below ${percent}%" to see those customers now, or "alerts on for usage below ${percent}%" for alerts on usage over all workloads.`,
+        ],
+        [buttons.help()],
+      );
+    }
     let customer: CustomerReport | null = null;
     if (command.customer !== null) {
-      const found = this.target(view, command.customer, (c) => buttons.alertsOn(name(c.customer), customerKey(c), command.percent));
+      const found = this.target(view, command.customer, (c) =>
+        buttons.alertsOn(name(c.customer), customerKey(c), command.percent, command.measure),
+      );
       if (!('customer' in found)) return found.reply;
       customer = found.customer;
     }
@@ -207,6 +226,7 @@ export class Settings {
       conversationId: here.id,
       customer: customer === null ? null : { key: customerKey(customer), name: customer.customer },
       belowPercent: command.percent,
+      ...(command.measure === null ? {} : { measure: command.measure }),
       by: turn.user.name,
       since: this.clock().toISOString(),
     };

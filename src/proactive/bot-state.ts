@@ -1,4 +1,4 @@
-import type { AlertMessage } from '../alerts/alert.js';
+import type { AlertMessage, Measure } from '../alerts/alert.js';
 import type { StateStore } from '../data/store/state-store.js';
 import type { Storage } from '../data/store/storage.js';
 import type { ConversationTarget } from './conversation-target.js';
@@ -46,6 +46,8 @@ export interface Subscription {
   readonly customer: { readonly key: string; readonly name: string } | null;
   /** Null: the configured low thresholds (deployment and usage apart). */
   readonly belowPercent: number | null;
+  /** The one number watched ("alert me if deployment falls under 50%"); null or absent (before it existed): both. */
+  readonly measure?: Measure | null;
   readonly by: string;
   readonly since: string;
 }

@@ -155,6 +155,36 @@ for (const backend of BACKENDS) {
       expect(alertsTo(conversation)).to.have.length(2);
     });
 
+    it('watches one number when the wish names it, and says so when it names a workload alerts cannot watch', async () => {
+      const conversationId = 'one-number';
+      const [on] = await h.say('alert me if deployment falls under 50%', { conversationId });
+      expect(textsOf(cardOf(on)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: deployment under 50%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      const [teams] = (await h.say('alert when Teams usage drops below 30%', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(teams))).to.deep.equal([
+        'Alerts watch deployment and usage over all workloads, not Teams alone.',
+        'Say "Teams usage below 30%" to see those customers now, or "alerts on for usage below 30%" for alerts on usage over all workloads.',
+      ]);
+      h.connector.clear();
+      // Fabrikam's deployment is 40%; Coho's usage (31%) and Fabrikam's (37.5%) are not watched here.
+      const run = await h.bot.alerts.run();
+      expect(run.evaluation).to.include({ alerts: 1 });
+      const [fabrikam] = alertsTo(`a:1personal-${conversationId}`);
+      expect(fabrikam!.activity['summary']).to.equal('Fabrikam Inc: Deployment is 40%, under the 50% threshold.');
+      expect(textsOf(cardOf(fabrikam)).filter((t) => t.includes('threshold'))).to.deep.equal([
+        'Deployment is 40%, under the 50% threshold.',
+      ]);
+      // One customer on another number, beside the every-customer one.
+      await h.say("let us know if Fabrikam's usage falls under 40%", { conversationId });
+      const [status] = (await h.say('which alerts are on?', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(status)).slice(1)).to.deep.equal([
+        'Every customer: deployment under 50%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: usage under 40%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+    });
+
     it("mutes a customer for 30 days from the alert's button, in that conversation only", async () => {
       await h.say('alerts on below 40%', { conversationId: 'muting' });
       await h.say('alerts on below 40%', { conversationId: 'other' });
@@ -242,6 +272,15 @@ for (const backend of BACKENDS) {
         'Alerts are on here.',
         'Fourth Coffee: deployment or usage under 35%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-12-02).',
       ]);
+      // The number asked goes with the choice too.
+      const [usage] = (await h.say("alerts on for co's usage below 35%", { conversationId: 'choosing' })).slice(-1);
+      const coho = buttonsOf(cardOf(usage)).find((b) => b.title === 'Coho Winery')!;
+      expect(coho.data).to.deep.equal({ key: COHO, percent: 35, measure: 'usage' });
+      const onUsage = await h.invoke(coho.verb, coho.data, { conversationId: 'choosing' });
+      expect(textsOf(onUsage.body.value)[1]).to.equal(
+        'Coho Winery: usage under 35%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-12-02).',
+      );
+      expect((await h.invoke('alerts-on', { key: COHO, measure: 'revenue' }, { conversationId: 'choosing' })).status).to.equal(400);
       // A week later than the first mute above: the clock was moved on.
       expect(textsOf(chosen.body.value)[0]).to.equal('Muted alerts about Coho Winery here until 2027-01-01.');
     });

@@ -1,24 +1,28 @@
+import type { Measure } from '../../alerts/alert.js';
+import { workloadNamedIn } from '../../data/workloads.js';
 import type { SettingsCommand } from '../command.js';
 import { firstGroup, originalCase } from './words.js';
 
 /** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
 
 const ALERTS_ON =
-  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|notify me|alert me)\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about) .*)$|^(?:let me know|warn me|ping me)((?: (?:if|when|once|whenever)) .*)$/;
+  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|(?:notify|alert) (?:me|us|this (?:channel|chat)|the (?:channel|team))|alert(?= (?:if|when|once|whenever)\b))\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about|below|under|when|if) .*)$|^(?:let (?:me|us) know|warn (?:me|us)|ping (?:me|us)|tell (?:me|us))((?: (?:if|when|once|whenever)) .*)$/;
 /** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
 const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
 const WEEKLY_ON = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:turn|switch) on (?:the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
 );
 const WEEKLY_OFF = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:turn|switch) off (?:the )?weekly ${WEEKLY_KIND}$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
 );
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
-const ALERTS_STATUS = /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings)$/;
+const ALERTS_STATUS =
+  /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?)$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
-const LINKS = /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$/;
+const LINKS =
+  /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 /** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
 const MUTE =
@@ -36,7 +40,17 @@ const ALERT_WHEN =
   /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?)(?:\s+(?:down|under|below))?$/;
 /** Anyone at all: the subscription for every customer. */
 const ANY_CUSTOMER =
-  /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers)$/;
+  /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers|all(?: (?:my|our|the))? (?:customers|accounts)|every (?:customer|account)|every(?:one|body))$/;
+/** The one number an alert watches: "if deployment falls under 50%"; both for "adoption", or neither named. */
+const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|assigned)\b/;
+const USAGE_WORDS = /\b(?:usage|used|active)\b/;
+/** What a number is called, taken off the name an alert is about: "Contoso's usage" is Contoso. */
+const NUMBER_WORDS = /(?:'s|’s)?\s*\b(?:deployment|usage|adoption|numbers?)\b/g;
+
+function alertMeasure(words: string): Measure | null {
+  const deployment = DEPLOYMENT_WORDS.test(words);
+  return deployment === USAGE_WORDS.test(words) ? null : deployment ? 'deployment' : 'usage';
+}
 
 export function settingsAsked(text: string, said: string): SettingsCommand | null {
   if (WEEKLY_ON.test(said)) return { kind: 'weekly-on' };
@@ -48,11 +62,13 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
     const rest = firstGroup(on) ?? '';
     const percent = ALERT_PERCENT.exec(rest);
     const unpercented = rest.replace(ALERT_PERCENT, ' ').trim();
-    const named = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.trim();
+    const named = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.replace(NUMBER_WORDS, ' ').trim();
     return {
       kind: 'alerts-on',
       percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
-      customer: named === undefined || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
+      customer: named === undefined || named === '' || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
+      measure: alertMeasure(rest),
+      workload: workloadNamedIn(rest),
     };
   }
   const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
