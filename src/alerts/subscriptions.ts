@@ -1,7 +1,10 @@
 import type { BotState, Subscription } from '../proactive/bot-state.js';
+import { DAY_MS } from '../time.js';
 
-/** How long "Mute" on an alert silences that customer in that conversation. */
+/** How long "Mute" on an alert (or "mute Contoso") silences that customer in that conversation. */
 export const MUTE_DAYS = 30;
+/** The longest mute that may be asked for ("mute Contoso for 2 years" mutes it for a year). */
+export const MAX_MUTE_DAYS = 365;
 
 /** Adds a subscription, replacing the conversation's earlier one for the same scope (every customer, or that customer). */
 export function subscribe(state: BotState, subscription: Subscription): void {
@@ -23,8 +26,9 @@ export function subscriptionsOf(state: BotState, conversationId: string): Subscr
 
 export const muteKey = (conversationId: string, customerKey: string): string => `${conversationId}|${customerKey}`;
 
-export function mute(state: BotState, conversationId: string, customerKey: string, now: Date): string {
-  const until = new Date(now.getTime() + MUTE_DAYS * 86_400_000).toISOString();
+/** Mutes the customer there for so many days (at most MAX_MUTE_DAYS); until when. */
+export function mute(state: BotState, conversationId: string, customerKey: string, now: Date, days = MUTE_DAYS): string {
+  const until = new Date(now.getTime() + Math.min(days, MAX_MUTE_DAYS) * DAY_MS).toISOString();
   state.mutes[muteKey(conversationId, customerKey)] = until;
   return until;
 }

@@ -1,5 +1,6 @@
 import type { Measure } from '../alerts/alert.js';
 import type { Command, CustomerTarget } from '../commands/command.js';
+import { MUTE_DAYS } from '../alerts/subscriptions.js';
 import { isFindingCode } from '../metrics/findings.js';
 
 /**
@@ -106,8 +107,9 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       const customers = comparedTargets(fields['customers']);
       return customers === null ? null : { kind: 'compare', customers };
     }
-    case 'share':
     case 'mute':
+      return typeof fields['key'] === 'string' ? { kind: verb, customer: { key: fields['key'] }, days: MUTE_DAYS } : null;
+    case 'share':
     case 'unmute':
     case 'link':
       return typeof fields['key'] === 'string' ? { kind: verb, customer: { key: fields['key'] } } : null;

@@ -94,8 +94,8 @@ export type Command =
   | { readonly kind: 'unlink' }
   /** Share a customer's card to its linked channels: "share Contoso", or its card's button. */
   | { readonly kind: 'share'; readonly customer: CustomerTarget }
-  /** Mute a customer's alerts here for 30 days: "mute Contoso", or an alert's button. */
-  | { readonly kind: 'mute'; readonly customer: CustomerTarget }
+  /** Mute a customer's alerts here for so many days (30 unless said): "mute Contoso", "mute Fabrikam for a week", or an alert's button. */
+  | { readonly kind: 'mute'; readonly customer: CustomerTarget; readonly days: number }
   /** Undo a mute: "unmute Contoso", or the button beside it in "alerts". */
   | { readonly kind: 'unmute'; readonly customer: CustomerTarget };
 

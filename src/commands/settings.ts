@@ -103,7 +103,7 @@ export class Settings {
         );
       }
       case 'mute':
-        return this.mute(command.customer, view, here);
+        return this.mute(command.customer, command.days, view, here);
       case 'unmute':
         return this.unmute(command.customer, view, here);
       case 'share': {
@@ -113,11 +113,11 @@ export class Settings {
     }
   }
 
-  private async mute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
+  private async mute(target: CustomerTarget, days: number, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
     const found = this.muteTarget(view, target, 'mute');
     if ('reply' in found) return found.reply;
     const { key, called } = found;
-    const until = await this.state.update((s) => mute(s, here.id, key, this.clock()));
+    const until = await this.state.update((s) => mute(s, here.id, key, this.clock(), days));
     return messageCard(
       `Muted alerts about ${name(called)} here until ${until.slice(0, 10)}.`,
       [`Other customers still alert. Say "unmute ${called}" to hear about it again sooner, or "alerts" to see what is on here.`],

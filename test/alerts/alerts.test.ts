@@ -247,6 +247,17 @@ for (const backend of BACKENDS) {
         'Coho Winery: Usage is 31%, under the 40% threshold.',
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
       ]);
+      // For as long as asked: a week from now (the clock moved on a week), two months, never past a year.
+      for (const [asked, until] of [
+        ['mute Fabrikam for a week', '2026-12-09'],
+        ['snooze alerts for Fabrikam for two months', '2027-01-31'],
+        ['mute Fabrikam for 3 years', '2027-12-02'],
+      ] as const) {
+        expect(textsOf(cardOf((await h.say(asked, opts)).at(-1)))[0], asked).to.equal(
+          `Muted alerts about Fabrikam Inc here until ${until}.`,
+        );
+      }
+      await h.say('unmute Fabrikam', opts);
       const [unknown] = (await h.say('mute Globex', opts)).slice(-1);
       expect(textsOf(cardOf(unknown))[0]).to.equal('No customer matches "Globex".');
       // A name that matches several: each choice mutes that one.

@@ -1,7 +1,8 @@
 import type { Measure } from '../../alerts/alert.js';
 import { workloadNamedIn } from '../../data/workloads.js';
 import type { SettingsCommand } from '../command.js';
-import { firstGroup, originalCase } from './words.js';
+import { MUTE_DAYS } from '../../alerts/subscriptions.js';
+import { firstGroup, originalCase, SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
 
 /** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
 
@@ -26,7 +27,10 @@ const LINKS =
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 /** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
 const MUTE =
-  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?(?: for (?:\d+ days|a month))?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
+  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
+/** How long a mute is asked for, at the end: "for a week", "for 3 days", "for two months". */
+const MUTE_SPAN = / for (a|an|one|\d{1,3}|two|three|four|six|twelve) (day|week|month|quarter|year)s?$/;
+
 /** "unmute Contoso", "resume alerts for Contoso". */
 const UNMUTE =
   /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
@@ -71,12 +75,21 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
       workload: workloadNamedIn(rest),
     };
   }
-  const typed = (kind: 'mute' | 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
+  const typed = (kind: 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
     const named = firstGroup(match);
     return named === undefined ? null : { kind, customer: { name: originalCase(text, named) } };
   };
-  const customerSetting = typed('unmute', UNMUTE.exec(said)) ?? typed('mute', MUTE.exec(said)) ?? typed('share', SHARE.exec(said));
-  if (customerSetting) return customerSetting;
+  const unmute = typed('unmute', UNMUTE.exec(said));
+  if (unmute) return unmute;
+  const span = MUTE_SPAN.exec(said);
+  const muted = firstGroup(MUTE.exec(span ? said.slice(0, span.index) : said));
+  if (muted !== undefined) {
+    const count = span === null ? 1 : (SPAN_COUNTS[span[1]!] ?? (Number(span[1]) || 1));
+    const days = span === null ? MUTE_DAYS : count * SPAN_UNIT_DAYS[span[2]!]!;
+    return { kind: 'mute', customer: { name: originalCase(text, muted) }, days };
+  }
+  const share = typed('share', SHARE.exec(said));
+  if (share) return share;
   if (LINKS.test(said)) return { kind: 'links' };
   if (UNLINK.test(said)) return { kind: 'unlink' };
   const link = firstGroup(LINK.exec(said));
