@@ -19,11 +19,12 @@ export type Verb =
   | 'mute'
   | 'unmute'
   | 'link'
+  | 'unlink'
   | 'alerts-on'
   | 'compare';
 
 /** The settings a button carries out for one customer, by its key alone. */
-export type SettingVerb = Extract<Verb, 'share' | 'mute' | 'unmute' | 'link'>;
+export type SettingVerb = Extract<Verb, 'share' | 'mute' | 'unmute' | 'link' | 'unlink'>;
 
 export interface Button {
   readonly title: string;
@@ -112,6 +113,7 @@ export function commandForAction(verb: string, data: unknown): Command | null {
     case 'share':
     case 'unmute':
     case 'link':
+    case 'unlink':
       return typeof fields['key'] === 'string' ? { kind: verb, customer: { key: fields['key'] } } : null;
     default:
       return null;

@@ -91,7 +91,8 @@ export type Command =
   /** Link this channel to a customer, by name. */
   | { readonly kind: 'link'; readonly customer: CustomerTarget }
   | { readonly kind: 'links' }
-  | { readonly kind: 'unlink' }
+  /** This channel stops following one customer ("unlink Contoso", "stop following Contoso"), or every one (null). */
+  | { readonly kind: 'unlink'; readonly customer: CustomerTarget | null }
   /** Share a customer's card to its linked channels: "share Contoso", or its card's button. */
   | { readonly kind: 'share'; readonly customer: CustomerTarget }
   /** Mute a customer's alerts here for so many days (30 unless said): "mute Contoso", "mute Fabrikam for a week", or an alert's button. */

@@ -95,6 +95,7 @@ export class Settings {
       case 'links':
         return this.links();
       case 'unlink': {
+        if (command.customer !== null) return this.unlinkOne(command.customer, view, here);
         const gone = await this.state.update((s) => unlink(s, here.id));
         return messageCard(
           gone.length === 0 ? 'This conversation follows no customer.' : `This channel no longer follows ${gone.map(name).join(', ')}.`,
@@ -111,6 +112,20 @@ export class Settings {
         return 'customer' in found ? this.share(found.customer, view, turn) : found.reply;
       }
     }
+  }
+
+  private async unlinkOne(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
+    const found = this.target(view, target, 'unlink');
+    if (!('customer' in found)) return found.reply;
+    const called = name(found.customer.customer);
+    const gone = await this.state.update((s) => unlink(s, here.id, customerKey(found.customer)));
+    return messageCard(
+      gone.length === 0
+        ? `This ${here.kind === 'channel' ? 'channel' : 'conversation'} does not follow ${called}.`
+        : `This channel no longer follows ${called}.`,
+      [gone.length === 0 ? 'Say "links" to see which channels follow which customers.' : 'Its shared cards will not come here any more.'],
+      [],
+    );
   }
 
   private async mute(target: CustomerTarget, days: number, view: PortfolioView, here: ConversationTarget): Promise<Reply> {

@@ -8,10 +8,12 @@ export function link(state: BotState, added: ChannelLink): boolean {
   return !exists;
 }
 
-/** Unlinks the channel from every customer it followed; the customers it followed. */
-export function unlink(state: BotState, conversationId: string): string[] {
-  const gone = state.links.filter((l) => l.conversationId === conversationId).map((l) => l.customer.name);
-  state.links = state.links.filter((l) => l.conversationId !== conversationId);
+/** Unlinks the channel from one customer (by key), or from every one it followed; the customers it no longer follows. */
+export function unlink(state: BotState, conversationId: string, customerKey: string | null = null): string[] {
+  const going = (l: ChannelLink): boolean =>
+    l.conversationId === conversationId && (customerKey === null || l.customer.key === customerKey);
+  const gone = state.links.filter(going).map((l) => l.customer.name);
+  state.links = state.links.filter((l) => !going(l));
   return gone;
 }
 

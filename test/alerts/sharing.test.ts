@@ -48,6 +48,22 @@ for (const backend of BACKENDS) {
       // The sharer's own card says where the share went; refreshed, it is the plain card again.
       expect((body.value as { refresh?: { action: { data: object } } }).refresh!.action.data).to.deep.equal({ key: CONTOSO });
 
+      // One customer at a time, by name, or every one at once.
+      await h.say('link this channel to Fabrikam', { scope: 'channel' });
+      const [fabrikam] = (await h.say('stop following Fabrikam', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(fabrikam))).to.deep.equal([
+        'This channel no longer follows Fabrikam Inc.',
+        'Its shared cards will not come here any more.',
+      ]);
+      const [again] = (await h.say('unlink Fabrikam', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(again))[0]).to.equal('This channel does not follow Fabrikam Inc.');
+      const [several] = (await h.say('unlink co', { scope: 'channel' })).slice(-1);
+      expect(buttonsOf(cardOf(several)).map((b) => [b.title, b.verb])).to.deep.equal([
+        ['Coho Winery', 'unlink'],
+        ['Fourth Coffee', 'unlink'],
+        ['Contoso Ltd', 'unlink'],
+      ]);
+      expect((await h.state.read()).links.map((l) => l.customer.name)).to.deep.equal(['Contoso Ltd']);
       const [unlinked] = (await h.say('unlink', { scope: 'channel' })).slice(-1);
       expect(textsOf(cardOf(unlinked))[0]).to.equal('This channel no longer follows Contoso Ltd.');
       const { body: nowhere } = await h.invoke('share', { key: CONTOSO });

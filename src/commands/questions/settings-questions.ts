@@ -25,6 +25,9 @@ const LINK =
 const LINKS =
   /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
+/** "unlink Contoso", "stop following Contoso", "unfollow Contoso here". */
+const UNLINK_ONE =
+  /^(?:unlink|unfollow|stop following|no longer follow|detach)(?: this (?:channel|chat))?(?: from)? (.+?)(?: here| in this channel)?$/;
 /** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
 const MUTE =
   /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
@@ -91,7 +94,9 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   const share = typed('share', SHARE.exec(said));
   if (share) return share;
   if (LINKS.test(said)) return { kind: 'links' };
-  if (UNLINK.test(said)) return { kind: 'unlink' };
+  if (UNLINK.test(said)) return { kind: 'unlink', customer: null };
+  const unlinked = firstGroup(UNLINK_ONE.exec(said));
+  if (unlinked !== undefined) return { kind: 'unlink', customer: { name: originalCase(text, unlinked) } };
   const link = firstGroup(LINK.exec(said));
   if (link !== undefined) return { kind: 'link', customer: { name: originalCase(text, link) } };
   return null;
