@@ -307,6 +307,9 @@ function movementAsked(asked: string): Movement | null {
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   return days > 0 ? { direction, days } : null;
 }
+/** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
+const SHOWN_HERE =
+  /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
@@ -401,6 +404,9 @@ export function parseCommand(text: string): Command {
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
+  // "share Contoso here": its card, in this conversation (a share goes to the channels that follow it).
+  const here = SHOWN_HERE.exec(said)?.[1];
+  if (here !== undefined) return { kind: 'customer', query: originalCase(text, here), explicit: true };
   const settings = settingsAsked(text, said);
   if (settings) return settings;
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };

@@ -180,6 +180,9 @@ for (const backend of BACKENDS) {
         ['sync errors', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
         ['ok', 'personal', "You're welcome."],
         ['got it', 'groupChat', "You're welcome."],
+        // Here: the card in this conversation, not a share to the channels that follow it.
+        ['share Contoso here', 'channel', CONTOSO],
+        ["post Fabrikam's card in this chat", 'groupChat', 'Fabrikam Inc: deployment 40%, usage 37.5%'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
