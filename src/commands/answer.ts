@@ -6,20 +6,9 @@ import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
 import { productCard, withoutCard } from '../cards/product-cards.js';
-import {
-  actionsCard,
-  bestCard,
-  choicesCard,
-  customersWithCard,
-  lowAdoptionCard,
-  movedCard,
-  percentCard,
-  portfolioCard,
-  renewalsCard,
-  sizeCard,
-  unassignedCard,
-  rankedCard,
-} from '../cards/list-cards.js';
+import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/number-cards.js';
+import { renewalsCard } from '../cards/renewal-cards.js';
+import { actionsCard, choicesCard, customersWithCard, movedCard, portfolioCard, sizeCard, unassignedCard } from '../cards/list-cards.js';
 import {
   customerGoneCard,
   customerNotFoundCard,

@@ -1,0 +1,187 @@
+import {
+  filterClause,
+  filterPhrase,
+  measureName,
+  workloadTotal,
+  type PercentFilter,
+  type PercentFilters,
+  type PercentMeasure,
+  type PercentQuery,
+  type RankOrder,
+  type RankedMeasure,
+} from '../metrics/percent-filter.js';
+import type { CustomerReport } from '../metrics/report-types.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import type { Reply } from './card.js';
+import { customerList, flagNote, quoted } from './list-cards.js';
+import { customersText, entitlementsText, licensesText, percentText } from './text.js';
+
+/** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
+
+const MEASURE_MEANING: Readonly<Record<Exclude<PercentMeasure['kind'], 'lower'>, string>> = {
+  deployment: 'Deployment: licenses assigned of sold',
+  usage: 'Usage: entitlements active in the last 28 days, all workloads',
+  workload: 'usage: entitlements active in the last 28 days, over all products',
+};
+
+/** The numbers the filters read, each with what it counts: "Teams 28.6% (12 of 42 entitlements active)"; then the flags. */
+function measuredNote(c: CustomerReport, measures: readonly PercentMeasure[]): string {
+  return [...measures.map((m) => measuredText(c, m)), flagNote(c)].filter((part) => part !== '').join(' · ');
+}
+
+function measuredText(c: CustomerReport, measure: PercentMeasure): string {
+  switch (measure.kind) {
+    case 'lower':
+      return '';
+    case 'deployment':
+      return `${percentText(c.deploymentPercent)} (${licensesText(c.assigned, c.sold, c.deploymentPercent)})`;
+    case 'usage':
+      return `${percentText(c.usagePercent)} (${entitlementsText(c.active, c.entitled, c.usagePercent)})`;
+    case 'workload': {
+      const w = workloadTotal(c, measure.workload);
+      return w === undefined
+        ? ''
+        : `${measure.workload} ${percentText(w.usagePercent)} (${entitlementsText(w.active, w.entitled, w.usagePercent)})`;
+    }
+  }
+}
+
+/** "below 40%" read for both numbers, as a condition among others joined by "or". */
+function eitherPhrase(f: PercentFilter): string {
+  if (f.measure.kind !== 'lower') return filterPhrase(f);
+  return f.side === 'below' ? `deployment or usage below ${f.percent}%` : `deployment and usage above ${f.percent}%`;
+}
+
+/** "usage below 50% and deployment above 80%", "usage above 30% and below 40%": a group of conditions after "with". */
+function groupPhrase(group: PercentFilters): string {
+  return group
+    .map((f, i) =>
+      i > 0 && f.measure.kind !== 'lower' && sameMeasure(group[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : eitherPhrase(f),
+    )
+    .join(' and ');
+}
+
+/**
+ * "below 40%", "Teams usage below 50%", "deployment above 90%", "usage below 50% or deployment
+ * below 60%", "usage below 50% and deployment above 80%, or usage below 20%": those customers, the
+ * farthest from the line first.
+ */
+export function percentCard(view: PortfolioView, query: PercentQuery): Reply {
+  const customers = view.passing(query);
+  const filters = query.flat();
+  const measures = distinctMeasures(filters);
+  // Groups of one are joined by a plain "or"; a comma shows where a group of several ends.
+  const or = query.every((group) => group.length === 1) ? ' or ' : ', or ';
+  const [group, ...others] = query;
+  const title =
+    customers.length === 0
+      ? `No customer ${query.map((g) => g.map(filterClause).join(' and ')).join(or)}`
+      : others.length > 0
+        ? `${customersText(customers.length)} with ${query.map(groupPhrase).join(or)}`
+        : [customersText(customers.length), ...allPhrase(group)].join(' ');
+  const subtitle = measures
+    .map((measure) => {
+      if (measure.kind !== 'lower') {
+        return measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
+      }
+      return filters
+        .filter((f) => f.measure.kind === 'lower')
+        .map(
+          ({ side, percent }) => `Deployment ${side === 'below' ? 'or' : 'and'} usage ${side === 'below' ? 'under' : 'over'} ${percent}%`,
+        )
+        .join(' · ');
+    })
+    .join(' · ');
+  return customerList(view, customers, {
+    title,
+    subtitle,
+    // The command line joins its conditions by "and" only: for "or", it lists every customer.
+    command: others.length > 0 ? 'adoption report --json' : reportCommand(group),
+    note: (c) => measuredNote(c, measures),
+    order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
+  });
+}
+
+/** One group's conditions after the count: "below 40%", "with usage above 30% and below 40%" (a measure said once for the conditions in a row that read it). */
+function allPhrase(group: PercentFilters): string[] {
+  const both = group.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
+  const one = group
+    .filter((f) => f.measure.kind !== 'lower')
+    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
+  return [...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])];
+}
+
+const sameMeasure = (a: PercentMeasure, b: PercentMeasure): boolean =>
+  a.kind === b.kind && (a.kind !== 'workload' || (b.kind === 'workload' && a.workload === b.workload));
+
+/** Each measure the filters read, once, in the order first read. */
+function distinctMeasures(filters: readonly PercentFilter[]): PercentMeasure[] {
+  const distinct: PercentMeasure[] = [];
+  for (const { measure } of filters) if (!distinct.some((m) => sameMeasure(m, measure))) distinct.push(measure);
+  return distinct;
+}
+
+/** The command line that lists the same customers: one --measure serves --below and --above, so mixed measures list all. */
+function reportCommand(filters: PercentFilters): string {
+  const [measure, ...others] = distinctMeasures(filters);
+  if (others.length > 0 || measure === undefined) return 'adoption report --json';
+  const bounds = filters.map((f) => `--${f.side} ${f.percent}`).join(' ');
+  const option = measure.kind === 'lower' ? '' : ` ${measureOption(measure)}`;
+  return `adoption report ${bounds}${option}`;
+}
+
+/**
+ * "Teams usage", "rank customers by usage", "who has the highest deployment?": every customer with
+ * that number, lowest (or highest) first, each with its counts.
+ */
+export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder): Reply {
+  const customers = view.ranked(measure, order);
+  const what = measureName(measure);
+  const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
+  const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
+  return customerList(view, customers, {
+    title:
+      customers.length === 0
+        ? `No customer has ${what} figures yet`
+        : `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${customersText(customers.length)}`,
+    subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
+    command: `adoption report ${measureOption(measure)}`,
+    note: (c) => measuredNote(c, [measure]),
+    order: `${order} first`,
+  });
+}
+
+/** "--measure usage", '--measure "SharePoint with OneDrive"': the report option that reads one number. */
+const measureOption = (measure: RankedMeasure): string =>
+  `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+
+/** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
+export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): Reply {
+  const t = view.thresholds;
+  if (measure.kind !== 'lower') {
+    const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
+    return percentCard(view, [[{ side: 'below', percent, measure }]]);
+  }
+  const customers = view.lowAdoption();
+  const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
+  return customerList(view, customers, {
+    title,
+    subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
+    command: 'adoption report --json',
+  });
+}
+
+/** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */
+export function bestCard(view: PortfolioView, count: number | null): Reply {
+  const ranked = view.best();
+  const shown = count === null ? ranked : ranked.slice(0, count);
+  return customerList(view, shown, {
+    title:
+      shown.length === ranked.length
+        ? `${customersText(ranked.length)}, best first`
+        : `The best ${shown.length} of ${customersText(ranked.length)}`,
+    subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
+    command: 'adoption report',
+    order: 'best first',
+  });
+}

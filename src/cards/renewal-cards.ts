@@ -1,0 +1,88 @@
+import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
+import type { Renewal } from '../metrics/report-types.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import type { Reply } from './card.js';
+import { customerList } from './list-cards.js';
+import { count, customersText, renewalText } from './text.js';
+
+/** Customers whose terms or trials end soon: "who renews soon?", "which trials end soon?", "who is not renewing?". */
+
+/**
+ * "2 customers renew in the next 90 days", "1 customer renews or ends a trial in …", "1 customer
+ * has a trial ending in …", "1 customer has a subscription ending without auto-renew in …".
+ */
+function renewalsTitle(customers: number, span: string, scope: RenewalScope, trialsListed: boolean): string {
+  const one = customers === 1;
+  switch (scope) {
+    case 'trials':
+      return customers === 0
+        ? `No trial ends in ${span}`
+        : `${customersText(customers)} ${one ? 'has a trial' : 'have trials'} ending in ${span}`;
+    case 'lapsing':
+      return customers === 0
+        ? `No subscription ends without auto-renew in ${span}`
+        : `${customersText(customers)} ${one ? 'has a subscription' : 'have subscriptions'} ending without auto-renew in ${span}`;
+    case 'all': {
+      if (customers === 0) return `No subscription renews in ${span}`;
+      const verb = one ? 'renews' : 'renew';
+      const trials = one ? ' or ends a trial' : ' or end a trial';
+      return `${customersText(customers)} ${verb}${trialsListed ? trials : ''} in ${span}`;
+    }
+  }
+}
+
+const RENEWALS_SUBTITLE: Readonly<Record<RenewalScope, string>> = {
+  all: "Soonest first: live subscriptions whose term ends, and trials, from Partner Center (commitmentEndDate) or Graph. Before a renewal, low usage risks fewer seats (adoption content and training first); deployment near 100% is the moment to offer more; a trial's end is the moment to convert it.",
+  trials:
+    "Soonest first: live trials and when they end, from Partner Center (commitmentEndDate) or Graph. A trial's users count toward usage and its seats do not: before it ends, show what they use it for, and offer to convert it.",
+  lapsing:
+    'Soonest first: live subscriptions whose auto-renew is off (Partner Center autoRenewEnabled), so they end with their term unless someone acts. Ask the customer why: low usage calls for adoption content and training before the date.',
+};
+
+/** The CLI option that narrows --renewing the same way. */
+const RENEWALS_OPTION: Readonly<Record<RenewalScope, string>> = { all: '', trials: ' --trials', lapsing: ' --lapsing' };
+
+/** "3 subscriptions (1 trial)", "125 seats": what ends in the span, over the customers listed. */
+function renewalTotals(renewals: readonly Renewal[]): { title: string; value: string }[] {
+  if (renewals.length === 0) return [];
+  const trials = renewals.filter((r) => r.trial).length;
+  const seats = renewals.reduce((sum, r) => sum + r.seats, 0);
+  return [
+    {
+      title: 'Subscriptions',
+      value: `${count(renewals.length)}${trials > 0 ? ` (${count(trials)} ${trials === 1 ? 'trial' : 'trials'})` : ''}`,
+    },
+    { title: 'Seats', value: count(seats) },
+  ];
+}
+
+/**
+ * "who renews soon?": customers with a subscription whose term (or trial) ends within the days
+ * asked, the soonest first, each renewal with its seats and date beside the customer's usage, which
+ * decides what to do before it: low usage risks fewer seats at renewal, full deployment is the
+ * moment for more, a trial's end the moment to convert it. "which trials end soon?": the trials alone.
+ */
+export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: RenewalScope): Reply {
+  const today = view.report.generatedAt;
+  const days = spanDays(asked, today);
+  const customers = view.renewing(days, scope);
+  const span = `the next ${count(days)} days${'month' in asked ? `, to the end of ${MONTH_NAMES[asked.month - 1]}` : ''}`;
+  const ending = customers.flatMap((c) => renewalsWithin(c, today, days, scope));
+  return customerList(view, customers, {
+    title: renewalsTitle(
+      customers.length,
+      span,
+      scope,
+      ending.some((r) => r.trial),
+    ),
+    subtitle: RENEWALS_SUBTITLE[scope],
+    totals: renewalTotals(ending),
+    command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
+    // The row's own columns give deployment and usage beside it.
+    note: (c) =>
+      renewalsWithin(c, today, days, scope)
+        .map((r) => renewalText(r, today))
+        .join(' · '),
+    order: 'soonest first',
+  });
+}
