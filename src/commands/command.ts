@@ -2,15 +2,18 @@ import type { Measure } from '../alerts/alert.js';
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
-import { lackingNamed, type Lacking } from '../metrics/products.js';
+import type { Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
-import { WEEK_DAYS, type Movement } from '../metrics/trend.js';
+import type { Movement } from '../metrics/trend.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
+import { findingAsked } from './questions/finding-questions.js';
+import { movementAsked } from './questions/movement-questions.js';
 import { lowAsked, percentsAsked, rankAsked, workloadAsked } from './questions/number-questions.js';
+import { productAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
-import { originalCase, SPAN_COUNTS, SPAN_UNIT_DAYS } from './questions/words.js';
+import { originalCase } from './questions/words.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -252,31 +255,6 @@ function comparedNames(text: string, asked: string): string[] | null {
     .filter((n) => n !== '');
   return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
 }
-/** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
-const PRODUCT =
-  /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
-
-/** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
-const workloadRanking = (workload: string): Command => ({ kind: 'ranked', measure: { kind: 'workload', workload }, order: 'lowest' });
-
-/** "customers without E3", "who doesn't have Teams?", "which customers have no Dynamics licenses?", "who isn't on Business Premium?". */
-const WITHOUT =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:customers?|accounts?)(?: (?:that|who))? (?:without|with no|lacking|missing|not on|(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:have|has) not bought|(?:haven't|hasn't) bought|(?:are|is) not on|(?:aren't|isn't) on)|(?:who|which customers?|what customers?) (?:(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:has|have) no|(?:has|have) not bought|(?:hasn't|haven't) bought|(?:is|are) not on|(?:isn't|aren't) on|lacks?|(?:is|are) (?:missing|without)))(?: an?| any| the)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?(?: yet)?$/;
-
-function withoutAsked(text: string, asked: string): Command | null {
-  const words = WITHOUT.exec(asked)?.[1];
-  return words === undefined ? null : { kind: 'without', lacking: lackingNamed(originalCase(text, words)) };
-}
-
-/** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
-function productAsked(text: string, asked: string): Command | null {
-  const match = PRODUCT.exec(asked);
-  const product = match?.[1] ?? match?.[2];
-  if (product === undefined) return null;
-  const workload = workloadNamed(product);
-  return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
-}
-
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
   /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my|our) attention)$/;
@@ -285,28 +263,6 @@ const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
 const DATA_STATUS =
   /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from|(?:which customers?|who) (?:has not|hasn't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems))$/;
-const WENT_DOWN =
-  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
-const WENT_UP =
-  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$/;
-/** "what changed this week?", "any changes?", "who moved the most?": either way. */
-const MOVED =
-  /^(?:what(?:'s| has| have)? changed|what(?:'s| is) new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new)$/;
-/** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
-const SPAN =
-  / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}|two|three|four|six|twelve) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
-
-/** "who dropped this month?": which way, and over how many days (a week unless a span is named). */
-function movementAsked(asked: string): Movement | null {
-  const span = SPAN.exec(asked);
-  const words = span ? asked.slice(0, span.index) : asked;
-  const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
-  if (direction === null) return null;
-  const unit = span?.[2] ?? span?.[3];
-  const count = span?.[1] === undefined ? 1 : (SPAN_COUNTS[span[1]] ?? Number(span[1]));
-  const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
-  return days > 0 ? { direction, days } : null;
-}
 /** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
 const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
@@ -317,41 +273,6 @@ const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
   /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
-/**
- * What people call each explanation and suggested action, for "customers with trials", "who has old
- * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
- */
-const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
-  [/^(?:license transfers?|licen[cs]es? (?:moved|reassigned|transferred)|(?:staff |employee )?turnover|leavers)$/, 'license-transfer'],
-  [/^(?:duplicates?|duplicate subscriptions?|two subscriptions(?: for one product)?)$/, 'duplicate-subscription'],
-  [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
-  [/^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer)$/, 'yammer-overuse'],
-  [/^(?:old|stale|outdated) data$/, 'stale-data'],
-  [
-    /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
-    'usage-above-100-unexplained',
-  ],
-  [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
-  [
-    /^(?:training(?: and self-?support| opportunit(?:y|ies)| candidates| targets)?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
-    'training-and-self-support',
-  ],
-  [
-    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|can (?:i|we) upsell|(?:ready|room) for more (?:seats|licen[cs]es))$/,
-    'training-upsell',
-  ],
-];
-/** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
-const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
-
-function findingAsked(asked: string): FindingCode | null {
-  const topic = FINDING_QUESTION.exec(asked)?.[1];
-  if (topic === undefined) return null;
-  for (const [pattern, code] of FINDING_TOPICS) if (pattern.test(topic)) return code;
-  return null;
-}
-
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [

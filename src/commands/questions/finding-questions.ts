@@ -1,0 +1,38 @@
+import type { FindingCode } from '../../metrics/report-types.js';
+
+/** Questions about one explanation or suggested action: "customers with trials", "upsell candidates". */
+
+/**
+ * What people call each explanation and suggested action, for "customers with trials", "who has old
+ * data?", "upsell opportunities". Checked in order; each must be the whole topic of the question.
+ */
+const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
+  [/^(?:license transfers?|licen[cs]es? (?:moved|reassigned|transferred)|(?:staff |employee )?turnover|leavers)$/, 'license-transfer'],
+  [/^(?:duplicates?|duplicate subscriptions?|two subscriptions(?: for one product)?)$/, 'duplicate-subscription'],
+  [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
+  [/^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer)$/, 'yammer-overuse'],
+  [/^(?:old|stale|outdated) data$/, 'stale-data'],
+  [
+    /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
+    'usage-above-100-unexplained',
+  ],
+  [/^(?:adoption content|case studies|testimonials|tutorials|unused licen[cs]es)$/, 'adoption-content'],
+  [
+    /^(?:training(?: and self-?support| opportunit(?:y|ies)| candidates| targets)?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
+    'training-and-self-support',
+  ],
+  [
+    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|can (?:i|we) upsell|(?:ready|room) for more (?:seats|licen[cs]es))$/,
+    'training-upsell',
+  ],
+];
+/** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
+const FINDING_QUESTION =
+  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+
+export function findingAsked(asked: string): FindingCode | null {
+  const topic = FINDING_QUESTION.exec(asked)?.[1];
+  if (topic === undefined) return null;
+  for (const [pattern, code] of FINDING_TOPICS) if (pattern.test(topic)) return code;
+  return null;
+}

@@ -1,0 +1,35 @@
+import { workloadNamed } from '../../data/workloads.js';
+import { lackingNamed } from '../../metrics/products.js';
+import type { Command } from '../command.js';
+import { originalCase } from './words.js';
+
+/** Questions about products: who has one, who lacks one (or a workload). */
+
+/** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
+const PRODUCT =
+  /^(?:(?:who|which customers?|what customers?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
+
+/** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
+export const workloadRanking = (workload: string): Command => ({
+  kind: 'ranked',
+  measure: { kind: 'workload', workload },
+  order: 'lowest',
+});
+
+/** "customers without E3", "who doesn't have Teams?", "which customers have no Dynamics licenses?", "who isn't on Business Premium?". */
+const WITHOUT =
+  /^(?:(?:show|list)(?: me)? )?(?:(?:customers?|accounts?)(?: (?:that|who))? (?:without|with no|lacking|missing|not on|(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:have|has) not bought|(?:haven't|hasn't) bought|(?:are|is) not on|(?:aren't|isn't) on)|(?:who|which customers?|what customers?) (?:(?:do not|don't|does not|doesn't) (?:have|own|buy)|(?:has|have) no|(?:has|have) not bought|(?:hasn't|haven't) bought|(?:is|are) not on|(?:isn't|aren't) on|lacks?|(?:is|are) (?:missing|without)))(?: an?| any| the)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?(?: yet)?$/;
+
+export function withoutAsked(text: string, asked: string): Command | null {
+  const words = WITHOUT.exec(asked)?.[1];
+  return words === undefined ? null : { kind: 'without', lacking: lackingNamed(originalCase(text, words)) };
+}
+
+/** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
+export function productAsked(text: string, asked: string): Command | null {
+  const match = PRODUCT.exec(asked);
+  const product = match?.[1] ?? match?.[2];
+  if (product === undefined) return null;
+  const workload = workloadNamed(product);
+  return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
+}
