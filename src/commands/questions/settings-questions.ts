@@ -1,7 +1,7 @@
 import type { Measure } from '../../alerts/alert.js';
 import { workloadNamedIn } from '../../data/workloads.js';
-import type { SettingsCommand } from '../command.js';
 import { MUTE_DAYS } from '../../alerts/subscriptions.js';
+import type { SettingsCommand } from '../command.js';
 import { firstGroup, originalCase, SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
 
 /** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
@@ -28,7 +28,7 @@ const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 /** "unlink Contoso", "stop following Contoso", "unfollow Contoso here". */
 const UNLINK_ONE =
   /^(?:unlink|unfollow|stop following|no longer follow|detach)(?: this (?:channel|chat))?(?: from)? (.+?)(?: here| in this channel)?$/;
-/** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here, for 30 days. */
+/** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here (for 30 days, or the span said after it). */
 const MUTE =
   /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
 /** How long a mute is asked for, at the end: "for a week", "for 3 days", "for two months". */
