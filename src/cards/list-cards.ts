@@ -202,10 +202,16 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
 }
 
 /** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
-export function unassignedCard(view: PortfolioView): Reply {
-  const customers = view.unassigned();
+export function unassignedCard(view: PortfolioView, above: number | null): Reply {
+  const customers = view.unassigned(above ?? 0);
+  const more = above === null ? '' : `more than ${count(above)} `;
   return customerList(view, customers, {
-    title: customers.length === 0 ? 'Every license sold is assigned' : `${customersText(customers.length)} with unassigned licenses`,
+    title:
+      customers.length > 0
+        ? `${customersText(customers.length)} with ${more}unassigned licenses`
+        : above === null
+          ? 'Every license sold is assigned'
+          : `No customer has ${more}unassigned licenses`,
     subtitle:
       'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
     command: 'adoption report --unassigned',

@@ -41,7 +41,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'ranked':
       return rankedCard(view, command.measure, command.order);
     case 'unassigned':
-      return unassignedCard(view);
+      return unassignedCard(view, command.above);
     case 'size':
       return sizeCard(view, command.question, command.count);
     case 'renewals':

@@ -47,7 +47,8 @@ export type Command =
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
   /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
-  | { readonly kind: 'unassigned' }
+  /** "who has the most unused licenses?"; "customers with more than 50 unassigned licenses": more than that many (null: any). */
+  | { readonly kind: 'unassigned'; readonly above: number | null }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
   | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
@@ -245,9 +246,13 @@ const VERSUS = /^(?:how (?:does|do|is|are) )?(.+?) (?:vs\.?|versus|compared? (?:
 /** What goes between the names of a comparison. */
 const BETWEEN_NAMES = /\s*,\s*(?:and\s+)?|\s+(?:and|with|to|vs\.?|versus|&|compared (?:to|with)|against)\s+/;
 
+/** "last month", "the previous sync": what a customer is compared with over time, not another customer. */
+const EARLIER = /^(?:the )?(?:last|previous|prior) (?:week|month|quarter|year|sync)$/;
+
 function comparedNames(text: string, asked: string): string[] | null {
   const match = COMPARE.exec(asked) ?? VERSUS.exec(asked);
   if (!match) return null;
+  if (match.slice(1).some((words) => words !== undefined && EARLIER.test(words.split(BETWEEN_NAMES).at(-1) ?? ''))) return null;
   const names = match
     .slice(1)
     .join(' vs ')
@@ -269,14 +274,21 @@ const SHOWN_HERE =
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
+const UNASSIGNED_OVER =
+  /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many licen[cs]es(?: do (?:i|we) have| have (?:i|we) sold| in total)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
   /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
+  // "Teams usage for Contoso": a workload's usage is on the customer's card.
+  /^(?:show |get |give me )?(?:the )?(?:\S+(?: with onedrive| for business| online)?) (?:usage|adoption|use)\s+(?:for|of|at)\s+(.+)$/,
+  // "compare Contoso with last month", "Contoso vs last week": its trend, on its card.
+  /^(?:compare\s+)?(.+?)\s+(?:with|to|against|vs\.?|versus|compared (?:to|with))\s+(?:the )?(?:last|previous|prior)\s+(?:week|month|quarter|year|sync)$/,
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
   // "show me Contoso's products": the name without what of it.
   new RegExp(String.raw`^(?:show|open)\s+(?!(?:me\s+)?(?:the|my|our|all)\s+${ASPECT}$)(?:me\s+)?(.+?)(?:(?:'s|’s|')?\s+${ASPECT})?$`),
@@ -320,7 +332,9 @@ export function parseCommand(text: string): Command {
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
-  if (UNASSIGNED.test(asked)) return { kind: 'unassigned' };
+  if (UNASSIGNED.test(asked)) return { kind: 'unassigned', above: null };
+  const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
+  if (unassignedOver !== undefined) return { kind: 'unassigned', above: Number(unassignedOver.replaceAll(',', '')) };
   const size = sizeAsked(asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);

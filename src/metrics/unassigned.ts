@@ -14,12 +14,13 @@ export function inactiveEntitlements(c: LicenseCounts): number {
 }
 
 /**
- * The customers with licenses sold and not assigned, the most first (counts, not shares: a
- * thousand idle seats cost more than nine), then the most inactive entitlements, then by name.
+ * The customers with more than `above` licenses sold and not assigned (any, by default), the most
+ * first (counts, not shares: a thousand idle seats cost more than nine), then the most inactive
+ * entitlements, then by name.
  */
-export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[]): C[] {
+export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[], above = 0): C[] {
   return customers
-    .filter((c) => unassignedLicenses(c) > 0)
+    .filter((c) => unassignedLicenses(c) > above)
     .sort(
       (a, b) =>
         unassignedLicenses(b) - unassignedLicenses(a) ||

@@ -129,9 +129,9 @@ export class PortfolioView {
     return bySize(this.report.customers, question);
   }
 
-  /** Customers with licenses sold and not assigned, the most first. */
-  unassigned(): CustomerReport[] {
-    return mostUnassigned(this.report.customers);
+  /** Customers with licenses sold and not assigned (more than `above` of them), the most first. */
+  unassigned(above = 0): CustomerReport[] {
+    return mostUnassigned(this.report.customers, above);
   }
 
   /** Customers with that explanation or suggested action, worst first. */

@@ -183,6 +183,14 @@ for (const backend of BACKENDS) {
         // Here: the card in this conversation, not a share to the channels that follow it.
         ['share Contoso here', 'channel', CONTOSO],
         ["post Fabrikam's card in this chat", 'groupChat', 'Fabrikam Inc: deployment 40%, usage 37.5%'],
+        // A count of licenses, never a percent: Fabrikam has 60 unassigned, Fourth Coffee 25.
+        ['which customers have more than 50 unassigned licenses?', 'personal', '1 customer with more than 50 unassigned licenses'],
+        ['who has over 20 idle seats', 'channel', '2 customers with more than 20 unassigned licenses'],
+        ['customers with more than 100 unused licenses', 'personal', 'No customer has more than 100 unassigned licenses'],
+        ['Teams usage for Contoso', 'personal', CONTOSO],
+        ['compare Contoso with last month', 'groupChat', CONTOSO],
+        ["what's the total number of seats?", 'personal', PORTFOLIO],
+        ['average deployment across customers', 'channel', PORTFOLIO],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
