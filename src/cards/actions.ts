@@ -89,7 +89,7 @@ export function commandForAction(verb: string, data: unknown): Command | null {
     case 'portfolio':
       return { kind: 'portfolio' };
     case 'low-adoption':
-      return { kind: 'low-adoption', measure: { kind: 'lower' } };
+      return { kind: 'low-adoption', measure: { kind: 'lower' }, among: null };
     case 'actions':
       return { kind: 'actions' };
     case 'customers-with':

@@ -10,11 +10,15 @@ import {
   type RankOrder,
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
+import type { Among } from '../metrics/among.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
+import { buttons } from './actions.js';
 import { customerList, flagNote, quoted } from './list-cards.js';
-import { customersText, entitlementsText, licensesText, percentText } from './text.js';
+import { messageCard } from './message-cards.js';
+import { noSuchProduct } from './product-cards.js';
+import { count, customersText, entitlementsText, licensesText, name, percentText } from './text.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -66,7 +70,10 @@ function groupPhrase(group: PercentFilters): string {
  * below 60%", "usage below 50% and deployment above 80%, or usage below 20%": those customers, the
  * farthest from the line first.
  */
-export function percentCard(view: PortfolioView, query: PercentQuery): Reply {
+export function percentCard(all: PortfolioView, query: PercentQuery, among: Among | null = null): Reply {
+  const scope = scoped(all, among);
+  if ('reply' in scope) return scope.reply;
+  const { view } = scope;
   const customers = view.passing(query);
   const filters = query.flat();
   const measures = distinctMeasures(filters);
@@ -93,10 +100,10 @@ export function percentCard(view: PortfolioView, query: PercentQuery): Reply {
     })
     .join(' · ');
   return customerList(view, customers, {
-    title,
+    title: `${title}${scope.phrase}`,
     subtitle,
     // The command line joins its conditions by "and" only: for "or", it lists every customer.
-    command: others.length > 0 ? 'adoption report --json' : reportCommand(group),
+    command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
     note: (c) => measuredNote(c, measures),
     order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
@@ -156,19 +163,45 @@ const measureOption = (measure: RankedMeasure): string =>
   `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
-export function lowAdoptionCard(view: PortfolioView, measure: PercentMeasure): Reply {
-  const t = view.thresholds;
+export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, among: Among | null = null): Reply {
+  const t = all.thresholds;
   if (measure.kind !== 'lower') {
     const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
-    return percentCard(view, [[{ side: 'below', percent, measure }]]);
+    return percentCard(all, [[{ side: 'below', percent, measure }]], among);
   }
-  const customers = view.lowAdoption();
+  const scope = scoped(all, among);
+  if ('reply' in scope) return scope.reply;
+  const customers = scope.view.lowAdoption();
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
-  return customerList(view, customers, {
-    title,
+  return customerList(scope.view, customers, {
+    title: `${title}${scope.phrase}`,
     subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
-    command: 'adoption report --json',
+    command: `adoption report --json${scope.options}`,
   });
+}
+
+/**
+ * The portfolio narrowed to the customers asked about, with how the title says it (", among 7
+ * customers with E3") and the command line's options that narrow the same way; or, when none is
+ * left, the answer that says so.
+ */
+function scoped(view: PortfolioView, among: Among | null): { view: PortfolioView; phrase: string; options: string } | { reply: Reply } {
+  if (among === null) return { view, phrase: '', options: '' };
+  const narrowed = view.among(among);
+  const seats =
+    among.seats === null ? null : `${among.seats.side === 'above' ? 'more' : 'fewer'} than ${count(among.seats.count)} licenses sold`;
+  if (narrowed.customers.length === 0) {
+    if (among.product !== null && view.withProduct(among.product).length === 0)
+      return { reply: noSuchProduct(view, name(among.product), '') };
+    const asked = [among.product === null ? null : `a product named like "${name(among.product)}"`, seats].filter((p) => p !== null);
+    return { reply: messageCard(`No customer has ${asked.join(' and ')}.`, [], [buttons.portfolio(), buttons.help()]) };
+  }
+  const parts = [among.product === null ? null : name(among.product), seats].filter((p) => p !== null);
+  const options = [
+    among.product === null ? '' : ` --product ${quoted(among.product)}`,
+    among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,
+  ].join('');
+  return { view: narrowed, phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}`, options };
 }
 
 /** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */

@@ -14,7 +14,7 @@ import { count, customersText, name, percentText } from './text.js';
 const PRODUCT_NAMES_SHOWN = 12;
 
 /** No customer has a product named so: say it, and which products the cache holds. */
-function noSuchProduct(view: PortfolioView, asked: string, consequence: string): Reply {
+export function noSuchProduct(view: PortfolioView, asked: string, consequence: string): Reply {
   const known = view.productNames();
   const shown = known.slice(0, PRODUCT_NAMES_SHOWN).join(', ');
   return messageCard(

@@ -35,9 +35,9 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'portfolio':
       return portfolioCard(view);
     case 'percent':
-      return percentCard(view, command.query);
+      return percentCard(view, command.query, command.among);
     case 'low-adoption':
-      return lowAdoptionCard(view, command.measure);
+      return lowAdoptionCard(view, command.measure, command.among);
     case 'ranked':
       return rankedCard(view, command.measure, command.order);
     case 'unassigned':

@@ -2,10 +2,12 @@ import type { Measure } from '../alerts/alert.js';
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
+import type { Among } from '../metrics/among.js';
 import type { Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { Movement } from '../metrics/trend.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
+import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
 import { lowAsked, percentsAsked, rankAsked, workloadAsked } from './questions/number-questions.js';
@@ -55,12 +57,13 @@ export type Command =
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
-  | { readonly kind: 'percent'; readonly query: PercentQuery }
+  /** Null among: every customer. */
+  | { readonly kind: 'percent'; readonly query: PercentQuery; readonly among: Among | null }
   /**
    * Customers below the configured thresholds: "low adoption" (deployment or usage, each its own
    * threshold), "low deployment", "low usage", "low Teams usage", "who uses Yammer the least".
    */
-  | { readonly kind: 'low-adoption'; readonly measure: PercentMeasure }
+  | { readonly kind: 'low-adoption'; readonly measure: PercentMeasure; readonly among: Among | null }
   /**
    * Customers ranked by one number: a workload's usage ("Teams usage", "OneDrive adoption by
    * customer"), lowest first; "rank customers by usage", "who has the highest deployment?".
@@ -348,10 +351,13 @@ export function parseCommand(text: string): Command {
   // Before the percents: "usage over 100% with no explanation" is a finding.
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };
-  const percents = percentsAsked(asked);
-  if (percents) return { kind: 'percent', query: percents };
-  const low = lowAsked(asked);
-  if (low) return { kind: 'low-adoption', measure: low };
+  // "E3 customers below 50%", "usage under 50% and more than 100 seats": the numbers of some customers.
+  const { among: asLowered, rest } = amongAsked(asked);
+  const among = asLowered?.product ? { ...asLowered, product: originalCase(text, asLowered.product) } : asLowered;
+  const percents = percentsAsked(rest);
+  if (percents) return { kind: 'percent', query: percents, among };
+  const low = lowAsked(rest);
+  if (low) return { kind: 'low-adoption', measure: low, among };
   const workload = workloadAsked(asked);
   if (workload) return workloadRanking(workload);
   const ranked = rankAsked(asked);

@@ -1,3 +1,4 @@
+import { withinSeats } from './among.js';
 import type { CustomerReport } from './report-types.js';
 
 /** Customers by how many licenses they bought: the largest accounts first, or the smallest. */
@@ -21,6 +22,6 @@ export interface SizeQuestion {
  */
 export function bySize(customers: readonly CustomerReport[], { order, seats }: SizeQuestion): CustomerReport[] {
   return customers
-    .filter((c) => c.sold > 0 && (seats === null || (seats.side === 'above' ? c.sold > seats.count : c.sold < seats.count)))
+    .filter((c) => c.sold > 0 && (seats === null || withinSeats(c.sold, seats)))
     .sort((a, b) => (order === 'largest' ? b.sold - a.sold : a.sold - b.sold) || a.customer.localeCompare(b.customer));
 }

@@ -2,6 +2,7 @@ import type { HistoryPoint } from '../data/records.js';
 import {
   customerKey,
   customersWithout,
+  isAmong,
   moves,
   mostUnassigned,
   bySize,
@@ -15,6 +16,7 @@ import {
   isLowAdoption,
   summarize,
   trend,
+  type Among,
   type Lacking,
   type Move,
   type Movement,
@@ -59,6 +61,15 @@ export class PortfolioView {
 
   get customers(): readonly CustomerReport[] {
     return this.report.customers;
+  }
+
+  /** The same portfolio narrowed to the customers a question is about ("E3 customers", "more than 100 seats"). */
+  among(among: Among): PortfolioView {
+    return new PortfolioView(
+      { ...this.report, customers: this.report.customers.filter((c) => isAmong(c, among)) },
+      this.thresholds,
+      this.history,
+    );
   }
 
   get summary(): PortfolioSummary {

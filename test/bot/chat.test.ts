@@ -28,6 +28,7 @@ const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 const NORTHWIND = '00000003-0000-4000-8000-c0ffee000003';
+const FOURTH_COFFEE = '0000000c-0000-4000-8000-c0ffee00000c';
 
 for (const backend of BACKENDS) {
   describe(`the bot in Teams, over HTTP (${backend})`, () => {
@@ -380,11 +381,7 @@ for (const backend of BACKENDS) {
         verb: 'compare',
         data: { customers: JSON.stringify([{ key }, { name: 'fabrikam' }]) },
       });
-      expect(buttonsOf(choices)).to.deep.equal([
-        compareWith(COHO),
-        compareWith('0000000c-0000-4000-8000-c0ffee00000c'),
-        compareWith(CONTOSO),
-      ]);
+      expect(buttonsOf(choices)).to.deep.equal([compareWith(COHO), compareWith(FOURTH_COFFEE), compareWith(CONTOSO)]);
       const { body } = await h.invoke('compare', buttonsOf(choices)[0]!.data);
       expect(textsOf(body.value).slice(0, 4)).to.deep.equal([
         'Coho Winery vs Fabrikam Inc',
@@ -779,6 +776,24 @@ for (const backend of BACKENDS) {
       expect(textsOf(ends)[0]).to.equal('3 customers with deployment or usage below 40% or deployment and usage above 90%');
       expect(buttonsOf(ends).map((b) => b.data['key'])).to.deep.equal([COHO, FABRIKAM, NORTHWIND, undefined]);
       expect((await rows('usage or deployment below 40%'))[0]).to.equal('2 customers with deployment below 40% or usage below 40%');
+      // Some customers' numbers: those with a product, or of a size. Before, the product or the size went unread.
+      for (const [asked, title] of [
+        ['E3 customers below 50%', '1 customer below 50%, among 7 customers with E3'],
+        ['which Business Premium customers have low usage?', '1 customer with usage below 50%, among 5 customers with Business Premium'],
+        ['E3 customers with low adoption', '1 customer with low adoption, among 7 customers with E3'],
+        [
+          'customers with usage under 80% and more than 100 seats',
+          '1 customer with usage below 80%, among 3 customers with more than 100 licenses sold',
+        ],
+      ] as const) {
+        expect((await rows(asked))[0], asked).to.equal(title);
+      }
+      const fourth = cardOf((await h.say('customers with usage under 80% and more than 100 seats'))[0]);
+      expect(buttonsOf(fourth).map((b) => b.data['key'])).to.deep.equal([FOURTH_COFFEE, undefined]);
+      expect(textsOf(cardOf((await h.say('E5 customers below 50%'))[0]))[0]).to.equal('No customer has a product named like "E5".');
+      expect(textsOf(cardOf((await h.say('usage below 50% and more than 1000 seats'))[0]))).to.deep.equal([
+        'No customer has more than 1,000 licenses sold.',
+      ]);
       // "and" binds before "or": Coho Winery meets the first group (31% usage, 93.3% deployment),
       // Fabrikam the second (40% deployment). Before, the last condition went unread.
       const mixed = cardOf((await h.say('usage below 50% and deployment above 80% or deployment below 45%'))[0]);

@@ -1,0 +1,37 @@
+import type { Among } from '../../metrics/among.js';
+import type { SeatFilter } from '../../metrics/size.js';
+
+/**
+ * Which customers a question about the numbers is about: "E3 customers below 50%", "which Business
+ * Premium customers have low usage?", "usage under 50% and more than 100 seats". The words that
+ * say it are taken out, so what is left is read as the question it would be without them.
+ */
+
+/** "<product> customers" at the start, after "which", "show me" ...; not "low customers" nor "my customers". */
+const PRODUCT_CUSTOMERS = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*)(.+?) (customers|accounts)\b/;
+const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|me|of|for)(?: |$))+/;
+const NOT_A_PRODUCT =
+  /^(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|\d+)$|\b(?:adoption|usage|deployment|percent|below|above|under|over|with|have|has|are|is)\b|%/;
+/** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
+const SEATS =
+  /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
+
+export function amongAsked(asked: string): { among: Among | null; rest: string } {
+  let rest = asked;
+  let seats: SeatFilter | null = null;
+  const sized = SEATS.exec(rest);
+  if (sized) {
+    seats = { side: /^(?:more|over|above)/.test(sized[1]!) ? 'above' : 'below', count: Number(sized[2]!.replaceAll(',', '')) };
+    rest = `${rest.slice(0, sized.index)}${rest.slice(sized.index + sized[0].length)}`.trim();
+  }
+  let product: string | null = null;
+  const named = PRODUCT_CUSTOMERS.exec(rest);
+  // The lazy match may have left the lead-in's words in the name: "which", "how many".
+  const words = named?.[2]!.replace(LEAD_WORDS, '');
+  if (named && words !== undefined && words !== '' && !NOT_A_PRODUCT.test(words)) {
+    product = words;
+    rest = `${named[1]}${named[2]!.slice(0, named[2]!.length - words.length)}${named[3]}${rest.slice(named[0].length)}`;
+  }
+  if (product !== null) return { among: { product, seats }, rest };
+  return seats === null ? { among: null, rest: asked } : { among: { product, seats }, rest };
+}
