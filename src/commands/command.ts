@@ -231,6 +231,10 @@ const WHY_CUSTOMER = [
   new RegExp(String.raw`^${WHY} (.+?)(?:'s|’s|')?(?: (?:have|has|show|shows|get|gets|got))? ${MEASURES}\b.*$`),
   new RegExp(String.raw`^${WHY} (.+?) (?:at|over|above|more than|below|under) .+$`),
   new RegExp(String.raw`^explain (.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers|card))?$`),
+  // "why is Fabrikam low?", "why is Coho so low"
+  new RegExp(String.raw`^${WHY} (.+?)${ODD}$`),
+  // What to do about one customer: the why card ends with what to do and why.
+  /^(?:what (?:should|can|do|must) (?:i|we) (?:do|say|tell|offer|suggest|propose) (?:with|about|for|to) |what (?:should|can|do) (?:i|we) (?:tell|offer|suggest to|propose to) |how (?:can|do|could|should) (?:i|we) (?:improve|raise|increase|lift|grow|help|boost) |(?:recommendations?|advice|suggestions?|next steps|actions|what to do) (?:for|about|on|with) )(.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers))?$/,
 ];
 /** What follows "why is" or "explain" that is not a customer's name (then it is the general question). */
 const NOT_A_CUSTOMER =

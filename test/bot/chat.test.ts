@@ -86,7 +86,9 @@ for (const backend of BACKENDS) {
         ['What is the adoption of Contoso?', 'personal', CONTOSO],
         ['tell me about fabrikam', 'personal', FABRIKAM],
         // A name inside a sentence the bot has no pattern for.
-        ['what should I do for Fabrikam?', 'personal', FABRIKAM],
+        ['what is going on at Fabrikam?', 'personal', FABRIKAM],
+        // What to do for one customer: its explanations, then what to do and why.
+        ['what should I do for Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         ['Contoso teams', 'channel', CONTOSO],
         ["how is Fabrikam's Teams usage?", 'personal', FABRIKAM],
         ["show me Contoso's products", 'personal', CONTOSO],
@@ -191,6 +193,13 @@ for (const backend of BACKENDS) {
         ['Teams usage for Contoso', 'personal', CONTOSO],
         ['compare Contoso with last month', 'groupChat', CONTOSO],
         ["what's the total number of seats?", 'personal', PORTFOLIO],
+        // What to do about one customer: its explanations, then what to do and why.
+        ['what should I do with Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
+        ["how can I improve Coho's usage?", 'channel', 'Coho Winery: why the numbers look like this'],
+        ['recommendations for Fabrikam', 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
+        ['why is Fabrikam low?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
+        ['who uses Yammer more than licensed?', 'personal', '1 customer: Yammer used beyond its licenses'],
+        ['which customers have trials ending?', 'channel', '1 customer has a trial ending in the next 90 days'],
         ['average deployment across customers', 'channel', PORTFOLIO],
       ];
       for (const [text, scope, summary] of asked) {

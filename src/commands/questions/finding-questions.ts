@@ -10,7 +10,10 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
   [/^(?:license transfers?|licen[cs]es? (?:moved|reassigned|transferred)|(?:staff |employee )?turnover|leavers)$/, 'license-transfer'],
   [/^(?:duplicates?|duplicate subscriptions?|two subscriptions(?: for one product)?)$/, 'duplicate-subscription'],
   [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
-  [/^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer)$/, 'yammer-overuse'],
+  [
+    /^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer|(?:uses? |using )?yammer (?:more than|beyond|over) (?:licen[cs]ed|(?:its|their|the) licen[cs]es))$/,
+    'yammer-overuse',
+  ],
   [/^(?:old|stale|outdated) data$/, 'stale-data'],
   [
     /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
