@@ -200,6 +200,9 @@ for (const backend of BACKENDS) {
         ['why is Fabrikam low?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         ['who uses Yammer more than licensed?', 'personal', '1 customer: Yammer used beyond its licenses'],
         ['which customers have trials ending?', 'channel', '1 customer has a trial ending in the next 90 days'],
+        // Where the data comes from and how more gets in: the data status says both.
+        ['how do I import data?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        ['can you connect to Partner Center?', 'groupChat', 'Data: 12 customers, newest from 2026-11-25'],
         ['average deployment across customers', 'channel', PORTFOLIO],
       ];
       for (const [text, scope, summary] of asked) {
