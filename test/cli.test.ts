@@ -44,6 +44,13 @@ for (const backend of BACKENDS) {
       }
     }
 
+    /** The customers `adoption report --json ARGS` lists, in its order; the command must succeed. */
+    async function reportedIn(env: Record<string, string>, ...args: string[]): Promise<string[]> {
+      const r = await adoptionIn(env, 'report', '--json', ...args);
+      expect(r.code, r.stderr).to.equal(0);
+      return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+    }
+
     it('imports files of several kinds, one line each, and exits non-zero naming the one it refused', async () => {
       const r = await adoption(
         'import',
@@ -112,11 +119,7 @@ for (const backend of BACKENDS) {
     });
 
     it('lists the customers below or above a percent of deployment, usage or one workload', async () => {
-      const names = async (...args: string[]): Promise<string[]> => {
-        const r = await adoption('report', '--json', ...args);
-        expect(r.code, r.stderr).to.equal(0);
-        return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
-      };
+      const names = (...args: string[]): Promise<string[]> => reportedIn(where.env, ...args);
       expect(await names('--below', '50', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);
       const none = await adoption('report', '--above', '90', '--measure', 'deployment');
       expect(none).to.deep.include({ code: 0, stdout: 'No customer has deployment above 90%.\n' });
@@ -158,11 +161,7 @@ for (const backend of BACKENDS) {
     it('lists the customers by licenses sold, the largest or smallest first, within a seat count', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-size-')));
       try {
-        const names = async (...args: string[]): Promise<string[]> => {
-          const r = await adoptionIn(demo.env, 'report', '--json', ...args);
-          expect(r.code, r.stderr).to.equal(0);
-          return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
-        };
+        const names = (...args: string[]): Promise<string[]> => reportedIn(demo.env, ...args);
         expect((await names('--largest')).slice(0, 3)).to.deep.equal(['Contoso Ltd', 'Fourth Coffee', 'Woodgrove Bank']);
         expect((await names('--smallest')).slice(0, 2)).to.deep.equal(['Tailspin Toys', 'Wingtip Toys']);
         expect(await names('--seats-above', '100')).to.deep.equal(['Contoso Ltd', 'Fourth Coffee', 'Woodgrove Bank']);
@@ -180,11 +179,7 @@ for (const backend of BACKENDS) {
     it('lists the customers with a product, or without it (or without a workload), as the chat does', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-product-')));
       try {
-        const names = async (...args: string[]): Promise<string[]> => {
-          const r = await adoptionIn(demo.env, 'report', '--json', ...args);
-          expect(r.code, r.stderr).to.equal(0);
-          return (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
-        };
+        const names = (...args: string[]): Promise<string[]> => reportedIn(demo.env, ...args);
         expect(await names('--product', 'dynamics sales')).to.deep.equal(['Fourth Coffee']);
         expect(await names('--without', 'E3')).to.deep.equal([
           'Fourth Coffee',
