@@ -10,7 +10,7 @@ import {
   type RankOrder,
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
-import type { Among } from '../metrics/among.js';
+import { largestFirst, type Among } from '../metrics/among.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
@@ -74,7 +74,7 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
   const scope = scoped(all, among);
   if ('reply' in scope) return scope.reply;
   const { view } = scope;
-  const customers = view.passing(query);
+  const customers = scope.arrange(view.passing(query));
   const filters = query.flat();
   const measures = distinctMeasures(filters);
   // Groups of one are joined by a plain "or"; a comma shows where a group of several ends.
@@ -105,7 +105,7 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
     // The command line joins its conditions by "and" only: for "or", it lists every customer.
     command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
     note: (c) => measuredNote(c, measures),
-    order: filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
+    order: among?.largestFirst ? 'most licenses first' : filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
   });
 }
 
@@ -171,12 +171,13 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
   }
   const scope = scoped(all, among);
   if ('reply' in scope) return scope.reply;
-  const customers = scope.view.lowAdoption();
+  const customers = scope.arrange(scope.view.lowAdoption());
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
   return customerList(scope.view, customers, {
     title: `${title}${scope.phrase}`,
     subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
     command: `adoption report --json${scope.options}`,
+    ...(among?.largestFirst ? { order: 'most licenses first' } : {}),
   });
 }
 
@@ -185,8 +186,15 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
  * customers with E3") and the command line's options that narrow the same way; or, when none is
  * left, the answer that says so.
  */
-function scoped(view: PortfolioView, among: Among | null): { view: PortfolioView; phrase: string; options: string } | { reply: Reply } {
-  if (among === null) return { view, phrase: '', options: '' };
+function scoped(
+  view: PortfolioView,
+  among: Among | null,
+): { view: PortfolioView; phrase: string; options: string; arrange: (customers: CustomerReport[]) => CustomerReport[] } | { reply: Reply } {
+  const asIs = (customers: CustomerReport[]): CustomerReport[] => customers;
+  if (among === null) return { view, phrase: '', options: '', arrange: asIs };
+  const arrange = among.largestFirst ? largestFirst : asIs;
+  const largest = among.largestFirst ? ', the largest first' : '';
+  if (among.product === null && among.seats === null) return { view, phrase: largest, options: ' --largest', arrange };
   const narrowed = view.among(among);
   const seats =
     among.seats === null ? null : `${among.seats.side === 'above' ? 'more' : 'fewer'} than ${count(among.seats.count)} licenses sold`;
@@ -200,8 +208,14 @@ function scoped(view: PortfolioView, among: Among | null): { view: PortfolioView
   const options = [
     among.product === null ? '' : ` --product ${quoted(among.product)}`,
     among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,
+    among.largestFirst && among.seats === null ? ' --largest' : '',
   ].join('');
-  return { view: narrowed, phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}`, options };
+  return {
+    view: narrowed,
+    phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}${largest}`,
+    options,
+    arrange,
+  };
 }
 
 /** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */

@@ -800,6 +800,14 @@ for (const backend of BACKENDS) {
       ] as const) {
         expect((await rows(asked))[0], asked).to.equal(title);
       }
+      // The biggest first: Fabrikam Inc (100 licenses sold) before Coho Winery (45).
+      const biggest = cardOf((await h.say('biggest customers with low usage'))[0]);
+      expect(textsOf(biggest)[0]).to.equal('2 customers with usage below 50%, the largest first');
+      expect(textsOf(biggest)[2]).to.equal('Customer (most licenses first)');
+      expect(buttonsOf(biggest).map((b) => b.data['key'])).to.deep.equal([FABRIKAM, COHO, undefined]);
+      expect((await rows('largest E3 customers below 80%'))[0]).to.equal(
+        '2 customers below 80%, among 7 customers with E3, the largest first',
+      );
       const fourth = cardOf((await h.say('customers with usage under 80% and more than 100 seats'))[0]);
       expect(buttonsOf(fourth).map((b) => b.data['key'])).to.deep.equal([FOURTH_COFFEE, undefined]);
       expect(textsOf(cardOf((await h.say('E5 customers below 50%'))[0]))[0]).to.equal('No customer has a product named like "E5".');

@@ -12,12 +12,15 @@ const PRODUCT_CUSTOMERS = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|
 const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|me|of|for)(?: |$))+/;
 const NOT_A_PRODUCT =
   /^(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|\d+)$|\b(?:adoption|usage|deployment|percent|below|above|under|over|with|have|has|are|is)\b|%/;
+/** "biggest customers with low usage", "the largest E3 accounts below 40%": the most licenses first. */
+const LARGEST = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest) (?=.*\b(?:customers|accounts)\b)/;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
 const SEATS =
   /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
 
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
-  let rest = asked;
+  const largest = LARGEST.exec(asked);
+  let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : asked;
   let seats: SeatFilter | null = null;
   const sized = SEATS.exec(rest);
   if (sized) {
@@ -32,6 +35,6 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
     product = words;
     rest = `${named[1]}${named[2]!.slice(0, named[2]!.length - words.length)}${named[3]}${rest.slice(named[0].length)}`;
   }
-  if (product !== null) return { among: { product, seats }, rest };
-  return seats === null ? { among: null, rest: asked } : { among: { product, seats }, rest };
+  if (product === null && seats === null && !largest) return { among: null, rest: asked };
+  return { among: { product, seats, largestFirst: largest !== null }, rest };
 }
