@@ -2,9 +2,10 @@ import type { Among } from '../../metrics/among.js';
 import type { SeatFilter } from '../../metrics/size.js';
 
 /**
- * Which customers a question about the numbers is about: "E3 customers below 50%", "which Business
- * Premium customers have low usage?", "usage under 50% and more than 100 seats". The words that
- * say it are taken out, so what is left is read as the question it would be without them.
+ * Which customers a question about the numbers is about, and in what order: "E3 customers below
+ * 50%", "which Business Premium customers have low usage?", "usage under 50% and more than 100
+ * seats", "biggest customers with low usage". The words that say it are taken out, so what is left
+ * is read as the question it would be without them.
  */
 
 /** "<product> customers" at the start, after "which", "show me" ...; not "low customers" nor "my customers". */
