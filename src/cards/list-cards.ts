@@ -19,6 +19,7 @@ import {
   percentText,
   renewalLabel,
   plain,
+  seatsText,
   unassignedText,
 } from './text.js';
 
@@ -228,7 +229,7 @@ export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: num
   const ranked = view.bySize(question);
   const customers = shown === null ? ranked : ranked.slice(0, shown);
   const { order, seats } = question;
-  const within = seats === null ? '' : ` with ${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} licenses sold`;
+  const within = seats === null ? '' : ` with ${seatsText(seats)}`;
   const title =
     customers.length === 0
       ? `No customer${within || ' with licenses sold'}`

@@ -10,7 +10,8 @@ import {
   type RankOrder,
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
-import { largestFirst, type Among } from '../metrics/among.js';
+import type { Among } from '../metrics/among.js';
+import { largestFirst } from '../metrics/size.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
@@ -18,7 +19,7 @@ import { buttons } from './actions.js';
 import { customerList, flagNote, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { count, customersText, entitlementsText, licensesText, name, percentText } from './text.js';
+import { customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -196,8 +197,7 @@ function scoped(
   const largest = among.largestFirst ? ', the largest first' : '';
   if (among.product === null && among.seats === null) return { view, phrase: largest, options: ' --largest', arrange };
   const narrowed = view.among(among);
-  const seats =
-    among.seats === null ? null : `${among.seats.side === 'above' ? 'more' : 'fewer'} than ${count(among.seats.count)} licenses sold`;
+  const seats = among.seats === null ? null : seatsText(among.seats);
   if (narrowed.customers.length === 0) {
     if (among.product !== null && view.withProduct(among.product).length === 0)
       return { reply: noSuchProduct(view, name(among.product), '') };

@@ -1,6 +1,7 @@
 import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '../metrics/unassigned.js';
 import { daysUntil } from '../metrics/renewals.js';
 import type { Renewal } from '../metrics/report-types.js';
+import type { SeatFilter } from '../metrics/size.js';
 
 /**
  * Text that comes from data (customer and product names, messages quoting them) goes into cards
@@ -20,6 +21,11 @@ const numbers = new Intl.NumberFormat('en-US');
 
 export function count(value: number): string {
   return numbers.format(value);
+}
+
+/** "more than 100 licenses sold", "fewer than 1,000 licenses sold". */
+export function seatsText(seats: SeatFilter): string {
+  return `${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} licenses sold`;
 }
 
 /** "1 customer", "1,200 customers". */

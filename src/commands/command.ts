@@ -15,7 +15,7 @@ import { productAsked, withoutAsked, workloadRanking } from './questions/product
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
-import { originalCase } from './questions/words.js';
+import { countOf, originalCase } from './questions/words.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -341,7 +341,7 @@ export function parseCommand(text: string): Command {
   if (movement) return { kind: 'moved', movement };
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned', above: null };
   const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
-  if (unassignedOver !== undefined) return { kind: 'unassigned', above: Number(unassignedOver.replaceAll(',', '')) };
+  if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver) };
   const size = sizeAsked(asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);

@@ -26,4 +26,4 @@ export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseC
 export { customersWithout, lackingNamed, productNames, productsNamed, type Lacking } from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';
-export { isAmong, largestFirst, withinSeats, type Among } from './among.js';
+export { isAmong, type Among } from './among.js';

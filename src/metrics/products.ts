@@ -1,5 +1,6 @@
 import { workloadNamed } from '../data/workloads.js';
 import { workloadTotal } from './percent-filter.js';
+import { largestFirst } from './size.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
 
 /** Lower-cased words of a name: "OFFICE 365 ENTERPRISE E3" -> office, 365, enterprise, e3. */
@@ -49,5 +50,5 @@ export function lackingNamed(words: string): Lacking {
 export function customersWithout(customers: readonly CustomerReport[], lacking: Lacking): CustomerReport[] {
   const lacks = (c: CustomerReport): boolean =>
     lacking.kind === 'product' ? productsNamed(c, lacking.words).length === 0 : (workloadTotal(c, lacking.workload)?.entitled ?? 0) === 0;
-  return customers.filter(lacks).sort((a, b) => b.sold - a.sold);
+  return largestFirst(customers.filter(lacks));
 }

@@ -1,4 +1,3 @@
-import { withinSeats } from './among.js';
 import type { CustomerReport } from './report-types.js';
 
 /** Customers by how many licenses they bought: the largest accounts first, or the smallest. */
@@ -14,6 +13,16 @@ export interface SeatFilter {
 export interface SizeQuestion {
   readonly order: SizeOrder;
   readonly seats: SeatFilter | null;
+}
+
+/** Whether a customer with this many licenses sold is within the seat filter (strictly, as percents are). */
+export function withinSeats(sold: number, seats: SeatFilter): boolean {
+  return seats.side === 'above' ? sold > seats.count : sold < seats.count;
+}
+
+/** The most licenses sold first; customers with as many keep the order given. */
+export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: readonly C[]): C[] {
+  return [...customers].sort((a, b) => b.sold - a.sold);
 }
 
 /**

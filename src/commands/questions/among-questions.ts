@@ -1,5 +1,6 @@
 import type { Among } from '../../metrics/among.js';
 import type { SeatFilter } from '../../metrics/size.js';
+import { seatFilterOf } from './words.js';
 
 /**
  * Which customers a question about the numbers is about, and in what order: "E3 customers below
@@ -25,7 +26,7 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
   let seats: SeatFilter | null = null;
   const sized = SEATS.exec(rest);
   if (sized) {
-    seats = { side: /^(?:more|over|above)/.test(sized[1]!) ? 'above' : 'below', count: Number(sized[2]!.replaceAll(',', '')) };
+    seats = seatFilterOf(sized[1]!, sized[2]!);
     rest = `${rest.slice(0, sized.index)}${rest.slice(sized.index + sized[0].length)}`.trim();
   }
   let product: string | null = null;

@@ -1,4 +1,5 @@
-import type { SeatFilter, SizeQuestion } from '../../metrics/size.js';
+import type { SizeQuestion } from '../../metrics/size.js';
+import { seatFilterOf } from './words.js';
 
 /** "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest accounts". */
 const SIZE_RANKED =
@@ -20,9 +21,6 @@ export function sizeAsked(asked: string): { question: SizeQuestion; count: numbe
   }
   const seats = SEATS.exec(asked);
   if (!seats) return null;
-  const side: SeatFilter['side'] = /^(?:more|over|above)/.test(seats[1]!) ? 'above' : 'below';
-  return {
-    question: { order: side === 'above' ? 'largest' : 'smallest', seats: { side, count: Number(seats[2]!.replaceAll(',', '')) } },
-    count: null,
-  };
+  const filter = seatFilterOf(seats[1]!, seats[2]!);
+  return { question: { order: filter.side === 'above' ? 'largest' : 'smallest', seats: filter }, count: null };
 }

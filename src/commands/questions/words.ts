@@ -1,4 +1,6 @@
-/** Pieces every question reader shares: the text's own case, a match's captured words, spans of time. */
+import type { SeatFilter } from '../../metrics/size.js';
+
+/** Pieces every question reader shares: the text's own case, a match's captured words, spans of time, counts. */
 
 /** The part of the original text a lower-cased match stands for, so names keep their case. */
 export function originalCase(text: string, lowered: string): string {
@@ -16,3 +18,11 @@ export function firstGroup(match: RegExpExecArray | null): string | undefined {
 export const SPAN_UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
 /** Numbers spelled out in a span ("the past two weeks"). */
 export const SPAN_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
+
+/** A count as typed: "100", "1,000". */
+export const countOf = (digits: string): number => Number(digits.replaceAll(',', ''));
+
+/** "more than 100 seats", "under 20 licenses": the side its words say, and the count. */
+export function seatFilterOf(side: string, digits: string): SeatFilter {
+  return { side: /^(?:more|over|above)/.test(side) ? 'above' : 'below', count: countOf(digits) };
+}
