@@ -42,7 +42,8 @@ export type CustomerLookup =
 export class PortfolioView {
   private readonly byKey = new Map<string, CustomerReport>();
   private readonly byName = new Map<string, CustomerReport[]>();
-  private readonly index: CustomerIndex;
+  /** Built at the first lookup by name: a view narrowed for one question (among) never needs it. */
+  private index: CustomerIndex | null = null;
   private summaryCache: PortfolioSummary | null = null;
 
   constructor(
@@ -56,7 +57,6 @@ export class PortfolioView {
       if (same) same.push(c);
       else this.byName.set(c.customer, [c]);
     }
-    this.index = new CustomerIndex([...this.byName.keys()]);
   }
 
   get customers(): readonly CustomerReport[] {
@@ -99,6 +99,7 @@ export class PortfolioView {
   }
 
   find(query: string): CustomerLookup {
+    this.index ??= new CustomerIndex([...this.byName.keys()]);
     const match = this.index.find(query);
     const reports = (names: readonly string[]): CustomerReport[] => names.flatMap((n) => this.byName.get(n) ?? []);
     if (match.kind === 'none') return { kind: 'none', closest: reports(match.closest) };
