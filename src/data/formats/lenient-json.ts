@@ -1,3 +1,5 @@
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
 /**
  * JSON as the documentation prints it. Strict JSON first; when that fails, two narrow repairs for
  * damage seen in Microsoft's own examples, each reported with its place:
@@ -34,15 +36,35 @@ export function placeOf(text: string, offset: number): TextPlace {
   return { line, column: end - lineStart + 1 };
 }
 
-function errorOffset(error: unknown, text: string): number {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  return match ? Number(match[1]) : text.length;
-}
+const PLAIN_WORDS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidCommentToken: 'a comment, which JSON does not allow',
+  EndOfFileExpected: 'more text after the JSON ends',
+};
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+/**
+ * Where strict JSON first fails, and why. V8's own message names no place for most errors
+ * ("Unexpected token ','" quotes the text around it instead), so jsonc-parser, held to strict JSON,
+ * finds it; V8's message is the fallback when jsonc-parser finds nothing.
+ */
+function firstError(text: string, strictError: unknown): { offset: number; message: string } {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first !== undefined) {
+    if (first.offset >= text.trimEnd().length)
+      return { offset: first.offset, message: 'the file ends before the JSON does: it was cut short' };
+    const code = printParseErrorCode(first.error);
+    // Plain words for the codes whose names are jargon; the others read well split ("CloseBraceExpected").
+    const words = PLAIN_WORDS[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return { offset: first.offset, message: words };
+  }
+  const message = strictError instanceof Error ? strictError.message : String(strictError);
+  const position = /position (\d+)/.exec(message);
+  return {
+    offset: position ? Number(position[1]) : text.length,
+    message: message.split('\n')[0]!.replace(/ in JSON at position \d+.*$/, ''),
+  };
 }
 
 interface Repaired {
@@ -117,10 +139,7 @@ export function parseLenientJson(raw: string): LenientJson {
         // The repairs did not explain the damage: report the original failure, not ours.
       }
     }
-    return {
-      ok: false,
-      place: placeOf(text, errorOffset(strictError, text)),
-      message: `not valid JSON (${errorMessage(strictError)})`,
-    };
+    const error = firstError(text, strictError);
+    return { ok: false, place: placeOf(text, error.offset), message: `not valid JSON (${error.message})` };
   }
 }
