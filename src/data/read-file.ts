@@ -4,9 +4,10 @@ import { CsvError, parse } from 'csv-parse';
 import { FieldError, Notes, type Json } from './formats/fields.js';
 import { countsRow, servicesCountsToRecords, UserReportFold, type Cell, type CountsRow } from './formats/graph-usage-reports.js';
 import { RecordError, toDocument } from './formats/json-document.js';
+import { errorMessageIn, isSuccess, responseHead, statusText, unsuccessfulHint, type HttpResponseHead } from './formats/http-response.js';
 import { FormatError } from './formats/json-format.js';
-import { parseLenientJson } from './formats/lenient-json.js';
-import { refused, type ImportContext, type ReadResult } from './formats/read-result.js';
+import { parseLenientJson, stripBom } from './formats/lenient-json.js';
+import { refused, type ImportContext, type ReadRefused, type ReadResult } from './formats/read-result.js';
 import { csvKindFor, csvKindLabel, jsonFormatFor, KNOWN_KINDS } from './formats/registry.js';
 import type { AdoptionRecord } from './records.js';
 
@@ -34,8 +35,55 @@ const isUtf16 = (bytes: Buffer): boolean =>
 
 const UNKNOWN_HINT = `Give a file exported from Partner Center or Microsoft Graph, as downloaded. Known kinds: ${KNOWN_KINDS.join('; ')}.`;
 
+/** Where the data starts in the file: after the status line and headers of a response saved whole. */
+interface Body {
+  readonly start: number;
+  readonly linesBefore: number;
+  /** What was skipped, for the warnings; null when the file is the data alone. */
+  readonly note: string | null;
+}
+
+const WHOLE_FILE: Body = { start: 0, linesBefore: 0, note: null };
+
+async function bodyText(path: string, body: Body): Promise<string> {
+  return stripBom((await readText(path)).subarray(body.start).toString('utf8'));
+}
+
+/** A response saved with its status line: its body, or why it holds no data. */
+async function responseBody(path: string, head: HttpResponseHead): Promise<Body | ReadRefused> {
+  if (!isSuccess(head)) {
+    const message = errorMessageIn(await bodyText(path, { start: head.bodyStart, linesBefore: head.linesBefore, note: null }));
+    return refused(
+      `the file is an ${statusText(head)} answer, not data${message === null ? '' : ` ("${message}")`}`,
+      { line: 1, column: 1 },
+      unsuccessfulHint(head),
+    );
+  }
+  const lines = head.linesBefore === 1 ? 'line 1' : `lines 1-${head.linesBefore}`;
+  return {
+    start: head.bodyStart,
+    linesBefore: head.linesBefore,
+    note: `read the body of an ${statusText(head)} answer saved whole: its status line and headers (${lines}) were skipped`,
+  };
+}
+
 export async function readAdoptionFile(path: string, ctx: ImportContext): Promise<ReadResult> {
-  const bytes = await firstBytes(path);
+  const sniffed = await firstBytes(path);
+  const response = responseHead(sniffed, sniffed.length < SNIFF_BYTES);
+  if (response === 'unterminated') {
+    return refused(
+      'the file starts as an HTTP answer ("HTTP/1.1 200 OK") whose headers do not end within its first 4 KB',
+      { line: 1, column: 1 },
+      'Save the body of the answer alone (without -i for curl), or remove the lines above its first "{" or header row.',
+    );
+  }
+  let body = WHOLE_FILE;
+  if (response !== null) {
+    const found = await responseBody(path, response);
+    if ('ok' in found) return found;
+    body = found;
+  }
+  const bytes = sniffed.subarray(body.start);
   if (isUtf16(bytes)) {
     return refused(
       'the file is UTF-16 text (as Excel saves "Unicode Text"), not UTF-8',
@@ -47,7 +95,15 @@ export async function readAdoptionFile(path: string, ctx: ImportContext): Promis
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
-  if (head === '') return refused('the file is empty', null, 'Export or download it again.');
+  if (head === '') {
+    return response === null
+      ? refused('the file is empty', null, 'Export or download it again.')
+      : refused(
+          `the file is an ${statusText(response)} answer with no body`,
+          null,
+          'Save the whole answer, its body included, and import it again.',
+        );
+  }
   // Excel workbooks (.xlsx) are zip files: what a partner who opened a CSV and saved it again is likely to hold.
   if (head.startsWith('PK\u0003\u0004')) {
     return refused(
@@ -57,7 +113,7 @@ export async function readAdoptionFile(path: string, ctx: ImportContext): Promis
     );
   }
   if (head.includes('\u0000')) return refused('the file is binary, not JSON or CSV', null, UNKNOWN_HINT);
-  return head.startsWith('{') || head.startsWith('[') ? readJson(path, ctx) : readCsv(path, ctx);
+  return head.startsWith('{') || head.startsWith('[') ? readJson(path, ctx, body) : readCsv(path, ctx, body);
 }
 
 /** Rows with one key within one file: the newest wins; SharePoint and OneDrive rows combine. */
@@ -81,8 +137,9 @@ function mergeSameKey(records: AdoptionRecord[], notes: Notes): AdoptionRecord[]
   return [...byKey.values()];
 }
 
-async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
-  const parsed = parseLenientJson(await readText(path, 'utf8'));
+async function readJson(path: string, ctx: ImportContext, body: Body): Promise<ReadResult> {
+  // The skipped lines stay as empty lines, so every place named below is a place in the file.
+  const parsed = parseLenientJson('\n'.repeat(body.linesBefore) + (await bodyText(path, body)));
   if (!parsed.ok) {
     return refused(
       parsed.message,
@@ -101,6 +158,7 @@ async function readJson(path: string, ctx: ImportContext): Promise<ReadResult> {
     return refused(`not a kind of file this tool knows (${seen})`, { record: 1 }, UNKNOWN_HINT);
   }
   const notes = new Notes();
+  if (body.note !== null) notes.add(body.note);
   parsed.repairs.forEach((repair) => notes.add(`not valid JSON as given: ${repair}`));
   try {
     const records = mergeSameKey(format.read(doc, ctx, notes), notes);
@@ -150,9 +208,10 @@ function otherSeparator(header: string): string | null {
   return header.split('\t').length > 2 ? 'tabs, not commas, as Excel saves "Text (Tab delimited)"' : null;
 }
 
-async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
+async function readCsv(path: string, ctx: ImportContext, body: Body): Promise<ReadResult> {
   const notes = new Notes();
-  const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true }));
+  if (body.note !== null) notes.add(body.note);
+  const parser = createReadStream(path, { start: body.start }).pipe(parse({ bom: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   let kind: ReturnType<typeof csvKindFor> = null;
   let fold: UserReportFold | null = null;
@@ -170,13 +229,13 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
           if (separator !== null) {
             return refused(
               `its columns are separated by ${separator}`,
-              { line: 1, column: 1 },
+              { line: body.linesBefore + 1, column: 1 },
               'Use the CSV as downloaded from Microsoft, which Excel may open but must not save; or save it as "CSV UTF-8 (comma delimited)" with the comma as list separator.',
             );
           }
           return refused(
             `not a report this tool knows (its header starts: ${header.slice(0, 5).join(', ')})`,
-            { line: 1, column: 1 },
+            { line: body.linesBefore + 1, column: 1 },
             UNKNOWN_HINT,
           );
         }
@@ -191,9 +250,9 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? row + 1;
+      const line = body.linesBefore + ((error as CsvError & { lines?: number }).lines ?? row + 1);
       return refused(
-        `not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`,
+        `not valid CSV (${error.message.replace(/^Invalid Record Length: /, '').replace(/ on line \d+$/, '')})`,
         { line, column: 1 },
         'Download the report again; if you edited it in a spreadsheet, save it as CSV UTF-8.',
       );
@@ -201,7 +260,10 @@ async function readCsv(path: string, ctx: ImportContext): Promise<ReadResult> {
     if (error instanceof FieldError) {
       return refused(
         `"${error.field}" ${error.message}`,
-        { line: row + 1, column: Math.max(1, (header ?? []).findIndex((h) => h.trim().toLowerCase() === error.field.toLowerCase()) + 1) },
+        {
+          line: body.linesBefore + row + 1,
+          column: Math.max(1, (header ?? []).findIndex((h) => h.trim().toLowerCase() === error.field.toLowerCase()) + 1),
+        },
         'Nothing from this file was imported. Download the report again, unedited.',
       );
     }

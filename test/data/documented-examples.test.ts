@@ -204,6 +204,39 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('reads a subscription read by id, copied whole with its status line and headers, the customer from its links', async () => {
+      const outcome = ok((await t.import([doc('subscription-by-id-http.txt')]))[0]);
+      expect(outcome.kind).to.equal('Partner Center subscriptions');
+      expect(outcome.warnings).to.deep.equal([
+        'read the body of an HTTP 200 OK answer saved whole: its status line and headers (lines 1-9) were skipped',
+      ]);
+      const [s] = (await t.store.records()) as SubscriptionRecord[];
+      expect(s).to.include({
+        subscriptionId: '968BA1CF-C146-4ADF-A300-308DCF718EEE',
+        offerName: 'Exchange Online Archiving for Exchange Online',
+        status: 'active',
+        quantity: 2,
+        renewsOn: '2018-02-10T00:00:00.000Z',
+        autoRenew: true,
+      });
+      expect(s?.customer.tenantId).to.equal('4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04');
+    });
+
+    it('takes the CSV schema printed after its HTTP 200 block as a report with no rows', async () => {
+      const outcome = ok((await t.import([doc('active-user-detail-http-header.csv')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(outcome).to.include({ kind: 'Microsoft Graph getOffice365ActiveUserDetail (CSV)', rows: 0, records: 0 });
+      expect(outcome.warnings[0]).to.equal(
+        'read the body of an HTTP 200 OK answer saved whole: its status line and headers (lines 1-3) were skipped',
+      );
+    });
+
+    it("refuses Graph's documented 302 answer, which is the way to the report and not the report", async () => {
+      const message = refusedMessage((await t.import([doc('active-user-detail-redirect.txt')], { customerName: 'Contoso Ltd' }))[0]);
+      expect(message).to.contain('active-user-detail-redirect.txt at line 1, column 1: the file is an HTTP 302 Found answer, not data.');
+      expect(message).to.contain('download the report from its Location link');
+      expect(await t.store.isEmpty()).to.equal(true);
+    });
+
     it('refuses the counts example whose refresh date is the placeholder "Date", naming the item and its JSON field', async () => {
       const message = refusedMessage((await t.import([doc('services-user-counts-placeholder.json')], { customerName: 'Contoso Ltd' }))[0]);
       expect(message).to.contain(
