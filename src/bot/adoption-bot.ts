@@ -24,6 +24,7 @@ import { turnLogger } from './turn-logger.js';
 import type { BotStateStore } from '../proactive/bot-state.js';
 import { forgetConversation, forgetTeam, isRemembered, remember } from '../proactive/conversations.js';
 import { targetOf } from './conversation-target.js';
+import { messageText } from './message-text.js';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -107,8 +108,7 @@ export class AdoptionBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (addressed(context)) {
-        // A message may be only an attachment: botbuilder's mention removal expects text.
-        const text = typeof context.activity.text === 'string' ? (TurnContext.removeRecipientMention(context.activity) ?? '') : '';
+        const text = messageText(context.activity);
         await context.sendActivity(replyActivity(await this.conversation.reply(text, turnOf(context))));
       }
       await next();

@@ -211,6 +211,19 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('reads the text as Teams sends it: entities decoded, non-breaking spaces and other tags as plain text', async () => {
+      const asked: [string, Scope, string][] = [
+        ['&nbsp;adoption for Contoso', 'channel', 'Contoso Ltd: deployment 95%, usage 89%'],
+        ['how is <span>Fabrikam</span>&nbsp;doing?', 'groupChat', 'Fabrikam Inc: deployment 40%, usage 37.5%'],
+        ['usage below 50% &amp; deployment above 80%', 'personal', '1 customer with usage below 50% and deployment above 80%'],
+        ['which customers are &lt;40%?', 'personal', '2 customers below 40%'],
+      ];
+      for (const [text, scope, summary] of asked) {
+        const sent = await h.say(text, { scope });
+        expect(sent.at(-1)!.activity['summary'], text).to.equal(summary);
+      }
+    });
+
     it("says why one customer's numbers look as they do: its explanations, or that there are none, and what to do", async () => {
       const adventure = await h.say("Why is Adventure Works' usage above 100%?");
       expect(textsOf(cardOf(adventure[0]))).to.deep.equal([

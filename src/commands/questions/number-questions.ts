@@ -61,14 +61,14 @@ function measureOf(words: string): PercentMeasure {
 }
 
 const PERCENTS = new RegExp(PERCENT.source, 'g');
-/** What joins two conditions: "usage below 50% and deployment above 80%", "above 40%, below 60%". */
-const CLAUSES = /\s*,\s*|\s+(?:and|but|while|with|yet)\s+/;
+/** What joins two conditions: "usage below 50% and deployment above 80%", "... & ...", "above 40%, below 60%". */
+const CLAUSES = /\s*,\s*|\s+(?:and|&|but|while|with|yet)\s+/;
 /** "usage below 50% or deployment below 60%": either condition will do. */
 const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
 /** Between groups of conditions joined by "and": "... and deployment above 80%, or usage below 20%". */
 const OR_GROUPS = /\s*,?\s+or\s+/;
 const OR = /\bor\b/;
-const AND = /\band\b/;
+const AND = /\band\b|\s&\s/;
 /** "between 40% and 60%": above the one, below the other. */
 const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
 
