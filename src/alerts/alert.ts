@@ -6,8 +6,14 @@ import type { FlagCode, RecommendationCode, Renewal } from '../metrics/report-ty
 export type Measure = 'deployment' | 'usage';
 
 export type AlertCondition =
-  /** The percent is under the subscription's threshold. */
-  | { readonly kind: 'below'; readonly measure: Measure; readonly percent: number; readonly threshold: number }
+  /** The percent is under the subscription's threshold: of one workload's usage when it watches one. */
+  | {
+      readonly kind: 'below';
+      readonly measure: Measure;
+      readonly workload?: string;
+      readonly percent: number;
+      readonly threshold: number;
+    }
   /** The percent fell by more than the configured points since the previous snapshot. */
   | {
       readonly kind: 'drop';
@@ -26,6 +32,8 @@ export type AlertCondition =
       readonly kind: 'renewal';
       /** The number the alert reads beside it: the one under its threshold (usage first), else usage. */
       readonly measure: Measure;
+      /** The workload whose usage that number is, for a subscription that watches one. */
+      readonly workload?: string;
       readonly percent: number;
       readonly renewal: Renewal;
       /** The day it was found (ISO): what "in 15 days" counts from. */
@@ -54,8 +62,8 @@ export type AlertMessage =
  * window). Each renewal is its own: the next one alerts when its window opens.
  */
 export function conditionKey(conversationId: string, customerKey: string, condition: AlertCondition): string {
-  const what =
-    condition.kind === 'renewal' ? `renewal-${condition.renewal.renewsOn.slice(0, 10)}` : `${condition.measure}-${condition.kind}`;
+  const measured = condition.kind === 'below' && condition.workload !== undefined ? `usage:${condition.workload}` : condition.measure;
+  const what = condition.kind === 'renewal' ? `renewal-${condition.renewal.renewsOn.slice(0, 10)}` : `${measured}-${condition.kind}`;
   return `${conversationId}|${customerKey}|${what}`;
 }
 

@@ -43,6 +43,29 @@ const percentOf = (p: { deploymentPercent: number | null; usagePercent: number |
   m === 'deployment' ? p.deploymentPercent : p.usagePercent;
 
 /**
+ * A subscription that watches one workload's usage: under its threshold, and a renewal in the
+ * window while it is (or with auto-renew off). No drop: the history keeps the two numbers only.
+ */
+function workloadConditions(
+  customer: CustomerReport,
+  workload: string,
+  subscription: Subscription,
+  thresholds: Thresholds,
+  settings: AlertSettings,
+  today: string,
+): AlertCondition[] {
+  const percent = customer.workloads.find((w) => w.workload === workload)?.usagePercent ?? null;
+  if (percent === null) return [];
+  const threshold = subscription.belowPercent ?? thresholds.usageLowPercent;
+  const low = percent < threshold;
+  const out: AlertCondition[] = low ? [{ kind: 'below', measure: 'usage', workload, percent, threshold }] : [];
+  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
+  const renewal = low ? window[0] : window.find((r) => r.autoRenew === false);
+  if (renewal !== undefined) out.push({ kind: 'renewal', measure: 'usage', workload, percent, renewal, today });
+  return out;
+}
+
+/**
  * Every condition the customer is in under one subscription, today (ISO), for the number it
  * watches or both. A renewal is one condition: the soonest in the window while a number is under
  * its threshold, read for usage when usage is (what decides the seats kept), else deployment; or
@@ -56,6 +79,7 @@ export function conditionsFor(
   settings: AlertSettings,
   today: string,
 ): AlertCondition[] {
+  if (subscription.workload) return workloadConditions(customer, subscription.workload, subscription, thresholds, settings, today);
   const previous = points.length >= 2 ? points[points.length - 2]! : null;
   const out: AlertCondition[] = [];
   const below: Extract<AlertCondition, { kind: 'below' }>[] = [];

@@ -2,6 +2,7 @@ import type { Measure } from '../alerts/alert.js';
 import type { Command, CustomerTarget } from '../commands/command.js';
 import { MUTE_DAYS } from '../alerts/subscriptions.js';
 import { isFindingCode } from '../metrics/findings.js';
+import { workloadNamed } from '../data/workloads.js';
 
 /**
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
@@ -39,10 +40,15 @@ export const buttons = {
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
   /** Alerts here about one customer, under its own percent or the configured thresholds, on one number or both. */
-  alertsOn: (title: string, key: string, percent: number | null, measure: Measure | null): Button => ({
+  alertsOn: (title: string, key: string, percent: number | null, measure: Measure | null, workload: string | null): Button => ({
     title,
     verb: 'alerts-on',
-    data: { key, ...(percent === null ? {} : { percent }), ...(measure === null ? {} : { measure }) },
+    data: {
+      key,
+      ...(percent === null ? {} : { percent }),
+      ...(measure === null ? {} : { measure }),
+      ...(workload === null ? {} : { workload }),
+    },
   }),
   /** A setting that acts on one customer, for the customer it names. */
   setting: (verb: SettingVerb, title: string, key: string): Button => ({ title, verb, data: { key } }),
@@ -102,7 +108,9 @@ export function commandForAction(verb: string, data: unknown): Command | null {
       if (percent !== undefined && (typeof percent !== 'number' || !Number.isFinite(percent))) return null;
       const measure = fields['measure'];
       if (measure !== undefined && measure !== 'deployment' && measure !== 'usage') return null;
-      return { kind: 'alerts-on', customer: { key: fields['key'] }, percent: percent ?? null, measure: measure ?? null, workload: null };
+      const workload = typeof fields['workload'] === 'string' ? workloadNamed(fields['workload']) : null;
+      if (fields['workload'] !== undefined && workload === null) return null;
+      return { kind: 'alerts-on', customer: { key: fields['key'] }, percent: percent ?? null, measure: measure ?? null, workload };
     }
     case 'compare': {
       const customers = comparedTargets(fields['customers']);

@@ -12,6 +12,14 @@ import { daysUntil } from '../metrics/renewals.js';
 
 const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
 
+type Measured = Extract<AlertCondition, { kind: 'below' | 'renewal' }>;
+
+/** The number a condition reads, mid-sentence: "usage", "deployment", "Teams usage". */
+const measureWords = (c: Measured): string => (c.workload === undefined ? c.measure : `${c.workload} usage`);
+
+/** The same to start a sentence: "Usage", "Deployment", "Teams usage". */
+const measureTitle = (c: Measured): string => (c.workload === undefined ? MEASURE[c.measure] : `${c.workload} usage`);
+
 /**
  * "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80%
  * to 68%." / "Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with usage at 31%: …"
@@ -19,13 +27,13 @@ const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
 export function describeCondition(c: AlertCondition): string {
   switch (c.kind) {
     case 'below':
-      return `${MEASURE[c.measure]} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
+      return `${measureTitle(c)} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
     case 'drop': {
       const points = Math.round((c.previousPercent - c.percent) * 10) / 10;
       return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
     }
     case 'renewal':
-      return `${renewalLine(c.renewal, c.today)}, with ${c.measure} at ${percentText(c.percent)}: ${renewalAdvice(c.renewal)}.`;
+      return `${renewalLine(c.renewal, c.today)}, with ${measureWords(c)} at ${percentText(c.percent)}: ${renewalAdvice(c.renewal)}.`;
   }
 }
 
@@ -37,7 +45,7 @@ function renewalAdvice(r: Renewal): string {
 function shortCondition(c: AlertCondition): string {
   switch (c.kind) {
     case 'below':
-      return `${c.measure} under ${c.threshold}%`;
+      return `${measureWords(c)} under ${c.threshold}%`;
     case 'drop':
       return `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
     case 'renewal':
@@ -83,7 +91,10 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
       deployment: percentText(a.deploymentPercent),
       deploymentColor: a.conditions.some((c) => c.measure === 'deployment') ? 'Attention' : 'Default',
       usage: percentText(a.usagePercent),
-      usageColor: a.conditions.some((c) => c.measure === 'usage') ? 'Attention' : 'Default',
+      // A workload's usage under its threshold is in the note; the column is usage over all workloads.
+      usageColor: a.conditions.some((c) => c.measure === 'usage' && (c.kind === 'drop' || c.workload === undefined))
+        ? 'Attention'
+        : 'Default',
     })),
     more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
     sections: [],

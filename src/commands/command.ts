@@ -87,7 +87,7 @@ export type Command =
       readonly percent: number | null;
       readonly customer: CustomerTarget | null;
       readonly measure: Measure | null;
-      /** A workload named ("alert me when Teams usage drops below 30%"): alerts watch the two numbers over all workloads, and say so. */
+      /** A workload named ("alert me when Teams usage drops below 30%"): its usage is watched, not usage over all workloads. */
       readonly workload: string | null;
     }
   | { readonly kind: 'alerts-off' }

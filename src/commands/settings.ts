@@ -200,6 +200,10 @@ export class Settings {
   private describe(s: Subscription): string {
     const t = this.cards.thresholds;
     const who = s.customer === null ? 'Every customer' : name(s.customer.name);
+    if (s.workload) {
+      // The history keeps the two numbers only: a workload's alerts watch its threshold, not drops.
+      return `${who}: ${s.workload} usage under ${s.belowPercent ?? t.usageLowPercent}% (set by ${s.by} on ${s.since.slice(0, 10)}).`;
+    }
     const measure = s.measure ?? null;
     const under = (m: Measure): string =>
       `${m} under ${s.belowPercent ?? (m === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent)}%`;
@@ -219,20 +223,10 @@ export class Settings {
     turn: Turn,
     here: ConversationTarget,
   ): Promise<Reply> {
-    if (command.workload !== null) {
-      const percent = command.percent ?? this.cards.thresholds.usageLowPercent;
-      return messageCard(
-        `Alerts watch deployment and usage over all workloads, not ${command.workload} alone.`,
-        [
-          `Say "${command.workload} usage below ${percent}%" to see those customers now, or "alerts on for usage below ${percent}%" for alerts on usage over all workloads.`,
-        ],
-        [buttons.help()],
-      );
-    }
     let customer: CustomerReport | null = null;
     if (command.customer !== null) {
       const found = this.target(view, command.customer, (c) =>
-        buttons.alertsOn(name(c.customer), customerKey(c), command.percent, command.measure),
+        buttons.alertsOn(name(c.customer), customerKey(c), command.percent, command.measure, command.workload),
       );
       if (!('customer' in found)) return found.reply;
       customer = found.customer;
@@ -241,7 +235,11 @@ export class Settings {
       conversationId: here.id,
       customer: customer === null ? null : { key: customerKey(customer), name: customer.customer },
       belowPercent: command.percent,
-      ...(command.measure === null ? {} : { measure: command.measure }),
+      ...(command.workload !== null
+        ? { measure: 'usage', workload: command.workload }
+        : command.measure === null
+          ? {}
+          : { measure: command.measure }),
       by: turn.user.name,
       since: this.clock().toISOString(),
     };

@@ -48,6 +48,11 @@ export interface Subscription {
   readonly belowPercent: number | null;
   /** The one number watched ("alert me if deployment falls under 50%"); null or absent (before it existed): both. */
   readonly measure?: Measure | null;
+  /**
+   * The one workload whose usage is watched ("alert me when Teams usage drops below 30%"), with
+   * measure 'usage'; null or absent: usage over all workloads.
+   */
+  readonly workload?: string | null;
   readonly by: string;
   readonly since: string;
 }

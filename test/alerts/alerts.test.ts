@@ -155,17 +155,12 @@ for (const backend of BACKENDS) {
       expect(alertsTo(conversation)).to.have.length(2);
     });
 
-    it('watches one number when the wish names it, and says so when it names a workload alerts cannot watch', async () => {
+    it('watches one number when the wish names it', async () => {
       const conversationId = 'one-number';
       const [on] = await h.say('alert me if deployment falls under 50%', { conversationId });
       expect(textsOf(cardOf(on)).slice(0, 2)).to.deep.equal([
         'Alerts are on here.',
         'Every customer: deployment under 50%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
-      ]);
-      const [teams] = (await h.say('alert when Teams usage drops below 30%', { conversationId })).slice(-1);
-      expect(textsOf(cardOf(teams))).to.deep.equal([
-        'Alerts watch deployment and usage over all workloads, not Teams alone.',
-        'Say "Teams usage below 30%" to see those customers now, or "alerts on for usage below 30%" for alerts on usage over all workloads.',
       ]);
       h.connector.clear();
       // Fabrikam's deployment is 40%; Coho's usage (31%) and Fabrikam's (37.5%) are not watched here.
@@ -182,6 +177,34 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(status)).slice(1)).to.deep.equal([
         'Every customer: deployment under 50%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
         'Fabrikam Inc: usage under 40%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+    });
+
+    it("watches one workload's usage when the wish names it: its threshold, not usage over all workloads", async () => {
+      const conversationId = 'one-workload';
+      const [on] = (await h.say('alert me when Teams usage drops below 30%', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(on)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: Teams usage under 30% (set by Megan Bowen on 2026-11-25).',
+      ]);
+      h.connector.clear();
+      // Coho's Teams usage is 28.6%; Fabrikam's is 35%, and its usage over all workloads (37.5%) is not watched here.
+      const run = await h.bot.alerts.run();
+      expect(run.evaluation).to.include({ alerts: 1 });
+      const [coho] = alertsTo(`a:1personal-${conversationId}`);
+      expect(coho!.activity['summary']).to.equal('Coho Winery: Teams usage is 28.6%, under the 30% threshold.');
+      expect(cardProblems(cardOf(coho))).to.deep.equal([]);
+      // One customer's workload, by a button that carries it when the name matches several.
+      await h.say("alerts on for Fabrikam's SharePoint usage below 90%", { conversationId });
+      const [status] = (await h.say('which alerts are on?', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(status)).slice(1)).to.deep.equal([
+        'Every customer: Teams usage under 30% (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: SharePoint with OneDrive usage under 90% (set by Megan Bowen on 2026-11-25).',
+      ]);
+      const { body } = await h.invoke('alerts-on', { key: FABRIKAM, percent: 20, workload: 'onedrive' }, { conversationId });
+      expect(textsOf(body.value).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Fabrikam Inc: SharePoint with OneDrive usage under 20% (set by Megan Bowen on 2026-11-25).',
       ]);
     });
 
@@ -312,6 +335,14 @@ for (const backend of BACKENDS) {
       // Tailspin's deployment is under 81% with its trial ending in 15 days.
       expect(textsOf(card).join(' | ')).to.include('Tailspin Toys | deployment under 81% · trial end in 15 days | 80% | 93.3%');
       expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
+      // On one workload, each row names it; the usage column (over all workloads) is not marked.
+      await h.say('alert me when Teams usage drops below 96%', { conversationId: 'teams-digest' });
+      h.connector.clear();
+      await h.bot.alerts.run();
+      const teams = cardOf(alertsTo('a:1personal-teams-digest')[0]);
+      expect(textsOf(teams)[0]).to.equal('11 customers need attention');
+      expect(textsOf(teams).join(' | ')).to.include('Coho Winery | Teams usage under 96% | 93.3% | 31% | Fabrikam Inc');
+      expect(textsOf(teams).join(' | ')).to.include('Woodgrove Bank | Teams usage under 96% · renewal in 30 days | 83.3% | 92%');
     });
 
     it('sends the weekly to-do after the first sync of each week to the conversations that asked, until they stop it', async () => {
@@ -439,6 +470,20 @@ for (const backend of BACKENDS) {
         'Usage is 93.3%, under the 95% threshold.',
         'Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 30 days (auto-renew off), with usage at 93.3%: ask the customer why before it ends.',
       ]);
+    });
+
+    it("reads a renewal beside the workload's usage for an alert on one workload", async () => {
+      await h.say("alert me when Woodgrove's Teams usage drops below 95%", { conversationId: 'workload-renewal' });
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      const [alert] = h.connector.to('a:1personal-workload-renewal');
+      expect(textsOf(cardOf(alert)).slice(0, 4)).to.deep.equal([
+        'Adoption alert: Woodgrove Bank',
+        'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+        'Teams usage is 92%, under the 95% threshold.',
+        'Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with Teams usage at 92%: lift it before the customer decides how many seats to keep.',
+      ]);
+      expect(cardProblems(cardOf(alert))).to.deep.equal([]);
     });
 
     it('alerts a term ending with auto-renew off within 30 days, whatever the numbers', async () => {

@@ -1,5 +1,5 @@
 import type { Measure } from '../../alerts/alert.js';
-import { workloadNamedIn } from '../../data/workloads.js';
+import { workloadNamed, workloadNamedIn } from '../../data/workloads.js';
 import { MUTE_DAYS } from '../../alerts/subscriptions.js';
 import type { SettingsCommand } from '../command.js';
 import { firstGroup, originalCase, SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
@@ -54,6 +54,19 @@ const USAGE_WORDS = /\b(?:usage|used|active)\b/;
 /** What a number is called, taken off the name an alert is about: "Contoso's usage" is Contoso. */
 const NUMBER_WORDS = /(?:'s|’s)?\s*\b(?:deployment|usage|adoption|numbers?)\b/g;
 
+/** The customer an alert names, without the workload said with it: "Contoso's Teams" is Contoso, "Teams" alone no one. */
+function withoutWorkload(named: string): string {
+  const words = named.split(/\s+/);
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    if (workloadNamed(words.slice(-k).join(' ')) !== null)
+      return words
+        .slice(0, -k)
+        .join(' ')
+        .replace(/(?:'s|’s|')$/, '');
+  }
+  return named;
+}
+
 function alertMeasure(words: string): Measure | null {
   const deployment = DEPLOYMENT_WORDS.test(words);
   return deployment === USAGE_WORDS.test(words) ? null : deployment ? 'deployment' : 'usage';
@@ -69,13 +82,15 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
     const rest = firstGroup(on) ?? '';
     const percent = ALERT_PERCENT.exec(rest);
     const unpercented = rest.replace(ALERT_PERCENT, ' ').trim();
-    const named = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.replace(NUMBER_WORDS, ' ').trim();
+    const said = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.replace(NUMBER_WORDS, ' ').trim();
+    const named = said === undefined ? undefined : withoutWorkload(said);
     return {
       kind: 'alerts-on',
       percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
       customer: named === undefined || named === '' || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
       measure: alertMeasure(rest),
-      workload: workloadNamedIn(rest),
+      // A workload in the customer's own name ("Teams Ltd") is not one asked about.
+      workload: workloadNamedIn(named === undefined ? rest : rest.replace(named, ' ')),
     };
   }
   const typed = (kind: 'unmute' | 'share', match: RegExpExecArray | null): SettingsCommand | null => {
