@@ -267,21 +267,30 @@ export class Settings {
         [],
       );
     }
-    const found = this.target(view, target, 'link');
-    if (!('customer' in found)) return found.reply;
-    const customer = found.customer;
+    let customers = 'name' in target ? eachNamed(view, target.name) : null;
+    if (customers === null) {
+      const found = this.target(view, target, 'link');
+      if (!('customer' in found)) return found.reply;
+      customers = [found.customer];
+    }
+    const since = this.clock().toISOString();
     const added = await this.state.update((s) =>
-      link(s, {
-        conversationId: here.id,
-        customer: { key: customerKey(customer), name: customer.customer },
-        by: turn.user.name,
-        since: this.clock().toISOString(),
-      }),
+      customers.filter((c) =>
+        link(s, { conversationId: here.id, customer: { key: customerKey(c), name: c.customer }, by: turn.user.name, since }),
+      ),
     );
+    const names = (cs: readonly CustomerReport[]): string => andList(cs.map((c) => name(c.customer)));
+    const already = customers.filter((c) => !added.includes(c));
+    const lines = [
+      ...(added.length > 0 ? [`This channel now follows ${names(added)}.`] : []),
+      ...(already.length > 0 ? [`This channel already follows ${names(already)}.`] : []),
+    ];
     return messageCard(
-      added ? `This channel now follows ${name(customer.customer)}.` : `This channel already follows ${name(customer.customer)}.`,
-      ['"Share to account channel" on its card posts the card here.'],
-      [buttons.customer('Open its card', customerKey(customer))],
+      lines[0]!,
+      [...lines.slice(1), `"Share to account channel" on ${customers.length === 1 ? 'its card' : 'their cards'} posts the card here.`],
+      customers
+        .slice(0, 5)
+        .map((c) => buttons.customer(customers.length === 1 ? 'Open its card' : `Open ${name(c.customer)}`, customerKey(c))),
     );
   }
 
@@ -366,4 +375,23 @@ export class Settings {
     }
     return { reply: customerNotFoundCard(query, found.closest) };
   }
+}
+
+/** Names said together: "Contoso and Fabrikam", "Contoso, Fabrikam & Tailspin". */
+const NAME_LIST = /\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/;
+
+/**
+ * The customers a list of names says, when the whole is no one customer's name ("Contoso and
+ * Fabrikam", not "Johnson & Johnson") and each name in it is exactly one customer's; else null.
+ */
+function eachNamed(view: PortfolioView, query: string): CustomerReport[] | null {
+  const names = query.split(NAME_LIST).filter((n) => n.trim() !== '');
+  if (names.length < 2 || view.find(query).kind === 'one') return null;
+  const found = names.map((n) => view.find(n));
+  return found.every((f) => f.kind === 'one') ? found.map((f) => f.customer) : null;
+}
+
+/** "Contoso", "Contoso and Fabrikam", "Contoso, Fabrikam and Tailspin". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -114,6 +114,18 @@ for (const backend of BACKENDS) {
       expect((await h.state.read()).links.map((l) => l.customer.name)).to.deep.equal(['Contoso Ltd']);
     });
 
+    it('links each customer of a list of names, saying which it already followed', async () => {
+      await h.say('link this channel to fabrikam', { scope: 'channel' });
+      const [both] = (await h.say('link this channel to Contoso, Fabrikam and tailspin', { scope: 'channel' })).slice(-1);
+      expect(textsOf(cardOf(both))).to.deep.equal([
+        'This channel now follows Contoso Ltd and Tailspin Toys.',
+        'This channel already follows Fabrikam Inc.',
+        '"Share to account channel" on their cards posts the card here.',
+      ]);
+      expect(buttonsOf(cardOf(both)).map((b) => b.title)).to.deep.equal(['Open Contoso Ltd', 'Open Fabrikam Inc', 'Open Tailspin Toys']);
+      expect((await h.state.read()).links.map((l) => l.customer.name)).to.deep.equal(['Fabrikam Inc', 'Contoso Ltd', 'Tailspin Toys']);
+    });
+
     it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
       const [personal] = await h.say('link this channel to contoso');
       expect(textsOf(cardOf(personal))[0]).to.equal('Only a team channel can follow a customer.');
