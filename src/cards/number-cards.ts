@@ -142,16 +142,20 @@ function reportCommand(filters: PercentFilters): string {
  * "Teams usage", "rank customers by usage", "who has the highest deployment?": every customer with
  * that number, lowest (or highest) first, each with its counts.
  */
-export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder): Reply {
-  const customers = view.ranked(measure, order);
+export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder, count: number | null = null): Reply {
+  const ranked = view.ranked(measure, order);
+  const customers = count === null ? ranked : ranked.slice(0, count);
   const what = measureName(measure);
   const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
   const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
+  const capitalized = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   return customerList(view, customers, {
     title:
       customers.length === 0
         ? `No customer has ${what} figures yet`
-        : `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${customersText(customers.length)}`,
+        : customers.length < ranked.length
+          ? `${capitalized}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
+          : `${capitalized}: ${customersText(customers.length)}`,
     subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
     command: `adoption report ${measureOption(measure)}`,
     note: (c) => measuredNote(c, [measure]),

@@ -39,7 +39,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure, command.among);
     case 'ranked':
-      return rankedCard(view, command.measure, command.order);
+      return rankedCard(view, command.measure, command.order, command.count);
     case 'unassigned':
       return unassignedCard(view, command.above);
     case 'size':
@@ -64,8 +64,15 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     }
     case 'actions':
       return actionsCard(view);
-    case 'product':
+    case 'product': {
+      // "who owns Contoso?": no product is named so, but a customer is: its card.
+      if (view.withProduct(command.product).length === 0) {
+        const found = view.find(command.product);
+        const named = found.kind === 'one' && found.customer.customer.toLowerCase().includes(command.product.toLowerCase());
+        if (named) return customerCard(found.customer, settings, view.historyOf(found.customer));
+      }
       return productCard(view, command.product);
+    }
     case 'without':
       return withoutCard(view, command.lacking);
     case 'compare':

@@ -68,7 +68,8 @@ export type Command =
    * Customers ranked by one number: a workload's usage ("Teams usage", "OneDrive adoption by
    * customer"), lowest first; "rank customers by usage", "who has the highest deployment?".
    */
-  | { readonly kind: 'ranked'; readonly measure: RankedMeasure; readonly order: RankOrder }
+  /** Every customer with that number, or the first `count` ("top 3 customers by usage"). */
+  | { readonly kind: 'ranked'; readonly measure: RankedMeasure; readonly order: RankOrder; readonly count: number | null }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
   | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
@@ -285,7 +286,7 @@ const UNASSIGNED =
 const UNASSIGNED_OVER =
   /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
 const BEST =
-  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
+  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
   /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
@@ -360,11 +361,13 @@ export function parseCommand(text: string): Command {
   const among = asLowered?.product ? { ...asLowered, product: originalCase(text, asLowered.product) } : asLowered;
   const percents = percentsAsked(rest);
   if (percents) return { kind: 'percent', query: percents, among };
+  // "lowest 3 by Yammer usage" is a ranking of so many, not the customers under the threshold.
+  const ranked = rankAsked(asked);
+  if (ranked?.count) return { kind: 'ranked', ...ranked };
   const low = lowAsked(rest);
   if (low) return { kind: 'low-adoption', measure: low, among };
   const workload = workloadAsked(asked);
   if (workload) return workloadRanking(workload);
-  const ranked = rankAsked(asked);
   if (ranked) return { kind: 'ranked', ...ranked };
   const without = withoutAsked(text, asked);
   if (without) return without;

@@ -204,6 +204,15 @@ for (const backend of BACKENDS) {
         ['how do I import data?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         ['can you connect to Partner Center?', 'groupChat', 'Data: 12 customers, newest from 2026-11-25'],
         ['average deployment across customers', 'channel', PORTFOLIO],
+        // So many of a ranking, and "how many customers use" a workload or have a product.
+        ['top 3 customers by usage', 'channel', 'Usage: the highest 3 of 12 customers'],
+        ['bottom 5 by deployment', 'personal', 'Deployment: the lowest 5 of 12 customers'],
+        ['lowest 3 by yammer usage', 'groupChat', 'Yammer usage: 1 customer'],
+        ['best 2 customers by adoption', 'personal', 'The best 2 of 12 customers'],
+        ['how many customers use Teams?', 'personal', 'Teams usage: 12 customers'],
+        ['how many customers have E3?', 'channel', '7 customers with E3'],
+        // A customer's name where a product was looked for: its card.
+        ['who owns Contoso?', 'personal', CONTOSO],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
@@ -588,6 +597,15 @@ for (const backend of BACKENDS) {
       expect([lowest[2], lowest[5]]).to.deep.equal(['Customer (lowest first)', 'Fabrikam Inc']);
       const teams = textsOf(cardOf((await h.say('best Teams usage'))[0]));
       expect([teams[0], teams[2]]).to.deep.equal(['Teams usage: 12 customers', 'Customer (highest first)']);
+      // So many of them: the first three, highest first; the rest are not rows.
+      const top = cardOf((await h.say('top 3 customers by usage'))[0]);
+      expect(cardProblems(top)).to.deep.equal([]);
+      const rows = buttonsOf(top).filter((b) => b.verb === 'customer');
+      expect(rows.map((b) => b.data['key'])).to.deep.equal([
+        '00000006-0000-4000-8000-c0ffee000006',
+        '00000005-0000-4000-8000-c0ffee000005',
+        '00000004-0000-4000-8000-c0ffee000004',
+      ]);
     });
 
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {

@@ -32,8 +32,19 @@ const RANK_BY =
 const HIGHEST =
   /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$|^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?most$/;
 
-/** A ranking by a number the words name; null when they name none (or both: "adoption"). */
-export function rankAsked(asked: string): { measure: RankedMeasure; order: RankOrder } | null {
+/** "top 3 customers by usage", "bottom 5 by deployment", "worst 10 accounts for Teams usage": so many, ranked. */
+const RANK_COUNTED =
+  /^(?:(?:show|list)(?: me)? )?(?:the )?(top|best|highest|bottom|worst|lowest) (\d{1,3}) (?:(?:customers|accounts) )?(?:by|for|on|in) (.+)$/;
+
+/** A ranking by a number the words name, of every customer or so many; null when they name none (or both: "adoption"). */
+export function rankAsked(asked: string): { measure: RankedMeasure; order: RankOrder; count: number | null } | null {
+  const counted = RANK_COUNTED.exec(asked);
+  if (counted) {
+    const measure = measureOf(counted[3]!);
+    const count = Number(counted[2]);
+    if (measure.kind === 'lower' || count === 0) return null;
+    return { measure, order: /^(?:top|best|highest)$/.test(counted[1]!) ? 'highest' : 'lowest', count };
+  }
   const by = RANK_BY.exec(asked);
   const highest = by ? null : HIGHEST.exec(asked);
   const words = by?.[1] ?? highest?.[1] ?? highest?.[2];
@@ -41,7 +52,7 @@ export function rankAsked(asked: string): { measure: RankedMeasure; order: RankO
   const measure = measureOf(words);
   if (measure.kind === 'lower') return null;
   const descending = by?.[2]?.startsWith('desc') ?? highest !== null;
-  return { measure, order: descending ? 'highest' : 'lowest' };
+  return { measure, order: descending ? 'highest' : 'lowest', count: null };
 }
 
 /** A percent, with or without its sign; never a count ("more than 100 seats" is a size, not a percent). */
