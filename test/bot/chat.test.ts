@@ -211,6 +211,8 @@ for (const backend of BACKENDS) {
         ['best 2 customers by adoption', 'personal', 'The best 2 of 12 customers'],
         ['how many customers use Teams?', 'personal', 'Teams usage: 12 customers'],
         ['how many customers have E3?', 'channel', '7 customers with E3'],
+        ['any alerts?', 'personal', 'Alerts are off here.'],
+        ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
         ['who owns Contoso?', 'personal', CONTOSO],
       ];
