@@ -381,14 +381,18 @@ export class Settings {
 const NAME_LIST = /\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/;
 
 /**
- * The customers a list of names says, when the whole is no one customer's name ("Contoso and
- * Fabrikam", not "Johnson & Johnson") and each name in it is exactly one customer's; else null.
+ * The customers a list of names says, each once, when the whole is no one customer's name
+ * ("Contoso and Fabrikam", not "Johnson & Johnson") and each name in it is exactly one
+ * customer's; else null.
  */
 function eachNamed(view: PortfolioView, query: string): CustomerReport[] | null {
   const names = query.split(NAME_LIST).filter((n) => n.trim() !== '');
   if (names.length < 2 || view.find(query).kind === 'one') return null;
   const found = names.map((n) => view.find(n));
-  return found.every((f) => f.kind === 'one') ? found.map((f) => f.customer) : null;
+  if (!found.every((f) => f.kind === 'one')) return null;
+  // "Contoso and Contoso Ltd" is one customer, named twice.
+  const byKey = new Map(found.map((f) => [customerKey(f.customer), f.customer]));
+  return [...byKey.values()];
 }
 
 /** "Contoso", "Contoso and Fabrikam", "Contoso, Fabrikam and Tailspin". */

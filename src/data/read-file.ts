@@ -45,14 +45,15 @@ interface Body {
 
 const WHOLE_FILE: Body = { start: 0, linesBefore: 0, note: null };
 
-async function bodyText(path: string, body: Body): Promise<string> {
-  return stripBom((await readText(path)).subarray(body.start).toString('utf8'));
+/** The file's text from its byte `start` on, without the byte order mark a body may begin with. */
+async function textFrom(path: string, start: number): Promise<string> {
+  return stripBom((await readText(path)).subarray(start).toString('utf8'));
 }
 
 /** A response saved with its status line: its body, or why it holds no data. */
 async function responseBody(path: string, head: HttpResponseHead): Promise<Body | ReadRefused> {
   if (!isSuccess(head)) {
-    const message = errorMessageIn(await bodyText(path, { start: head.bodyStart, linesBefore: head.linesBefore, note: null }));
+    const message = errorMessageIn(await textFrom(path, head.bodyStart));
     return refused(
       `the file is an ${statusText(head)} answer, not data${message === null ? '' : ` ("${message}")`}`,
       { line: 1, column: 1 },
@@ -139,7 +140,7 @@ function mergeSameKey(records: AdoptionRecord[], notes: Notes): AdoptionRecord[]
 
 async function readJson(path: string, ctx: ImportContext, body: Body): Promise<ReadResult> {
   // The skipped lines stay as empty lines, so every place named below is a place in the file.
-  const parsed = parseLenientJson('\n'.repeat(body.linesBefore) + (await bodyText(path, body)));
+  const parsed = parseLenientJson('\n'.repeat(body.linesBefore) + (await textFrom(path, body.start)));
   if (!parsed.ok) {
     return refused(
       parsed.message,
