@@ -196,6 +196,30 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists every product over the customers, the most licenses sold first, as the chat does', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-products-')));
+      try {
+        const json = await adoptionIn(demo.env, 'products', '--json');
+        expect(json.code, json.stderr).to.equal(0);
+        const rows = (JSON.parse(json.stdout) as { product: string; customers: number; sold: number | null }[]).map((t) => [
+          t.product,
+          t.customers,
+          t.sold,
+        ]);
+        expect(rows).to.deep.equal([
+          ['OFFICE 365 ENTERPRISE E3', 6, 640],
+          ['MICROSOFT 365 BUSINESS PREMIUM', 5, 385],
+          ['SPE_E3', 1, 35],
+          ['DYNAMICS 365 SALES ENTERPRISE', 1, 20],
+          ['Microsoft 365 users', 2, null],
+        ]);
+        const table = await adoptionIn(demo.env, 'products');
+        expect(table.stdout.split('\n')).to.include('│ OFFICE 365 ENTERPRISE E3       │ 6         │ 640  │ 577      │ 90.2%      │');
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
       try {

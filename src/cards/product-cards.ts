@@ -1,5 +1,5 @@
 import { customerKey } from '../metrics/customer-key.js';
-import type { Lacking } from '../metrics/products.js';
+import { licenseSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons } from './actions.js';
@@ -28,9 +28,42 @@ export function noSuchProduct(view: PortfolioView, asked: string, consequence: s
   );
 }
 
+/** "40 of 45 assigned (88.9%)"; "no license counts" for a product only usage reports name. */
+function assignedText(p: LicenseSums): string {
+  return p.sold === null || p.assigned === null
+    ? 'no license counts'
+    : `${count(p.assigned)} of ${count(p.sold)} assigned (${percentText(p.deploymentPercent)})`;
+}
+
 /** "Microsoft 365 E3: 40 of 45 assigned (88.9%)". */
 function productCounts(p: CustomerReport['products'][number]): string {
-  return `${p.product}: ${p.sold === null || p.assigned === null ? 'no license counts' : `${count(p.assigned)} of ${count(p.sold)} assigned (${percentText(p.deploymentPercent)})`}`;
+  return `${p.product}: ${assignedText(p)}`;
+}
+
+/** Products listed on the overview; the rest are counted. */
+const PRODUCTS_SHOWN = 25;
+
+/** "OFFICE 365 ENTERPRISE E3: 7 customers, 560 of 700 assigned (80%)". */
+function productLine(t: ProductTotal): string {
+  return `${t.product}: ${customersText(t.customers)}, ${assignedText(t)}`;
+}
+
+/** "which products do we sell?": every product over the customers, the most licenses sold first. */
+export function productsCard(view: PortfolioView): Reply {
+  const totals = view.productTotals();
+  if (totals.length === 0)
+    return messageCard('No product is in the cache yet.', ['Import or sync data first: ask "how do I import data?".'], [buttons.help()]);
+  const shown = totals.slice(0, PRODUCTS_SHOWN);
+  const more = totals.length - shown.length;
+  return messageCard(
+    `${count(totals.length)} product${totals.length === 1 ? '' : 's'} across ${customersText(view.customers.length)}`,
+    [
+      ...shown.map(productLine),
+      ...(more > 0 ? [`and ${count(more)} more; the command line lists them all: adoption products`] : []),
+      'The most licenses sold first. Ask "who bought <product>?" for its customers.',
+    ],
+    [buttons.portfolio(), buttons.help()],
+  );
 }
 
 /** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
@@ -47,6 +80,8 @@ export function productCard(view: PortfolioView, query: string): Reply {
       subtitle: "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
       command: `adoption report --product ${quoted(query)}`,
       note: (c) => (products.get(customerKey(c)) ?? []).map(productCounts).join(' · '),
+      // "how many E3 licenses have we sold?": the sums over those customers' products named so.
+      totals: [{ title: `Licenses (${asked})`, value: assignedText(licenseSums(found.flatMap((f) => f.products))) }],
     },
   );
 }

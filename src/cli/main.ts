@@ -203,6 +203,16 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     });
 
   program
+    .command('products')
+    .description('every product over the customers: customers, licenses sold and assigned, the most sold first')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { json?: boolean }) => {
+      const store = await openStore(config, output, true);
+      const { runProducts } = await import('./products-command.js');
+      setExitCode(runProducts(await store.records(), options.json === true, new Date(), config, output));
+    });
+
+  program
     .command('status')
     .description('how fresh the data is, where it comes from, the sync schedule and the last sync (exit 1 if it failed)')
     .action(async () => {

@@ -5,7 +5,7 @@ import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
-import { productCard, withoutCard } from '../cards/product-cards.js';
+import { productCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
 import { actionsCard, choicesCard, customersWithCard, movedCard, portfolioCard, sizeCard, unassignedCard } from '../cards/list-cards.js';
@@ -73,6 +73,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       }
       return productCard(view, command.product);
     }
+    case 'products':
+      return productsCard(view);
     case 'without':
       return withoutCard(view, command.lacking);
     case 'compare':

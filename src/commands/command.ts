@@ -11,7 +11,7 @@ import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
 import { lowAsked, percentsAsked, rankAsked, workloadAsked } from './questions/number-questions.js';
-import { productAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
+import { productAsked, productsAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
@@ -32,6 +32,8 @@ export type Command =
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
   | { readonly kind: 'product'; readonly product: string }
+  /** Every product over the customers: "which products do we sell?", "list products". */
+  | { readonly kind: 'products' }
   /** "customers without E3", "who doesn't have Teams?": customers with no product named so, or no entitlement to the workload. */
   | { readonly kind: 'without'; readonly lacking: Lacking }
   /**
@@ -142,6 +144,7 @@ export const MENTIONED = [
   'weekly-on',
   'weekly-off',
   'product',
+  'products',
   'without',
   'compare',
   'data-status',
@@ -275,7 +278,7 @@ const ACTIONS =
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
 const DATA_STATUS =
-  /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from|(?:which customers?|who) (?:has not|hasn't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems)|how (?:do|can) (?:i|we) (?:import|add|load|upload|bring in|get in|feed in|put in) (?:the |more |new |my |our )?(?:data|files?|exports?|customers?|a customer)(?: in| into (?:it|this|the bot))?|(?:(?:can|do|does) (?:you|it|this bot|the bot) )?(?:connect|talk|sync) (?:to|with) (?:partner center|(?:microsoft )?graph)|(?:how|where) (?:do|does) (?:you|it|the bot) get (?:the |its |your )?data)$/;
+  /^(?:sync now|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from|(?:which customers?|who) (?:has not|hasn't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:customers?|accounts?) (?:not|never) synced(?: (?:in|for) (?:a|one|two|\d+) (?:days?|weeks?|months?)| (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems)|how (?:do|can) (?:i|we) (?:import|add|load|upload|bring in|get in|feed in|put in) (?:the |more |new |my |our )?(?:data|files?|exports?|customers?|a customer)(?: in| into (?:it|this|the bot))?|(?:(?:can|do|does) (?:you|it|this bot|the bot) )?(?:connect|talk|sync) (?:to|with) (?:partner center|(?:microsoft )?graph)|(?:how|where) (?:do|does) (?:you|it|the bot) get (?:the |its |your )?data)$/;
 /** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
 const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
@@ -369,6 +372,7 @@ export function parseCommand(text: string): Command {
   const workload = workloadAsked(asked);
   if (workload) return workloadRanking(workload);
   if (ranked) return { kind: 'ranked', ...ranked };
+  if (productsAsked(asked)) return { kind: 'products' };
   const without = withoutAsked(text, asked);
   if (without) return without;
   const product = productAsked(text, asked);

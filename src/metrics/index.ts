@@ -23,7 +23,17 @@ export { customerKey } from './customer-key.js';
 export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend, type CustomerHistory } from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
-export { customersWithout, lackingNamed, productNames, productsNamed, type Lacking } from './products.js';
+export {
+  customersWithout,
+  lackingNamed,
+  licenseSums,
+  productNames,
+  productsNamed,
+  productTotals,
+  type Lacking,
+  type LicenseSums,
+  type ProductTotal,
+} from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';
 export { isAmong, type Among } from './among.js';

@@ -2,6 +2,7 @@ import { workloadNamed } from '../data/workloads.js';
 import { workloadTotal } from './percent-filter.js';
 import { largestFirst } from './size.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
+import { percent } from './percent.js';
 
 /** Lower-cased words of a name: "OFFICE 365 ENTERPRISE E3" -> office, 365, enterprise, e3. */
 function words(name: string): string[] {
@@ -31,6 +32,47 @@ export function productNames(customers: readonly CustomerReport[]): string[] {
   for (const c of customers)
     for (const p of c.products) if (!byLower.has(p.product.toLowerCase())) byLower.set(p.product.toLowerCase(), p.product);
   return [...byLower.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** Licenses sold and assigned over some product rows, counting the rows that count them; null when none does. */
+export interface LicenseSums {
+  readonly sold: number | null;
+  readonly assigned: number | null;
+  readonly deploymentPercent: number | null;
+}
+
+export function licenseSums(products: readonly ProductAdoption[]): LicenseSums {
+  let sold: number | null = null;
+  let assigned: number | null = null;
+  for (const p of products) {
+    if (p.sold === null || p.assigned === null) continue;
+    sold = (sold ?? 0) + p.sold;
+    assigned = (assigned ?? 0) + p.assigned;
+  }
+  return { sold, assigned, deploymentPercent: sold === null || assigned === null ? null : percent(assigned, sold) };
+}
+
+/** One product over the customers that have it. */
+export interface ProductTotal extends LicenseSums {
+  /** As first spelled (Partner Center and Graph spell one product in capitals or not). */
+  readonly product: string;
+  readonly customers: number;
+}
+
+/** Each product name (case aside) over the customers: the most licenses sold first, then by name; those without counts last. */
+export function productTotals(customers: readonly CustomerReport[]): ProductTotal[] {
+  const byLower = new Map<string, { product: string; rows: ProductAdoption[] }>();
+  for (const c of customers) {
+    for (const p of c.products) {
+      const key = p.product.toLowerCase();
+      const seen = byLower.get(key);
+      if (seen) seen.rows.push(p);
+      else byLower.set(key, { product: p.product, rows: [p] });
+    }
+  }
+  return [...byLower.values()]
+    .map(({ product, rows }) => ({ product, customers: rows.length, ...licenseSums(rows) }))
+    .sort((a, b) => (b.sold ?? -1) - (a.sold ?? -1) || a.product.localeCompare(b.product));
 }
 
 /** What customers can be asked to be without: a product named like some words, or a workload. */

@@ -9,6 +9,8 @@ import {
   needingAction,
   productNames,
   productsNamed,
+  productTotals,
+  type ProductTotal,
   rankBy,
   renewing,
   filterByPercent,
@@ -162,6 +164,11 @@ export class PortfolioView {
   /** Customers without a product named like some words, or without a workload: the largest first. */
   without(lacking: Lacking): CustomerReport[] {
     return customersWithout(this.report.customers, lacking);
+  }
+
+  /** Each product over the customers, the most licenses sold first. */
+  productTotals(): ProductTotal[] {
+    return productTotals(this.report.customers);
   }
 
   /** Every product name in the portfolio, for "no customer has …". */

@@ -212,6 +212,7 @@ for (const backend of BACKENDS) {
         ['how many customers use Teams?', 'personal', 'Teams usage: 12 customers'],
         ['how many customers have E3?', 'channel', '7 customers with E3'],
         ['any alerts?', 'personal', 'Alerts are off here.'],
+        ['customers not synced in a week', 'groupChat', 'Data: 12 customers, newest from 2026-11-25'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
         ['who owns Contoso?', 'personal', CONTOSO],
@@ -300,11 +301,14 @@ for (const backend of BACKENDS) {
       const [reply] = await h.say('Who bought E3?');
       const card = cardOf(reply);
       const texts = textsOf(card);
-      expect(texts.slice(0, 2)).to.deep.equal([
+      expect(texts.slice(0, 4)).to.deep.equal([
         '7 customers with E3',
         "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
+        // "how many E3 licenses have we sold?": the sums over those products.
+        'Licenses (E3): 610 of 675 assigned (90.4%)',
+        'Customer (worst first)',
       ]);
-      const rows = texts.slice(5);
+      const rows = texts.slice(6);
       expect(rows.filter((_, i) => i % 4 < 2)).to.deep.equal([
         ...['Coho Winery', 'OFFICE 365 ENTERPRISE E3: 42 of 45 assigned (93.3%)'],
         ...['Proseware', 'OFFICE 365 ENTERPRISE E3: 30 of 40 assigned (75%)'],
@@ -321,6 +325,23 @@ for (const backend of BACKENDS) {
         'Products in the cache: DYNAMICS 365 SALES ENTERPRISE, MICROSOFT 365 BUSINESS PREMIUM, Microsoft 365 users, OFFICE 365 ENTERPRISE E3, SPE_E3.',
       ]);
       expect((await h.say('customers with business premium'))[0]!.activity['summary']).to.equal('5 customers with business premium');
+    });
+
+    it('lists every product over the customers, the most licenses sold first, with its customers and licenses', async () => {
+      const card = cardOf((await h.say('which products do we sell?'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      expect(textsOf(card)).to.deep.equal([
+        '5 products across 12 customers',
+        'OFFICE 365 ENTERPRISE E3: 6 customers, 577 of 640 assigned (90.2%)',
+        'MICROSOFT 365 BUSINESS PREMIUM: 5 customers, 278 of 385 assigned (72.2%)',
+        'SPE_E3: 1 customer, 33 of 35 assigned (94.3%)',
+        'DYNAMICS 365 SALES ENTERPRISE: 1 customer, 17 of 20 assigned (85%)',
+        'Microsoft 365 users: 2 customers, no license counts',
+        'The most licenses sold first. Ask "who bought <product>?" for its customers.',
+      ]);
+      for (const asked of ['list products', 'what products do my customers have?', 'top products'])
+        expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal('5 products across 12 customers');
+      expect((await h.say('how many E3 licenses have we sold?'))[0]!.activity['summary']).to.equal('7 customers with E3');
     });
 
     it('lists the customers without a product named so, or without a workload, the largest first, each with what it has', async () => {

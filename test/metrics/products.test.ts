@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { customersWithout, productNames, productsNamed } from '../../src/metrics/products.js';
+import { customersWithout, productNames, productsNamed, productTotals } from '../../src/metrics/products.js';
 import type { CustomerReport, ProductAdoption } from '../../src/metrics/report-types.js';
 import { reportOf } from '../helpers.js';
 
@@ -30,6 +30,34 @@ describe('products by name', () => {
       'Dynamics 365',
       'Office 365 E1',
       'SPE_E3',
+    ]);
+  });
+
+  it('sums each product over the customers, case aside, the most licenses sold first, products without counts last', () => {
+    const counted = (name: string, sold: number, assigned: number): ProductAdoption => ({
+      product: name,
+      sold,
+      assigned,
+      deploymentPercent: null,
+      workloads: [],
+    });
+    const uncounted: ProductAdoption = {
+      product: 'Microsoft 365 users',
+      sold: null,
+      assigned: null,
+      deploymentPercent: null,
+      workloads: [],
+    };
+    const portfolio = [
+      reportOf('A', { products: [counted('OFFICE 365 E3', 100, 90), counted('Dynamics 365', 20, 5), uncounted] }),
+      reportOf('B', { products: [counted('Office 365 E3', 60, 20), uncounted] }),
+      reportOf('C', { products: [counted('Business Premium', 150, 150)] }),
+    ];
+    expect(productTotals(portfolio)).to.deep.equal([
+      { product: 'OFFICE 365 E3', customers: 2, sold: 160, assigned: 110, deploymentPercent: 68.8 },
+      { product: 'Business Premium', customers: 1, sold: 150, assigned: 150, deploymentPercent: 100 },
+      { product: 'Dynamics 365', customers: 1, sold: 20, assigned: 5, deploymentPercent: 25 },
+      { product: 'Microsoft 365 users', customers: 2, sold: null, assigned: null, deploymentPercent: null },
     ]);
   });
 

@@ -26,10 +26,19 @@ export function withoutAsked(text: string, asked: string): Command | null {
   return words === undefined ? null : { kind: 'without', lacking: lackingNamed(originalCase(text, words)) };
 }
 
+/** Every product: "products", "list products", "which products do we sell (most)?", "what products do my customers have?". */
+const PRODUCTS =
+  /^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?products(?: (?:we sell|sold|in the cache))?$|^(?:what|which) products (?:do|does|did) (?:we|i|my customers|our customers|the customers) (?:sell|sold|have|own|use|buy|bought)(?: (?:the )?most)?$|^(?:top|best-?selling|most sold) products$/;
+
+export const productsAsked = (asked: string): boolean => PRODUCTS.test(asked);
+
+/** "how many E3 licenses have we sold?": the customers with it, and its licenses summed. */
+const SOLD = /^how many (.+?) (?:licen[cs]es|seats) (?:have|did|do) (?:we|i) (?:sold|sell)(?: in total)?$/;
+
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 export function productAsked(text: string, asked: string): Command | null {
   const match = PRODUCT.exec(asked);
-  const product = match?.[1] ?? match?.[2];
+  const product = match?.[1] ?? match?.[2] ?? SOLD.exec(asked)?.[1];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
   return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
