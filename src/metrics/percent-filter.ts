@@ -1,3 +1,4 @@
+import { percent } from './percent.js';
 import { worstPercent } from './portfolio.js';
 import type { CustomerReport, WorkloadTotal } from './report-types.js';
 
@@ -89,6 +90,33 @@ export function rankBy(customers: readonly CustomerReport[], measure: PercentMea
     return value === null ? [] : [{ c, value }];
   });
   return ranked.sort((a, b) => (order === 'lowest' ? a.value - b.value : b.value - a.value)).map(({ c }) => c);
+}
+
+/** One number over some customers, sum over sum: licenses assigned of sold, or entitlements active of entitled. */
+export interface MeasureTotal {
+  readonly part: number;
+  readonly whole: number;
+  readonly percent: number | null;
+}
+
+/** The customers' deployment, usage or one workload's usage, sum over sum ("Teams usage over all customers"). */
+export function measureTotal(customers: readonly CustomerReport[], measure: RankedMeasure): MeasureTotal {
+  let part = 0;
+  let whole = 0;
+  for (const c of customers) {
+    if (measure.kind === 'deployment') {
+      part += c.assigned;
+      whole += c.sold;
+    } else if (measure.kind === 'usage') {
+      part += c.active;
+      whole += c.entitled;
+    } else {
+      const w = workloadTotal(c, measure.workload);
+      part += w?.active ?? 0;
+      whole += w?.entitled ?? 0;
+    }
+  }
+  return { part, whole, percent: percent(part, whole) };
 }
 
 /** "below 40%", "Teams usage below 50%", "deployment above 90%": what the filter asks, in words. */

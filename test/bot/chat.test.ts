@@ -213,6 +213,8 @@ for (const backend of BACKENDS) {
         ['how many customers have E3?', 'channel', '7 customers with E3'],
         ['any alerts?', 'personal', 'Alerts are off here.'],
         ['customers not synced in a week', 'groupChat', 'Data: 12 customers, newest from 2026-11-25'],
+        ["what's the average Teams usage?", 'personal', 'Teams usage: 12 customers'],
+        ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
         ['who owns Contoso?', 'personal', CONTOSO],
@@ -605,21 +607,27 @@ for (const backend of BACKENDS) {
       const highest = cardOf((await h.say('who has the highest usage?'))[0]);
       expect(cardProblems(highest)).to.deep.equal([]);
       const texts = textsOf(highest);
-      expect(texts.slice(0, 3)).to.deep.equal([
+      expect(texts.slice(0, 4)).to.deep.equal([
         'Usage: 12 customers',
         'Usage: entitlements active in the last 28 days, all workloads. Customers with no usage figures are left out.',
+        // The average asked for, sum over sum: the portfolio's usage.
+        'Usage over 12 customers: 82.6% (2,167 of 2,625 entitlements active)',
         'Customer (highest first)',
       ]);
-      expect(texts.slice(5, 9)).to.deep.equal([
+      expect(texts.slice(6, 10)).to.deep.equal([
         'Adventure Works',
         '107.2% (193 of 180 entitlements active) · yammer used beyond its licenses',
         '87.5%',
         '107.2%',
       ]);
       const lowest = textsOf(cardOf((await h.say('rank customers by deployment'))[0]));
-      expect([lowest[2], lowest[5]]).to.deep.equal(['Customer (lowest first)', 'Fabrikam Inc']);
+      expect(lowest.slice(2, 4)).to.deep.equal([
+        'Deployment over 12 customers: 83.8% (905 of 1,080 licenses assigned)',
+        'Customer (lowest first)',
+      ]);
+      expect(lowest[6]).to.equal('Fabrikam Inc');
       const teams = textsOf(cardOf((await h.say('best Teams usage'))[0]));
-      expect([teams[0], teams[2]]).to.deep.equal(['Teams usage: 12 customers', 'Customer (highest first)']);
+      expect([teams[0], teams[3]]).to.deep.equal(['Teams usage: 12 customers', 'Customer (highest first)']);
       // So many of them: the first three, highest first; the rest are not rows.
       const top = cardOf((await h.say('top 3 customers by usage'))[0]);
       expect(cardProblems(top)).to.deep.equal([]);
@@ -716,9 +724,11 @@ for (const backend of BACKENDS) {
     it('ranks every customer with figures for one workload by its usage, lowest first', async () => {
       const card = cardOf((await h.say('Teams usage'))[0]);
       const texts = textsOf(card);
-      expect(texts.slice(0, 3)).to.deep.equal([
+      expect(texts.slice(0, 4)).to.deep.equal([
         'Teams usage: 12 customers',
         'Teams usage: entitlements active in the last 28 days, over all products. Customers with no Teams figures are left out.',
+        // "what's the average Teams usage?": the sum of the rows below over the sum of their entitlements.
+        'Teams usage over 12 customers: 83% (737 of 888 entitlements active)',
         'Customer (lowest first)',
       ]);
       expect(texts.filter((t) => /^Teams \d/.test(t))).to.deep.equal([

@@ -10,9 +10,9 @@ import type {
 
 /** Questions about one number (deployment, usage, a workload's usage): percents, low ones, rankings. */
 
-/** A workload alone, or with "usage" / "adoption", and maybe "by customer": the rest is the workload's name. */
+/** A workload alone, or with "usage" / "adoption", and maybe "by customer" or "average": the rest is the workload's name. */
 const WORKLOAD_USAGE =
-  /^(?:(?:show|list)(?: me)? )?(?:the )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+  /^(?:(?:show|list)(?: me)? |what(?:'s| is) )?(?:the |our |my )?(?:(?:average|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
 /** "how is Exchange doing across customers?", "how is Teams used?": the rest must be a workload's name. */
 const WORKLOAD_DOING =
   /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$/;
