@@ -203,7 +203,7 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP =
-  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|\?)$/;
+  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|what can i (?:ask|say|do)(?: here)?|examples|show me examples|how (?:do i|does this|do you) (?:use this|use you|work)|\?)$/;
 /** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;

@@ -214,6 +214,11 @@ for (const backend of BACKENDS) {
         ['any alerts?', 'personal', 'Alerts are off here.'],
         ['customers not synced in a week', 'groupChat', 'Data: 12 customers, newest from 2026-11-25'],
         ["what's the average Teams usage?", 'personal', 'Teams usage: 12 customers'],
+        // A span of time is never a percent: "over 3 months" is not "above 3%".
+        ["show me Contoso's trend over 3 months", 'personal', CONTOSO],
+        ['what can I ask?', 'personal', 'Here is what I can do'],
+        ['how do I use this?', 'groupChat', 'Here is what I can do'],
+        ['which customers might not renew?', 'personal', '1 customer has a subscription ending without auto-renew in the next 90 days'],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
