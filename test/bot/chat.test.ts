@@ -219,6 +219,7 @@ for (const backend of BACKENDS) {
         ['what can I ask?', 'personal', 'Here is what I can do'],
         ['how do I use this?', 'groupChat', 'Here is what I can do'],
         ['which customers might not renew?', 'personal', '1 customer has a subscription ending without auto-renew in the next 90 days'],
+        ['who will renew?', 'channel', '2 customers renew or end a trial in the next 90 days'],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
