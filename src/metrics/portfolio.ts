@@ -16,12 +16,8 @@ function newest(records: readonly { readonly asOf: string }[], start: string | n
   return latest;
 }
 
-interface ProductRow {
-  readonly product: string;
-  readonly sold: number | null;
-  readonly assigned: number | null;
-  readonly workloads: WorkloadUsage[];
-}
+/** A product row while its workloads are gathered: the report's row, its list still growing. */
+type ProductRow = ProductAdoption & { readonly workloads: WorkloadUsage[] };
 
 /**
  * The product rows: each deployment product, then each product only usage names, with its
@@ -29,7 +25,10 @@ interface ProductRow {
  */
 function productRows(deployment: DeploymentView, usage: UsageView): ProductAdoption[] {
   const products = new Map<string, ProductRow>();
-  for (const [key, p] of deployment.byProduct) products.set(key, { product: p.product, sold: p.sold, assigned: p.assigned, workloads: [] });
+  for (const [key, p] of deployment.byProduct) {
+    const deploymentPercent = p.sold === null || p.assigned === null ? null : percent(p.assigned, p.sold);
+    products.set(key, { product: p.product, sold: p.sold, assigned: p.assigned, deploymentPercent, workloads: [] });
+  }
   // Usage rows repeat a few product names many times: each spelling is lowercased once.
   const bySpelling = new Map<string, ProductRow>();
   for (const r of usage.records) {
@@ -38,7 +37,7 @@ function productRows(deployment: DeploymentView, usage: UsageView): ProductAdopt
       const key = r.product.toLowerCase();
       product = products.get(key);
       if (!product) {
-        product = { product: r.product, sold: null, assigned: null, workloads: [] };
+        product = { product: r.product, sold: null, assigned: null, deploymentPercent: null, workloads: [] };
         products.set(key, product);
       }
       bySpelling.set(r.product, product);
@@ -51,12 +50,7 @@ function productRows(deployment: DeploymentView, usage: UsageView): ProductAdopt
       source: r.source,
     });
   }
-  const rows: ProductAdoption[] = [];
-  for (const p of products.values()) {
-    const deploymentPercent = p.sold === null || p.assigned === null ? null : percent(p.assigned, p.sold);
-    rows.push({ product: p.product, sold: p.sold, assigned: p.assigned, deploymentPercent, workloads: p.workloads });
-  }
-  return rows;
+  return [...products.values()];
 }
 
 /** The sources the counted records came from, in SOURCES order. */
