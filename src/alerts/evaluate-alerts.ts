@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HistoryPoint } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
+import { workloadTotal } from '../metrics/percent-filter.js';
 import { renewalsWithin } from '../metrics/renewals.js';
 import { DAY_MS } from '../time.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -54,7 +55,7 @@ function workloadConditions(
   settings: AlertSettings,
   today: string,
 ): AlertCondition[] {
-  const percent = customer.workloads.find((w) => w.workload === workload)?.usagePercent ?? null;
+  const percent = workloadTotal(customer, workload)?.usagePercent ?? null;
   if (percent === null) return [];
   const threshold = subscription.belowPercent ?? thresholds.usageLowPercent;
   const low = percent < threshold;

@@ -1,10 +1,8 @@
-import Table from 'cli-table3';
 import type { Config } from '../config.js';
 import type { AdoptionRecord } from '../data/records.js';
 import { portfolioReport, productTotals } from '../metrics/index.js';
 import type { Output } from './output.js';
-
-const show = (value: number | null, suffix = ''): string => (value === null ? '—' : `${value}${suffix}`);
+import { renderProducts } from './render-report.js';
 
 /**
  * `adoption products [--json]`: every product over the customers, the most licenses sold first,
@@ -20,8 +18,6 @@ export function runProducts(records: readonly AdoptionRecord[], json: boolean, n
     output.out('No products in the cache yet: import files with `adoption import FILE...`.');
     return 0;
   }
-  const table = new Table({ head: ['Product', 'Customers', 'Sold', 'Assigned', 'Deployment'], style: { head: [], border: [] } });
-  for (const t of totals) table.push([t.product, String(t.customers), show(t.sold), show(t.assigned), show(t.deploymentPercent, '%')]);
-  output.out(table.toString());
+  output.out(renderProducts(totals));
   return 0;
 }

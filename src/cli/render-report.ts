@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
+import type { ProductTotal } from '../metrics/products.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
 import { entitlementsText, licensesText, renewalText } from '../cards/text.js';
@@ -68,4 +69,11 @@ export function renderPortfolio(report: PortfolioReport, trendOf: (c: CustomerRe
     );
   }
   return parts.join('\n\n');
+}
+
+/** Every product over the customers (`adoption products`), one row each. */
+export function renderProducts(totals: readonly ProductTotal[]): string {
+  const table = new Table({ head: ['Product', 'Customers', 'Sold', 'Assigned', 'Deployment'], style: { head: [], border: [] } });
+  for (const t of totals) table.push([t.product, String(t.customers), show(t.sold), show(t.assigned), show(t.deploymentPercent, '%')]);
+  return table.toString();
 }
