@@ -183,11 +183,12 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
   const moved = view.moved(movement);
   const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
   const { went, flag, compared, order } = MOVED_WORDS[movement.direction];
+  const beyond = movement.beyondPoints === undefined ? '' : ` by more than ${movement.beyondPoints} points`;
   return customerList(
     view,
     moved.map((m) => m.customer),
     {
-      title: moved.length === 0 ? `No customer ${went}` : `${customersText(moved.length)} ${went}`,
+      title: moved.length === 0 ? `No customer ${went}${beyond}` : `${customersText(moved.length)} ${went}${beyond}`,
       subtitle: `Deployment or usage ${compared} the newest sync ${spanText(movement.days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
       command: `adoption report ${flag}${movement.days === WEEK_DAYS ? '' : ` --days ${movement.days}`}`,
       note: (c) => {

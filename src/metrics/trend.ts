@@ -66,6 +66,8 @@ export function describeMovement(change: number | null | undefined, trend: Trend
 export interface Movement {
   readonly direction: 'down' | 'up' | 'either';
   readonly days: number;
+  /** Only a move of more than this many points counts ("who dropped more than 10 points?"); absent: any move. */
+  readonly beyondPoints?: number;
 }
 
 /** A customer whose deployment or usage moved the asked way since its trend's base day. */
@@ -83,14 +85,22 @@ export function towards(direction: Movement['direction'], change: number | null)
   return direction === 'up' ? change : -change;
 }
 
-/** The customers whose deployment or usage moved that way since their trend's base day, the biggest move first. */
-export function moves<C>(customers: readonly C[], direction: Movement['direction'], trendOf: (customer: C) => Trend | null): Move<C>[] {
+/**
+ * The customers whose deployment or usage moved that way since their trend's base day (by more
+ * than `beyondPoints` when given), the biggest move first.
+ */
+export function moves<C>(
+  customers: readonly C[],
+  direction: Movement['direction'],
+  trendOf: (customer: C) => Trend | null,
+  beyondPoints = 0,
+): Move<C>[] {
   return customers
     .flatMap((customer) => {
       const t = trendOf(customer);
       if (t === null) return [];
       const points = Math.max(towards(direction, t.deploymentChange), towards(direction, t.usageChange));
-      return points > 0 ? [{ customer, trend: t, points }] : [];
+      return points > beyondPoints ? [{ customer, trend: t, points }] : [];
     })
     .sort((a, b) => b.points - a.points);
 }

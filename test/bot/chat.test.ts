@@ -220,6 +220,10 @@ for (const backend of BACKENDS) {
         ['how do I use this?', 'groupChat', 'Here is what I can do'],
         ['which customers might not renew?', 'personal', '1 customer has a subscription ending without auto-renew in the next 90 days'],
         ['who will renew?', 'channel', '2 customers renew or end a trial in the next 90 days'],
+        // How far a move went, never a percent: Coho's usage fell 7 points, Fabrikam's 6.5.
+        ['who dropped more than 5%', 'personal', '2 customers went down by more than 5 points'],
+        ['customers that dropped by more than 6.5 points', 'groupChat', '1 customer went down by more than 6.5 points'],
+        ['who improved over 10 points this month', 'channel', 'No customer went up by more than 10 points'],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.

@@ -47,6 +47,12 @@ describe('trends from the sync history', () => {
       ['A', 5],
       ['E', 3.5],
     ]);
+    // By more than so many points: strictly more.
+    const beyond = (points: number): string[] =>
+      moves([...trends.keys()], 'down', (c) => trends.get(c) ?? null, points).map((m) => m.customer);
+    expect(beyond(2)).to.deep.equal(['B']);
+    expect(beyond(1.5)).to.deep.equal(['B', 'A']);
+    expect(beyond(6)).to.deep.equal([]);
   });
 
   it('falls back to the oldest earlier point, and has nothing to say without one', () => {

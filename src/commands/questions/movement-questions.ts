@@ -4,9 +4,9 @@ import { SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
 
 const WENT_DOWN =
-  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
+  /^(?:(?:which|what) customers? |who |customers? (?:that|who) )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
 const WENT_UP =
-  /^(?:(?:which|what) customers? |who )?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$/;
+  /^(?:(?:which|what) customers? |who |customers? (?:that|who) )?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$/;
 /** "what changed this week?", "any changes?", "who moved the most?": either way. */
 const MOVED =
   /^(?:what(?:'s| has| have)? changed|what(?:'s| is) new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new)$/;
@@ -14,14 +14,20 @@ const MOVED =
 const SPAN =
   / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}|two|three|four|six|twelve) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
 
-/** "who dropped this month?": which way, and over how many days (a week unless a span is named). */
+/** "by more than 10 points", "over 5%", "more than 10 pts": how far a move must go to count. */
+const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct|points?|pts?|percentage points?)?(?= |$)/;
+
+/** "who dropped this month?": which way, over how many days (a week unless a span is named), and how far. */
 export function movementAsked(asked: string): Movement | null {
-  const span = SPAN.exec(asked);
-  const words = span ? asked.slice(0, span.index) : asked;
+  const beyond = BEYOND.exec(asked);
+  const unbounded = beyond ? asked.replace(beyond[0], '') : asked;
+  const span = SPAN.exec(unbounded);
+  const words = span ? unbounded.slice(0, span.index) : unbounded;
   const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
   if (direction === null) return null;
   const unit = span?.[2] ?? span?.[3];
   const count = span?.[1] === undefined ? 1 : (SPAN_COUNTS[span[1]] ?? Number(span[1]));
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
-  return days > 0 ? { direction, days } : null;
+  if (days <= 0) return null;
+  return beyond ? { direction, days, beyondPoints: Number(beyond[1]!.replace(',', '.')) } : { direction, days };
 }
