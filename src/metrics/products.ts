@@ -26,12 +26,25 @@ export function productsNamed(report: CustomerReport, query: string): ProductAdo
   });
 }
 
+/** The customers' product rows by product name, case aside, each name as first spelled. */
+function byProductName(customers: readonly CustomerReport[]): { product: string; rows: ProductAdoption[] }[] {
+  const byLower = new Map<string, { product: string; rows: ProductAdoption[] }>();
+  for (const c of customers) {
+    for (const p of c.products) {
+      const key = p.product.toLowerCase();
+      const seen = byLower.get(key);
+      if (seen) seen.rows.push(p);
+      else byLower.set(key, { product: p.product, rows: [p] });
+    }
+  }
+  return [...byLower.values()];
+}
+
 /** Every product name the customers have, each once (as first spelled), in alphabetical order. */
 export function productNames(customers: readonly CustomerReport[]): string[] {
-  const byLower = new Map<string, string>();
-  for (const c of customers)
-    for (const p of c.products) if (!byLower.has(p.product.toLowerCase())) byLower.set(p.product.toLowerCase(), p.product);
-  return [...byLower.values()].sort((a, b) => a.localeCompare(b));
+  return byProductName(customers)
+    .map((g) => g.product)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 /** Licenses sold and assigned over some product rows, counting the rows that count them; null when none does. */
@@ -61,16 +74,7 @@ export interface ProductTotal extends LicenseSums {
 
 /** Each product name (case aside) over the customers: the most licenses sold first, then by name; those without counts last. */
 export function productTotals(customers: readonly CustomerReport[]): ProductTotal[] {
-  const byLower = new Map<string, { product: string; rows: ProductAdoption[] }>();
-  for (const c of customers) {
-    for (const p of c.products) {
-      const key = p.product.toLowerCase();
-      const seen = byLower.get(key);
-      if (seen) seen.rows.push(p);
-      else byLower.set(key, { product: p.product, rows: [p] });
-    }
-  }
-  return [...byLower.values()]
+  return byProductName(customers)
     .map(({ product, rows }) => ({ product, customers: rows.length, ...licenseSums(rows) }))
     .sort((a, b) => (b.sold ?? -1) - (a.sold ?? -1) || a.product.localeCompare(b.product));
 }
