@@ -341,6 +341,28 @@ for (const backend of BACKENDS) {
       expect((JSON.parse(moved.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
         'TEST COMPANY',
       ]);
+      // One number's move, by more than so many points: usage fell 5, deployment 25.
+      const names = (r: { stdout: string }): string[] =>
+        (JSON.parse(r.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+      const usageFell = ['report', '--falling', '--days', '30', '--measure', 'usage', '--more-than'];
+      expect(names(await adoption(...usageFell, '4.5', '--json'))).to.deep.equal(['TEST COMPANY']);
+      const notSoFar = await adoption(...usageFell, '5');
+      expect([notSoFar.code, notSoFar.stdout.trim()]).to.deep.equal([
+        0,
+        'No customer had its usage go down by more than 5 points since a month or more ago.',
+      ]);
+      expect(
+        names(await adoption('report', '--falling', '--days', '30', '--measure', 'deployment', '--more-than', '20 points', '--json')),
+      ).to.deep.equal(['TEST COMPANY']);
+      expect(await adoption('report', '--more-than', '5')).to.deep.include({
+        code: 1,
+        stderr: '--more-than counts the points of a move: give it with --falling, --rising or --moving.\n',
+      });
+      expect(await adoption('report', '--falling', '--measure', 'teams')).to.deep.include({
+        code: 1,
+        stderr:
+          'The sync history keeps deployment and usage, not Teams usage: give --measure deployment or --measure usage with --falling, --rising or --moving.\n',
+      });
       const still = await adoption('report', '--moving', '--above', '50');
       expect([still.code, still.stdout.trim()]).to.deep.equal([0, 'No customer is above 50% and moved since a week or more ago.']);
       const both = await adoption('report', '--falling', '--rising');

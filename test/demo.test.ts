@@ -54,7 +54,7 @@ for (const backend of BACKENDS) {
           .at(-1),
       ).to.equal('2027-02-08');
       const { customers } = portfolioReport(await t.store.records(), today, DEFAULT_THRESHOLDS, DEFAULT_LINKS);
-      const fell = moves(customers, 'down', (c) => trend(history.get(customerKey(c)) ?? [], c, '2027-03-01'));
+      const fell = moves(customers, { direction: 'down' }, (c) => trend(history.get(customerKey(c)) ?? [], c, '2027-03-01'));
       expect(fell.map((f) => [f.customer.customer, f.points, f.trend.deploymentChange, f.trend.usageChange])).to.deep.equal([
         ['Coho Winery', 7, 0, -7],
         ['Fabrikam Inc', 6.5, -1, -6.5],

@@ -1,5 +1,5 @@
 import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
-import { describeMovement, spanText, towards, WEEK_DAYS, type Movement } from '../metrics/trend.js';
+import { beyondText, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type TrendMeasure } from '../metrics/trend.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -9,6 +9,7 @@ import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
 import {
+  capitalized,
   count,
   customersText,
   day,
@@ -182,20 +183,31 @@ const MOVED_WORDS: Readonly<Record<Movement['direction'], { went: string; flag: 
 export function movedCard(view: PortfolioView, movement: Movement): Reply {
   const moved = view.moved(movement);
   const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
-  const { went, flag, compared, order } = MOVED_WORDS[movement.direction];
-  const beyond = movement.beyondPoints === undefined ? '' : ` by more than ${movement.beyondPoints} points`;
+  const { direction, days, beyondPoints, measure } = movement;
+  const { went, flag, compared, order } = MOVED_WORDS[direction];
+  const beyond = beyondText(beyondPoints);
+  const whose = measure === undefined ? '' : ` whose ${measure}`;
+  const read = (label: TrendMeasure): boolean => measure === undefined || measure === label;
   return customerList(
     view,
     moved.map((m) => m.customer),
     {
-      title: moved.length === 0 ? `No customer ${went}${beyond}` : `${customersText(moved.length)} ${went}${beyond}`,
-      subtitle: `Deployment or usage ${compared} the newest sync ${spanText(movement.days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
-      command: `adoption report ${flag}${movement.days === WEEK_DAYS ? '' : ` --days ${movement.days}`}`,
+      title:
+        moved.length === 0
+          ? `No customer${measure === undefined ? '' : `'s ${measure}`} ${went}${beyond}`
+          : `${customersText(moved.length)}${whose} ${went}${beyond}`,
+      subtitle: `${measure === undefined ? 'Deployment or usage' : capitalized(measure)} ${compared} the newest sync ${spanText(days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
+      command: [
+        `adoption report ${flag}`,
+        measure === undefined ? '' : ` --measure ${measure}`,
+        beyondPoints === undefined ? '' : ` --more-than ${beyondPoints}`,
+        days === WEEK_DAYS ? '' : ` --days ${days}`,
+      ].join(''),
       note: (c) => {
         const t = byKey.get(customerKey(c));
         if (t === undefined) return '';
-        const line = (label: string, change: number | null): string[] =>
-          towards(movement.direction, change) > 0 ? [`${label} ${describeMovement(change, t)}`] : [];
+        const line = (label: TrendMeasure, change: number | null): string[] =>
+          read(label) && towards(direction, change) > 0 ? [`${label} ${describeMovement(change, t)}`] : [];
         return [...line('deployment', t.deploymentChange), ...line('usage', t.usageChange)].join(' · ');
       },
       order,

@@ -20,7 +20,7 @@ import { buttons } from './actions.js';
 import { customerList, flagNote, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
+import { capitalized, customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -149,19 +149,18 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
   const what = measureName(measure);
   const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
   const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
-  const capitalized = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   return customerList(view, customers, {
     title:
       customers.length === 0
         ? `No customer has ${what} figures yet`
         : customers.length < ranked.length
-          ? `${capitalized}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
-          : `${capitalized}: ${customersText(customers.length)}`,
+          ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
+          : `${capitalized(what)}: ${customersText(customers.length)}`,
     subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
     command: `adoption report ${measureOption(measure)}`,
     note: (c) => measuredNote(c, [measure]),
     order: `${order} first`,
-    totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized)],
+    totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
   });
 }
 

@@ -28,6 +28,11 @@ export function seatsText(seats: SeatFilter): string {
   return `${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} licenses sold`;
 }
 
+/** "usage" -> "Usage": words that open a sentence. */
+export function capitalized(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
 /** "1 customer", "1,200 customers". */
 export function customersText(n: number): string {
   return `${count(n)} customer${n === 1 ? '' : 's'}`;

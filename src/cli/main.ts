@@ -25,6 +25,12 @@ function percentArgument(value: string): number {
   return n;
 }
 
+function pointsArgument(value: string): number {
+  const n = Number(value.replace(/ ?(?:points?|pts?)$/, ''));
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a number of points, such as 5');
+  return n;
+}
+
 function measureArgument(value: string): PercentMeasure {
   const word = value.trim().toLowerCase();
   if (word === 'deployment' || word === 'usage') return { kind: word };
@@ -103,7 +109,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option(
       '--measure <what>',
-      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); alone, every customer with that number, lowest first",
+      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); what --falling, --rising and --moving read: deployment or usage; alone, every customer with that number, lowest first",
       measureArgument,
     )
     .addOption(
@@ -115,18 +121,23 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .addOption(
       new Option(
         '--falling',
-        'only customers whose deployment or usage fell since the sync --days or more ago, the biggest fall first',
+        'only customers whose deployment or usage (or --measure) fell since the sync --days or more ago, the biggest fall first',
       ).conflicts(['rising', 'moving']),
     )
     .addOption(
       new Option(
         '--rising',
-        'only customers whose deployment or usage rose since the sync --days or more ago, the biggest rise first',
+        'only customers whose deployment or usage (or --measure) rose since the sync --days or more ago, the biggest rise first',
       ).conflicts('moving'),
     )
     .option(
       '--moving',
-      'only customers whose deployment or usage moved either way since the sync --days or more ago, the biggest move first',
+      'only customers whose deployment or usage (or --measure) moved either way since the sync --days or more ago, the biggest move first',
+    )
+    .option(
+      '--more-than <points>',
+      'with --falling, --rising or --moving: only moves of more than this many points (of --measure deployment or usage, if given)',
+      pointsArgument,
     )
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
     .option(

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
+  beyondText,
   customerKey,
   customersWithout,
   lackingNamed,
@@ -46,6 +47,8 @@ export interface ReportOptions {
   readonly rising?: boolean;
   /** Either way: the biggest move first. */
   readonly moving?: boolean;
+  /** With --falling, --rising or --moving: only moves of more than this many points. */
+  readonly moreThan?: number;
   /** How far back trends look, in days; a week by default. */
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
@@ -71,12 +74,26 @@ export interface ReportOptions {
   readonly json?: boolean;
 }
 
-/** What --falling and --rising ask, over --days; null for neither. */
+/** What --falling, --rising and --moving ask, over --days, of --measure, by --more-than; null for none. */
 function movementOf(options: ReportOptions): Movement | null {
-  const days = options.days ?? WEEK_DAYS;
-  if (options.falling) return { direction: 'down', days };
-  if (options.moving) return { direction: 'either', days };
-  return options.rising ? { direction: 'up', days } : null;
+  const direction = options.falling ? 'down' : options.moving ? 'either' : options.rising ? 'up' : null;
+  if (direction === null) return null;
+  const measure = options.measure?.kind;
+  return {
+    direction,
+    days: options.days ?? WEEK_DAYS,
+    ...(options.moreThan === undefined ? {} : { beyondPoints: options.moreThan }),
+    ...(measure === 'deployment' || measure === 'usage' ? { measure } : {}),
+  };
+}
+
+/** Why the options cannot be answered together; null when they can. */
+function conflictIn(options: ReportOptions, movement: Movement | null): string | null {
+  if (movement === null)
+    return options.moreThan === undefined ? null : '--more-than counts the points of a move: give it with --falling, --rising or --moving.';
+  return options.measure?.kind === 'workload'
+    ? `The sync history keeps deployment and usage, not ${options.measure.workload} usage: give --measure deployment or --measure usage with --falling, --rising or --moving.`
+    : null;
 }
 
 /** What --largest, --smallest, --seats-above and --seats-below ask (a seat count alone orders by it); null for none. */
@@ -141,10 +158,11 @@ export function selectReport(
     }
     customers = customers.filter((c) => c.customer === match.name);
   }
+  const movement = movementOf(options);
   const [first, ...more] = filters;
   // The options are all to be met: one group.
   if (first !== undefined) customers = filterByPercent(customers, [[first, ...more]]);
-  else if (options.measure !== undefined) customers = rankBy(customers, options.measure);
+  else if (options.measure !== undefined && movement === null) customers = rankBy(customers, options.measure);
   if (options.with !== undefined) {
     const code = options.with;
     customers = customers.filter((c) => findingOf(c, code) !== undefined);
@@ -152,8 +170,7 @@ export function selectReport(
   const product = options.product;
   if (product !== undefined) customers = customers.filter((c) => productsNamed(c, product).length > 0);
   if (options.without !== undefined) customers = customersWithout(customers, lackingNamed(options.without));
-  const movement = movementOf(options);
-  if (movement) customers = moves(customers, movement.direction, trendOf).map((m) => m.customer);
+  if (movement) customers = moves(customers, movement, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
   const size = sizeOf(options);
@@ -168,13 +185,11 @@ function noneMatch(options: ReportOptions): string {
   const filters = percentFilters(options);
   const narrowed = [
     ...filters.map(filterClause),
-    options.measure !== undefined && filters.length === 0 ? `has ${measureName(options.measure)} figures` : null,
+    options.measure !== undefined && filters.length === 0 && movement === null ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
     options.product === undefined ? null : `has a product named like "${options.product}"`,
     options.without === undefined ? null : withoutClause(lackingNamed(options.without)),
-    movement === null
-      ? null
-      : `${movement.direction === 'either' ? 'moved' : `went ${movement.direction}`} since ${spanText(movement.days)} or more ago`,
+    movement === null ? null : movedClause(movement),
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
     seatsClause(sizeOf(options)),
@@ -183,6 +198,13 @@ function noneMatch(options: ReportOptions): string {
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
+}
+
+/** "went down since a week or more ago", "had its usage go down by more than 5 points since 30 days or more ago". */
+function movedClause({ direction, measure, beyondPoints, days }: Movement): string {
+  const verb = direction === 'either' ? 'move' : `go ${direction}`;
+  const moved = measure === undefined ? (direction === 'either' ? 'moved' : `went ${direction}`) : `had its ${measure} ${verb}`;
+  return `${moved}${beyondText(beyondPoints)} since ${spanText(days)} or more ago`;
 }
 
 /** "lacks Teams entitlements", "lacks a product named like "E3"". */
@@ -197,7 +219,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,
@@ -206,6 +228,11 @@ export function runReport(
   config: Config,
   output: Output,
 ): number {
+  const conflict = conflictIn(options, movementOf(options));
+  if (conflict !== null) {
+    output.err(conflict);
+    return 1;
+  }
   const today = now.toISOString().slice(0, 10);
   const trendOf = (c: CustomerReport): Trend | null => trend(history.get(customerKey(c)) ?? [], c, today, options.days);
   const report = selectReport(records, options, trendOf, now, config, output);

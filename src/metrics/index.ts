@@ -22,7 +22,18 @@ export { DEFAULT_LINKS, DEFAULT_THRESHOLDS, type AdviceLinks, type Thresholds } 
 export type * from './report-types.js';
 export { isLowAdoption, summarize, type PortfolioSummary } from './portfolio-summary.js';
 export { customerKey } from './customer-key.js';
-export { moves, spanText, trend, WEEK_DAYS, type Move, type Movement, type Trend, type CustomerHistory } from './trend.js';
+export {
+  beyondText,
+  moves,
+  spanText,
+  trend,
+  WEEK_DAYS,
+  type Move,
+  type Movement,
+  type Trend,
+  type TrendMeasure,
+  type CustomerHistory,
+} from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
 export {

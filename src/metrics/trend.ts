@@ -54,6 +54,11 @@ export function pointsText(change: number): string {
   return `${size} pt${size === 1 ? '' : 's'}`;
 }
 
+/** " by more than 5 points", " by more than 1 point": how far a move had to go; empty for any move. */
+export function beyondText(beyondPoints: number | undefined): string {
+  return beyondPoints === undefined ? '' : ` by more than ${beyondPoints} point${beyondPoints === 1 ? '' : 's'}`;
+}
+
 /** "▼ down 12 pts in 30 days (since 2026-10-26)"; empty when there is nothing to compare. */
 export function describeMovement(change: number | null | undefined, trend: Trend | null): string {
   if (change === null || change === undefined || trend === null) return '';
@@ -62,12 +67,23 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   return `${change > 0 ? '▲ up' : '▼ down'} ${pointsText(change)} ${span}`;
 }
 
+/** The numbers the history keeps for each day, so the ones a move can be asked of. */
+export type TrendMeasure = 'deployment' | 'usage';
+
 /** Which way a customer's numbers went ("either": any move), and over how many days: "who dropped this month?". */
 export interface Movement {
   readonly direction: 'down' | 'up' | 'either';
   readonly days: number;
   /** Only a move of more than this many points counts ("who dropped more than 10 points?"); absent: any move. */
   readonly beyondPoints?: number;
+  /** Only this number's move counts ("whose usage fell?"); absent: deployment's or usage's, whichever went further. */
+  readonly measure?: TrendMeasure;
+}
+
+/** The changes a movement reads: its measure's, or both. */
+export function changesRead(trend: Trend, measure: TrendMeasure | undefined): (number | null)[] {
+  if (measure === 'deployment') return [trend.deploymentChange];
+  return measure === 'usage' ? [trend.usageChange] : [trend.deploymentChange, trend.usageChange];
 }
 
 /** A customer whose deployment or usage moved the asked way since its trend's base day. */
@@ -86,20 +102,19 @@ export function towards(direction: Movement['direction'], change: number | null)
 }
 
 /**
- * The customers whose deployment or usage moved that way since their trend's base day (by more
- * than `beyondPoints` when given), the biggest move first.
+ * The customers whose deployment or usage (or the movement's one measure) moved that way since
+ * their trend's base day, by more than `beyondPoints` when given, the biggest move first.
  */
 export function moves<C>(
   customers: readonly C[],
-  direction: Movement['direction'],
+  { direction, measure, beyondPoints = 0 }: Omit<Movement, 'days'>,
   trendOf: (customer: C) => Trend | null,
-  beyondPoints = 0,
 ): Move<C>[] {
   return customers
     .flatMap((customer) => {
       const t = trendOf(customer);
       if (t === null) return [];
-      const points = Math.max(towards(direction, t.deploymentChange), towards(direction, t.usageChange));
+      const points = Math.max(...changesRead(t, measure).map((change) => towards(direction, change)));
       return points > beyondPoints ? [{ customer, trend: t, points }] : [];
     })
     .sort((a, b) => b.points - a.points);

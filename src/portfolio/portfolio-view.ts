@@ -130,7 +130,7 @@ export class PortfolioView {
 
   /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */
   moved(movement: Movement): Move<CustomerReport>[] {
-    return moves(this.report.customers, movement.direction, (c) => this.trend(c, movement.days), movement.beyondPoints);
+    return moves(this.report.customers, movement, (c) => this.trend(c, movement.days));
   }
 
   /** Customers with a subscription renewing (or only a trial ending) from today to `days` ahead, the soonest first. */

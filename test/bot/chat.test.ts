@@ -224,6 +224,10 @@ for (const backend of BACKENDS) {
         ['who dropped more than 5%', 'personal', '2 customers went down by more than 5 points'],
         ['customers that dropped by more than 6.5 points', 'groupChat', '1 customer went down by more than 6.5 points'],
         ['who improved over 10 points this month', 'channel', 'No customer went up by more than 10 points'],
+        // One number's move: Fabrikam's deployment fell 1 point, its usage 6.5 and Coho's 7.
+        ['usage fell more than 5 points', 'personal', '2 customers whose usage went down by more than 5 points'],
+        ['whose deployment dropped this week?', 'groupChat', '1 customer whose deployment went down'],
+        ['who dropped in deployment by more than 1 point', 'channel', "No customer's deployment went down by more than 1 point"],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
@@ -1230,6 +1234,18 @@ for (const backend of BACKENDS) {
       ]);
       expect(buttonsOf(card).map((b) => b.data['key'])).to.deep.equal([FABRIKAM, CONTOSO, undefined]);
       expect(cardProblems(card)).to.deep.equal([]);
+      // One number: Contoso's deployment rose, so only Fabrikam's fell; each row says that number only.
+      const deployment = cardOf((await h.say("which customers' deployment dropped?"))[0]);
+      expect(textsOf(deployment).slice(0, 2)).to.deep.equal([
+        '1 customer whose deployment went down',
+        'Deployment lower than at the newest sync a week or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.',
+      ]);
+      expect(textsOf(deployment).filter((t) => t.includes('(since '))).to.deep.equal([
+        'deployment ▼ down 5 pts in 7 days (since 2026-11-18)',
+      ]);
+      const usage = textsOf(cardOf((await h.say('usage fell more than 2 points'))[0]));
+      expect(usage[0]).to.equal('1 customer whose usage went down by more than 2 points');
+      expect(usage.filter((t) => t.includes('(since '))).to.deep.equal(['usage ▼ down 12.5 pts in 7 days (since 2026-11-18)']);
     });
   });
 }

@@ -37,7 +37,7 @@ describe('trends from the sync history', () => {
       ['E', t(3.5, -1)],
     ]);
     const names = (direction: 'up' | 'down'): [string, number][] =>
-      moves([...trends.keys()], direction, (c) => trends.get(c) ?? null).map((m) => [m.customer, m.points]);
+      moves([...trends.keys()], { direction }, (c) => trends.get(c) ?? null).map((m) => [m.customer, m.points]);
     expect(names('down')).to.deep.equal([
       ['B', 6],
       ['A', 2],
@@ -49,10 +49,20 @@ describe('trends from the sync history', () => {
     ]);
     // By more than so many points: strictly more.
     const beyond = (points: number): string[] =>
-      moves([...trends.keys()], 'down', (c) => trends.get(c) ?? null, points).map((m) => m.customer);
+      moves([...trends.keys()], { direction: 'down', beyondPoints: points }, (c) => trends.get(c) ?? null).map((m) => m.customer);
     expect(beyond(2)).to.deep.equal(['B']);
     expect(beyond(1.5)).to.deep.equal(['B', 'A']);
     expect(beyond(6)).to.deep.equal([]);
+    // One number's move: the other one's is not read, however far it went.
+    const of = (direction: 'up' | 'down', measure: 'deployment' | 'usage'): [string, number][] =>
+      moves([...trends.keys()], { direction, measure }, (c) => trends.get(c) ?? null).map((m) => [m.customer, m.points]);
+    expect(of('down', 'usage')).to.deep.equal([['E', 1]]);
+    expect(of('up', 'usage')).to.deep.equal([['A', 5]]);
+    expect(of('down', 'deployment')).to.deep.equal([
+      ['B', 6],
+      ['A', 2],
+    ]);
+    expect(of('up', 'deployment')).to.deep.equal([['E', 3.5]]);
   });
 
   it('falls back to the oldest earlier point, and has nothing to say without one', () => {

@@ -1,4 +1,4 @@
-import { WEEK_DAYS, type Movement } from '../../metrics/trend.js';
+import { WEEK_DAYS, type Movement, type TrendMeasure } from '../../metrics/trend.js';
 import { SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
 
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
@@ -17,17 +17,39 @@ const SPAN =
 /** "by more than 10 points", "over 5%", "more than 10 pts": how far a move must go to count. */
 const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct|points?|pts?|percentage points?)?(?= |$)/;
 
-/** "who dropped this month?": which way, over how many days (a week unless a span is named), and how far. */
+/**
+ * "usage fell", "whose deployment dropped", "who dropped in usage", "which customers' usage went
+ * up": the one number asked of, with the words that tie it in.
+ */
+const MEASURE = / ?(?:(?:in|on|of|for|their|its) )?\b(deployment|usage)\b ?/;
+
+/** The words once the measure is taken out: "whose" and "customers'" read as "who" and "customers". */
+function withoutMeasure(words: string, measure: RegExpExecArray): string {
+  return `${words.slice(0, measure.index)} ${words.slice(measure.index + measure[0].length)}`
+    .replace(/\bwhose\b/, 'who')
+    .replace(/\bcustomers'/, 'customers')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "who dropped this month?": which way, over how many days (a week unless a span is named), how far, and of which number. */
 export function movementAsked(asked: string): Movement | null {
   const beyond = BEYOND.exec(asked);
   const unbounded = beyond ? asked.replace(beyond[0], '') : asked;
   const span = SPAN.exec(unbounded);
-  const words = span ? unbounded.slice(0, span.index) : unbounded;
+  const said = span ? unbounded.slice(0, span.index) : unbounded;
+  const measure = MEASURE.exec(said);
+  const words = measure ? withoutMeasure(said, measure) : said;
   const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
   if (direction === null) return null;
   const unit = span?.[2] ?? span?.[3];
   const count = span?.[1] === undefined ? 1 : (SPAN_COUNTS[span[1]] ?? Number(span[1]));
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   if (days <= 0) return null;
-  return beyond ? { direction, days, beyondPoints: Number(beyond[1]!.replace(',', '.')) } : { direction, days };
+  return {
+    direction,
+    days,
+    ...(beyond ? { beyondPoints: Number(beyond[1]!.replace(',', '.')) } : {}),
+    ...(measure ? { measure: measure[1] as TrendMeasure } : {}),
+  };
 }
