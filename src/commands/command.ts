@@ -50,8 +50,10 @@ export type Command =
   | { readonly kind: 'compare'; readonly customers: readonly CustomerTarget[] }
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
-  /** "who has the most unused licenses?": customers with licenses sold and not assigned, the most first. */
-  /** "who has the most unused licenses?"; "customers with more than 50 unassigned licenses": more than that many (null: any). */
+  /**
+   * "who has the most unused licenses?": customers with licenses sold and not assigned, the most
+   * first; "customers with more than 50 unassigned licenses": more than that many (null: any).
+   */
   | { readonly kind: 'unassigned'; readonly above: number | null }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
   | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
