@@ -15,6 +15,7 @@ import { productAsked, productsAsked, withoutAsked, workloadRanking } from './qu
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
+import { spelledNumbersAsDigits } from './questions/number-words.js';
 import { countOf, originalCase } from './questions/words.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
@@ -328,7 +329,7 @@ export function normalize(text: string): string {
 }
 
 export function parseCommand(text: string): Command {
-  const said = normalize(text);
+  const said = spelledNumbersAsDigits(normalize(text));
   const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };

@@ -228,6 +228,13 @@ for (const backend of BACKENDS) {
         ['usage fell more than 5 points', 'personal', '2 customers whose usage went down by more than 5 points'],
         ['whose deployment dropped this week?', 'groupChat', '1 customer whose deployment went down'],
         ['who dropped in deployment by more than 1 point', 'channel', "No customer's deployment went down by more than 1 point"],
+        // Numbers spelled out where something is counted; a name keeps its words.
+        ['below forty percent', 'personal', '2 customers below 40%'],
+        ['which customers use less than half their licenses?', 'groupChat', '2 customers with usage below 50%'],
+        ['top three customers by usage', 'channel', 'Usage: the highest 3 of 12 customers'],
+        ['who has over twenty idle seats', 'personal', '2 customers with more than 20 unassigned licenses'],
+        ['renewals in the next thirty days', 'groupChat', '2 customers renew or end a trial in the next 30 days'],
+        ['Fourth Coffee', 'channel', 'Fourth Coffee: deployment 85.3%, usage 78.3%'],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.

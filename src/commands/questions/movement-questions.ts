@@ -1,5 +1,5 @@
 import { WEEK_DAYS, type Movement, type TrendMeasure } from '../../metrics/trend.js';
-import { SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
+import { SPAN_UNIT_DAYS } from './words.js';
 
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
 
@@ -12,7 +12,7 @@ const MOVED =
   /^(?:what(?:'s| has| have)? changed|what(?:'s| is) new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new)$/;
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
 const SPAN =
-  / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}|two|three|four|six|twelve) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
+  / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
 
 /** "by more than 10 points", "over 5%", "more than 10 pts": how far a move must go to count. */
 const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct|points?|pts?|percentage points?)?(?= |$)/;
@@ -43,7 +43,7 @@ export function movementAsked(asked: string): Movement | null {
   const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
   if (direction === null) return null;
   const unit = span?.[2] ?? span?.[3];
-  const count = span?.[1] === undefined ? 1 : (SPAN_COUNTS[span[1]] ?? Number(span[1]));
+  const count = span?.[1] === undefined ? 1 : Number(span[1]);
   const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
   if (days <= 0) return null;
   return {

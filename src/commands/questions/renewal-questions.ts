@@ -1,5 +1,5 @@
 import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../../metrics/renewals.js';
-import { SPAN_COUNTS, SPAN_UNIT_DAYS } from './words.js';
+import { SPAN_UNIT_DAYS } from './words.js';
 
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
 const RENEWALS =
@@ -15,7 +15,7 @@ const LAPSING =
  * December", "by the end of January", or nothing (RENEWAL_DAYS).
  */
 const RENEWAL_SPAN = new RegExp(
-  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3}|two|three|four|six|twelve)? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3})? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3})? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
 );
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
@@ -44,6 +44,6 @@ function renewalSpan(words: string): RenewalSpan | null {
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
   if (unit === undefined) return { days: RENEWAL_DAYS };
-  const count = counted === undefined ? 1 : (SPAN_COUNTS[counted] ?? Number(counted));
+  const count = counted === undefined ? 1 : Number(counted);
   return { days: count * SPAN_UNIT_DAYS[unit]! };
 }

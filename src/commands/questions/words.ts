@@ -16,8 +16,6 @@ export function firstGroup(match: RegExpExecArray | null): string | undefined {
 
 /** Days in each unit of a span people name ("in the next 3 months", "since last week"). */
 export const SPAN_UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
-/** Numbers spelled out in a span ("the past two weeks"). */
-export const SPAN_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 /** A count as typed: "100", "1,000". */
 export const countOf = (digits: string): number => Number(digits.replaceAll(',', ''));

@@ -1,0 +1,42 @@
+/**
+ * Numbers spelled out where a question counts something: "below forty percent", "top three
+ * customers", "in the next thirty days", "less than half". Each becomes digits, so the question
+ * readers read one way of writing numbers.
+ *
+ * Only a number word before a unit (percent, points, days, customers, licenses ...) or after a
+ * ranking word (top, bottom ...) is read: a customer named "One Stop Shop" or "Fourth Coffee" keeps
+ * its name. (General number parsers, such as compromise's, would turn the latter into "4th Coffee".)
+ */
+
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+const VALUES: ReadonlyMap<string, number> = new Map([
+  ...ONES.map((w, i) => [w, i] as const),
+  ...TEENS.map((w, i) => [w, 10 + i] as const),
+  ...TENS.map((w, i) => [w, 20 + 10 * i] as const),
+]);
+
+/** "forty", "forty-five", "forty five", "a hundred", "one hundred", "twelve". */
+const SPELLED = `(?:(?:a|one) hundred|(?:${TENS.join('|')})(?:[- ](?:${ONES.slice(1).join('|')}))?|${[...TEENS, ...ONES].join('|')})`;
+const UNIT = String.raw`(?:%|(?:(?:unassigned|unused|idle|inactive|active|open|more|fewer) )?(?:percent|pct|points?|pts?|percentage points?|days?|weeks?|months?|quarters?|years?|customers?|licen[cs]es?|seats?|users?|service requests?|tickets?)\b)`;
+const RANKING = String.raw`\b(?:top|bottom|best|worst|lowest|highest|first)`;
+
+const BEFORE_UNIT = new RegExp(String.raw`\b(${SPELLED})(?= ?${UNIT})`, 'g');
+const AFTER_RANKING = new RegExp(String.raw`(?<=${RANKING} )(${SPELLED})\b`, 'g');
+/** "less than half", "over half of their licenses": half is 50%. */
+const HALF = /(?<=\b(?:below|under|less than|more than|over|above|at least|at most) )half\b/g;
+
+function valueOf(spelled: string): number {
+  if (spelled.endsWith('hundred')) return 100;
+  return spelled.split(/[- ]/).reduce((sum, word) => sum + VALUES.get(word)!, 0);
+}
+
+/** The lower-cased text with its counting number words in digits. */
+export function spelledNumbersAsDigits(text: string): string {
+  return text
+    .replace(BEFORE_UNIT, (spelled) => String(valueOf(spelled)))
+    .replace(AFTER_RANKING, (spelled) => String(valueOf(spelled)))
+    .replace(HALF, '50%');
+}

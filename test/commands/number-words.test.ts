@@ -1,0 +1,27 @@
+import { expect } from 'chai';
+import { spelledNumbersAsDigits } from '../../src/commands/questions/number-words.js';
+
+describe('numbers spelled out in questions', () => {
+  it('reads a number word before a unit, after a ranking word, and "half" after a comparison', () => {
+    const read: [string, string][] = [
+      ['below forty percent', 'below 40 percent'],
+      ['under forty-five %', 'under 45 %'],
+      ['usage over seventy five%', 'usage over 75%'],
+      ['more than a hundred seats', 'more than 100 seats'],
+      ['more than one hundred licenses', 'more than 100 licenses'],
+      ['in the next thirteen days', 'in the next 13 days'],
+      ['more than fifty unassigned licenses', 'more than 50 unassigned licenses'],
+      ['dropped more than nine points', 'dropped more than 9 points'],
+      ['top three customers', 'top 3 customers'],
+      ['bottom twenty-one by usage', 'bottom 21 by usage'],
+      ['less than half their licenses', 'less than 50% their licenses'],
+      ['mute contoso for zero days', 'mute contoso for 0 days'],
+    ];
+    expect(read.map(([text]) => spelledNumbersAsDigits(text))).to.deep.equal(read.map(([, digits]) => digits));
+  });
+
+  it('leaves names and words that only look like numbers as they are', () => {
+    const kept = ['fourth coffee', 'adoption for one stop shop', 'seven seas ltd', 'half moon bay', 'ten thousand villages', 'share tenet'];
+    expect(kept.map(spelledNumbersAsDigits)).to.deep.equal(kept);
+  });
+});
