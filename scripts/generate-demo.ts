@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyOfCustomer, type HistoryPoint } from '../src/data/records.js';
+import { canonicalWorkload } from '../src/data/workloads.js';
 import { DEMO_AS_OF, DEMO_DIR, type DemoManifestEntry } from '../src/demo/manifest.js';
 
 const day = (offset: number): string => new Date(Date.parse(`${DEMO_AS_OF}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -168,6 +169,21 @@ const WINGTIP = { tenant: tenant(9), name: 'Wingtip Toys', story: { from: [90, 7
 const WEEKS = 12;
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
+/** The demo's day's usage percent of each workload (by canonical name) and over all, from the products' counts. */
+function workloadUsage(products: readonly Product[]): { each: Record<string, number>; overall: number } {
+  const sums = new Map<string, [number, number]>();
+  for (const p of products) {
+    for (const [code, [active, qualified]] of Object.entries(p.usage)) {
+      const name = canonicalWorkload(WORKLOAD_NAMES[code]!);
+      const [a, q] = sums.get(name) ?? [0, 0];
+      sums.set(name, [a + active, q + qualified]);
+    }
+  }
+  const counts = [...sums.values()];
+  const overall = (100 * counts.reduce((sum, [a]) => sum + a, 0)) / counts.reduce((sum, [, q]) => sum + q, 0);
+  return { each: Object.fromEntries([...sums].map(([name, [a, q]]) => [name, (100 * a) / q])), overall };
+}
+
 /**
  * Each customer's points as the weekly syncs before the demo's day would have kept them (the
  * cache's own history shape, by customer key). A customer whose data went stale stopped syncing
@@ -180,7 +196,18 @@ function history(): Record<string, HistoryPoint[]> {
     const last = ('processedOffset' in c ? c.processedOffset : undefined) ?? -7;
     const offsets = Array.from({ length: WEEKS }, (_, week) => -7 * (WEEKS - week)).filter((offset) => offset <= last);
     const at = (i: number, k: 0 | 1): number => round1(from[k] + ((to[k] - from[k]) * i) / (offsets.length - 1));
-    const points = offsets.map((offset, i) => ({ day: day(offset), deploymentPercent: at(i, 0), usagePercent: at(i, 1) }));
+    const workloads = 'products' in c ? workloadUsage(c.products) : null;
+    const points = offsets.map((offset, i) => ({
+      day: day(offset),
+      deploymentPercent: at(i, 0),
+      usagePercent: at(i, 1),
+      // Each workload moved as the customer's usage did, in proportion.
+      ...(workloads && {
+        workloadUsage: Object.fromEntries(
+          Object.entries(workloads.each).map(([name, percent]) => [name, round1((percent * at(i, 1)) / workloads.overall)]),
+        ),
+      }),
+    }));
     out[keyOfCustomer({ tenantId: c.tenant, name: c.name })] = points;
   }
   return out;

@@ -358,11 +358,18 @@ for (const backend of BACKENDS) {
         code: 1,
         stderr: '--more-than counts the points of a move: give it with --falling, --rising or --moving.\n',
       });
-      expect(await adoption('report', '--falling', '--measure', 'teams')).to.deep.include({
-        code: 1,
-        stderr:
-          'The sync history keeps deployment and usage, not Teams usage: give --measure deployment or --measure usage with --falling, --rising or --moving.\n',
-      });
+      // A workload's move, from the points that kept it: Exchange 40% a month ago, 0% today.
+      await store.recordHistory([
+        {
+          customerKey: '0112a436-b14e-4888-967b-ca4bb2cf1234',
+          point: { day: monthAgo, deploymentPercent: 25, usagePercent: 5, workloadUsage: { Exchange: 40 } },
+        },
+      ]);
+      expect(
+        names(await adoption('report', '--falling', '--days', '30', '--measure', 'exchange', '--more-than', '39', '--json')),
+      ).to.deep.equal(['TEST COMPANY']);
+      const teams = await adoption('report', '--falling', '--days', '30', '--measure', 'teams');
+      expect([teams.code, teams.stdout.trim()]).to.deep.equal([0, 'No customer had its Teams usage go down since a month or more ago.']);
       const still = await adoption('report', '--moving', '--above', '50');
       expect([still.code, still.stdout.trim()]).to.deep.equal([0, 'No customer is above 50% and moved since a week or more ago.']);
       const both = await adoption('report', '--falling', '--rising');

@@ -44,8 +44,19 @@ for (const backend of BACKENDS) {
       expect(history.size).to.equal(12);
       const coho = history.get('0000000b-0000-4000-8000-c0ffee00000b')!;
       expect(coho).to.have.length(12);
-      expect(coho[0]).to.deep.equal({ day: '2026-12-07', deploymentPercent: 93.3, usagePercent: 52 });
-      expect(coho.at(-1)).to.deep.equal({ day: '2027-02-22', deploymentPercent: 93.3, usagePercent: 38 });
+      // Each workload moved as its usage did, in proportion: Coho's Teams is 28.6% on the demo's day.
+      expect(coho[0]).to.deep.equal({
+        day: '2026-12-07',
+        deploymentPercent: 93.3,
+        usagePercent: 52,
+        workloadUsage: { Exchange: 72, 'SharePoint with OneDrive': 36, Teams: 48 },
+      });
+      expect(coho.at(-1)).to.deep.equal({
+        day: '2027-02-22',
+        deploymentPercent: 93.3,
+        usagePercent: 38,
+        workloadUsage: { Exchange: 52.6, 'SharePoint with OneDrive': 26.3, Teams: 35.1 },
+      });
       // Proseware's data went stale three weeks ago, and its syncs' points stop there.
       expect(
         history

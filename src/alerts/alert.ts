@@ -14,10 +14,11 @@ export type AlertCondition =
       readonly percent: number;
       readonly threshold: number;
     }
-  /** The percent fell by more than the configured points since the previous snapshot. */
+  /** The percent fell by more than the configured points since the previous snapshot: of one workload's usage when it watches one. */
   | {
       readonly kind: 'drop';
       readonly measure: Measure;
+      readonly workload?: string;
       readonly percent: number;
       readonly previousPercent: number;
       /** The day of the previous snapshot. */
@@ -62,7 +63,7 @@ export type AlertMessage =
  * window). Each renewal is its own: the next one alerts when its window opens.
  */
 export function conditionKey(conversationId: string, customerKey: string, condition: AlertCondition): string {
-  const measured = condition.kind === 'below' && condition.workload !== undefined ? `usage:${condition.workload}` : condition.measure;
+  const measured = condition.workload === undefined ? condition.measure : `usage:${condition.workload}`;
   const what = condition.kind === 'renewal' ? `renewal-${condition.renewal.renewsOn.slice(0, 10)}` : `${measured}-${condition.kind}`;
   return `${conversationId}|${customerKey}|${what}`;
 }

@@ -44,11 +44,13 @@ const percentOf = (p: { deploymentPercent: number | null; usagePercent: number |
   m === 'deployment' ? p.deploymentPercent : p.usagePercent;
 
 /**
- * A subscription that watches one workload's usage: under its threshold, and a renewal in the
- * window while it is (or with auto-renew off). No drop: the history keeps the two numbers only.
+ * A subscription that watches one workload's usage: under its threshold, a sharp drop since the
+ * previous snapshot (when that one kept the workload's usage), and a renewal in the window while it
+ * is under (or with auto-renew off).
  */
 function workloadConditions(
   customer: CustomerReport,
+  previous: HistoryPoint | null,
   workload: string,
   subscription: Subscription,
   thresholds: Thresholds,
@@ -60,6 +62,10 @@ function workloadConditions(
   const threshold = subscription.belowPercent ?? thresholds.usageLowPercent;
   const low = percent < threshold;
   const out: AlertCondition[] = low ? [{ kind: 'below', measure: 'usage', workload, percent, threshold }] : [];
+  const before = previous?.workloadUsage?.[workload];
+  if (before !== undefined && before - percent > settings.dropPoints) {
+    out.push({ kind: 'drop', measure: 'usage', workload, percent, previousPercent: before, since: previous!.day });
+  }
   const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
   const renewal = low ? window[0] : window.find((r) => r.autoRenew === false);
   if (renewal !== undefined) out.push({ kind: 'renewal', measure: 'usage', workload, percent, renewal, today });
@@ -80,8 +86,9 @@ export function conditionsFor(
   settings: AlertSettings,
   today: string,
 ): AlertCondition[] {
-  if (subscription.workload) return workloadConditions(customer, subscription.workload, subscription, thresholds, settings, today);
   const previous = points.length >= 2 ? points[points.length - 2]! : null;
+  if (subscription.workload)
+    return workloadConditions(customer, previous, subscription.workload, subscription, thresholds, settings, today);
   const out: AlertCondition[] = [];
   const below: Extract<AlertCondition, { kind: 'below' }>[] = [];
   for (const measure of subscription.measure ? [subscription.measure] : MEASURES) {

@@ -12,13 +12,11 @@ import { daysUntil } from '../metrics/renewals.js';
 
 const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
 
-type Measured = Extract<AlertCondition, { kind: 'below' | 'renewal' }>;
-
 /** The number a condition reads, mid-sentence: "usage", "deployment", "Teams usage". */
-const measureWords = (c: Measured): string => (c.workload === undefined ? c.measure : `${c.workload} usage`);
+const measureWords = (c: AlertCondition): string => (c.workload === undefined ? c.measure : `${c.workload} usage`);
 
 /** The same to start a sentence: "Usage", "Deployment", "Teams usage". */
-const measureTitle = (c: Measured): string => (c.workload === undefined ? MEASURE[c.measure] : `${c.workload} usage`);
+const measureTitle = (c: AlertCondition): string => (c.workload === undefined ? MEASURE[c.measure] : `${c.workload} usage`);
 
 /**
  * "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80%
@@ -30,7 +28,7 @@ export function describeCondition(c: AlertCondition): string {
       return `${measureTitle(c)} is ${percentText(c.percent)}, under the ${c.threshold}% threshold.`;
     case 'drop': {
       const points = Math.round((c.previousPercent - c.percent) * 10) / 10;
-      return `${MEASURE[c.measure]} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
+      return `${measureTitle(c)} fell ${points} points since ${c.since}, from ${percentText(c.previousPercent)} to ${percentText(c.percent)}.`;
     }
     case 'renewal':
       return `${renewalLine(c.renewal, c.today)}, with ${measureWords(c)} at ${percentText(c.percent)}: ${renewalAdvice(c.renewal)}.`;
@@ -47,7 +45,7 @@ function shortCondition(c: AlertCondition): string {
     case 'below':
       return `${measureWords(c)} under ${c.threshold}%`;
     case 'drop':
-      return `${c.measure} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
+      return `${measureWords(c)} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
     case 'renewal':
       return `${renewalLabel(c.renewal).toLowerCase()} ${fromToday(daysUntil(c.renewal, c.today))}`;
   }
@@ -91,10 +89,8 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
       deployment: percentText(a.deploymentPercent),
       deploymentColor: a.conditions.some((c) => c.measure === 'deployment') ? 'Attention' : 'Default',
       usage: percentText(a.usagePercent),
-      // A workload's usage under its threshold is in the note; the column is usage over all workloads.
-      usageColor: a.conditions.some((c) => c.measure === 'usage' && (c.kind === 'drop' || c.workload === undefined))
-        ? 'Attention'
-        : 'Default',
+      // A workload's usage (under its threshold, or dropping) is in the note; the column is usage over all workloads.
+      usageColor: a.conditions.some((c) => c.measure === 'usage' && c.workload === undefined) ? 'Attention' : 'Default',
     })),
     more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
     sections: [],

@@ -1,5 +1,6 @@
 import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
-import { beyondText, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type TrendMeasure } from '../metrics/trend.js';
+import { beyondText, changesRead, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type Trend } from '../metrics/trend.js';
+import { measureName, type RankedMeasure } from '../metrics/percent-filter.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -7,6 +8,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import { buttons, type Button } from './actions.js';
 import { render, type Reply } from './card.js';
+import { messageCard } from './message-cards.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
 import {
   capitalized,
@@ -151,6 +153,10 @@ export interface ListOf {
 /** A word as a shell argument: quoted when it has spaces. */
 export const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` : word);
 
+/** "--measure usage", '--measure "SharePoint with OneDrive"': the report option that reads one number. */
+export const measureOption = (measure: RankedMeasure): string =>
+  `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
+
 /** Customers in the order given, each noted; past the cap, the CLI command that lists them all. */
 export function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
   const { title, subtitle, command, note = flagNote, order = 'worst first', totals = [] } = list;
@@ -180,35 +186,51 @@ const MOVED_WORDS: Readonly<Record<Movement['direction'], { went: string; flag: 
   either: { went: 'moved', flag: '--moving', compared: 'changed since', order: 'biggest move first' },
 };
 
+/** What a move of deployment or usage lists: each number that went the way asked. */
+const BOTH_NUMBERS: readonly RankedMeasure[] = [{ kind: 'deployment' }, { kind: 'usage' }];
+
+/** Whether the trend knows how the measure moved (a workload's usage only since syncs kept it). */
+const knownChange = (t: Trend | null, measure: RankedMeasure): boolean => t !== null && changesRead(t, measure)[0] != null;
+
 export function movedCard(view: PortfolioView, movement: Movement): Reply {
   const moved = view.moved(movement);
   const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
   const { direction, days, beyondPoints, measure } = movement;
   const { went, flag, compared, order } = MOVED_WORDS[direction];
   const beyond = beyondText(beyondPoints);
-  const whose = measure === undefined ? '' : ` whose ${measure}`;
-  const read = (label: TrendMeasure): boolean => measure === undefined || measure === label;
+  const what = measure === undefined ? null : measureName(measure);
+  if (moved.length === 0 && measure?.kind === 'workload' && !view.customers.some((c) => knownChange(view.trend(c, days), measure))) {
+    return messageCard(
+      `No ${what} history yet`,
+      [
+        `Each sync keeps every workload's usage from this version on, and no sync before today kept ${what}. "Who dropped?" compares deployment and usage, which the history has from further back.`,
+      ],
+      [buttons.portfolio(), buttons.help()],
+    );
+  }
   return customerList(
     view,
     moved.map((m) => m.customer),
     {
       title:
         moved.length === 0
-          ? `No customer${measure === undefined ? '' : `'s ${measure}`} ${went}${beyond}`
-          : `${customersText(moved.length)}${whose} ${went}${beyond}`,
-      subtitle: `${measure === undefined ? 'Deployment or usage' : capitalized(measure)} ${compared} the newest sync ${spanText(days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
+          ? `No customer${what === null ? '' : `'s ${what}`} ${went}${beyond}`
+          : `${customersText(moved.length)}${what === null ? '' : ` whose ${what}`} ${went}${beyond}`,
+      subtitle: `${what === null ? 'Deployment or usage' : capitalized(what)} ${compared} the newest sync ${spanText(days)} or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.`,
       command: [
         `adoption report ${flag}`,
-        measure === undefined ? '' : ` --measure ${measure}`,
+        measure === undefined ? '' : ` ${measureOption(measure)}`,
         beyondPoints === undefined ? '' : ` --more-than ${beyondPoints}`,
         days === WEEK_DAYS ? '' : ` --days ${days}`,
       ].join(''),
       note: (c) => {
         const t = byKey.get(customerKey(c));
         if (t === undefined) return '';
-        const line = (label: TrendMeasure, change: number | null): string[] =>
-          read(label) && towards(direction, change) > 0 ? [`${label} ${describeMovement(change, t)}`] : [];
-        return [...line('deployment', t.deploymentChange), ...line('usage', t.usageChange)].join(' · ');
+        const line = (read: RankedMeasure): string[] => {
+          const [change = null] = changesRead(t, read);
+          return towards(direction, change) > 0 ? [`${measureName(read)} ${describeMovement(change, t)}`] : [];
+        };
+        return (measure === undefined ? BOTH_NUMBERS : [measure]).flatMap(line).join(' · ');
       },
       order,
     },

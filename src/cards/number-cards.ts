@@ -17,7 +17,7 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
 import { buttons } from './actions.js';
-import { customerList, flagNote, quoted } from './list-cards.js';
+import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
 import { capitalized, customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
@@ -173,10 +173,6 @@ function rankedTotal(ranked: readonly CustomerReport[], measure: RankedMeasure, 
       : entitlementsText(total.part, total.whole, total.percent);
   return { title: `${what} over ${customersText(ranked.length)}`, value: `${percentText(total.percent)} (${counts})` };
 }
-
-/** "--measure usage", '--measure "SharePoint with OneDrive"': the report option that reads one number. */
-const measureOption = (measure: RankedMeasure): string =>
-  `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
 export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, among: Among | null = null): Reply {

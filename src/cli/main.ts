@@ -109,7 +109,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option(
       '--measure <what>',
-      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); what --falling, --rising and --moving read: deployment or usage; alone, every customer with that number, lowest first",
+      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); and what --falling, --rising and --moving read; alone, every customer with that number, lowest first",
       measureArgument,
     )
     .addOption(

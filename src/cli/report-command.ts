@@ -78,22 +78,13 @@ export interface ReportOptions {
 function movementOf(options: ReportOptions): Movement | null {
   const direction = options.falling ? 'down' : options.moving ? 'either' : options.rising ? 'up' : null;
   if (direction === null) return null;
-  const measure = options.measure?.kind;
+  const { measure } = options;
   return {
     direction,
     days: options.days ?? WEEK_DAYS,
     ...(options.moreThan === undefined ? {} : { beyondPoints: options.moreThan }),
-    ...(measure === 'deployment' || measure === 'usage' ? { measure } : {}),
+    ...(measure === undefined || measure.kind === 'lower' ? {} : { measure }),
   };
-}
-
-/** Why the options cannot be answered together; null when they can. */
-function conflictIn(options: ReportOptions, movement: Movement | null): string | null {
-  if (movement === null)
-    return options.moreThan === undefined ? null : '--more-than counts the points of a move: give it with --falling, --rising or --moving.';
-  return options.measure?.kind === 'workload'
-    ? `The sync history keeps deployment and usage, not ${options.measure.workload} usage: give --measure deployment or --measure usage with --falling, --rising or --moving.`
-    : null;
 }
 
 /** What --largest, --smallest, --seats-above and --seats-below ask (a seat count alone orders by it); null for none. */
@@ -200,10 +191,11 @@ function noneMatch(options: ReportOptions): string {
     : 'No customers in the cache yet: import files with `adoption import FILE...`.';
 }
 
-/** "went down since a week or more ago", "had its usage go down by more than 5 points since 30 days or more ago". */
+/** "went down since a week or more ago", "had its Teams usage go down by more than 5 points since 30 days or more ago". */
 function movedClause({ direction, measure, beyondPoints, days }: Movement): string {
   const verb = direction === 'either' ? 'move' : `go ${direction}`;
-  const moved = measure === undefined ? (direction === 'either' ? 'moved' : `went ${direction}`) : `had its ${measure} ${verb}`;
+  const moved =
+    measure === undefined ? (direction === 'either' ? 'moved' : `went ${direction}`) : `had its ${measureName(measure)} ${verb}`;
   return `${moved}${beyondText(beyondPoints)} since ${spanText(days)} or more ago`;
 }
 
@@ -228,9 +220,8 @@ export function runReport(
   config: Config,
   output: Output,
 ): number {
-  const conflict = conflictIn(options, movementOf(options));
-  if (conflict !== null) {
-    output.err(conflict);
+  if (options.moreThan !== undefined && movementOf(options) === null) {
+    output.err('--more-than counts the points of a move: give it with --falling, --rising or --moving.');
     return 1;
   }
   const today = now.toISOString().slice(0, 10);

@@ -201,8 +201,7 @@ export class Settings {
     const t = this.cards.thresholds;
     const who = s.customer === null ? 'Every customer' : name(s.customer.name);
     if (s.workload) {
-      // The history keeps the two numbers only: a workload's alerts watch its threshold, not drops.
-      return `${who}: ${s.workload} usage under ${s.belowPercent ?? t.usageLowPercent}% (set by ${s.by} on ${s.since.slice(0, 10)}).`;
+      return `${who}: ${s.workload} usage under ${s.belowPercent ?? t.usageLowPercent}%, or a sharp drop in it since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
     }
     const measure = s.measure ?? null;
     const under = (m: Measure): string =>

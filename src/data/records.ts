@@ -152,10 +152,15 @@ export type AdoptionRecord = DeploymentRecord | UsageRecord | SubscriptionRecord
 
 export type RecordKind = AdoptionRecord['kind'];
 
-/** A customer's two numbers on one day, kept after each sync so cards can show the trend. */
+/** A customer's numbers on one day, kept after each sync so cards can show the trend. */
 export interface HistoryPoint {
   /** YYYY-MM-DD */
   readonly day: string;
   readonly deploymentPercent: number | null;
   readonly usagePercent: number | null;
+  /**
+   * Each workload's usage percent that day, by canonical workload name ("Teams"), for the
+   * workloads with a figure. Absent on points kept before workloads were kept.
+   */
+  readonly workloadUsage?: Readonly<Record<string, number>>;
 }

@@ -25,13 +25,13 @@ export { customerKey } from './customer-key.js';
 export {
   beyondText,
   moves,
+  pointOf,
   spanText,
   trend,
   WEEK_DAYS,
   type Move,
   type Movement,
   type Trend,
-  type TrendMeasure,
   type CustomerHistory,
 } from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';

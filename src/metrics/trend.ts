@@ -1,7 +1,8 @@
 import type { HistoryPoint } from '../data/records.js';
 import { DAY_MS } from '../time.js';
+import type { RankedMeasure } from './percent-filter.js';
 
-/** How a customer's two numbers moved since an earlier day of the history. */
+/** How a customer's numbers moved since an earlier day of the history. */
 export interface Trend {
   readonly since: string;
   /** Days from `since` to today. */
@@ -9,6 +10,22 @@ export interface Trend {
   /** Points on the 0–100 scale, one decimal; null when either end has no number. */
   readonly deploymentChange: number | null;
   readonly usageChange: number | null;
+  /** Each workload's usage change, by canonical name, for the workloads with a figure at both ends. */
+  readonly workloadChanges: Readonly<Record<string, number>>;
+}
+
+/** What a day's point is made of: a customer's numbers as its report has them. */
+export interface CurrentNumbers {
+  readonly deploymentPercent: number | null;
+  readonly usagePercent: number | null;
+  readonly workloads: readonly { readonly workload: string; readonly usagePercent: number | null }[];
+}
+
+/** The point a customer's numbers make on `day`, as the history keeps it. */
+export function pointOf(day: string, current: CurrentNumbers): HistoryPoint {
+  const workloadUsage: Record<string, number> = {};
+  for (const w of current.workloads) if (w.usagePercent !== null) workloadUsage[w.workload] = w.usagePercent;
+  return { day, deploymentPercent: current.deploymentPercent, usagePercent: current.usagePercent, workloadUsage };
 }
 
 /** What the sync history says of one customer: the week's move and every point kept. */
@@ -30,12 +47,7 @@ export const WEEK_DAYS = 7;
  * The change against the newest point at least `days` old; failing that, the oldest point before
  * today. Null when the history has nothing before today.
  */
-export function trend(
-  points: readonly HistoryPoint[],
-  current: { readonly deploymentPercent: number | null; readonly usagePercent: number | null },
-  today: string,
-  days = WEEK_DAYS,
-): Trend | null {
+export function trend(points: readonly HistoryPoint[], current: CurrentNumbers, today: string, days = WEEK_DAYS): Trend | null {
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
   const earlier = points.filter((p) => p.day < today);
   const base = earlier.filter((p) => p.day <= cutoff).at(-1) ?? earlier[0];
@@ -45,7 +57,17 @@ export function trend(
     days: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${base.day}T00:00:00Z`)) / DAY_MS),
     deploymentChange: change(current.deploymentPercent, base.deploymentPercent),
     usageChange: change(current.usagePercent, base.usagePercent),
+    workloadChanges: workloadChanges(current, base),
   };
+}
+
+function workloadChanges(current: CurrentNumbers, base: HistoryPoint): Record<string, number> {
+  const changes: Record<string, number> = {};
+  for (const w of current.workloads) {
+    const moved = change(w.usagePercent, base.workloadUsage?.[w.workload] ?? null);
+    if (moved !== null) changes[w.workload] = moved;
+  }
+  return changes;
 }
 
 /** The size of a move: "1 pt", "6.5 pts". */
@@ -67,23 +89,31 @@ export function describeMovement(change: number | null | undefined, trend: Trend
   return `${change > 0 ? '▲ up' : '▼ down'} ${pointsText(change)} ${span}`;
 }
 
-/** The numbers the history keeps for each day, so the ones a move can be asked of. */
-export type TrendMeasure = 'deployment' | 'usage';
-
 /** Which way a customer's numbers went ("either": any move), and over how many days: "who dropped this month?". */
 export interface Movement {
   readonly direction: 'down' | 'up' | 'either';
   readonly days: number;
   /** Only a move of more than this many points counts ("who dropped more than 10 points?"); absent: any move. */
   readonly beyondPoints?: number;
-  /** Only this number's move counts ("whose usage fell?"); absent: deployment's or usage's, whichever went further. */
-  readonly measure?: TrendMeasure;
+  /**
+   * Only this number's move counts ("whose usage fell?", "whose Teams usage fell?"); absent:
+   * deployment's or usage's, whichever went further.
+   */
+  readonly measure?: RankedMeasure;
 }
 
-/** The changes a movement reads: its measure's, or both. */
-export function changesRead(trend: Trend, measure: TrendMeasure | undefined): (number | null)[] {
-  if (measure === 'deployment') return [trend.deploymentChange];
-  return measure === 'usage' ? [trend.usageChange] : [trend.deploymentChange, trend.usageChange];
+/** The changes a movement reads: its measure's, or deployment's and usage's. */
+export function changesRead(trend: Trend, measure: RankedMeasure | undefined): (number | null)[] {
+  switch (measure?.kind) {
+    case undefined:
+      return [trend.deploymentChange, trend.usageChange];
+    case 'deployment':
+      return [trend.deploymentChange];
+    case 'usage':
+      return [trend.usageChange];
+    case 'workload':
+      return [trend.workloadChanges[measure.workload] ?? null];
+  }
 }
 
 /** A customer whose deployment or usage moved the asked way since its trend's base day. */

@@ -17,6 +17,7 @@ import {
   findingOf,
   isLowAdoption,
   summarize,
+  pointOf,
   trend,
   type Among,
   type Lacking,
@@ -88,7 +89,7 @@ export class PortfolioView {
   points(customer: CustomerReport): HistoryPoint[] {
     const today = this.report.generatedAt.slice(0, 10);
     const earlier = (this.history.get(customerKey(customer)) ?? []).filter((p) => p.day < today);
-    return [...earlier, { day: today, deploymentPercent: customer.deploymentPercent, usagePercent: customer.usagePercent }];
+    return [...earlier, pointOf(today, customer)];
   }
 
   /** The customer's week's move and points, as its card shows them. */

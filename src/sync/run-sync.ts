@@ -8,7 +8,7 @@ import type { AdoptionRecord, Source } from '../data/records.js';
 import { GRAPH_REPORTS, type GraphReport, type GraphTenantClient } from '../data/sources/graph.js';
 import type { PartnerCenterClient, PartnerCenterCustomer } from '../data/sources/partner-center.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
-import { customerKey, DEFAULT_LINKS, DEFAULT_THRESHOLDS, portfolioReport } from '../metrics/index.js';
+import { customerKey, DEFAULT_LINKS, DEFAULT_THRESHOLDS, pointOf, portfolioReport } from '../metrics/index.js';
 import { CustomerIndex } from '../query/customer-index.js';
 
 /** The lease an instance (the schedule or `adoption sync`) holds while it syncs: one sync at a time. */
@@ -171,7 +171,7 @@ async function recordHistory(store: AdoptionStore, synced: ReadonlySet<string>, 
   await store.recordHistory(
     report.customers
       .filter((c) => c.tenantId !== null && synced.has(c.tenantId))
-      .map((c) => ({ customerKey: customerKey(c), point: { day, deploymentPercent: c.deploymentPercent, usagePercent: c.usagePercent } })),
+      .map((c) => ({ customerKey: customerKey(c), point: pointOf(day, c) })),
   );
 }
 

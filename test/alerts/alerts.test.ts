@@ -180,12 +180,12 @@ for (const backend of BACKENDS) {
       ]);
     });
 
-    it("watches one workload's usage when the wish names it: its threshold, not usage over all workloads", async () => {
+    it("watches one workload's usage when the wish names it: its threshold and drops, not usage over all workloads", async () => {
       const conversationId = 'one-workload';
       const [on] = (await h.say('alert me when Teams usage drops below 30%', { conversationId })).slice(-1);
       expect(textsOf(cardOf(on)).slice(0, 2)).to.deep.equal([
         'Alerts are on here.',
-        'Every customer: Teams usage under 30% (set by Megan Bowen on 2026-11-25).',
+        'Every customer: Teams usage under 30%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
       h.connector.clear();
       // Coho's Teams usage is 28.6%; Fabrikam's is 35%, and its usage over all workloads (37.5%) is not watched here.
@@ -198,14 +198,35 @@ for (const backend of BACKENDS) {
       await h.say("alerts on for Fabrikam's SharePoint usage below 90%", { conversationId });
       const [status] = (await h.say('which alerts are on?', { conversationId })).slice(-1);
       expect(textsOf(cardOf(status)).slice(1)).to.deep.equal([
-        'Every customer: Teams usage under 30% (set by Megan Bowen on 2026-11-25).',
-        'Fabrikam Inc: SharePoint with OneDrive usage under 90% (set by Megan Bowen on 2026-11-25).',
+        'Every customer: Teams usage under 30%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: SharePoint with OneDrive usage under 90%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
       const { body } = await h.invoke('alerts-on', { key: FABRIKAM, percent: 20, workload: 'onedrive' }, { conversationId });
       expect(textsOf(body.value).slice(0, 2)).to.deep.equal([
         'Alerts are on here.',
-        'Fabrikam Inc: SharePoint with OneDrive usage under 20% (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: SharePoint with OneDrive usage under 20%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+    });
+
+    it("alerts on a sharp drop in the workload it watches, once the previous sync kept that workload's usage", async () => {
+      const conversationId = 'workload-drop';
+      await h.say('alert me when Teams usage drops below 20%', { conversationId });
+      const [status] = (await h.say('which alerts are on?', { conversationId })).slice(-1);
+      expect(textsOf(cardOf(status))[1]).to.equal(
+        'Every customer: Teams usage under 20%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
+      );
+      // The demo's previous sync kept Coho's Teams usage 6.5 points above today's 28.6%: not sharp (10 points).
+      await h.bot.alerts.run();
+      expect(alertsTo(`a:1personal-${conversationId}`)).to.deep.equal([]);
+      const previous = (await h.storage.cache.history()).get(COHO)!.at(-1)!;
+      await h.storage.cache.recordHistory([
+        { customerKey: COHO, point: { ...previous, workloadUsage: { ...previous.workloadUsage, Teams: 45 } } },
+      ]);
+      await h.bot.alerts.run();
+      const [coho, ...more] = alertsTo(`a:1personal-${conversationId}`);
+      expect(more).to.deep.equal([]);
+      expect(coho!.activity['summary']).to.equal(`Coho Winery: Teams usage fell 16.4 points since ${previous.day}, from 45% to 28.6%.`);
+      expect(cardProblems(cardOf(coho))).to.deep.equal([]);
     });
 
     it("mutes a customer for 30 days from the alert's button, in that conversation only", async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import type { DeploymentRecord } from '../../src/data/records.js';
+import type { DeploymentRecord, UsageRecord } from '../../src/data/records.js';
 import { MAX_CARD_BYTES, teamsSize } from '../../src/cards/card.js';
 import { Conversation } from '../../src/commands/conversation.js';
 import { MENTIONED, parseCommand } from '../../src/commands/command.js';
@@ -228,6 +228,9 @@ for (const backend of BACKENDS) {
         ['usage fell more than 5 points', 'personal', '2 customers whose usage went down by more than 5 points'],
         ['whose deployment dropped this week?', 'groupChat', '1 customer whose deployment went down'],
         ['who dropped in deployment by more than 1 point', 'channel', "No customer's deployment went down by more than 1 point"],
+        // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
+        ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
+        ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
         // Numbers spelled out where something is counted; a name keeps its words.
         ['below forty percent', 'personal', '2 customers below 40%'],
         ['which customers use less than half their licenses?', 'groupChat', '2 customers with usage below 50%'],
@@ -1325,6 +1328,55 @@ describe('lists longer than a card', () => {
     expect(without[5]).to.equal('Customer 29');
     const basic = textsOf(cardOf((await h.say('who bought business basic?'))[0]));
     expect(basic.at(-1)).to.equal('and 5 more; the command line lists them all: adoption report --product "business basic"');
+  });
+});
+
+describe("a workload's moves in chat", () => {
+  let h: Harness;
+  before(async () => (h = await startHarness({ demo: false })));
+  after(() => h.close());
+
+  it('lists whose Teams usage went down once syncs kept it, and says so while none did', async () => {
+    const teams = (tenantId: string, name: string, active: number): UsageRecord => ({
+      kind: 'usage',
+      key: `${tenantId}|teams`,
+      customer: { tenantId, name },
+      source: 'pc-analytics',
+      asOf: '2026-11-24T00:00:00.000Z',
+      product: 'Office 365 E3',
+      workload: 'Teams',
+      active,
+      entitled: 100,
+    });
+    await h.storage.cache.upsert([teams('t-alpha', 'Alpha Ltd', 40), teams('t-beta', 'Beta Ltd', 70)]);
+    const weekAgo = (usagePercent: number, workloadUsage?: Record<string, number>) => ({
+      day: '2026-11-18',
+      deploymentPercent: null,
+      usagePercent,
+      ...(workloadUsage && { workloadUsage }),
+    });
+    // Points kept before workloads were: usage only.
+    await h.storage.cache.recordHistory([
+      { customerKey: 't-alpha', point: weekAgo(55) },
+      { customerKey: 't-beta', point: weekAgo(65) },
+    ]);
+    const none = cardOf((await h.say('has Teams usage gone down?'))[0]);
+    expect(textsOf(none)).to.deep.equal([
+      'No Teams usage history yet',
+      'Each sync keeps every workload\'s usage from this version on, and no sync before today kept Teams usage. "Who dropped?" compares deployment and usage, which the history has from further back.',
+    ]);
+    await h.storage.cache.recordHistory([
+      { customerKey: 't-alpha', point: weekAgo(55, { Teams: 55 }) },
+      { customerKey: 't-beta', point: weekAgo(65, { Teams: 65 }) },
+    ]);
+    const fell = textsOf(cardOf((await h.say('who dropped in Teams usage?'))[0]));
+    expect(fell.slice(0, 2)).to.deep.equal([
+      '1 customer whose Teams usage went down',
+      'Teams usage lower than at the newest sync a week or more before today (or the oldest one), biggest move first. Each sync adds a day to the history.',
+    ]);
+    expect(fell.filter((t) => t.includes('(since '))).to.deep.equal(['Teams usage ▼ down 15 pts in 7 days (since 2026-11-18)']);
+    const rose = textsOf(cardOf((await h.say("which customers' Teams usage went up more than 5 points?"))[0]));
+    expect(rose[0]).to.equal("No customer's Teams usage went up by more than 5 points");
   });
 });
 

@@ -171,7 +171,10 @@ for (const backend of BACKENDS) {
       const today = new Date().toISOString().slice(0, 10);
       const history = await store.history();
       expect([...history.keys()].sort()).to.deep.equal([CONTOSO.tenantId.toLowerCase(), TAILSPIN.tenantId]);
-      expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([{ day: today, deploymentPercent: 77.3, usagePercent: 71.9 }]);
+      // Each workload's usage too, so "whose Teams usage dropped?" can be answered after the next sync.
+      expect(history.get(CONTOSO.tenantId.toLowerCase())).to.deep.equal([
+        { day: today, deploymentPercent: 77.3, usagePercent: 71.9, workloadUsage: { Exchange: 87.5, Teams: 56.3 } },
+      ]);
       const records = await store.records();
       const tailspin = portfolioReport(records, new Date(), DEFAULT_THRESHOLDS, DEFAULT_LINKS).customers.find(
         (c) => c.tenantId === TAILSPIN.tenantId,

@@ -1,4 +1,6 @@
-import { WEEK_DAYS, type Movement, type TrendMeasure } from '../../metrics/trend.js';
+import { workloadNamed } from '../../data/workloads.js';
+import type { RankedMeasure } from '../../metrics/percent-filter.js';
+import { WEEK_DAYS, type Movement } from '../../metrics/trend.js';
 import { SPAN_UNIT_DAYS } from './words.js';
 
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
@@ -17,19 +19,40 @@ const SPAN =
 /** "by more than 10 points", "over 5%", "more than 10 pts": how far a move must go to count. */
 const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct|points?|pts?|percentage points?)?(?= |$)/;
 
-/**
- * "usage fell", "whose deployment dropped", "who dropped in usage", "which customers' usage went
- * up": the one number asked of, with the words that tie it in.
- */
-const MEASURE = / ?(?:(?:in|on|of|for|their|its) )?\b(deployment|usage)\b ?/;
+/** The number a movement is asked of: "usage", "deployment", or a workload's name and "usage". */
+const MEASURE_WORD = /\b(deployment|usage)\b/;
+/** Words that tie the number in: "who dropped in usage", "who improved their Teams usage". */
+const TIE = /(?:^| )(?:in|on|of|for|their|its)$/;
+/** Workload names run to three words ("skype for business"). */
+const LONGEST_WORKLOAD = 3;
 
-/** The words once the measure is taken out: "whose" and "customers'" read as "who" and "customers". */
-function withoutMeasure(words: string, measure: RegExpExecArray): string {
-  return `${words.slice(0, measure.index)} ${words.slice(measure.index + measure[0].length)}`
+/**
+ * "usage fell", "whose deployment dropped", "who dropped in Teams usage", "which customers' usage
+ * went up": the one number asked of, and the words left once it is out ("whose" and "customers'"
+ * read as "who" and "customers").
+ */
+function measureIn(said: string): { readonly measure: RankedMeasure; readonly rest: string } | null {
+  const word = MEASURE_WORD.exec(said);
+  if (word === null) return null;
+  let before = said.slice(0, word.index).trim();
+  let measure: RankedMeasure = { kind: word[1] as 'deployment' | 'usage' };
+  if (measure.kind === 'usage') {
+    const words = before.split(' ');
+    for (let n = Math.min(LONGEST_WORKLOAD, words.length); n >= 1; n--) {
+      const workload = workloadNamed(words.slice(-n).join(' '));
+      if (workload !== null) {
+        measure = { kind: 'workload', workload };
+        before = words.slice(0, -n).join(' ');
+        break;
+      }
+    }
+  }
+  const rest = `${before.replace(TIE, '')} ${said.slice(word.index + word[0].length)}`
     .replace(/\bwhose\b/, 'who')
     .replace(/\bcustomers'/, 'customers')
     .replace(/\s+/g, ' ')
     .trim();
+  return { measure, rest };
 }
 
 /** "who dropped this month?": which way, over how many days (a week unless a span is named), how far, and of which number. */
@@ -38,8 +61,8 @@ export function movementAsked(asked: string): Movement | null {
   const unbounded = beyond ? asked.replace(beyond[0], '') : asked;
   const span = SPAN.exec(unbounded);
   const said = span ? unbounded.slice(0, span.index) : unbounded;
-  const measure = MEASURE.exec(said);
-  const words = measure ? withoutMeasure(said, measure) : said;
+  const measured = measureIn(said);
+  const words = measured?.rest ?? said;
   const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
   if (direction === null) return null;
   const unit = span?.[2] ?? span?.[3];
@@ -50,6 +73,6 @@ export function movementAsked(asked: string): Movement | null {
     direction,
     days,
     ...(beyond ? { beyondPoints: Number(beyond[1]!.replace(',', '.')) } : {}),
-    ...(measure ? { measure: measure[1] as TrendMeasure } : {}),
+    ...(measured ? { measure: measured.measure } : {}),
   };
 }
