@@ -7,7 +7,7 @@ import { RecordError, toDocument } from './formats/json-document.js';
 import { errorMessageIn, isSuccess, responseHead, statusText, unsuccessfulHint, type HttpResponseHead } from './formats/http-response.js';
 import { FormatError } from './formats/json-format.js';
 import { parseLenientJson, stripBom } from './formats/lenient-json.js';
-import { refused, type ImportContext, type ReadRefused, type ReadResult } from './formats/read-result.js';
+import { refused, type ImportContext, type ReadOk, type ReadResult } from './formats/read-result.js';
 import { csvKindFor, csvKindLabel, jsonFormatFor, KNOWN_KINDS } from './formats/registry.js';
 import type { AdoptionRecord } from './records.js';
 
@@ -50,8 +50,21 @@ async function textFrom(path: string, start: number): Promise<string> {
   return stripBom((await readText(path)).subarray(start).toString('utf8'));
 }
 
+/**
+ * A 304 Not Modified answers a request that sent the ETag of an earlier download (If-None-Match):
+ * that download is still current. Nothing is wrong and nothing is new: no records, the cache as it was.
+ */
+const NOT_MODIFIED: ReadOk = {
+  ok: true,
+  kind: 'an HTTP 304 Not Modified answer: nothing new since the download whose ETag the request sent',
+  records: [],
+  warnings: [],
+  rows: 0,
+};
+
 /** A response saved with its status line: its body, or why it holds no data. */
-async function responseBody(path: string, head: HttpResponseHead): Promise<Body | ReadRefused> {
+async function responseBody(path: string, head: HttpResponseHead): Promise<Body | ReadResult> {
+  if (head.status === 304) return NOT_MODIFIED;
   if (!isSuccess(head)) {
     const message = errorMessageIn(await textFrom(path, head.bodyStart));
     return refused(

@@ -99,8 +99,7 @@ describe('answers saved whole, status line and headers included', () => {
       );
       const pcError = await t.file('pc.json', 'HTTP/1.1 400 Bad Request\n\n{"code":600,"description":"The customer was not found."}');
       const empty = await t.file('empty.json', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n');
-      const unchanged = await t.file('unchanged.csv', 'HTTP/1.1 304 Not Modified\r\nETag: "0x8D9"\r\n\r\n');
-      const [e1, e2, e3, e4] = (await t.import([expired, pcError, empty, unchanged], { customerName: 'Contoso' })).map(refusedMessage);
+      const [e1, e2, e3] = (await t.import([expired, pcError, empty], { customerName: 'Contoso' })).map(refusedMessage);
       expect(e1).to.contain(
         'expired.json at line 1, column 1: the file is an HTTP 401 Unauthorized answer, not data ("Access token has expired or is not yet valid."). The request was not allowed: sign in again',
       );
@@ -108,9 +107,20 @@ describe('answers saved whole, status line and headers included', () => {
         'pc.json at line 1, column 1: the file is an HTTP 400 Bad Request answer, not data ("The customer was not found."). Check the request',
       );
       expect(e3).to.contain('empty.json: the file is an HTTP 200 OK answer with no body.');
-      expect(e4).to.contain(
-        'unchanged.csv at line 1, column 1: the file is an HTTP 304 Not Modified answer, not data. The report had not changed since the download whose ETag the request sent',
-      );
+      expect(await t.store.records()).to.deep.equal(before);
+    });
+
+    it('takes a 304 Not Modified as nothing new: no records, no error, the cache as it was', async () => {
+      const good = await t.file('sub.json', SUBSCRIPTION);
+      ok((await t.import([good], { customerName: 'Contoso' }))[0]);
+      const before = await t.store.records();
+      const unchanged = await t.file('unchanged.csv', 'HTTP/1.1 304 Not Modified\r\nETag: "0x8D9"\r\n\r\n');
+      expect(ok((await t.import([unchanged], { customerName: 'Contoso' }))[0])).to.deep.include({
+        kind: 'an HTTP 304 Not Modified answer: nothing new since the download whose ETag the request sent',
+        rows: 0,
+        records: 0,
+        warnings: [],
+      });
       expect(await t.store.records()).to.deep.equal(before);
     });
   });

@@ -87,9 +87,6 @@ export function errorMessageIn(body: string): string | null {
 
 /** What to do about an answer that holds no data, by its status. */
 export function unsuccessfulHint(head: HttpResponseHead): string {
-  if (head.status === 304) {
-    return 'The report had not changed since the download whose ETag the request sent (If-None-Match): that download is still current, and nothing here is new.';
-  }
   if (head.status >= 300 && head.status <= 399) {
     return head.location === null
       ? 'This answer is a redirect, not the data: follow it and import what it downloads.'
