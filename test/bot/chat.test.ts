@@ -207,6 +207,7 @@ for (const backend of BACKENDS) {
         // So many of a ranking, and "how many customers use" a workload or have a product.
         ['top 3 customers by usage', 'channel', 'Usage: the highest 3 of 12 customers'],
         ['bottom 5 by deployment', 'personal', 'Deployment: the lowest 5 of 12 customers'],
+        ['customers by usage', 'groupChat', 'Usage: 12 customers'],
         ['lowest 3 by yammer usage', 'groupChat', 'Yammer usage: 1 customer'],
         ['best 2 customers by adoption', 'personal', 'The best 2 of 12 customers'],
         ['how many customers use Teams?', 'personal', 'Teams usage: 12 customers'],

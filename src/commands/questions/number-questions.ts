@@ -25,9 +25,9 @@ export function workloadAsked(asked: string): string | null {
   return null;
 }
 
-/** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage": lowest first. */
+/** "rank customers by usage", "sort by deployment", "customers ranked by Teams usage", "customers by usage": lowest first. */
 const RANK_BY =
-  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:customers|accounts) (?:ranked|sorted|ordered)|(?:the )?(?:worst|bottom) (?:customers|accounts)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
+  /^(?:(?:rank|sort|order|list|show)(?: me)?(?: (?:all|my|the|our))?(?: (?:customers|accounts))?|(?:(?:all|my|our) )?(?:customers|accounts)(?: (?:ranked|sorted|ordered))?|(?:the )?(?:worst|bottom) (?:customers|accounts)) by (.+?)(?: (asc|ascending|desc|descending))?$/;
 /** "who has the highest usage?", "best Teams usage", "top deployment", "who uses Teams the most?": highest first. */
 const HIGHEST =
   /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$|^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?most$/;
