@@ -118,6 +118,31 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('lists the customers with more than so many service requests in the last 30 days, the most first', async () => {
+      // The documented example's one request is from 2015: not in the last 30 days.
+      expect(await adoption('report', '--requests-above', '0')).to.deep.include({
+        code: 0,
+        stdout: 'No customer has more than 0 service requests in the last 30 days.\n',
+      });
+      // The same answer, three requests from yesterday: status 1 is open, 2 closed (the documented enum's numbers).
+      const example = JSON.parse(await readFile(doc('service-requests.json'), 'utf8')) as { items: Record<string, unknown>[] };
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 19);
+      const items = [1, 2, 2].map((status, i) => ({ ...example.items[0], id: `recent-${i}`, status, createdDate: yesterday }));
+      const recent = join(dataDir, 'recent-requests.json');
+      await writeFile(recent, JSON.stringify({ ...example, totalCount: 3, items }));
+      expect((await adoption('import', '--customer', 'Test Company Two', recent)).code).to.equal(0);
+      const json = (...args: string[]) => adoption('report', '--json', ...args).then((r) => JSON.parse(r.stdout) as PortfolioJson);
+      type PortfolioJson = { customers: { customer: string; serviceRequests: { last30Days: number; open: number } }[] };
+      const busy = await json('--requests-above', '2');
+      expect(busy.customers.map((c) => [c.customer, c.serviceRequests])).to.deep.equal([['Test Company Two', { last30Days: 3, open: 1 }]]);
+      expect((await json('--requests-above', '3')).customers).to.deep.equal([]);
+      const text = await adoption('report', '--requests-above', '2');
+      expect(text.stdout).to.include('3 service requests in the last 30 days (1 still open); the threshold is 3');
+      expect((await adoption('report', '--requests-above', 'many')).stderr).to.include(
+        'give a whole number of service requests, such as 3',
+      );
+    });
+
     it('lists the customers below or above a percent of deployment, usage or one workload', async () => {
       const names = (...args: string[]): Promise<string[]> => reportedIn(where.env, ...args);
       expect(await names('--below', '50', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);

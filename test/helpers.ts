@@ -31,6 +31,7 @@ export function reportOf(customer: string, fields: Partial<CustomerReport> = {})
     flags: [],
     recommendations: [],
     renewals: [],
+    serviceRequests: { last30Days: 0, open: 0 },
     ...fields,
   };
 }

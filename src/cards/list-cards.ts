@@ -1,6 +1,7 @@
 import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } from '../metrics/findings.js';
 import { beyondText, changesRead, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type Trend } from '../metrics/trend.js';
 import { measureName, type RankedMeasure } from '../metrics/percent-filter.js';
+import { serviceRequestsText } from '../metrics/service-requests.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -253,6 +254,23 @@ export function unassignedCard(view: PortfolioView, above: number | null): Reply
     command: 'adoption report --unassigned',
     note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
     order: 'most unassigned first',
+  });
+}
+
+/** "who has the most support requests?": each row says how many in the last 30 days, and how many are still open. */
+export function serviceRequestsCard(view: PortfolioView, above: number | null): Reply {
+  const customers = view.serviceRequests(above ?? 0);
+  const more = above === null ? '' : `more than ${count(above)} `;
+  const threshold = view.thresholds.supportRequests30Days;
+  return customerList(view, customers, {
+    title:
+      customers.length > 0
+        ? `${customersText(customers.length)} with ${more}service requests in the last 30 days`
+        : `No customer has ${more || 'any '}service requests in the last 30 days`,
+    subtitle: `Partner Center service requests created in the last 30 days, the most first. ${threshold} or more call for training and for promoting self-support.`,
+    command: `adoption report --requests-above ${above ?? 0}`,
+    note: (c) => serviceRequestsText(c.serviceRequests),
+    order: 'most requests first',
   });
 }
 

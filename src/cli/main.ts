@@ -47,11 +47,15 @@ function daysArgument(value: string): number {
   return n;
 }
 
-function seatsArgument(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number of licenses, such as 100');
-  return n;
-}
+/** A parser for a whole count of `what`, such as `example`. */
+const countArgument =
+  (what: string, example: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`give a whole number of ${what}, such as ${example}`);
+    return n;
+  };
+const seatsArgument = countArgument('licenses', 100);
 
 function dayArgument(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
@@ -145,6 +149,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       `only customers with a suggested action, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
     )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
+    .option(
+      '--requests-above <count>',
+      'only customers with more than this many service requests in the last 30 days (0: any), the most first',
+      countArgument('service requests', 3),
+    )
     .addOption(new Option('--largest', 'only customers with licenses sold, the most first').conflicts('smallest'))
     .option('--smallest', 'only customers with licenses sold, the fewest first')
     .addOption(

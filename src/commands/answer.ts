@@ -8,7 +8,16 @@ import { whyCard } from '../cards/why-card.js';
 import { productCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
-import { actionsCard, choicesCard, customersWithCard, movedCard, portfolioCard, sizeCard, unassignedCard } from '../cards/list-cards.js';
+import {
+  actionsCard,
+  choicesCard,
+  customersWithCard,
+  movedCard,
+  portfolioCard,
+  serviceRequestsCard,
+  sizeCard,
+  unassignedCard,
+} from '../cards/list-cards.js';
 import {
   customerGoneCard,
   customerNotFoundCard,
@@ -42,6 +51,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return rankedCard(view, command.measure, command.order, command.count);
     case 'unassigned':
       return unassignedCard(view, command.above);
+    case 'requests':
+      return serviceRequestsCard(view, command.above);
     case 'size':
       return sizeCard(view, command.question, command.count);
     case 'renewals':

@@ -56,6 +56,11 @@ export type Command =
    * first; "customers with more than 50 unassigned licenses": more than that many (null: any).
    */
   | { readonly kind: 'unassigned'; readonly above: number | null }
+  /**
+   * "who has the most support requests?": customers with service requests in the last 30 days, the
+   * most first; "customers with more than 3 tickets": more than that many (null: any).
+   */
+  | { readonly kind: 'requests'; readonly above: number | null }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
   | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
@@ -154,6 +159,7 @@ export const MENTIONED = [
   'moved',
   'best',
   'unassigned',
+  'requests',
   'size',
   'ranked',
 ] as const satisfies readonly Command['kind'][];
@@ -206,7 +212,7 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP =
-  /^(help|hi|hello|hey|hiya|good (morning|afternoon|evening)|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|what can i (?:ask|say|do)(?: here)?|examples|show me examples|how (?:do i|does this|do you) (?:use this|use you|work)|\?)$/;
+  /^((?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| bot| adoption| everyone| all)?|help|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|what can i (?:ask|say|do)(?: here)?|examples|show me examples|how (?:do i|does this|do you) (?:use this|use you|work)|\?)$/;
 /** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;
@@ -291,10 +297,16 @@ const UNASSIGNED =
 /** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
 const UNASSIGNED_OVER =
   /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
+/** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
+const REQUESTS =
+  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|contacts?) support (?:the )?most$/;
+/** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
+const REQUESTS_OVER =
+  /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$/;
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an )*(portfolio|overview|summary|customers|accounts|everyone|dashboard)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:what|which) (?:customers|accounts|tenants) do (?:i|we) (?:have|manage|look after|serve|support)$|^(?:what|which) (?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:are|is|have been|has been|do we have) ?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
@@ -349,6 +361,9 @@ export function parseCommand(text: string): Command {
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned', above: null };
   const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
   if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver) };
+  if (REQUESTS.test(asked)) return { kind: 'requests', above: null };
+  const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
+  if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver) };
   const size = sizeAsked(asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);

@@ -3,6 +3,7 @@ import { groupByCustomer, type CustomerRecords } from './customers.js';
 import { deploymentView, type DeploymentView } from './deployment.js';
 import { explain } from './flags.js';
 import { advise } from './recommendations.js';
+import { serviceRequestCounts } from './service-requests.js';
 import type { CustomerReport, PortfolioReport, ProductAdoption, WorkloadUsage } from './report-types.js';
 import type { AdviceLinks, Thresholds } from './thresholds.js';
 import { percent } from './percent.js';
@@ -65,6 +66,7 @@ function sourcesUsed(group: CustomerRecords, deployment: DeploymentView, usage: 
 export function customerReport(group: CustomerRecords, now: Date, thresholds: Thresholds, links: AdviceLinks): CustomerReport {
   const deployment = deploymentView(group.deployments);
   const usage = usageView(group.usage);
+  const serviceRequests = serviceRequestCounts(group.serviceRequests, now);
   const dataAsOf = newest(group.usage, newest(group.deployments, null));
   return {
     customer: group.name,
@@ -86,13 +88,14 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
         usagePercent: usage.percent,
         sold: deployment.sold,
         assigned: deployment.assigned,
-        serviceRequests: group.serviceRequests,
+        serviceRequests,
       },
       now,
       thresholds,
       links,
     ),
     renewals: renewalsOf(group.subscriptions),
+    serviceRequests,
   };
 }
 

@@ -1,7 +1,6 @@
-import type { ServiceRequestRecord } from '../data/records.js';
-import type { Recommendation } from './report-types.js';
+import type { Recommendation, ServiceRequestCounts } from './report-types.js';
 import type { AdviceLinks, Thresholds } from './thresholds.js';
-import { DAY_MS } from '../time.js';
+import { serviceRequestsText } from './service-requests.js';
 
 /**
  * What to do about it, after Partner Center's guidance on improving customer adoption:
@@ -16,12 +15,7 @@ export interface AdviceInput {
   readonly usagePercent: number | null;
   readonly sold: number;
   readonly assigned: number;
-  readonly serviceRequests: readonly ServiceRequestRecord[];
-}
-
-function recentRequests(requests: readonly ServiceRequestRecord[], now: Date): ServiceRequestRecord[] {
-  const since = now.getTime() - 30 * DAY_MS;
-  return requests.filter((r) => r.createdDate !== null && Date.parse(r.createdDate) >= since);
+  readonly serviceRequests: ServiceRequestCounts;
 }
 
 export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, links: AdviceLinks): Recommendation[] {
@@ -49,13 +43,12 @@ export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, li
     });
   }
 
-  const requests = recentRequests(input.serviceRequests, now);
-  if (requests.length >= thresholds.supportRequests30Days) {
-    const open = requests.filter((r) => r.status === 'open' || r.status === 'attention_needed').length;
+  const requests = input.serviceRequests;
+  if (requests.last30Days >= thresholds.supportRequests30Days) {
     out.push({
       code: 'training-and-self-support',
       message: 'Users keep asking how to do things: teach them, and show them where answers are.',
-      reason: `${requests.length} service requests in the last 30 days (${open} still open); the threshold is ${thresholds.supportRequests30Days}`,
+      reason: `${serviceRequestsText(requests)}; the threshold is ${thresholds.supportRequests30Days}`,
       actions: [
         `Offer training, in person or online: ${links.training}`,
         `Promote the customer self-support options on your support site: ${links.selfSupport}`,

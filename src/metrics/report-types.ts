@@ -93,6 +93,14 @@ export interface CustomerReport {
   readonly recommendations: readonly Recommendation[];
   /** Live subscriptions with a known end of term, soonest first. */
   readonly renewals: readonly Renewal[];
+  /** Support load: what "many support requests" is judged by. */
+  readonly serviceRequests: ServiceRequestCounts;
+}
+
+/** A customer's Partner Center service requests created in the last 30 days, and how many of them are still open. */
+export interface ServiceRequestCounts {
+  readonly last30Days: number;
+  readonly open: number;
 }
 
 export interface PartnerTotal {

@@ -4,6 +4,7 @@ import {
   customersWithout,
   isAmong,
   moves,
+  mostServiceRequests,
   mostUnassigned,
   bySize,
   needingAction,
@@ -147,6 +148,10 @@ export class PortfolioView {
   /** Customers with licenses sold and not assigned (more than `above` of them), the most first. */
   unassigned(above = 0): CustomerReport[] {
     return mostUnassigned(this.report.customers, above);
+  }
+  /** Customers with more than `above` service requests in the last 30 days, the most first. */
+  serviceRequests(above = 0): CustomerReport[] {
+    return mostServiceRequests(this.report.customers, above);
   }
 
   /** Customers with that explanation or suggested action, worst first. */

@@ -27,6 +27,7 @@ import {
 const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
+const LITWARE = '00000007-0000-4000-8000-c0ffee000007';
 const NORTHWIND = '00000003-0000-4000-8000-c0ffee000003';
 const FOURTH_COFFEE = '0000000c-0000-4000-8000-c0ffee00000c';
 
@@ -232,6 +233,20 @@ for (const backend of BACKENDS) {
         // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
         ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
+        // Support load: Litware's 5 service requests in the last 30 days; a count of requests is never a percent.
+        [
+          'which customers have more than 3 support requests?',
+          'personal',
+          '1 customer with more than 3 service requests in the last 30 days',
+        ],
+        ['who has the most support tickets?', 'channel', '1 customer with service requests in the last 30 days'],
+        ['customers with over 5 tickets', 'groupChat', 'No customer has more than 5 service requests in the last 30 days'],
+        // Greetings, the portfolio and upsell said other ways.
+        ['hello there', 'personal', 'Here is what I can do'],
+        ['what tenants do we manage?', 'channel', PORTFOLIO],
+        ['what percentage of licenses are assigned?', 'personal', PORTFOLIO],
+        ['where can I upsell?', 'groupChat', '4 customers: Training courses (upsell)'],
+        ['who could buy more licenses?', 'personal', '4 customers: Training courses (upsell)'],
         // Numbers spelled out where something is counted; a name keeps its words.
         ['below forty percent', 'personal', '2 customers below 40%'],
         ['which customers use less than half their licenses?', 'groupChat', '2 customers with usage below 50%'],
@@ -743,6 +758,23 @@ for (const backend of BACKENDS) {
         '10 of 80 licenses unassigned',
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: FABRIKAM } });
+      expect(cardProblems(card)).to.deep.equal([]);
+    });
+
+    it('lists the customers with service requests in the last 30 days, the most first, each with how many are open', async () => {
+      const card = cardOf((await h.say('who has the most support requests?'))[0]);
+      expect(textsOf(card)).to.deep.equal([
+        '1 customer with service requests in the last 30 days',
+        'Partner Center service requests created in the last 30 days, the most first. 3 or more call for training and for promoting self-support.',
+        'Customer (most requests first)',
+        'Deployment',
+        'Usage',
+        'Litware Inc',
+        '5 service requests in the last 30 days (3 still open)',
+        '83.3%',
+        '82.7%',
+      ]);
+      expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: LITWARE } });
       expect(cardProblems(card)).to.deep.equal([]);
     });
 

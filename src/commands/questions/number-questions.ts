@@ -57,7 +57,7 @@ export function rankAsked(asked: string): { measure: RankedMeasure; order: RankO
 
 /** A percent, with or without its sign; never a count ("more than 100 seats" is a size) nor a span of time ("over 3 months"). */
 const PERCENT =
-  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:(?:unassigned|unused|idle|spare|free|assigned|active|inactive) )?(?:seats|licen[cs]es|users|people|subscriptions)\b|\s*(?:days?|weeks?|months?|quarters?|years?|points?|pts?|percentage points?)\b)\s*(?:%|percent|pct)?/;
+  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:(?:unassigned|unused|idle|spare|free|assigned|active|inactive) )?(?:seats?|licen[cs]es?|users?|people|subscriptions?|(?:support |service )?(?:requests?|tickets?|cases?|calls?))\b|\s*(?:days?|weeks?|months?|quarters?|years?|points?|pts?|percentage points?)\b)\s*(?:%|percent|pct)?/;
 const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
 const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|deploying|assigned)\b/;
 const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;

@@ -6,7 +6,7 @@ const SIZE_RANKED =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:who|which customers?|what customers?) (?:has|have) the (?<most>most|fewest|least) (?:seats|licen[cs]es|users)$/;
 /** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
 const SEATS =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?$/;
+  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats?|licen[cs]es?|users?)(?: sold)?$/;
 
 /** What size the words ask about, and how many of the largest (or smallest) to show; null when none. */
 export function sizeAsked(asked: string): { question: SizeQuestion; count: number | null } | null {
