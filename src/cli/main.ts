@@ -140,7 +140,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option(
       '--more-than <points>',
-      'with --falling, --rising or --moving: only moves of more than this many points (of --measure deployment or usage, if given)',
+      'with --falling, --rising or --moving: only moves of more than this many points (of --measure, if given)',
       pointsArgument,
     )
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)

@@ -294,15 +294,19 @@ const SHOWN_HERE =
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
   /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
+const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
 /** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
-const UNASSIGNED_OVER =
-  /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
+const UNASSIGNED_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$`,
+);
 /** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
 const REQUESTS =
   /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|contacts?) support (?:the )?most$/;
 /** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
-const REQUESTS_OVER =
-  /^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above) (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$/;
+const REQUESTS_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
+);
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$/;
 const PORTFOLIO =

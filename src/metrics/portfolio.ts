@@ -90,7 +90,6 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
         assigned: deployment.assigned,
         serviceRequests,
       },
-      now,
       thresholds,
       links,
     ),

@@ -18,7 +18,7 @@ export interface AdviceInput {
   readonly serviceRequests: ServiceRequestCounts;
 }
 
-export function advise(input: AdviceInput, now: Date, thresholds: Thresholds, links: AdviceLinks): Recommendation[] {
+export function advise(input: AdviceInput, thresholds: Thresholds, links: AdviceLinks): Recommendation[] {
   const out: Recommendation[] = [];
   const { deploymentPercent: deployment, usagePercent: usage } = input;
   const lowUsage = usage !== null && usage < thresholds.usageLowPercent;
