@@ -141,6 +141,12 @@ for (const backend of BACKENDS) {
       expect((await adoption('report', '--requests-above', 'many')).stderr).to.include(
         'give a whole number of service requests, such as 3',
       );
+      // Known from its service requests alone: no usage figures, as --without "usage data" says.
+      expect(await reportedIn(where.env, '--without', 'usage data')).to.deep.equal(['Test Company Two']);
+      expect(await adoption('report', '--without', 'usage figures', '--customer', 'test company')).to.deep.include({
+        code: 0,
+        stdout: 'No customer lacks usage figures.\n',
+      });
     });
 
     it('lists the customers below or above a percent of deployment, usage or one workload', async () => {

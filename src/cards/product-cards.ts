@@ -1,5 +1,6 @@
+import { SOURCE_LABELS } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { licenseSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
+import { lackedText, licenseSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons } from './actions.js';
@@ -91,27 +92,62 @@ export function productCard(view: PortfolioView, query: string): Reply {
  * no entitlement to the workload), the most licenses first, each row with what it has instead.
  */
 export function withoutCard(view: PortfolioView, lacking: Lacking): Reply {
-  const asked = lacking.kind === 'product' ? name(lacking.words) : lacking.workload;
+  const { asked, has, subtitle, option, note } = lackingWords(lacking);
   // Nobody has it: every customer is without it, most likely a product misspelled.
   if (lacking.kind === 'product' && view.withProduct(lacking.words).length === 0) {
     return noSuchProduct(view, asked, `: all ${customersText(view.customers.length)} are without it`);
   }
   const customers = view.without(lacking);
-  const has = lacking.kind === 'product' ? `a product named like "${asked}"` : `${asked} entitlements`;
   return customerList(view, customers, {
     title: customers.length === 0 ? `Every customer has ${has}` : `${customersText(customers.length)} without ${asked}`,
-    subtitle:
-      lacking.kind === 'product'
-        ? 'No product whose name has every word asked. Each row says what the customer has: the largest first, to offer it to.'
-        : `No ${asked} entitlement counted by any source: no license that includes it, or no report that counts it. Each row says what the customer has: the largest first.`,
-    command: `adoption report --without ${quoted(lacking.kind === 'product' ? lacking.words : lacking.workload)}`,
-    note: (c) =>
-      lacking.kind === 'product'
-        ? c.products.map(productCounts).join(' · ') || 'no products in the data'
-        : c.workloads
+    subtitle,
+    command: `adoption report --without ${quoted(option)}`,
+    note,
+    order: 'most licenses first',
+  });
+}
+
+/** How the card names what is lacking, what it means, the words for --without, and what each row says the customer has instead. */
+function lackingWords(lacking: Lacking): {
+  asked: string;
+  has: string;
+  subtitle: string;
+  option: string;
+  note: (c: CustomerReport) => string;
+} {
+  switch (lacking.kind) {
+    case 'product': {
+      const asked = name(lacking.words);
+      return {
+        asked,
+        has: lackedText({ kind: 'product', words: asked }),
+        subtitle: 'No product whose name has every word asked. Each row says what the customer has: the largest first, to offer it to.',
+        option: lacking.words,
+        note: (c) => c.products.map(productCounts).join(' · ') || 'no products in the data',
+      };
+    }
+    case 'workload':
+      return {
+        asked: lacking.workload,
+        has: lackedText(lacking),
+        subtitle: `No ${lacking.workload} entitlement counted by any source: no license that includes it, or no report that counts it. Each row says what the customer has: the largest first.`,
+        option: lacking.workload,
+        note: (c) =>
+          c.workloads
             .filter((w) => w.entitled > 0)
             .map((w) => w.workload)
             .join(', ') || 'no workload entitlements in the data',
-    order: 'most licenses first',
-  });
+      };
+    case 'figures':
+      return {
+        asked: lackedText(lacking),
+        has: lackedText(lacking),
+        subtitle:
+          lacking.measure === 'deployment'
+            ? 'No licenses sold in any source: import Partner Center deployment analytics or subscribed SKUs, or Graph subscribedSkus, for them. Each row says where its data comes from.'
+            : 'No entitlements counted by any source: import Partner Center usage analytics or a Graph usage report for them. Each row says where its data comes from.',
+        option: `${lacking.measure} figures`,
+        note: (c) => c.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data',
+      };
+  }
 }

@@ -4,6 +4,7 @@ import {
   beyondText,
   customerKey,
   customersWithout,
+  lackedText,
   lackingNamed,
   productsNamed,
   moves,
@@ -23,7 +24,6 @@ import {
   type PercentMeasure,
   spanText,
   WEEK_DAYS,
-  type Lacking,
   type Movement,
   type Trend,
   type RenewalScope,
@@ -183,7 +183,7 @@ function noneMatch(options: ReportOptions): string {
     options.measure !== undefined && filters.length === 0 && movement === null ? `has ${measureName(options.measure)} figures` : null,
     options.with === undefined ? null : `has ${options.with}`,
     options.product === undefined ? null : `has a product named like "${options.product}"`,
-    options.without === undefined ? null : withoutClause(lackingNamed(options.without)),
+    options.without === undefined ? null : `lacks ${lackedText(lackingNamed(options.without))}`,
     movement === null ? null : movedClause(movement),
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
@@ -202,11 +202,6 @@ function movedClause({ direction, measure, beyondPoints, days }: Movement): stri
   const moved =
     measure === undefined ? (direction === 'either' ? 'moved' : `went ${direction}`) : `had its ${measureName(measure)} ${verb}`;
   return `${moved}${beyondText(beyondPoints)} since ${spanText(days)} or more ago`;
-}
-
-/** "lacks Teams entitlements", "lacks a product named like "E3"". */
-function withoutClause(lacking: Lacking): string {
-  return `lacks ${lacking.kind === 'workload' ? `${lacking.workload} entitlements` : `a product named like "${lacking.words}"`}`;
 }
 
 /** "has more than 100 licenses sold", "has licenses sold"; null when the size was not asked. */

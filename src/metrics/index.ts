@@ -39,6 +39,7 @@ export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseC
 export { mostServiceRequests, serviceRequestsText } from './service-requests.js';
 export {
   customersWithout,
+  lackedText,
   lackingNamed,
   licenseSums,
   productNames,

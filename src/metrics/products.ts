@@ -80,12 +80,48 @@ export function productTotals(customers: readonly CustomerReport[]): ProductTota
 }
 
 /** What customers can be asked to be without: a product named like some words, or a workload. */
-export type Lacking = { readonly kind: 'product'; readonly words: string } | { readonly kind: 'workload'; readonly workload: string };
+export type Lacking =
+  | { readonly kind: 'product'; readonly words: string }
+  | { readonly kind: 'workload'; readonly workload: string }
+  /** No figures at all for one of the two numbers: nothing imported or synced that counts it. */
+  | { readonly kind: 'figures'; readonly measure: 'deployment' | 'usage' };
 
-/** A workload's name ("Teams", "OneDrive") asks for its entitlements; other words for a product's name. */
+/** "usage data", "deployment figures", "usage numbers": the number itself, not a product. */
+const FIGURES = /^(deployment|usage)(?: (?:data|figures|numbers|reports?|analytics))?$/i;
+
+/**
+ * A workload's name ("Teams", "OneDrive") asks for its entitlements; "usage data" or "deployment
+ * figures" for that number; other words for a product's name.
+ */
 export function lackingNamed(words: string): Lacking {
+  const figures = FIGURES.exec(words.trim())?.[1]?.toLowerCase();
+  if (figures === 'deployment' || figures === 'usage') return { kind: 'figures', measure: figures };
   const workload = workloadNamed(words);
   return workload === null ? { kind: 'product', words } : { kind: 'workload', workload };
+}
+
+/** What a customer without it lacks, in words: "a product named like "E3"", "Teams entitlements", "usage figures". */
+export function lackedText(lacking: Lacking): string {
+  switch (lacking.kind) {
+    case 'product':
+      return `a product named like "${lacking.words}"`;
+    case 'workload':
+      return `${lacking.workload} entitlements`;
+    case 'figures':
+      return `${lacking.measure} figures`;
+  }
+}
+
+/** Whether the customer lacks it: no product named so, no entitlement to the workload, or no figures for the number. */
+function lacks(c: CustomerReport, lacking: Lacking): boolean {
+  switch (lacking.kind) {
+    case 'product':
+      return productsNamed(c, lacking.words).length === 0;
+    case 'workload':
+      return (workloadTotal(c, lacking.workload)?.entitled ?? 0) === 0;
+    case 'figures':
+      return (lacking.measure === 'deployment' ? c.deploymentPercent : c.usagePercent) === null;
+  }
 }
 
 /**
@@ -94,7 +130,5 @@ export function lackingNamed(words: string): Lacking {
  * offer it to), customers with as many in the order given.
  */
 export function customersWithout(customers: readonly CustomerReport[], lacking: Lacking): CustomerReport[] {
-  const lacks = (c: CustomerReport): boolean =>
-    lacking.kind === 'product' ? productsNamed(c, lacking.words).length === 0 : (workloadTotal(c, lacking.workload)?.entitled ?? 0) === 0;
-  return largestFirst(customers.filter(lacks));
+  return largestFirst(customers.filter((c) => lacks(c, lacking)));
 }

@@ -1364,24 +1364,26 @@ describe('lists longer than a card', () => {
   });
 });
 
-describe("a workload's moves in chat", () => {
+describe('customers known from Teams usage alone, in chat', () => {
   let h: Harness;
-  before(async () => (h = await startHarness({ demo: false })));
+  const teams = (tenantId: string, name: string, active: number): UsageRecord => ({
+    kind: 'usage',
+    key: `${tenantId}|teams`,
+    customer: { tenantId, name },
+    source: 'pc-analytics',
+    asOf: '2026-11-24T00:00:00.000Z',
+    product: 'Office 365 E3',
+    workload: 'Teams',
+    active,
+    entitled: 100,
+  });
+  before(async () => {
+    h = await startHarness({ demo: false });
+    await h.storage.cache.upsert([teams('t-alpha', 'Alpha Ltd', 40), teams('t-beta', 'Beta Ltd', 70)]);
+  });
   after(() => h.close());
 
   it('lists whose Teams usage went down once syncs kept it, and says so while none did', async () => {
-    const teams = (tenantId: string, name: string, active: number): UsageRecord => ({
-      kind: 'usage',
-      key: `${tenantId}|teams`,
-      customer: { tenantId, name },
-      source: 'pc-analytics',
-      asOf: '2026-11-24T00:00:00.000Z',
-      product: 'Office 365 E3',
-      workload: 'Teams',
-      active,
-      entitled: 100,
-    });
-    await h.storage.cache.upsert([teams('t-alpha', 'Alpha Ltd', 40), teams('t-beta', 'Beta Ltd', 70)]);
     const weekAgo = (usagePercent: number, workloadUsage?: Record<string, number>) => ({
       day: '2026-11-18',
       deploymentPercent: null,
@@ -1410,6 +1412,26 @@ describe("a workload's moves in chat", () => {
     expect(fell.filter((t) => t.includes('(since '))).to.deep.equal(['Teams usage ▼ down 15 pts in 7 days (since 2026-11-18)']);
     const rose = textsOf(cardOf((await h.say("which customers' Teams usage went up more than 5 points?"))[0]));
     expect(rose[0]).to.equal("No customer's Teams usage went up by more than 5 points");
+  });
+
+  it('lists the customers with no figures for a number, each with where its data comes from', async () => {
+    const card = cardOf((await h.say('which customers have no deployment data?'))[0]);
+    expect(textsOf(card).filter((t) => !t.startsWith('No licenses sold in any source'))).to.deep.equal([
+      '2 customers without deployment figures',
+      'Customer (most licenses first)',
+      'Deployment',
+      'Usage',
+      'Alpha Ltd',
+      'Partner Center analytics',
+      '—',
+      '40%',
+      'Beta Ltd',
+      'Partner Center analytics',
+      '—',
+      '70%',
+    ]);
+    expect(cardProblems(card)).to.deep.equal([]);
+    expect(textsOf(cardOf((await h.say('customers with no usage data'))[0]))[0]).to.equal('Every customer has usage figures');
   });
 });
 
