@@ -165,7 +165,7 @@ for (const backend of BACKENDS) {
       );
     });
 
-    it('lists the customers with licenses sold and assigned to nobody, the most first', async () => {
+    it('lists the customers with licenses sold and assigned to nobody, or entitlements nobody used, the most first', async () => {
       const test = await adoption('report', '--json', '--unassigned');
       expect((JSON.parse(test.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer)).to.deep.equal([
         'TEST COMPANY',
@@ -184,6 +184,16 @@ for (const backend of BACKENDS) {
           ['Contoso Ltd', 15],
         ]);
         expect(customers).to.have.length(12);
+        // --inactive: entitlements nobody used, the most first (87 each: more unassigned first).
+        const inactive = await adoptionIn(demo.env, 'report', '--json', '--inactive');
+        const idle = (JSON.parse(inactive.stdout) as { customers: { customer: string; entitled: number; active: number }[] }).customers;
+        expect(idle.slice(0, 4).map((c) => [c.customer, c.entitled - c.active])).to.deep.equal([
+          ['Contoso Ltd', 94],
+          ['Fourth Coffee', 87],
+          ['Coho Winery', 87],
+          ['Fabrikam Inc', 75],
+        ]);
+        expect(idle).to.have.length(11);
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
       }

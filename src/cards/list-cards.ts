@@ -2,6 +2,7 @@ import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } f
 import { beyondText, changesRead, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type Trend } from '../metrics/trend.js';
 import { measureName, type RankedMeasure } from '../metrics/percent-filter.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
+import { unassignedLicenses } from '../metrics/unassigned.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -254,6 +255,25 @@ export function unassignedCard(view: PortfolioView, above: number | null): Reply
     command: 'adoption report --unassigned',
     note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
     order: 'most unassigned first',
+  });
+}
+
+/** "who has the most inactive users?": each row says how many entitlements nobody used, and how many licenses nobody has. */
+export function inactiveCard(view: PortfolioView, above: number | null): Reply {
+  const customers = view.inactive(above ?? 0);
+  const more = above === null ? '' : `more than ${count(above)} `;
+  return customerList(view, customers, {
+    title:
+      customers.length > 0
+        ? `${customersText(customers.length)} with ${more}inactive entitlements`
+        : above === null
+          ? 'Everyone entitled was active in the last 28 days'
+          : `No customer has ${more}inactive entitlements`,
+    subtitle:
+      'Entitlements nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.',
+    command: 'adoption report --inactive',
+    note: (c) => [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''].filter((part) => part !== '').join(' · '),
+    order: 'most inactive first',
   });
 }
 

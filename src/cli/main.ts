@@ -149,6 +149,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       `only customers with a suggested action, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
     )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
+    .option('--inactive', 'only customers with entitlements nobody used in the last 28 days, the most first')
     .option(
       '--requests-above <count>',
       'only customers with more than this many service requests in the last 30 days (0: any), the most first',

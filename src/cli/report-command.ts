@@ -8,6 +8,7 @@ import {
   lackingNamed,
   productsNamed,
   moves,
+  mostInactive,
   mostServiceRequests,
   mostUnassigned,
   needingAction,
@@ -54,6 +55,8 @@ export interface ReportOptions {
   readonly days?: number;
   /** Only customers with licenses sold and not assigned, the most first. */
   readonly unassigned?: boolean;
+  /** Only customers with entitlements nobody used in the last 28 days, the most first. */
+  readonly inactive?: boolean;
   /** Only customers with more than this many service requests in the last 30 days, the most first. */
   readonly requestsAbove?: number;
   /** Only customers with a subscription whose term (or trial) ends within this many days, the soonest first. */
@@ -125,7 +128,7 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 
 /**
  * The portfolio narrowed by --customer, --below, --above, --with, --product, --without, --falling,
- * --rising, --actions, --unassigned and --requests-above (--measure alone: the customers with that number, lowest first); a message and
+ * --rising, --actions, --unassigned, --inactive and --requests-above (--measure alone: the customers with that number, lowest first); a message and
  * null when --customer does not resolve.
  */
 export function selectReport(
@@ -167,6 +170,7 @@ export function selectReport(
   if (movement) customers = moves(customers, movement, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
+  if (options.inactive) customers = mostInactive(customers);
   if (options.requestsAbove !== undefined) customers = mostServiceRequests(customers, options.requestsAbove);
   const size = sizeOf(options);
   if (size) customers = bySize(customers, size);
@@ -187,6 +191,7 @@ function noneMatch(options: ReportOptions): string {
     movement === null ? null : movedClause(movement),
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
+    options.inactive ? 'has inactive entitlements' : null,
     options.requestsAbove === undefined ? null : `has more than ${options.requestsAbove} service requests in the last 30 days`,
     seatsClause(sizeOf(options)),
     options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} in the next ${options.renewing} days`,
@@ -211,7 +216,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -12,6 +12,7 @@ import {
   actionsCard,
   choicesCard,
   customersWithCard,
+  inactiveCard,
   movedCard,
   portfolioCard,
   serviceRequestsCard,
@@ -51,6 +52,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return rankedCard(view, command.measure, command.order, command.count);
     case 'unassigned':
       return unassignedCard(view, command.above);
+    case 'inactive':
+      return inactiveCard(view, command.above);
     case 'requests':
       return serviceRequestsCard(view, command.above);
     case 'size':

@@ -57,6 +57,12 @@ export type Command =
    */
   | { readonly kind: 'unassigned'; readonly above: number | null }
   /**
+   * "who has the most inactive users?", "licenses assigned but not used": customers with
+   * entitlements nobody used in the last 28 days, the most first; "more than 50 inactive users":
+   * more than that many (null: any).
+   */
+  | { readonly kind: 'inactive'; readonly above: number | null }
+  /**
    * "who has the most support requests?": customers with service requests in the last 30 days, the
    * most first; "customers with more than 3 tickets": more than that many (null: any).
    */
@@ -159,6 +165,7 @@ export const MENTIONED = [
   'moved',
   'best',
   'unassigned',
+  'inactive',
   'requests',
   'size',
   'ranked',
@@ -293,12 +300,19 @@ const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
-  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?(?:shelfware|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
+/** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
+const INACTIVE =
+  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
 /** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
 const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
 /** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
 const UNASSIGNED_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$`,
+);
+/** "customers with more than 50 inactive users", "who has over 100 dormant licenses?". */
+const INACTIVE_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$`,
 );
 /** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
 const REQUESTS =
@@ -365,6 +379,9 @@ export function parseCommand(text: string): Command {
   if (UNASSIGNED.test(asked)) return { kind: 'unassigned', above: null };
   const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
   if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver) };
+  if (INACTIVE.test(asked)) return { kind: 'inactive', above: null };
+  const inactiveOver = INACTIVE_OVER.exec(asked)?.[1];
+  if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver) };
   if (REQUESTS.test(asked)) return { kind: 'requests', above: null };
   const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
   if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver) };

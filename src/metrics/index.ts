@@ -35,7 +35,7 @@ export {
   type CustomerHistory,
 } from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
-export { inactiveEntitlements, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
+export { inactiveEntitlements, mostInactive, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
 export { mostServiceRequests, serviceRequestsText } from './service-requests.js';
 export {
   customersWithout,

@@ -4,6 +4,7 @@ import {
   customersWithout,
   isAmong,
   moves,
+  mostInactive,
   mostServiceRequests,
   mostUnassigned,
   bySize,
@@ -149,6 +150,11 @@ export class PortfolioView {
   unassigned(above = 0): CustomerReport[] {
     return mostUnassigned(this.report.customers, above);
   }
+  /** Customers with more than `above` entitlements nobody used in the last 28 days, the most first. */
+  inactive(above = 0): CustomerReport[] {
+    return mostInactive(this.report.customers, above);
+  }
+
   /** Customers with more than `above` service requests in the last 30 days, the most first. */
   serviceRequests(above = 0): CustomerReport[] {
     return mostServiceRequests(this.report.customers, above);

@@ -141,7 +141,8 @@ for (const backend of BACKENDS) {
         ['which customers have the most unused licenses?', 'channel', '12 customers with unassigned licenses'],
         ['where are the idle seats', 'personal', '12 customers with unassigned licenses'],
         ['shelfware', 'channel', '12 customers with unassigned licenses'],
-        ['who has licenses assigned but unused?', 'personal', '12 customers with unassigned licenses'],
+        // Assigned but unused: the entitlements nobody used, not the licenses nobody has.
+        ['who has licenses assigned but unused?', 'personal', '11 customers with inactive entitlements'],
         // Bare "unused licenses" is the advice that names them.
         ['unused licenses', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
         ['how many customers do we have?', 'groupChat', PORTFOLIO],
@@ -233,6 +234,8 @@ for (const backend of BACKENDS) {
         // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
         ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
+        ['how many users are inactive?', 'channel', '11 customers with inactive entitlements'],
+        ['customers with more than 80 inactive users', 'groupChat', '3 customers with more than 80 inactive entitlements'],
         // Support load: Litware's 5 service requests in the last 30 days; a count of requests is never a percent.
         [
           'which customers have more than 3 support requests?',
@@ -758,6 +761,26 @@ for (const backend of BACKENDS) {
         '10 of 80 licenses unassigned',
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: FABRIKAM } });
+      expect(cardProblems(card)).to.deep.equal([]);
+    });
+
+    it('lists the customers with entitlements nobody used, the most first, each with its unassigned licenses too', async () => {
+      const card = cardOf((await h.say('who has the most inactive users?'))[0]);
+      const texts = textsOf(card);
+      // Adventure Works had more people active than entitled: none inactive, not listed.
+      expect(texts.slice(0, 3)).to.deep.equal([
+        '11 customers with inactive entitlements',
+        'Entitlements nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.',
+        'Customer (most inactive first)',
+      ]);
+      // 87 inactive each: the one with more licenses unassigned first.
+      expect(texts.filter((t) => t.includes(' entitlements inactive')).slice(0, 4)).to.deep.equal([
+        '94 of 855 entitlements inactive · 15 of 300 licenses unassigned',
+        '87 of 401 entitlements inactive · 25 of 170 licenses unassigned',
+        '87 of 126 entitlements inactive · 3 of 45 licenses unassigned',
+        '75 of 120 entitlements inactive · 60 of 100 licenses unassigned',
+      ]);
+      expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: CONTOSO } });
       expect(cardProblems(card)).to.deep.equal([]);
     });
 
