@@ -100,7 +100,8 @@ export function withoutCard(view: PortfolioView, lacking: Lacking): Reply {
   const customers = view.without(lacking);
   return customerList(view, customers, {
     title: customers.length === 0 ? `Every customer has ${has}` : `${customersText(customers.length)} without ${asked}`,
-    subtitle,
+    // What a row says means nothing without rows.
+    subtitle: customers.length === 0 ? '' : subtitle,
     command: `adoption report --without ${quoted(option)}`,
     note,
     order: 'most licenses first',
