@@ -358,9 +358,13 @@ export function normalize(text: string): string {
     .toLowerCase();
 }
 
+/** What was asked, without the words around it ("please", "tell me about"). */
+const withoutLeadIn = (said: string): string => said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
+
 export function parseCommand(text: string): Command {
-  const said = spelledNumbersAsDigits(normalize(text));
-  const asked = said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
+  const words = normalize(text);
+  const said = spelledNumbersAsDigits(words);
+  const asked = withoutLeadIn(said);
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
   const why = whyAsked(asked);
@@ -416,12 +420,14 @@ export function parseCommand(text: string): Command {
   if (without) return without;
   const product = productAsked(text, asked);
   if (product) return product;
+  // A name keeps its number words: "adoption for Three Days Grace".
+  const named = withoutLeadIn(words);
   for (const pattern of CUSTOMER) {
-    const match = pattern.exec(asked);
+    const match = pattern.exec(named);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };
   }
   // "tell me about Contoso": the words around a name are not part of it.
-  if (asked !== said && asked !== '') return { kind: 'customer', query: originalCase(text, asked), explicit: false };
+  if (named !== words && named !== '') return { kind: 'customer', query: originalCase(text, named), explicit: false };
   return {
     kind: 'customer',
     query: text

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parseCommand } from '../../src/commands/command.js';
 import { spelledNumbersAsDigits } from '../../src/commands/questions/number-words.js';
 
 describe('numbers spelled out in questions', () => {
@@ -23,5 +24,11 @@ describe('numbers spelled out in questions', () => {
   it('leaves names and words that only look like numbers as they are', () => {
     const kept = ['fourth coffee', 'adoption for one stop shop', 'seven seas ltd', 'half moon bay', 'ten thousand villages', 'share tenet'];
     expect(kept.map(spelledNumbersAsDigits)).to.deep.equal(kept);
+  });
+
+  it('asks for a customer by its name as typed, number words and all', () => {
+    expect(parseCommand('adoption for Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: true });
+    expect(parseCommand('tell me about Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
+    expect(parseCommand('Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
   });
 });
