@@ -365,9 +365,11 @@ export function parseCommand(text: string): Command {
   const words = normalize(text);
   const said = spelledNumbersAsDigits(words);
   const asked = withoutLeadIn(said);
+  // Names keep their number words ("Three Days Grace"): they are read from the text as typed.
+  const named = withoutLeadIn(words);
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
-  const why = whyAsked(asked);
+  const why = whyAsked(named);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
@@ -376,7 +378,7 @@ export function parseCommand(text: string): Command {
   if (renewals !== null) return { kind: 'renewals', ...renewals };
   // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
-  const compared = comparedNames(text, asked);
+  const compared = comparedNames(text, named);
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
@@ -420,8 +422,6 @@ export function parseCommand(text: string): Command {
   if (without) return without;
   const product = productAsked(text, asked);
   if (product) return product;
-  // A name keeps its number words: "adoption for Three Days Grace".
-  const named = withoutLeadIn(words);
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(named);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

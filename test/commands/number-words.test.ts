@@ -30,5 +30,10 @@ describe('numbers spelled out in questions', () => {
     expect(parseCommand('adoption for Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: true });
     expect(parseCommand('tell me about Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
     expect(parseCommand('Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
+    expect(parseCommand('why is Three Days Grace low?')).to.deep.equal({ kind: 'why', customer: 'Three Days Grace' });
+    expect(parseCommand('compare Three Days Grace and Contoso')).to.deep.equal({
+      kind: 'compare',
+      customers: [{ name: 'Three Days Grace' }, { name: 'Contoso' }],
+    });
   });
 });
