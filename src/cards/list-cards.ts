@@ -239,59 +239,77 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
   );
 }
 
+/**
+ * The customers with more than `above` of something (any, when null), titled by how many have it:
+ * "12 customers with unassigned licenses", "No customer has more than 100 unassigned licenses", or
+ * `noneAtAll` when nobody has any.
+ */
+function countedList(
+  view: PortfolioView,
+  customers: readonly CustomerReport[],
+  above: number | null,
+  counted: { readonly thing: string; readonly noneAtAll: string },
+  list: Omit<ListOf, 'title'>,
+): Reply {
+  const more = above === null ? '' : `more than ${count(above)} `;
+  const title =
+    customers.length > 0
+      ? `${customersText(customers.length)} with ${more}${counted.thing}`
+      : above === null
+        ? counted.noneAtAll
+        : `No customer has ${more}${counted.thing}`;
+  return customerList(view, customers, { ...list, title });
+}
+
 /** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
 export function unassignedCard(view: PortfolioView, above: number | null): Reply {
-  const customers = view.unassigned(above ?? 0);
-  const more = above === null ? '' : `more than ${count(above)} `;
-  return customerList(view, customers, {
-    title:
-      customers.length > 0
-        ? `${customersText(customers.length)} with ${more}unassigned licenses`
-        : above === null
-          ? 'Every license sold is assigned'
-          : `No customer has ${more}unassigned licenses`,
-    subtitle:
-      'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
-    command: 'adoption report --unassigned',
-    note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
-    order: 'most unassigned first',
-  });
+  return countedList(
+    view,
+    view.unassigned(above ?? 0),
+    above,
+    { thing: 'unassigned licenses', noneAtAll: 'Every license sold is assigned' },
+    {
+      subtitle:
+        'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
+      command: 'adoption report --unassigned',
+      note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
+      order: 'most unassigned first',
+    },
+  );
 }
 
 /** "who has the most inactive users?": each row says how many entitlements nobody used, and how many licenses nobody has. */
 export function inactiveCard(view: PortfolioView, above: number | null): Reply {
-  const customers = view.inactive(above ?? 0);
-  const more = above === null ? '' : `more than ${count(above)} `;
-  return customerList(view, customers, {
-    title:
-      customers.length > 0
-        ? `${customersText(customers.length)} with ${more}inactive entitlements`
-        : above === null
-          ? 'Everyone entitled was active in the last 28 days'
-          : `No customer has ${more}inactive entitlements`,
-    subtitle:
-      'Entitlements nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.',
-    command: 'adoption report --inactive',
-    note: (c) => [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''].filter((part) => part !== '').join(' · '),
-    order: 'most inactive first',
-  });
+  return countedList(
+    view,
+    view.inactive(above ?? 0),
+    above,
+    { thing: 'inactive entitlements', noneAtAll: 'Everyone entitled was active in the last 28 days' },
+    {
+      subtitle:
+        'Entitlements nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.',
+      command: 'adoption report --inactive',
+      note: (c) => [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''].filter((part) => part !== '').join(' · '),
+      order: 'most inactive first',
+    },
+  );
 }
 
 /** "who has the most support requests?": each row says how many in the last 30 days, and how many are still open. */
 export function serviceRequestsCard(view: PortfolioView, above: number | null): Reply {
-  const customers = view.serviceRequests(above ?? 0);
-  const more = above === null ? '' : `more than ${count(above)} `;
-  const threshold = view.thresholds.supportRequests30Days;
-  return customerList(view, customers, {
-    title:
-      customers.length > 0
-        ? `${customersText(customers.length)} with ${more}service requests in the last 30 days`
-        : `No customer has ${more || 'any '}service requests in the last 30 days`,
-    subtitle: `Partner Center service requests created in the last 30 days, the most first. ${threshold} or more call for training and for promoting self-support.`,
-    command: `adoption report --requests-above ${above ?? 0}`,
-    note: (c) => serviceRequestsText(c.serviceRequests),
-    order: 'most requests first',
-  });
+  const thing = 'service requests in the last 30 days';
+  return countedList(
+    view,
+    view.serviceRequests(above ?? 0),
+    above,
+    { thing, noneAtAll: `No customer has any ${thing}` },
+    {
+      subtitle: `Partner Center service requests created in the last 30 days, the most first. ${view.thresholds.supportRequests30Days} or more call for training and for promoting self-support.`,
+      command: `adoption report --requests-above ${above ?? 0}`,
+      note: (c) => serviceRequestsText(c.serviceRequests),
+      order: 'most requests first',
+    },
+  );
 }
 
 /**
