@@ -1,5 +1,6 @@
 import type { ServiceRequestRecord } from '../data/records.js';
 import { DAY_MS } from '../time.js';
+import { mostBy } from './most-by.js';
 import type { CustomerReport, ServiceRequestCounts } from './report-types.js';
 
 /** A customer's support load: its Partner Center service requests of the last 30 days. */
@@ -24,12 +25,10 @@ export function mostServiceRequests<C extends Pick<CustomerReport, 'customer' | 
   customers: readonly C[],
   above = 0,
 ): C[] {
-  return customers
-    .filter((c) => c.serviceRequests.last30Days > above)
-    .sort(
-      (a, b) =>
-        b.serviceRequests.last30Days - a.serviceRequests.last30Days ||
-        b.serviceRequests.open - a.serviceRequests.open ||
-        a.customer.localeCompare(b.customer),
-    );
+  return mostBy(
+    customers,
+    (c) => c.serviceRequests.last30Days,
+    (c) => c.serviceRequests.open,
+    above,
+  );
 }

@@ -1,3 +1,4 @@
+import { mostBy } from './most-by.js';
 import type { CustomerReport } from './report-types.js';
 
 /** The counts these read, from a customer's report. */
@@ -13,25 +14,13 @@ export function inactiveEntitlements(c: LicenseCounts): number {
   return c.entitled - c.active;
 }
 
-/** The customers whose `count` is over `above`, the most first, then the most `then`, then by name. */
-function mostOf<C extends LicenseCounts>(
-  customers: readonly C[],
-  count: (c: LicenseCounts) => number,
-  then: (c: LicenseCounts) => number,
-  above: number,
-): C[] {
-  return customers
-    .filter((c) => count(c) > above)
-    .sort((a, b) => count(b) - count(a) || then(b) - then(a) || a.customer.localeCompare(b.customer));
-}
-
 /**
  * The customers with more than `above` licenses sold and not assigned (any, by default), the most
  * first (counts, not shares: a thousand idle seats cost more than nine), then the most inactive
  * entitlements, then by name.
  */
 export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[], above = 0): C[] {
-  return mostOf(customers, unassignedLicenses, inactiveEntitlements, above);
+  return mostBy(customers, unassignedLicenses, inactiveEntitlements, above);
 }
 
 /**
@@ -39,5 +28,5 @@ export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[],
  * default), the most first, then the most unassigned licenses, then by name.
  */
 export function mostInactive<C extends LicenseCounts>(customers: readonly C[], above = 0): C[] {
-  return mostOf(customers, inactiveEntitlements, unassignedLicenses, above);
+  return mostBy(customers, inactiveEntitlements, unassignedLicenses, above);
 }
