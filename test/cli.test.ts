@@ -152,6 +152,17 @@ for (const backend of BACKENDS) {
     it('lists the customers below or above a percent of deployment, usage or one workload', async () => {
       const names = (...args: string[]): Promise<string[]> => reportedIn(where.env, ...args);
       expect(await names('--below', '50', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);
+      // The documented example's customer uses nothing: at 0%, not below it.
+      expect(await names('--at-most', '0', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);
+      expect(await adoption('report', '--below', '0', '--measure', 'exchange')).to.deep.include({
+        code: 0,
+        stdout: 'No customer has Exchange usage below 0%.\n',
+      });
+      expect(await names('--at-least', '0', '--measure', 'deployment')).to.deep.equal(['TEST COMPANY']);
+      expect(await adoption('report', '--at-least', '0.1', '--measure', 'deployment')).to.deep.include({
+        code: 0,
+        stdout: 'No customer has deployment at least 0.1%.\n',
+      });
       const none = await adoption('report', '--above', '90', '--measure', 'deployment');
       expect(none).to.deep.include({ code: 0, stdout: 'No customer has deployment above 90%.\n' });
       // --measure alone: every customer with that number, lowest first.

@@ -1,4 +1,5 @@
 import {
+  boundPhrase,
   filterClause,
   filterPhrase,
   measureName,
@@ -55,14 +56,14 @@ function measuredText(c: CustomerReport, measure: PercentMeasure): string {
 /** "below 40%" read for both numbers, as a condition among others joined by "or". */
 function eitherPhrase(f: PercentFilter): string {
   if (f.measure.kind !== 'lower') return filterPhrase(f);
-  return f.side === 'below' ? `deployment or usage below ${f.percent}%` : `deployment and usage above ${f.percent}%`;
+  return `deployment ${f.side === 'below' ? 'or' : 'and'} usage ${boundPhrase(f)}`;
 }
 
 /** "usage below 50% and deployment above 80%", "usage above 30% and below 40%": a group of conditions after "with". */
 function groupPhrase(group: PercentFilters): string {
   return group
     .map((f, i) =>
-      i > 0 && f.measure.kind !== 'lower' && sameMeasure(group[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : eitherPhrase(f),
+      i > 0 && f.measure.kind !== 'lower' && sameMeasure(group[i - 1]!.measure, f.measure) ? boundPhrase(f) : eitherPhrase(f),
     )
     .join(' and ');
 }
@@ -78,6 +79,7 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
   const { view } = scope;
   const customers = scope.arrange(view.passing(query));
   const filters = query.flat();
+  const nearest = customers.length === 0 ? nearestTo(view, query) : undefined;
   const measures = distinctMeasures(filters);
   // Groups of one are joined by a plain "or"; a comma shows where a group of several ends.
   const or = query.every((group) => group.length === 1) ? ' or ' : ', or ';
@@ -96,19 +98,34 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
       return filters
         .filter((f) => f.measure.kind === 'lower')
         .map(
-          ({ side, percent }) => `Deployment ${side === 'below' ? 'or' : 'and'} usage ${side === 'below' ? 'under' : 'over'} ${percent}%`,
+          (f) =>
+            `Deployment ${f.side === 'below' ? 'or' : 'and'} usage ${f.inclusive ? boundPhrase(f) : `${f.side === 'below' ? 'under' : 'over'} ${f.percent}%`}`,
         )
         .join(' · ');
     })
     .join(' · ');
-  return customerList(view, customers, {
+  return customerList(view, nearest === undefined ? customers : [nearest], {
     title: `${title}${scope.phrase}`,
     subtitle,
     // The command line joins its conditions by "and" only: for "or", it lists every customer.
     command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
     note: (c) => measuredNote(c, measures),
-    order: among?.largestFirst ? 'most licenses first' : filters.every((f) => f.side === 'above') ? 'highest first' : 'lowest first',
+    order:
+      nearest !== undefined
+        ? `nearest to ${query[0][0].percent}%`
+        : among?.largestFirst
+          ? 'most licenses first'
+          : filters.every((f) => f.side === 'above')
+            ? 'highest first'
+            : 'lowest first',
   });
+}
+
+/** When no customer meets a single condition: the one that comes nearest (the lowest for "below 5%"), if any has the number. */
+function nearestTo(view: PortfolioView, query: PercentQuery): CustomerReport | undefined {
+  const [[filter, ...others], ...groups] = query;
+  if (others.length > 0 || groups.length > 0) return undefined;
+  return view.ranked(filter.measure, filter.side === 'below' ? 'lowest' : 'highest')[0];
 }
 
 /** One group's conditions after the count: "below 40%", "with usage above 30% and below 40%" (a measure said once for the conditions in a row that read it). */
@@ -116,7 +133,7 @@ function allPhrase(group: PercentFilters): string[] {
   const both = group.filter((f) => f.measure.kind === 'lower').map(filterPhrase);
   const one = group
     .filter((f) => f.measure.kind !== 'lower')
-    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? `${f.side} ${f.percent}%` : filterPhrase(f)));
+    .map((f, i, all) => (i > 0 && sameMeasure(all[i - 1]!.measure, f.measure) ? boundPhrase(f) : filterPhrase(f)));
   return [...both, ...(one.length > 0 ? [`with ${one.join(' and ')}`] : [])];
 }
 
@@ -134,7 +151,7 @@ function distinctMeasures(filters: readonly PercentFilter[]): PercentMeasure[] {
 function reportCommand(filters: PercentFilters): string {
   const [measure, ...others] = distinctMeasures(filters);
   if (others.length > 0 || measure === undefined) return 'adoption report --json';
-  const bounds = filters.map((f) => `--${f.side} ${f.percent}`).join(' ');
+  const bounds = filters.map((f) => `--${f.inclusive ? (f.side === 'below' ? 'at-most' : 'at-least') : f.side} ${f.percent}`).join(' ');
   const option = measure.kind === 'lower' ? '' : ` ${measureOption(measure)}`;
   return `adoption report ${bounds}${option}`;
 }

@@ -111,9 +111,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       'only customers whose deployment and usage (or --measure) are above this percent, highest first',
       percentArgument,
     )
+    .option('--at-most <percent>', 'like --below, the percent itself included (--at-most 0: nobody active)', percentArgument)
+    .option('--at-least <percent>', 'like --above, the percent itself included', percentArgument)
     .option(
       '--measure <what>',
-      "what --below and --above read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); and what --falling, --rising and --moving read; alone, every customer with that number, lowest first",
+      "what --below, --above, --at-most and --at-least read: deployment, usage, or one workload's usage (teams, exchange, sharepoint, yammer ...); and what --falling, --rising and --moving read; alone, every customer with that number, lowest first",
       measureArgument,
     )
     .addOption(

@@ -40,7 +40,10 @@ export interface ReportOptions {
   readonly customer?: string;
   readonly below?: number;
   readonly above?: number;
-  /** What --below and --above read; by default deployment and usage both (the lower one decides). */
+  /** Like --below and --above, the percent itself included: "at most 40%", "at least 90%". */
+  readonly atMost?: number;
+  readonly atLeast?: number;
+  /** What --below, --above, --at-most and --at-least read; by default deployment and usage both (the lower one decides). */
   readonly measure?: PercentMeasure;
   /** Only customers with this flag or recommendation. */
   readonly with?: FindingCode;
@@ -117,17 +120,24 @@ const RENEWING_CLAUSE: Readonly<Record<RenewalScope, string>> = {
   lapsing: 'a subscription ending without auto-renew',
 };
 
-/** The --below and --above filters, each reading the --measure. */
+/** The --below, --above, --at-most and --at-least filters, each reading the --measure. */
 function percentFilters(options: ReportOptions): PercentFilter[] {
   const measure = options.measure ?? { kind: 'lower' };
-  return (['below', 'above'] as const).flatMap((side) => {
+  const strict = (['below', 'above'] as const).flatMap((side) => {
     const percent = options[side];
     return percent === undefined ? [] : [{ side, percent, measure }];
   });
+  const inclusive = (
+    [
+      ['below', options.atMost],
+      ['above', options.atLeast],
+    ] as const
+  ).flatMap(([side, percent]) => (percent === undefined ? [] : [{ side, percent, inclusive: true as const, measure }]));
+  return [...strict, ...inclusive];
 }
 
 /**
- * The portfolio narrowed by --customer, --below, --above, --with, --product, --without, --falling,
+ * The portfolio narrowed by --customer, --below, --above, --at-most, --at-least, --with, --product, --without, --falling,
  * --rising, --actions, --unassigned, --inactive and --requests-above (--measure alone: the customers with that number, lowest first); a message and
  * null when --customer does not resolve.
  */
@@ -216,7 +226,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -10,7 +10,7 @@ import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
 import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
-import { lowAsked, percentsAsked, rankAsked, workloadAsked } from './questions/number-questions.js';
+import { lowAsked, percentsAsked, rankAsked, workloadAsked, zeroAsked } from './questions/number-questions.js';
 import { productAsked, productsAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
@@ -409,6 +409,8 @@ export function parseCommand(text: string): Command {
   const among = asLowered?.product ? { ...asLowered, product: originalCase(text, asLowered.product) } : asLowered;
   const percents = percentsAsked(rest);
   if (percents) return { kind: 'percent', query: percents, among };
+  const zero = zeroAsked(rest);
+  if (zero) return { kind: 'percent', query: [[{ side: 'below', percent: 0, inclusive: true, measure: zero }]], among };
   // "lowest 3 by Yammer usage" is a ranking of so many, not the customers under the threshold.
   const ranked = rankAsked(asked);
   if (ranked?.count) return { kind: 'ranked', ...ranked };

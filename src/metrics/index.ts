@@ -1,5 +1,6 @@
 export { customerReport, portfolioReport, worstPercent } from './portfolio.js';
 export {
+  boundPhrase,
   filterByPercent,
   filterClause,
   filterPhrase,

@@ -20,8 +20,10 @@ export type RankedMeasure = Exclude<PercentMeasure, { readonly kind: 'lower' }>;
 
 export interface PercentFilter {
   readonly side: 'below' | 'above';
-  /** 0-100 scale, compared strictly: a customer at exactly 40% is neither below nor above 40%. */
+  /** 0-100 scale, compared strictly: a customer at exactly 40% is neither below nor above 40%, */
   readonly percent: number;
+  /** unless the bound includes it: "at most 40%", "at least 90%", "at 0%". */
+  readonly inclusive?: true;
   readonly measure: PercentMeasure;
 }
 
@@ -59,6 +61,7 @@ export function measuredPercent(report: CustomerReport, measure: PercentMeasure)
 export function passesFilter(report: CustomerReport, filter: PercentFilter): boolean {
   const value = measuredPercent(report, filter.measure);
   if (value === null) return false;
+  if (filter.inclusive) return filter.side === 'below' ? value <= filter.percent : value >= filter.percent;
   return filter.side === 'below' ? value < filter.percent : value > filter.percent;
 }
 
@@ -119,10 +122,17 @@ export function measureTotal(customers: readonly CustomerReport[], measure: Rank
   return { part, whole, percent: percent(part, whole) };
 }
 
-/** "below 40%", "Teams usage below 50%", "deployment above 90%": what the filter asks, in words. */
+/** "below 40%", "above 90%", "at most 40%", "at least 90%", "at 0%": the bound alone, in words. */
+export function boundPhrase({ side, percent, inclusive }: Pick<PercentFilter, 'side' | 'percent' | 'inclusive'>): string {
+  if (!inclusive) return `${side} ${percent}%`;
+  if (side === 'below' && percent === 0) return 'at 0%';
+  return `${side === 'below' ? 'at most' : 'at least'} ${percent}%`;
+}
+
+/** "below 40%", "Teams usage below 50%", "deployment at least 90%": what the filter asks, in words. */
 export function filterPhrase(filter: PercentFilter): string {
   const what = measureName(filter.measure);
-  return `${what === '' ? '' : `${what} `}${filter.side} ${filter.percent}%`;
+  return `${what === '' ? '' : `${what} `}${boundPhrase(filter)}`;
 }
 
 /** "deployment", "usage", "Teams usage"; empty for both numbers. */

@@ -976,7 +976,6 @@ for (const backend of BACKENDS) {
       ]);
       // "Low" of one number reads its configured threshold (usage 50%, deployment 60%).
       expect((await rows('low Teams usage'))[0]).to.equal('2 customers with Teams usage below 50%');
-      expect((await rows('which customers have no Teams usage?'))[0]).to.equal('2 customers with Teams usage below 50%');
       expect((await rows('who uses SharePoint the least?'))[0]).to.equal('2 customers with SharePoint with OneDrive usage below 50%');
       expect((await rows('low deployment'))[0]).to.equal('1 customer with deployment below 60%');
       expect((await rows('which customers have low usage'))[0]).to.equal('2 customers with usage below 50%');
@@ -987,8 +986,67 @@ for (const backend of BACKENDS) {
       expect(await rows('exchange usage under 10%')).to.deep.equal([
         'No customer has Exchange usage below 10%',
         'Exchange usage: entitlements active in the last 28 days, over all products',
-        '0 Open',
+        '1 Open',
       ]);
+    });
+
+    it('reads bounds that include their percent, and who uses nothing at all; when none meets a condition, shows the nearest', async () => {
+      const listed = async (text: string): Promise<string[]> => {
+        const card = cardOf((await h.say(text))[0]);
+        expect(cardProblems(card)).to.deep.equal([]);
+        const texts = textsOf(card);
+        return [...texts.slice(0, 3), ...texts.slice(5).filter((_, i) => i % 4 < 2)];
+      };
+      // Fabrikam's deployment is 40% exactly: not below 40%, but at most 40%.
+      expect(await listed('deployment at most 40%')).to.deep.equal([
+        '1 customer with deployment at most 40%',
+        'Deployment: licenses assigned of sold',
+        'Customer (lowest first)',
+        'Fabrikam Inc',
+        '40% (40 of 100 licenses assigned)',
+      ]);
+      expect(await listed('deployment below 40%')).to.deep.equal([
+        'No customer has deployment below 40%',
+        'Deployment: licenses assigned of sold',
+        'Customer (nearest to 40%)',
+        'Fabrikam Inc',
+        '40% (40 of 100 licenses assigned)',
+      ]);
+      for (const [asked, title] of [
+        ['deployment at least 93.3%', '3 customers with deployment at least 93.3%'],
+        ['which customers have deployment of 93.3% or more?', '3 customers with deployment at least 93.3%'],
+        ['deployment >= 93.3%', '3 customers with deployment at least 93.3%'],
+        ['deployment no less than 93.3%', '3 customers with deployment at least 93.3%'],
+        ['customers with at most 37.5% usage', '2 customers with usage at most 37.5%'],
+        ['usage 37.5% or less', '2 customers with usage at most 37.5%'],
+        ['usage no more than 37.5%', '2 customers with usage at most 37.5%'],
+        ['usage up to 37.5%', '2 customers with usage at most 37.5%'],
+        ['usage at most 37.5% and deployment at least 40%', '2 customers with usage at most 37.5% and deployment at least 40%'],
+        ['which customers are at most 31%?', '1 customer at most 31%'],
+        // "or above 90%" is another condition, not "40% or above".
+        ['which customers are below 40% or above 90%?', '3 customers with deployment or usage below 40% or deployment and usage above 90%'],
+      ] as const) {
+        expect((await listed(asked))[0], asked).to.equal(title);
+      }
+      // Nobody active: at 0%. No demo customer is; the nearest is shown.
+      const [coho, cohoTeams] = [
+        ['Coho Winery', '31% (39 of 126 entitlements active)'],
+        ['Coho Winery', 'Teams 28.6% (12 of 42 entitlements active)'],
+      ];
+      for (const [asked, title, nearest] of [
+        ['who has zero usage?', 'No customer has usage at 0%', coho],
+        ['which customers have no Teams usage?', 'No customer has Teams usage at 0%', cohoTeams],
+        ['customers not using Teams at all', 'No customer has Teams usage at 0%', cohoTeams],
+        ["who isn't using their licenses at all?", 'No customer has usage at 0%', coho],
+        ['where nobody uses Teams', 'No customer has Teams usage at 0%', cohoTeams],
+        ['Teams usage is zero', 'No customer has Teams usage at 0%', cohoTeams],
+        ['0% deployment', 'No customer has deployment at 0%', ['Fabrikam Inc', '40% (40 of 100 licenses assigned)']],
+      ] as const) {
+        const [said, , order, ...row] = await listed(asked);
+        expect([said, order, ...row], asked).to.deep.equal([title, 'Customer (nearest to 0%)', ...nearest]);
+      }
+      // "No usage data" still asks for the customers without figures.
+      expect((await listed('customers with no usage data'))[0]).to.equal('Every customer has usage figures');
     });
 
     it('shows the portfolio with totals, the worst customers first and counts by flag', async () => {

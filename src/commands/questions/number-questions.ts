@@ -57,8 +57,20 @@ export function rankAsked(asked: string): { measure: RankedMeasure; order: RankO
 
 /** A percent, with or without its sign; never a count ("more than 100 seats" is a size) nor a span of time ("over 3 months"). */
 const PERCENT =
-  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:(?:unassigned|unused|idle|spare|free|assigned|active|inactive) )?(?:seats?|licen[cs]es?|users?|people|subscriptions?|(?:support |service )?(?:requests?|tickets?|cases?|calls?))\b|\s*(?:days?|weeks?|months?|quarters?|years?|points?|pts?|percentage points?)\b)\s*(?:%|percent|pct)?/;
-const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>']);
+  /(?:\b(below|under|less than|lower than|above|over|more than|higher than|greater than|at most|at least)|(<|>))\s*(\d{1,3}(?:[.,]\d+)?)(?![\d.,]|\s*(?:(?:unassigned|unused|idle|spare|free|assigned|active|inactive) )?(?:seats?|licen[cs]es?|users?|people|subscriptions?|(?:support |service )?(?:requests?|tickets?|cases?|calls?))\b|\s*(?:days?|weeks?|months?|quarters?|years?|points?|pts?|percentage points?)\b)\s*(?:%|percent|pct)?/;
+const ABOVE_WORDS: ReadonlySet<string> = new Set(['above', 'over', 'more than', 'higher than', 'greater than', '>', 'at least']);
+/** Bounds that include their percent. */
+const INCLUSIVE_WORDS: ReadonlySet<string> = new Set(['at most', 'at least']);
+/** Other ways to say "at most" and "at least", each said the one way before the percents are read. */
+const INCLUSIVE_SPELLINGS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:(?:no|not) more than|not (?:above|over)|up to)(?=\s*\d)|(?:<=|≤)(?=\s*\d)/g, 'at most'],
+  [/\b(?:(?:no|not) less than|not (?:below|under))(?=\s*\d)|(?:>=|≥)(?=\s*\d)/g, 'at least'],
+  [/\b(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct) (?:or|and) (?:less|lower|below|under|fewer)\b(?! ?(?:than )?\d)/g, 'at most $1%'],
+  [
+    /\b(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct) (?:or (?:more|higher|above|over|greater|better)|and (?:above|over|higher|up))\b(?! ?(?:than )?\d)/g,
+    'at least $1%',
+  ],
+];
 const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|deploying|assigned)\b/;
 const USAGE_WORDS = /\b(?:usage|use|used|uses|using|active)\b/;
 
@@ -87,7 +99,9 @@ const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
 
 function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilter {
   const word = match[1] ?? match[2]!;
-  return { side: ABOVE_WORDS.has(word) ? 'above' : 'below', percent: percentOf(match[3]!), measure };
+  const side = ABOVE_WORDS.has(word) ? 'above' : 'below';
+  const percent = percentOf(match[3]!);
+  return INCLUSIVE_WORDS.has(word) ? { side, percent, inclusive: true, measure } : { side, percent, measure };
 }
 
 /**
@@ -97,7 +111,8 @@ function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilte
  * one, "and" binds before it: "usage below 50% or deployment below 60%", "usage or deployment
  * below 40%", "usage below 50% and deployment above 80%, or usage below 20%".
  */
-export function percentsAsked(asked: string): PercentQuery | null {
+export function percentsAsked(question: string): PercentQuery | null {
+  const asked = INCLUSIVE_SPELLINGS.reduce((text, [spelling, said]) => text.replace(spelling, said), question);
   const between = BETWEEN.exec(asked);
   if (between) {
     const measure = measureOf(asked.replace(between[0], ' '));
@@ -141,6 +156,31 @@ export function percentsAsked(asked: string): PercentQuery | null {
   const [head, ...rest] = query;
   return head === undefined ? null : [head, ...rest];
 }
+/** What "no usage" asks about when it means the figures, not the people: "no usage data". */
+const FIGURES_AFTER = String.raw`(?! (?:data|figures|numbers|reports?|analytics)\b)`;
+/**
+ * "zero usage", "who has no Teams usage?", "0% deployment", "usage at 0%", "Teams usage is zero",
+ * "customers not using Teams at all", "where nobody uses Yammer": nobody active (or nothing assigned).
+ */
+const ZERO = [
+  new RegExp(
+    String.raw`\b(?:zero|0 ?(?:%|percent)|no)\s+((?:[\w-]+ ){0,3}(?:usage|use|adoption|deployment|activity|active users))\b${FIGURES_AFTER}`,
+  ),
+  /\b((?:.+? )?(?:usage|adoption|deployment))(?: is| of| at| =)? (?:zero|0 ?(?:%|percent)?)(?![\d.,]|\s*(?:days?|weeks?|months?)\b)/,
+  /(?:\bnot|\bnever|n't) (?:using|use|uses|used) (.+?) at all\b|\b(?:nobody|no one|no-one|none of (?:the|their) users) (?:is )?(?:using|uses|use|used|active (?:on|in)) (.+)/,
+];
+
+/** The number a "nobody uses it" question reads: its words', or usage when they name none. */
+export function zeroAsked(asked: string): PercentMeasure | null {
+  for (const pattern of ZERO) {
+    const match = pattern.exec(asked);
+    if (!match) continue;
+    const measure = measureOf(match[1] ?? match[2]!);
+    return measure.kind === 'lower' && !/\badoption\b/.test(match[0]) ? { kind: 'usage' } : measure;
+  }
+  return null;
+}
+
 const LOW =
   /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
 const LEAST =
