@@ -1023,6 +1023,10 @@ for (const backend of BACKENDS) {
         ['usage up to 37.5%', '2 customers with usage at most 37.5%'],
         ['usage at most 37.5% and deployment at least 40%', '2 customers with usage at most 37.5% and deployment at least 40%'],
         ['which customers are at most 31%?', '1 customer at most 31%'],
+        ['which customers use less than a third of their licenses?', '1 customer with usage below 33.3%'],
+        // Proseware's deployment is 75% exactly.
+        ['deployment of at least three quarters', '11 customers with deployment at least 75%'],
+        ['deployment over three quarters', '10 customers with deployment above 75%'],
         // "or above 90%" is another condition, not "40% or above".
         ['which customers are below 40% or above 90%?', '3 customers with deployment or usage below 40% or deployment and usage above 90%'],
       ] as const) {

@@ -3,7 +3,7 @@ import { parseCommand } from '../../src/commands/command.js';
 import { spelledNumbersAsDigits } from '../../src/commands/questions/number-words.js';
 
 describe('numbers spelled out in questions', () => {
-  it('reads a number word before a unit, after a ranking word, and "half" after a comparison', () => {
+  it('reads a number word before a unit, after a ranking word, and a share ("half", "a third") after a comparison', () => {
     const read: [string, string][] = [
       ['below forty percent', 'below 40 percent'],
       ['under forty-five %', 'under 45 %'],
@@ -16,13 +16,27 @@ describe('numbers spelled out in questions', () => {
       ['top three customers', 'top 3 customers'],
       ['bottom twenty-one by usage', 'bottom 21 by usage'],
       ['less than half their licenses', 'less than 50% their licenses'],
+      ['less than a third of their licenses', 'less than 33.3% of their licenses'],
+      ['deployment at least two thirds', 'deployment at least 66.7%'],
+      ['usage below a quarter', 'usage below 25%'],
+      // A share, not three quarters of a year.
+      ['deployment over three quarters', 'deployment over 75%'],
+      ['renewals in the next three quarters', 'renewals in the next 3 quarters'],
       ['mute contoso for zero days', 'mute contoso for 0 days'],
     ];
     expect(read.map(([text]) => spelledNumbersAsDigits(text))).to.deep.equal(read.map(([, digits]) => digits));
   });
 
   it('leaves names and words that only look like numbers as they are', () => {
-    const kept = ['fourth coffee', 'adoption for one stop shop', 'seven seas ltd', 'half moon bay', 'ten thousand villages', 'share tenet'];
+    const kept = [
+      'fourth coffee',
+      'adoption for one stop shop',
+      'seven seas ltd',
+      'half moon bay',
+      'ten thousand villages',
+      'share tenet',
+      'a quarter of customers',
+    ];
     expect(kept.map(spelledNumbersAsDigits)).to.deep.equal(kept);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Numbers spelled out where a question counts something: "below forty percent", "top three
- * customers", "in the next thirty days", "less than half". Each becomes digits, so the question
+ * customers", "in the next thirty days", "less than half", "over a third". Each becomes digits, so the question
  * readers read one way of writing numbers.
  *
  * Only a number word before a unit (percent, points, days, customers, licenses ...) or after a
@@ -25,8 +25,22 @@ const RANKING = String.raw`\b(?:top|bottom|best|worst|lowest|highest|first)`;
 
 const BEFORE_UNIT = new RegExp(String.raw`\b(${SPELLED})(?= ?${UNIT})`, 'g');
 const AFTER_RANKING = new RegExp(String.raw`(?<=${RANKING} )(${SPELLED})\b`, 'g');
-/** "less than half", "over half of their licenses": half is 50%. */
-const HALF = /(?<=\b(?:below|under|less than|more than|over|above|at least|at most) )half\b/g;
+/** "less than half", "over a third of their licenses", "at least three quarters": shares as percents. */
+const SHARES: ReadonlyMap<string, string> = new Map([
+  ['half', '50%'],
+  ['a half', '50%'],
+  ['one half', '50%'],
+  ['a third', '33.3%'],
+  ['one third', '33.3%'],
+  ['two thirds', '66.7%'],
+  ['a quarter', '25%'],
+  ['one quarter', '25%'],
+  ['three quarters', '75%'],
+]);
+const SHARE = new RegExp(
+  String.raw`(?<=\b(?:below|under|less than|lower than|more than|over|above|higher than|at least|at most|no more than|no less than) )(?:${[...SHARES.keys()].join('|')})\b`,
+  'g',
+);
 
 function valueOf(spelled: string): number {
   if (spelled.endsWith('hundred')) return 100;
@@ -36,7 +50,7 @@ function valueOf(spelled: string): number {
 /** The lower-cased text with its counting number words in digits. */
 export function spelledNumbersAsDigits(text: string): string {
   return text
+    .replace(SHARE, (share) => SHARES.get(share)!)
     .replace(BEFORE_UNIT, (spelled) => String(valueOf(spelled)))
-    .replace(AFTER_RANKING, (spelled) => String(valueOf(spelled)))
-    .replace(HALF, '50%');
+    .replace(AFTER_RANKING, (spelled) => String(valueOf(spelled)));
 }
