@@ -16,7 +16,7 @@ import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
 import { spelledNumbersAsDigits } from './questions/number-words.js';
-import { countOf, originalCase } from './questions/words.js';
+import { countBoundsAsStrict, countOf, originalCase } from './questions/words.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -363,7 +363,7 @@ const withoutLeadIn = (said: string): string => said.replace(TRAIL_OFF, '').repl
 
 export function parseCommand(text: string): Command {
   const words = normalize(text);
-  const said = spelledNumbersAsDigits(words);
+  const said = countBoundsAsStrict(spelledNumbersAsDigits(words));
   const asked = withoutLeadIn(said);
   // Names keep their number words ("Three Days Grace"): they are read from the text as typed.
   const named = withoutLeadIn(words);

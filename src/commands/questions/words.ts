@@ -24,3 +24,26 @@ export const countOf = (digits: string): number => Number(digits.replaceAll(',',
 export function seatFilterOf(side: string, digits: string): SeatFilter {
   return { side: /^(?:more|over|above)/.test(side) ? 'above' : 'below', count: countOf(digits) };
 }
+
+/** What is counted in whole numbers: seats, licenses, users, service requests. */
+const COUNTED = String.raw`(?:(?:unassigned|unused|idle|spare|free|inactive|dormant|open) )?(?:seats?|licen[cs]es?|users?|people|entitlements|(?:support |service )?(?:requests?|tickets?|cases?|calls?))\b`;
+const DIGITS = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,6})`;
+const AT_LEAST = new RegExp(
+  String.raw`\b(?:at least|no (?:fewer|less) than|not (?:fewer|less) than) ${DIGITS} (?=${COUNTED})|\b${DIGITS} or more (?=${COUNTED})`,
+  'g',
+);
+const AT_MOST = new RegExp(
+  String.raw`\b(?:at most|no more than|not more than|up to) ${DIGITS} (?=${COUNTED})|\b${DIGITS} or (?:fewer|less) (?=${COUNTED})`,
+  'g',
+);
+
+/**
+ * Whole counts are compared strictly by every question that reads them ("more than 2 service
+ * requests", "fewer than 51 seats"): "at least 3 ..." and "3 or more ..." are "more than 2 ...",
+ * "at most 50 seats" and "50 or fewer seats" are "fewer than 51 seats".
+ */
+export function countBoundsAsStrict(said: string): string {
+  return said
+    .replace(AT_LEAST, (_, a?: string, b?: string) => `more than ${countOf(a ?? b!) - 1} `)
+    .replace(AT_MOST, (_, a?: string, b?: string) => `fewer than ${countOf(a ?? b!) + 1} `);
+}
