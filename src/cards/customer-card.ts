@@ -1,7 +1,7 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
-import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
+import { describeMovement, pointsText, type CustomerHistory, type Trend } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
@@ -83,6 +83,19 @@ function noticeLine(notice: Notice): { text: string; color: string } {
     : { text: plain(notice.text, 600), color: notice.color };
 }
 
+/** "Since 2026-11-20 (7 days): Exchange ▲ 2 pts · Teams ▼ 3.5 pts · Yammer unchanged"; empty when no workload's move is known. */
+function workloadMovesLine(workloads: readonly { readonly workload: string }[], trend: Trend | null): string {
+  if (trend === null) return '';
+  const moves = workloads.flatMap(({ workload }) => {
+    const change = trend.workloadChanges[workload];
+    if (change === undefined) return [];
+    return [`${workload} ${change === 0 ? 'unchanged' : `${change > 0 ? '▲' : '▼'} ${pointsText(change)}`}`];
+  });
+  return moves.length === 0
+    ? ''
+    : plain(`Since ${trend.since} (${trend.days} day${trend.days === 1 ? '' : 's'}): ${moves.join(' · ')}`, 400);
+}
+
 export function customerCard(
   report: CustomerReport,
   settings: CardSettings,
@@ -152,6 +165,7 @@ export function customerCard(
     chartLines: charted.map((w) => ({
       line: plain(`${w.workload}: ${percentText(w.usagePercent)} (${count(w.active)} of ${count(w.entitled)} active)`),
     })),
+    workloadMoves: workloadMovesLine(charted, trend),
     activityOnly: [
       ...unlicensed.map((w) => plain(`${w.workload}: ${count(w.active)} active, no entitlements counted`)),
       ...activityOnly.map((w) => plain(`${w.workload}: ${count(w.active)} active (this source does not count entitlements)`)),

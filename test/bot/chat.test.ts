@@ -1324,6 +1324,12 @@ for (const backend of BACKENDS) {
         '▼ down 1 pt in 7 days (since 2026-11-18)',
         '▼ down 6.5 pts in 7 days (since 2026-11-18)',
       ]);
+      // Each workload's move, from the demo's sync of that day, which kept them.
+      expect(textsOf(fabrikam).filter((t) => t.startsWith('Since '))).to.deep.equal([
+        'Since 2026-11-18 (7 days): Exchange ▼ 9.5 pts · SharePoint with OneDrive ▼ 3.9 pts · Teams ▼ 6.1 pts',
+      ]);
+      // The point recorded for Contoso kept no workload: no workload move to show.
+      expect(textsOf(card).filter((t) => t.startsWith('Since '))).to.deep.equal([]);
     });
 
     it('shows no trend for a customer with no history yet', async () => {
