@@ -1328,6 +1328,7 @@ for (const backend of BACKENDS) {
       expect(textsOf(fabrikam).filter((t) => t.startsWith('Since '))).to.deep.equal([
         'Since 2026-11-18 (7 days): Exchange ▼ 9.5 pts · SharePoint with OneDrive ▼ 3.9 pts · Teams ▼ 6.1 pts',
       ]);
+      expect(cardProblems(fabrikam)).to.deep.equal([]);
       // The point recorded for Contoso kept no workload: no workload move to show.
       expect(textsOf(card).filter((t) => t.startsWith('Since '))).to.deep.equal([]);
     });
