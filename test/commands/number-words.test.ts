@@ -40,11 +40,24 @@ describe('numbers spelled out in questions', () => {
     expect(kept.map(spelledNumbersAsDigits)).to.deep.equal(kept);
   });
 
-  it('asks for a customer by its name as typed, number words and all', () => {
+  it('asks for a customer by its name as typed, number words and all, in questions and settings', () => {
     expect(parseCommand('adoption for Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: true });
     expect(parseCommand('tell me about Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
     expect(parseCommand('Three Days Grace')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: false });
     expect(parseCommand('why is Three Days Grace low?')).to.deep.equal({ kind: 'why', customer: 'Three Days Grace' });
+    // Settings read their spans in digits ("for two weeks") and the name as typed.
+    expect(parseCommand('mute Three Days Grace for two weeks')).to.deep.equal({
+      kind: 'mute',
+      customer: { name: 'Three Days Grace' },
+      days: 14,
+    });
+    expect(parseCommand('link this channel to Three Days Grace')).to.deep.equal({ kind: 'link', customer: { name: 'Three Days Grace' } });
+    expect(parseCommand('share Three Days Grace here')).to.deep.equal({ kind: 'customer', query: 'Three Days Grace', explicit: true });
+    expect(parseCommand('alert me when Three Days Grace drops below forty percent')).to.deep.include({
+      kind: 'alerts-on',
+      percent: 40,
+      customer: { name: 'Three Days Grace' },
+    });
     expect(parseCommand('compare Three Days Grace and Contoso')).to.deep.equal({
       kind: 'compare',
       customers: [{ name: 'Three Days Grace' }, { name: 'Contoso' }],

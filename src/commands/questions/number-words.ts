@@ -54,3 +54,18 @@ export function spelledNumbersAsDigits(text: string): string {
     .replace(BEFORE_UNIT, (spelled) => String(valueOf(spelled)))
     .replace(AFTER_RANKING, (spelled) => String(valueOf(spelled)));
 }
+
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where some words read from the converted text stand in the text as typed, number words and
+ * all: "3 days grace" in "mute Three Days Grace for 2 weeks" is "Three Days Grace". Undefined
+ * when they do not stand there.
+ */
+export function typedSpan(text: string, lowered: string): string | undefined {
+  const pattern = lowered
+    .split(/(\d+(?:\.\d+)?%?)/)
+    .map((part, i) => (i % 2 === 0 ? escaped(part) : `(?:${escaped(part)}|${SPELLED}|${[...SHARES.keys()].join('|')})`))
+    .join('');
+  return new RegExp(String.raw`(?<![\w-])${pattern}(?![\w-])`, 'i').exec(text.replace(/\s+/g, ' '))?.[0];
+}

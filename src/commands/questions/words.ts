@@ -1,12 +1,16 @@
 import type { SeatFilter } from '../../metrics/size.js';
+import { typedSpan } from './number-words.js';
 
 /** Pieces every question reader shares: the text's own case, a match's captured words, spans of time, counts. */
 
-/** The part of the original text a lower-cased match stands for, so names keep their case. */
+/**
+ * The part of the original text a lower-cased match stands for, so names keep their case (and
+ * their number words: "Three Days Grace", read as "3 days grace").
+ */
 export function originalCase(text: string, lowered: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const at = flat.toLowerCase().lastIndexOf(lowered);
-  return at < 0 ? lowered : flat.slice(at, at + lowered.length);
+  return at < 0 ? (typedSpan(flat, lowered) ?? lowered) : flat.slice(at, at + lowered.length);
 }
 
 /** What the alternative that matched captured: the first group with a value. */
