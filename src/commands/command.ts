@@ -300,10 +300,13 @@ const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
-  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
+  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare|free) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
 /** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
 const INACTIVE =
-  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where are )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
+const PORTFOLIO_WIDE =
+  /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
 /** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
 const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
 /** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
@@ -382,10 +385,11 @@ export function parseCommand(text: string): Command {
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
-  if (UNASSIGNED.test(asked)) return { kind: 'unassigned', above: null };
+  const wide = asked.replace(PORTFOLIO_WIDE, '');
+  if (UNASSIGNED.test(wide)) return { kind: 'unassigned', above: null };
   const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
   if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver) };
-  if (INACTIVE.test(asked)) return { kind: 'inactive', above: null };
+  if (INACTIVE.test(wide)) return { kind: 'inactive', above: null };
   const inactiveOver = INACTIVE_OVER.exec(asked)?.[1];
   if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver) };
   if (REQUESTS.test(asked)) return { kind: 'requests', above: null };

@@ -236,6 +236,12 @@ for (const backend of BACKENDS) {
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
         ['how many users are inactive?', 'channel', '11 customers with inactive entitlements'],
         ['customers with more than 80 inactive users', 'groupChat', '3 customers with more than 80 inactive entitlements'],
+        // The same lists asked for the whole portfolio.
+        ['total unassigned licenses', 'personal', '12 customers with unassigned licenses'],
+        ['how many seats are unused across all customers?', 'channel', '12 customers with unassigned licenses'],
+        ['customers with free seats', 'groupChat', '12 customers with unassigned licenses'],
+        ['how many users are inactive in total?', 'personal', '11 customers with inactive entitlements'],
+        ['customers with inactive users', 'channel', '11 customers with inactive entitlements'],
         // Support load: Litware's 5 service requests in the last 30 days; a count of requests is never a percent.
         [
           'which customers have more than 3 support requests?',
