@@ -14,7 +14,10 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     /^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer|(?:uses? |using )?yammer (?:more than|beyond|over) (?:licen[cs]ed|(?:its|their|the) licen[cs]es))$/,
     'yammer-overuse',
   ],
-  [/^(?:old|stale|outdated) data$/, 'stale-data'],
+  [
+    /^(?:(?:old|stale|outdated|out-of-date) data|data (?:is |that is |that's )?(?:old|stale|outdated|out of date|not fresh)|(?:not|never) synced (?:lately|recently))$/,
+    'stale-data',
+  ],
   [
     /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
     'usage-above-100-unexplained',
@@ -31,7 +34,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?|accounts?|tenants?|who)(?: (?:have|has|having|with|are|is|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who|whose)(?: (?:have|has|having|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
 export function findingAsked(asked: string): FindingCode | null {
   const topic = FINDING_QUESTION.exec(asked)?.[1];

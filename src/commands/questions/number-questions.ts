@@ -182,7 +182,7 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:no|little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
