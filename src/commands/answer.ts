@@ -29,7 +29,8 @@ import {
 } from '../cards/message-cards.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import type { CustomerTarget, Question } from './command.js';
+import { isQuestion, namesJoined, parseCommand, type CustomerTarget, type Question } from './command.js';
+import { mistypedCommand } from './questions/mistyped-commands.js';
 import { buttons, type Button } from '../cards/actions.js';
 import { customerKey } from '../metrics/customer-key.js';
 
@@ -103,8 +104,20 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'customer': {
       const found = view.find(command.query);
       if (found.kind === 'one') return customerCard(found.customer, settings, view.historyOf(found.customer));
+      // "Contoso and Fabrikam": when each name finds one customer, side by side.
+      const joined = namesJoined(command.query);
+      if (joined !== null && joined.length <= MAX_COMPARED && joined.every((name) => view.find(name).kind === 'one')) {
+        return compare(
+          view,
+          joined.map((name) => ({ name })),
+        );
+      }
       if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
-      return command.explicit ? customerNotFoundCard(command.query, found.closest) : notUnderstoodCard(command.query, found.closest);
+      if (command.explicit) return customerNotFoundCard(command.query, found.closest);
+      // "portfollio", "hlep": a command word mistyped, when no customer is named like it.
+      const meant = mistypedCommand(command.query);
+      const typed = meant === null ? null : parseCommand(meant);
+      return typed !== null && isQuestion(typed) ? answer(typed, view, settings, scope) : notUnderstoodCard(command.query, found.closest);
     }
   }
 }

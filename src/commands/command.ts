@@ -268,10 +268,11 @@ function whyAsked(asked: string): string | null {
   return null;
 }
 /** "compare Contoso and Fabrikam", "Contoso vs Fabrikam", "how does Contoso compare to Fabrikam?". */
-const COMPARE = /^(?:compare|comparing|comparison of|side by side:?) (.+)$/;
+const COMPARE =
+  /^(?:compare|comparing|comparison of|side by side:?|(?:the )?differences? between|(?:which|who) (?:is|does|is doing) better:?,?) (.+)$/;
 const VERSUS = /^(?:how (?:does|do|is|are) )?(.+?) (?:vs\.?|versus|compared? (?:to|with)|against) (.+)$/;
 /** What goes between the names of a comparison. */
-const BETWEEN_NAMES = /\s*,\s*(?:and\s+)?|\s+(?:and|with|to|vs\.?|versus|&|compared (?:to|with)|against)\s+/;
+const BETWEEN_NAMES = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|with|to|vs\.?|versus|&|compared (?:to|with)|against)\s+/;
 
 /** "last month", "the previous sync": what a customer is compared with over time, not another customer. */
 const EARLIER = /^(?:the )?(?:last|previous|prior) (?:week|month|quarter|year|sync)$/;
@@ -287,9 +288,23 @@ function comparedNames(text: string, asked: string): string[] | null {
     .filter((n) => n !== '');
   return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
 }
+/** Between names said together without a word for comparing: "Contoso and Fabrikam", "Contoso, Fabrikam or Coho". */
+const JOINING_NAMES = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+/;
+
+/** The names in words like "Contoso and Fabrikam"; null for one name. */
+export function namesJoined(query: string): string[] | null {
+  const names = query.split(JOINING_NAMES).filter((n) => n !== '');
+  return names.length > 1 ? names : null;
+}
+
+/** Whether a command is answered from the portfolio alone (answer), not a setting or the sync status. */
+export function isQuestion(command: Command): command is Question {
+  return !isSettings(command) && command.kind !== 'data-status';
+}
+
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
-  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to-?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my|our) attention)$/;
+  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what(?:'s| is) next|(?:my |our |the )?(?:to[- ]?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my |our )?attention)$/;
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;

@@ -279,6 +279,16 @@ for (const backend of BACKENDS) {
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
         ['who owns Contoso?', 'personal', CONTOSO],
+        // Names said together, compared; one word that is no customer's name, a command mistyped.
+        ['Contoso and Fabrikam', 'channel', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
+        ['how are Contoso and Fabrikam doing?', 'groupChat', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
+        ['difference between Fabrikam and Contoso', 'personal', 'Fabrikam Inc vs Contoso Ltd: deployment 40% vs 95%, usage 37.5% vs 89%'],
+        ['which is better, Contoso or Fabrikam?', 'channel', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
+        ['portfollio', 'personal', PORTFOLIO],
+        ['hlep', 'channel', 'Here is what I can do'],
+        ['exprot', 'groupChat', 'Exports are made on the command line.'],
+        ['to do list', 'personal', '8 customers to act on'],
+        ['what needs attention?', 'channel', '8 customers to act on'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
