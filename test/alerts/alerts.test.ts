@@ -180,6 +180,20 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('reads the threshold and the customer said other ways: "drops to 40%", "hits 35%", "30% or less"', async () => {
+      const conversationId = 'said-other-ways';
+      await h.say('alert me when Contoso drops to 40%', { conversationId });
+      await h.say('let us know if Fabrikam hits 35%', { conversationId });
+      await h.say('alert me when usage drops to 30% or less', { conversationId });
+      const [status] = (await h.say('which alerts are on?', { conversationId })).slice(-1);
+      // Before, "drops to 40%" and "hits 35%" left the default threshold and lost the customer.
+      expect(textsOf(cardOf(status)).slice(1)).to.deep.equal([
+        'Contoso Ltd: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: deployment or usage under 35%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Every customer: usage under 30%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+    });
+
     it("watches one workload's usage when the wish names it: its threshold and drops, not usage over all workloads", async () => {
       const conversationId = 'one-workload';
       const [on] = (await h.say('alert me when Teams usage drops below 30%', { conversationId })).slice(-1);

@@ -40,11 +40,13 @@ const UNMUTE =
 /** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
 const SHARE =
   /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|’s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
-const ALERT_PERCENT = /\b(?:below|under|less than|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+/** "below 40%", "under 40", "at most 40%"; "to 40%", "hits 40% or less" (with the sign: "at 9" is no percent). */
+const ALERT_PERCENT =
+  /(?:\b(?:below|under|less than|lower than|at most|no more than)|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?|(?:\b(?:to|at)\s+|(?<=\b(?:hits?|reach(?:es)?) ))(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)(?:\s+or (?:less|lower|below|under))?/;
 const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
 /** "when Contoso drops", "if Fabrikam's usage falls": who a condition is about. */
 const ALERT_WHEN =
-  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?)(?:\s+(?:down|under|below))?$/;
+  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?|hits?|reach(?:es)?)(?:\s+(?:down|under|below))?$/;
 /** Anyone at all: the subscription for every customer. */
 const ANY_CUSTOMER =
   /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers|all(?: (?:my|our|the))? (?:customers|accounts)|every (?:customer|account)|every(?:one|body))$/;
@@ -86,7 +88,7 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
     const named = said === undefined ? undefined : withoutWorkload(said);
     return {
       kind: 'alerts-on',
-      percent: percent ? Number(percent[1]!.replace(',', '.')) : null,
+      percent: percent ? Number(firstGroup(percent)!.replace(',', '.')) : null,
       customer: named === undefined || named === '' || ANY_CUSTOMER.test(named) ? null : { name: originalCase(text, named) },
       measure: alertMeasure(rest),
       // A workload in the customer's own name ("Teams Ltd") is not one asked about.
