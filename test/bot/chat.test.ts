@@ -277,6 +277,7 @@ for (const backend of BACKENDS) {
         ['Fourth Coffee', 'channel', 'Fourth Coffee: deployment 85.3%, usage 78.3%'],
         ['portfolio Yammer adoption', 'channel', 'Yammer usage: 1 customer'],
         ['do we have alerts set up?', 'channel', 'Alerts are off here.'],
+        ["what's my alert threshold?", 'personal', 'Alerts are off here.'],
         // A customer's name where a product was looked for: its card.
         ['who owns Contoso?', 'personal', CONTOSO],
         // Names said together, compared; one word that is no customer's name, a command mistyped.
@@ -860,14 +861,26 @@ for (const backend of BACKENDS) {
     it('says how each number is counted, with the configured thresholds, and why usage can read above 100%', async () => {
       const card = cardOf((await h.say('what is usage?'))[0]);
       const texts = textsOf(card);
-      expect(texts).to.have.length(6);
+      expect(texts).to.have.length(7);
       expect(texts[2]).to.equal(
         'Usage % = active entitlements ÷ total entitlements × 100, per workload (Exchange, SharePoint with OneDrive, Teams, Yammer, Skype for Business ...), and over all workloads.',
       );
       expect(texts[5]).to.equal(
         'Low adoption: deployment under 60% or usage under 50%. Deployment at or above 90% is an upsell opportunity; 3 or more service requests in 30 days call for training and self-support.',
       );
+      expect(texts[6]).to.equal(
+        'Whoever runs the bot sets these (ADOPTION_DEPLOYMENT_LOW_PERCENT, ADOPTION_USAGE_LOW_PERCENT, ADOPTION_UPSELL_DEPLOYMENT_PERCENT, ADOPTION_SUPPORT_REQUESTS_30D). An alert takes a threshold of its own: "alerts on below 40%".',
+      );
       expect(buttonsOf(card).map((b) => b.verb)).to.deep.equal(['portfolio', 'low-adoption', 'help']);
+      // Asked about the thresholds, or to change them: the same card, which says who sets them.
+      for (const asked of [
+        'what is the threshold?',
+        'what counts as low adoption?',
+        'set the threshold to 30%',
+        'change the low usage threshold',
+      ]) {
+        expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal('How the numbers are counted');
+      }
       expect(cardProblems(card)).to.deep.equal([]);
     });
 

@@ -19,7 +19,7 @@ const WEEKLY_OFF = new RegExp(
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
 const ALERTS_STATUS =
-  /^(?:(?:show |my )?alerts?(?: settings| status)?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?)$/;
+  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?)$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
 const LINKS =
