@@ -283,19 +283,12 @@ function comparedNames(text: string, asked: string): string[] | null {
   const match = COMPARE.exec(asked) ?? VERSUS.exec(asked);
   if (!match) return null;
   if (match.slice(1).some((words) => words !== undefined && EARLIER.test(words.split(BETWEEN_NAMES).at(-1) ?? ''))) return null;
-  const names = match
-    .slice(1)
-    .join(' vs ')
-    .split(BETWEEN_NAMES)
-    .filter((n) => n !== '');
-  return names.length > 1 ? names.map((n) => originalCase(text, n)) : null;
+  return namesJoined(match.slice(1).join(' vs '))?.map((n) => originalCase(text, n)) ?? null;
 }
-/** Between names said together without a word for comparing: "Contoso and Fabrikam", "Contoso, Fabrikam or Coho". */
-const JOINING_NAMES = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+/;
 
-/** The names in words like "Contoso and Fabrikam"; null for one name. */
-export function namesJoined(query: string): string[] | null {
-  const names = query.split(JOINING_NAMES).filter((n) => n !== '');
+/** The names in words like "Contoso and Fabrikam", "Contoso, Fabrikam or Coho"; null for one name. */
+export function namesJoined(words: string): string[] | null {
+  const names = words.split(BETWEEN_NAMES).filter((n) => n !== '');
   return names.length > 1 ? names : null;
 }
 
