@@ -180,6 +180,8 @@ for (const backend of BACKENDS) {
         ['who has deployment problems?', 'personal', '1 customer with deployment below 60%'],
         ["who isn't deploying licenses?", 'groupChat', '1 customer with deployment below 60%'],
         ['which customers have adoption issues', 'personal', '2 customers with low adoption'],
+        // The number said low is the one listed, whatever else is said.
+        ['customers with low usage and high deployment', 'groupChat', '2 customers with usage below 50%'],
         ['whose adoption is low?', 'channel', '2 customers with low adoption'],
         ["which customers' Teams usage is low?", 'groupChat', '2 customers with Teams usage below 50%'],
         ['whose data is old?', 'personal', '1 customer: Old data'],
@@ -981,6 +983,13 @@ for (const backend of BACKENDS) {
         ['E3 customers below 50%', '1 customer below 50%, among 7 customers with E3'],
         ['which Business Premium customers have low usage?', '1 customer with usage below 50%, among 5 customers with Business Premium'],
         ['E3 customers with low adoption', '1 customer with low adoption, among 7 customers with E3'],
+        // The product first, then the question.
+        ['who has E3 and low usage?', '1 customer with usage below 50%, among 7 customers with E3'],
+        [
+          'customers that bought Business Premium but have low Teams usage',
+          '1 customer with Teams usage below 50%, among 5 customers with Business Premium',
+        ],
+        ['customers with E3 licenses and usage below 50%', '1 customer with usage below 50%, among 7 customers with E3'],
         [
           'customers with usage under 80% and more than 100 seats',
           '1 customer with usage below 80%, among 3 customers with more than 100 licenses sold',

@@ -1,5 +1,7 @@
 import type { Among } from '../../metrics/among.js';
 import type { SeatFilter } from '../../metrics/size.js';
+import { workloadNamed } from '../../data/workloads.js';
+import { findingAsked } from './finding-questions.js';
 import { seatFilterOf } from './words.js';
 
 /**
@@ -20,6 +22,10 @@ const LARGEST = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?
 const SEATS =
   /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
 
+/** "customers with E3 and low usage", "who bought Business Premium but doesn't use Teams": the product, then the question. */
+const WITH_PRODUCT =
+  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:customers|accounts)(?: (?:that|who))? (?:with|have|has|bought|buy|own)|who (?:has|have|bought|owns?)) (.+?)(?: licen[cs]es| seats| subscriptions)? (?:and|but|while|yet) (.+)$/;
+
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
   const largest = LARGEST.exec(asked);
   let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : asked;
@@ -36,6 +42,13 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
   if (named && words !== undefined && words !== '' && !NOT_A_PRODUCT.test(words)) {
     product = words;
     rest = `${named[1]}${named[2]!.slice(0, named[2]!.length - words.length)}${named[3]}${rest.slice(named[0].length)}`;
+  }
+  const withProduct = product === null ? WITH_PRODUCT.exec(rest) : null;
+  // "customers with trials and low usage", "customers with Teams and ...": a finding or a workload is no product.
+  const owned = withProduct?.[1];
+  if (withProduct && owned !== undefined && !NOT_A_PRODUCT.test(owned) && findingAsked(owned) === null && workloadNamed(owned) === null) {
+    product = owned;
+    rest = `who ${withProduct[2]!}`;
   }
   if (product === null && seats === null && !largest) return { among: null, rest: asked };
   return { among: { product, seats, largestFirst: largest !== null }, rest };

@@ -182,7 +182,7 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )?(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
@@ -192,5 +192,7 @@ const STRUGGLING =
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 export function lowAsked(asked: string): PercentMeasure | null {
   if (STRUGGLING.test(asked)) return { kind: 'lower' };
-  return LOW.test(asked) || LEAST.test(asked) ? measureOf(asked) : null;
+  // The number is read from the words that say it is low: "low usage and high deployment" is about usage.
+  const low = LOW.exec(asked) ?? LEAST.exec(asked);
+  return low === null ? null : measureOf(low[0]);
 }
