@@ -149,6 +149,42 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('lists the customers with subscriptions in grace period, suspended or locked out, read from Graph as documented', async () => {
+      expect(await adoption('report', '--attention')).to.deep.include({
+        code: 0,
+        stdout: 'No customer has a subscription needing attention.\n',
+      });
+      // The documented companySubscription, as a tenant in trouble would show it: one of each status.
+      const example = JSON.parse(await readFile(doc('graph-directory-subscriptions.json'), 'utf8')) as { value: Record<string, unknown>[] };
+      const value = [
+        ['Enabled', 25],
+        ['Warning', 10],
+        ['Suspended', 5],
+        ['LockedOut', 3],
+      ].map(([status, totalLicenses], i) => ({ ...example.value[0], id: `sub-${i}`, status, totalLicenses }));
+      const troubled = join(dataDir, 'troubled-subscriptions.json');
+      await writeFile(troubled, JSON.stringify({ value }));
+      expect(
+        (await adoption('import', '--customer', 'Graph Tenant', '--tenant', '331af819-4e0b-49f7-a6bf-14e1165ad3a0', troubled)).code,
+      ).to.equal(0);
+      const json = JSON.parse((await adoption('report', '--json', '--attention')).stdout) as {
+        customers: { customer: string; subscriptionsNeedingAttention: unknown[] }[];
+      };
+      expect(json.customers.map((c) => [c.customer, c.subscriptionsNeedingAttention])).to.deep.equal([
+        [
+          'Graph Tenant',
+          [
+            { offer: 'MyPartNumber', seats: 10, reason: 'grace' },
+            { offer: 'MyPartNumber', seats: 5, reason: 'suspended' },
+            { offer: 'MyPartNumber', seats: 3, reason: 'disabled' },
+          ],
+        ],
+      ]);
+      expect((await adoption('report', '--attention')).stdout).to.include(
+        'Needs attention: MyPartNumber: 10 seats in grace period (renew it, or the seats lapse) · MyPartNumber: 5 seats suspended · MyPartNumber: 3 seats disabled (locked out)',
+      );
+    });
+
     it('lists the customers below or above a percent of deployment, usage or one workload', async () => {
       const names = (...args: string[]): Promise<string[]> => reportedIn(where.env, ...args);
       expect(await names('--below', '50', '--measure', 'exchange')).to.deep.equal(['TEST COMPANY']);

@@ -7,11 +7,31 @@ import { fileURLToPath } from 'node:url';
 import { importFiles, type FileOutcome } from '../src/data/import-files.js';
 import type { AdoptionStore } from '../src/data/store/adoption-store.js';
 import { openStorage, type StorageConfig } from '../src/data/store/storage.js';
+import type { SubscriptionRecord } from '../src/data/records.js';
 import type { CustomerReport } from '../src/metrics/report-types.js';
 import { storageFor, type Backend } from './shared-azurite.js';
 
 export const DOCS = fileURLToPath(new URL('./fixtures/docs/', import.meta.url));
 export const doc = (name: string): string => join(DOCS, name);
+
+/** One of Contoso's Partner Center subscriptions: 10 seats of "Offer <id>", active, but for the fields given. */
+export const subscription = (id: string, fields: Partial<SubscriptionRecord> = {}): SubscriptionRecord => ({
+  kind: 'subscription',
+  key: `subscription|t|${id}`,
+  customer: { tenantId: 't', name: 'Contoso' },
+  source: 'pc-subscriptions',
+  asOf: '2026-11-25T00:00:00.000Z',
+  subscriptionId: id,
+  offerKey: id.toUpperCase(),
+  offerName: `Offer ${id}`,
+  status: 'active',
+  quantity: 10,
+  isTrial: false,
+  attentionNeeded: false,
+  billingCycle: 'monthly',
+  creationDate: null,
+  ...fields,
+});
 
 /** A customer's report with no numbers, no findings and nothing to renew, but for the fields given. */
 export function reportOf(customer: string, fields: Partial<CustomerReport> = {}): CustomerReport {
@@ -32,6 +52,7 @@ export function reportOf(customer: string, fields: Partial<CustomerReport> = {})
     recommendations: [],
     renewals: [],
     serviceRequests: { last30Days: 0, open: 0 },
+    subscriptionsNeedingAttention: [],
     ...fields,
   };
 }

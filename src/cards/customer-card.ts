@@ -5,6 +5,7 @@ import { describeMovement, pointsText, type CustomerHistory, type Trend } from '
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
+import { attentionText } from '../metrics/subscription-attention.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
@@ -154,6 +155,7 @@ export function customerCard(
     renewals: upcomingRenewals(report, history.today)
       .slice(0, MAX_RENEWALS)
       .map((r) => ({ line: plain(renewalLine(r, history.today), 200) })),
+    attention: report.subscriptionsNeedingAttention.slice(0, MAX_RENEWALS).map((a) => ({ line: plain(attentionText(a), 200) })),
     trendChart: trendChart(history.points),
     trendLines:
       history.points.length < 2

@@ -2,6 +2,7 @@ import { actionRow, findingOf, isFlagCode, TRIAL_ACTION_DAYS, type ActionRow } f
 import { beyondText, changesRead, describeMovement, spanText, towards, WEEK_DAYS, type Movement, type Trend } from '../metrics/trend.js';
 import { measureName, type RankedMeasure } from '../metrics/percent-filter.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
+import { attentionText } from '../metrics/subscription-attention.js';
 import { unassignedLicenses } from '../metrics/unassigned.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type CustomerReport, type FindingCode, type PartnerTotal } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
@@ -310,6 +311,22 @@ export function serviceRequestsCard(view: PortfolioView, above: number | null): 
       order: 'most requests first',
     },
   );
+}
+
+/** "which subscriptions need attention?": each row names the subscriptions in grace period, suspended, disabled or expired. */
+export function attentionCard(view: PortfolioView): Reply {
+  const customers = view.needingAttention();
+  return customerList(view, customers, {
+    title:
+      customers.length === 0
+        ? 'No subscription needs attention: none is in grace period, suspended, disabled or expired'
+        : `${customersText(customers.length)} with subscriptions needing attention`,
+    subtitle:
+      'Subscriptions in their grace period, suspended, disabled (locked out) or expired, from Partner Center (or Graph): renew or reactivate them before the seats are lost, or right-size them with the customer.',
+    command: 'adoption report --attention',
+    note: (c) => c.subscriptionsNeedingAttention.map(attentionText).join(' · '),
+    order: 'most subscriptions first',
+  });
 }
 
 /**

@@ -152,6 +152,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
     .option('--inactive', 'only customers with entitlements nobody used in the last 28 days, the most first')
+    .option('--attention', 'only customers with a subscription in grace period, suspended, disabled or expired, the most such first')
     .option(
       '--requests-above <count>',
       'only customers with more than this many service requests in the last 30 days (0: any), the most first',

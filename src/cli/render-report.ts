@@ -4,6 +4,7 @@ import type { ProductTotal } from '../metrics/products.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
 import { entitlementsText, licensesText, renewalText } from '../cards/text.js';
+import { attentionText } from '../metrics/subscription-attention.js';
 
 /** Plain-text rendering of the reports for a terminal. No numbers are computed here. */
 
@@ -44,6 +45,9 @@ function renderCustomer(report: CustomerReport, today: string, trend: Trend | nu
   }
   if (report.renewals.length > 0) {
     lines.push(`  Renewals: ${report.renewals.map((r) => renewalText(r, today)).join(' · ')}`);
+  }
+  if (report.subscriptionsNeedingAttention.length > 0) {
+    lines.push(`  Needs attention: ${report.subscriptionsNeedingAttention.map(attentionText).join(' · ')}`);
   }
   if (report.recommendations.length > 0) {
     lines.push('  What to do:');

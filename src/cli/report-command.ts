@@ -9,6 +9,7 @@ import {
   productsNamed,
   moves,
   mostInactive,
+  mostNeedingAttention,
   mostServiceRequests,
   mostUnassigned,
   needingAction,
@@ -60,6 +61,8 @@ export interface ReportOptions {
   readonly unassigned?: boolean;
   /** Only customers with entitlements nobody used in the last 28 days, the most first. */
   readonly inactive?: boolean;
+  /** Only customers with a subscription in grace period, suspended, disabled or expired, the most such subscriptions first. */
+  readonly attention?: boolean;
   /** Only customers with more than this many service requests in the last 30 days, the most first. */
   readonly requestsAbove?: number;
   /** Only customers with a subscription whose term (or trial) ends within this many days, the soonest first. */
@@ -138,7 +141,7 @@ function percentFilters(options: ReportOptions): PercentFilter[] {
 
 /**
  * The portfolio narrowed by --customer, --below, --above, --at-most, --at-least, --with, --product, --without, --falling,
- * --rising, --actions, --unassigned, --inactive and --requests-above (--measure alone: the customers with that number, lowest first); a message and
+ * --rising, --actions, --unassigned, --inactive, --attention and --requests-above (--measure alone: the customers with that number, lowest first); a message and
  * null when --customer does not resolve.
  */
 export function selectReport(
@@ -181,6 +184,7 @@ export function selectReport(
   if (options.actions) customers = needingAction(customers, full.generatedAt);
   if (options.unassigned) customers = mostUnassigned(customers);
   if (options.inactive) customers = mostInactive(customers);
+  if (options.attention) customers = mostNeedingAttention(customers);
   if (options.requestsAbove !== undefined) customers = mostServiceRequests(customers, options.requestsAbove);
   const size = sizeOf(options);
   if (size) customers = bySize(customers, size);
@@ -202,6 +206,7 @@ function noneMatch(options: ReportOptions): string {
     options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
     options.inactive ? 'has inactive entitlements' : null,
+    options.attention ? 'has a subscription needing attention' : null,
     options.requestsAbove === undefined ? null : `has more than ${options.requestsAbove} service requests in the last 30 days`,
     seatsClause(sizeOf(options)),
     options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} in the next ${options.renewing} days`,
@@ -226,7 +231,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -10,6 +10,7 @@ import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/num
 import { renewalsCard } from '../cards/renewal-cards.js';
 import {
   actionsCard,
+  attentionCard,
   choicesCard,
   customersWithCard,
   inactiveCard,
@@ -57,6 +58,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return inactiveCard(view, command.above);
     case 'requests':
       return serviceRequestsCard(view, command.above);
+    case 'attention':
+      return attentionCard(view);
     case 'size':
       return sizeCard(view, command.question, command.count);
     case 'renewals':

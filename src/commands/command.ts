@@ -67,6 +67,8 @@ export type Command =
    * most first; "customers with more than 3 tickets": more than that many (null: any).
    */
   | { readonly kind: 'requests'; readonly above: number | null }
+  /** "which subscriptions need attention?", "suspended subscriptions": customers with subscriptions in grace period, suspended, disabled or expired. */
+  | { readonly kind: 'attention' }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
   | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
@@ -167,6 +169,7 @@ export const MENTIONED = [
   'unassigned',
   'inactive',
   'requests',
+  'attention',
   'size',
   'ranked',
 ] as const satisfies readonly Command['kind'][];
@@ -314,6 +317,9 @@ const UNASSIGNED =
 /** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
 const INACTIVE =
   /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/** "which subscriptions need attention?", "suspended subscriptions", "who has subscriptions in grace period?", "billing problems". */
+const ATTENTION =
+  /^(?:(?:which|what) (?:customers?|accounts?) (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |any )?(?:the |my |our )?(?:(?:(?:suspended|expired|disabled|locked(?:-| )?out|lapsed|lapsing|grace(?:-| )period) )+subscriptions?|subscriptions? (?:in|on) (?:a |their )?grace(?:-| )period|(?:(?:which|what) )?subscriptions? (?:that )?(?:needs?|needing|requires?|requiring) attention|billing (?:problems|issues)|(?:suspended|expired|disabled|locked(?:-| )?out) (?:licen[cs]es|seats))$/;
 /** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
 const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
@@ -403,6 +409,7 @@ export function parseCommand(text: string): Command {
   const inactiveOver = INACTIVE_OVER.exec(asked)?.[1];
   if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver) };
   if (REQUESTS.test(asked)) return { kind: 'requests', above: null };
+  if (ATTENTION.test(asked)) return { kind: 'attention' };
   const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
   if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver) };
   const size = sizeAsked(asked);

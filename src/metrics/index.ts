@@ -38,6 +38,7 @@ export {
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
 export { inactiveEntitlements, mostInactive, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
 export { mostServiceRequests, serviceRequestsText } from './service-requests.js';
+export { attentionText, mostNeedingAttention } from './subscription-attention.js';
 export {
   customersWithout,
   lackedText,

@@ -10,6 +10,7 @@ import { percent } from './percent.js';
 import { usageView, type UsageView } from './usage.js';
 import { sourceRank } from './preferred-source.js';
 import { renewalsOf } from './renewals.js';
+import { subscriptionsNeedingAttention } from './subscription-attention.js';
 
 function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
   let latest = start;
@@ -95,6 +96,7 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
     ),
     renewals: renewalsOf(group.subscriptions),
     serviceRequests,
+    subscriptionsNeedingAttention: subscriptionsNeedingAttention(group.subscriptions),
   };
 }
 

@@ -95,6 +95,15 @@ export interface CustomerReport {
   readonly renewals: readonly Renewal[];
   /** Support load: what "many support requests" is judged by. */
   readonly serviceRequests: ServiceRequestCounts;
+  /** Subscriptions in grace period, suspended, disabled or expired, the most seats first. */
+  readonly subscriptionsNeedingAttention: readonly SubscriptionAttention[];
+}
+
+/** A subscription to act on before its seats are lost, and why. */
+export interface SubscriptionAttention {
+  readonly offer: string;
+  readonly seats: number;
+  readonly reason: 'grace' | 'suspended' | 'disabled' | 'expired';
 }
 
 /** A customer's Partner Center service requests created in the last 30 days, and how many of them are still open. */

@@ -5,6 +5,7 @@ import {
   isAmong,
   moves,
   mostInactive,
+  mostNeedingAttention,
   mostServiceRequests,
   mostUnassigned,
   bySize,
@@ -153,6 +154,11 @@ export class PortfolioView {
   /** Customers with more than `above` entitlements nobody used in the last 28 days, the most first. */
   inactive(above = 0): CustomerReport[] {
     return mostInactive(this.report.customers, above);
+  }
+
+  /** Customers with a subscription in grace period, suspended, disabled or expired, the most such subscriptions first. */
+  needingAttention(): CustomerReport[] {
+    return mostNeedingAttention(this.report.customers);
   }
 
   /** Customers with more than `above` service requests in the last 30 days, the most first. */

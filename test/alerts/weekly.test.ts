@@ -29,6 +29,7 @@ const fabrikam: CustomerReport = {
     { offer: 'Microsoft 365 E3', seats: 100, renewsOn: '2027-01-15T00:00:00.000Z', autoRenew: true, trial: false },
   ],
   serviceRequests: { last30Days: 0, open: 0 },
+  subscriptionsNeedingAttention: [],
 };
 
 function target(id: string, tenantId: string): ConversationTarget {

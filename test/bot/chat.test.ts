@@ -28,6 +28,7 @@ const CONTOSO = '00000001-0000-4000-8000-c0ffee000001';
 const FABRIKAM = '00000002-0000-4000-8000-c0ffee000002';
 const COHO = '0000000b-0000-4000-8000-c0ffee00000b';
 const LITWARE = '00000007-0000-4000-8000-c0ffee000007';
+const WOODGROVE = '00000004-0000-4000-8000-c0ffee000004';
 const NORTHWIND = '00000003-0000-4000-8000-c0ffee000003';
 const FOURTH_COFFEE = '0000000c-0000-4000-8000-c0ffee00000c';
 
@@ -260,6 +261,9 @@ for (const backend of BACKENDS) {
         ],
         ['who has the most support tickets?', 'channel', '1 customer with service requests in the last 30 days'],
         ['customers with over 5 tickets', 'groupChat', 'No customer has more than 5 service requests in the last 30 days'],
+        ['suspended subscriptions', 'personal', '1 customer with subscriptions needing attention'],
+        ['who has subscriptions in grace period?', 'channel', '1 customer with subscriptions needing attention'],
+        ['any billing problems?', 'groupChat', '1 customer with subscriptions needing attention'],
         // Whole counts said with the count itself included (Contoso has 300 seats, Litware 5 requests, Fabrikam 60 unassigned).
         ['customers with at least 300 seats', 'personal', '1 customer with more than 299 licenses sold'],
         ['customers with 301 or more licenses', 'channel', 'No customer with more than 300 licenses sold'],
@@ -833,6 +837,32 @@ for (const backend of BACKENDS) {
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: LITWARE } });
       expect(cardProblems(card)).to.deep.equal([]);
+    });
+
+    it('lists the customers with subscriptions in grace period, suspended, disabled or expired, and their cards say which', async () => {
+      const card = cardOf((await h.say('which subscriptions need attention?'))[0]);
+      expect(textsOf(card)).to.deep.equal([
+        '1 customer with subscriptions needing attention',
+        'Subscriptions in their grace period, suspended, disabled (locked out) or expired, from Partner Center (or Graph): renew or reactivate them before the seats are lost, or right-size them with the customer.',
+        'Customer (most subscriptions first)',
+        'Deployment',
+        'Usage',
+        'Woodgrove Bank',
+        'Office 365 E3: 20 seats suspended',
+        '83.3%',
+        '92%',
+      ]);
+      expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: WOODGROVE } });
+      expect(cardProblems(card)).to.deep.equal([]);
+      const woodgrove = cardOf((await h.say('adoption for Woodgrove'))[0]);
+      const texts = textsOf(woodgrove);
+      expect(texts.slice(texts.indexOf('Needs attention: '), texts.indexOf('Needs attention: ') + 2)).to.deep.equal([
+        'Needs attention: ',
+        'Office 365 E3: 20 seats suspended',
+      ]);
+      expect(cardProblems(woodgrove)).to.deep.equal([]);
+      // A healthy customer's card has no such line.
+      expect(textsOf(cardOf((await h.say('adoption for Contoso'))[0]))).to.not.include('Needs attention: ');
     });
 
     it('ranks every customer with figures for one workload by its usage, lowest first', async () => {

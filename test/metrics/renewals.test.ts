@@ -1,28 +1,8 @@
 import { expect } from 'chai';
-import type { SubscriptionRecord } from '../../src/data/records.js';
 import { actionRow, needingAction } from '../../src/metrics/findings.js';
 import { daysUntil, renewalsOf, renewing, spanDays } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
-import { reportOf } from '../helpers.js';
-
-const customer = { tenantId: 't', name: 'Contoso' };
-const subscription = (id: string, fields: Partial<SubscriptionRecord>): SubscriptionRecord => ({
-  kind: 'subscription',
-  key: `subscription|t|${id}`,
-  customer,
-  source: 'pc-subscriptions',
-  asOf: '2026-11-25T00:00:00.000Z',
-  subscriptionId: id,
-  offerKey: id.toUpperCase(),
-  offerName: `Offer ${id}`,
-  status: 'active',
-  quantity: 10,
-  isTrial: false,
-  attentionNeeded: false,
-  billingCycle: 'monthly',
-  creationDate: null,
-  ...fields,
-});
+import { reportOf, subscription } from '../helpers.js';
 
 describe('renewals', () => {
   it('lists live subscriptions with a known end of term from one source, trials marked, soonest first', () => {
