@@ -357,7 +357,8 @@ for (const backend of BACKENDS) {
         const none = await adoptionIn(demo.env, 'report', '--actions', '--above', '95');
         expect(none).to.deep.include({
           code: 0,
-          stdout: 'No customer is above 95% and has a suggested action, a trial ending soon or old data.\n',
+          stdout:
+            'No customer is above 95% and has a suggested action, a subscription needing attention, a trial ending soon or old data.\n',
         });
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });

@@ -62,6 +62,7 @@ export const DEMO_TO_ACT_ON = [
   'Coho Winery',
   'Fabrikam Inc',
   'Litware Inc',
+  'Woodgrove Bank',
   'Wingtip Toys',
   'Contoso Ltd',
   'Northwind Traders',

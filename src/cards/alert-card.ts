@@ -106,7 +106,7 @@ export function weeklyCard(rows: readonly ActionRow[]): Reply {
   const data = {
     title,
     subtitle:
-      'Most urgent first: low adoption, then many support requests, then upsell, then trials about to end; old data last. From the latest sync; say "weekly summary off" to stop these.',
+      'Most urgent first: low adoption, then many support requests, then subscriptions needing attention, then upsell, then trials about to end; old data last. From the latest sync; say "weekly summary off" to stop these.',
     totals: [],
     listTitle: 'Customer (most urgent first)',
     rows: shown.map((r) => ({

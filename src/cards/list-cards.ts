@@ -396,6 +396,7 @@ export function actionNote(row: ActionRow): string {
   const r = row.renewal;
   return [
     ...advice,
+    ...(row.attention ?? []).map((a) => `Needs attention: ${attentionText(a)}`),
     ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`]),
     ...(r === undefined ? [] : [`${renewalLabel(r)}: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
   ].join(' · ');
@@ -406,7 +407,7 @@ export function actionsCard(view: PortfolioView): Reply {
   const customers = view.needingAction();
   return customerList(view, customers, {
     title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
-    subtitle: `Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses), then trials ending within ${TRIAL_ACTION_DAYS} days (convert them); old data last, to refresh before acting.`,
+    subtitle: `Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then subscriptions needing attention (renew or reactivate them), then upsell (training courses), then trials ending within ${TRIAL_ACTION_DAYS} days (convert them); old data last, to refresh before acting.`,
     command: 'adoption report --actions',
     note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
     order: 'most urgent first',

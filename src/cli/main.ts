@@ -148,7 +148,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--days <days>', 'how far back trends look: the newest sync this many days or more before today (default 7)', daysArgument)
     .option(
       '--actions',
-      `only customers with a suggested action, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
+      `only customers with a suggested action, a subscription needing attention, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
     )
     .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
     .option('--inactive', 'only customers with entitlements nobody used in the last 28 days, the most first')

@@ -77,7 +77,7 @@ export interface ReportOptions {
   readonly trials?: boolean;
   /** With renewing: only subscriptions ending with auto-renew off. */
   readonly lapsing?: boolean;
-  /** Only customers with a suggested action, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
+  /** Only customers with a suggested action, a subscription needing attention, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   /** Only customers with a product whose name has every word of this. */
   readonly product?: string;
@@ -203,7 +203,7 @@ function noneMatch(options: ReportOptions): string {
     options.product === undefined ? null : `has a product named like "${options.product}"`,
     options.without === undefined ? null : `lacks ${lackedText(lackingNamed(options.without))}`,
     movement === null ? null : movedClause(movement),
-    options.actions ? 'has a suggested action, a trial ending soon or old data' : null,
+    options.actions ? 'has a suggested action, a subscription needing attention, a trial ending soon or old data' : null,
     options.unassigned ? 'has unassigned licenses' : null,
     options.inactive ? 'has inactive entitlements' : null,
     options.attention ? 'has a subscription needing attention' : null,

@@ -9,6 +9,7 @@ import {
   type Recommendation,
   type RecommendationCode,
   type Renewal,
+  type SubscriptionAttention,
 } from './report-types.js';
 import { RENEWAL_DAYS, renewalsWithin } from './renewals.js';
 
@@ -30,16 +31,18 @@ export function findingOf(report: CustomerReport, code: FindingCode): Flag | Rec
 /** A trial ending within this many days is something to do before it ends: convert it, or let it go knowingly. */
 export const TRIAL_ACTION_DAYS = 30;
 
-/** Why a customer is something to do: a suggested action, a trial about to end, or old data. */
-type ActionReason = RecommendationCode | 'trial-ending' | 'stale-data';
+/** Why a customer is something to do: a suggested action, a subscription to save, a trial about to end, or old data. */
+type ActionReason = RecommendationCode | 'subscription-attention' | 'trial-ending' | 'stale-data';
 
 /**
  * The order a partner acts in: low adoption first (licenses paid for and not used), then people
- * asking for help, then upsell, then trials about to end; old data last (refresh it, then look again).
+ * asking for help, then subscriptions whose seats are being lost (grace period, suspended ...), then
+ * upsell, then trials about to end; old data last (refresh it, then look again).
  */
 const ACTION_ORDER: readonly ActionReason[] = [
   'adoption-content',
   'training-and-self-support',
+  'subscription-attention',
   'training-upsell',
   'trial-ending',
   'stale-data',
@@ -47,6 +50,7 @@ const ACTION_ORDER: readonly ActionReason[] = [
 
 function hasReason(c: CustomerReport, reason: ActionReason, today: string): boolean {
   if (reason === 'trial-ending') return renewalsWithin(c, today, TRIAL_ACTION_DAYS, 'trials').length > 0;
+  if (reason === 'subscription-attention') return c.subscriptionsNeedingAttention.length > 0;
   return findingOf(c, reason) !== undefined;
 }
 
@@ -77,6 +81,8 @@ export interface ActionRow {
    * within RENEWAL_DAYS, if any (absent in rows stored before renewals were read).
    */
   readonly renewal?: Renewal;
+  /** Its subscriptions in grace period, suspended, disabled or expired, if any (absent in rows stored before they were read). */
+  readonly attention?: readonly SubscriptionAttention[];
 }
 
 /** The row of a customer to act on; `today` (ISO) says which renewals are coming. */
@@ -91,5 +97,6 @@ export function actionRow(c: CustomerReport, today: string): ActionRow {
     advice: c.recommendations.map((r) => ({ code: r.code, reason: r.reason })),
     staleDays: typeof stale === 'number' ? stale : null,
     ...(renewal === undefined ? {} : { renewal }),
+    ...(c.subscriptionsNeedingAttention.length === 0 ? {} : { attention: c.subscriptionsNeedingAttention }),
   };
 }

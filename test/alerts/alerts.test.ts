@@ -388,7 +388,7 @@ for (const backend of BACKENDS) {
       const first = await h.bot.alerts.run();
       expect(first.evaluation).to.include({ alerts: 0, weekly: 1 });
       const [todo] = alertsTo(conversation);
-      expect(todo!.activity['summary']).to.equal('This week: 8 customers to act on');
+      expect(todo!.activity['summary']).to.equal('This week: 9 customers to act on');
       const card = cardOf(todo);
       expect(cardProblems(card)).to.deep.equal([]);
       const rows = textsOf(card).slice(5);
@@ -400,7 +400,7 @@ for (const backend of BACKENDS) {
         ...['Tailspin Toys', 'Trial end: Microsoft Teams Premium Trial, 5 seats on 2026-12-10'],
         ...['Proseware', 'Old data: 21 days old'],
       ]);
-      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(8);
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(9);
       // Another sync the same week: nothing; six days on, still nothing; a week on, the next one.
       expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
       clock.tick(6 * DAY);

@@ -164,8 +164,8 @@ for (const backend of BACKENDS) {
         // Said the way partners say them.
         ['how is Exchange doing across customers?', 'personal', 'Exchange usage: 12 customers'],
         ['customers not using OneDrive', 'channel', '2 customers with SharePoint with OneDrive usage below 50%'],
-        ['where should I focus?', 'personal', '8 customers to act on'],
-        ['what needs my attention?', 'groupChat', '8 customers to act on'],
+        ['where should I focus?', 'personal', '9 customers to act on'],
+        ['what needs my attention?', 'groupChat', '9 customers to act on'],
         ['customers with open tickets', 'personal', '1 customer: Training and self-support'],
         ['training opportunities', 'channel', '1 customer: Training and self-support'],
         ['upsell candidates', 'personal', '4 customers: Training courses (upsell)'],
@@ -297,8 +297,8 @@ for (const backend of BACKENDS) {
         ['portfollio', 'personal', PORTFOLIO],
         ['hlep', 'channel', 'Here is what I can do'],
         ['exprot', 'groupChat', 'Exports are made on the command line.'],
-        ['to do list', 'personal', '8 customers to act on'],
-        ['what needs attention?', 'channel', '8 customers to act on'],
+        ['to do list', 'personal', '9 customers to act on'],
+        ['what needs attention?', 'channel', '9 customers to act on'],
       ];
       for (const [text, scope, summary] of asked) {
         const sent = await h.say(text, { scope });
@@ -353,8 +353,8 @@ for (const backend of BACKENDS) {
       const card = cardOf(reply);
       const texts = textsOf(card);
       expect(texts.slice(0, 3)).to.deep.equal([
-        '8 customers to act on',
-        'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then upsell (training courses), then trials ending within 30 days (convert them); old data last, to refresh before acting.',
+        '9 customers to act on',
+        'Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then subscriptions needing attention (renew or reactivate them), then upsell (training courses), then trials ending within 30 days (convert them); old data last, to refresh before acting.',
         'Customer (most urgent first)',
       ]);
       const rows = texts.slice(5);
@@ -363,6 +363,8 @@ for (const backend of BACKENDS) {
         'Adoption content: usage 31% is below 50% · Training courses (upsell): deployment 93.3% is at or above 90%',
         'Adoption content: usage 37.5% is below 50%; deployment 40% is below 60% (60 of 100 licenses unassigned)',
         'Training and self-support: 5 service requests in the last 30 days (3 still open); the threshold is 3',
+        // Its suspended subscription, and the term of the live one ending before it is dealt with.
+        'Needs attention: Office 365 E3: 20 seats suspended · Renewal: Office 365 E3, 100 seats on 2026-12-25',
         'Training courses (upsell): deployment 94.3% is at or above 90%',
         'Training courses (upsell): deployment 95% is at or above 90%',
         'Training courses (upsell): deployment 90.9% is at or above 90%',
@@ -376,7 +378,7 @@ for (const backend of BACKENDS) {
       });
       expect(cardProblems(card)).to.deep.equal([]);
       for (const text of ['who should I call first?', 'which customers need attention', 'next steps', 'priorities']) {
-        expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('8 customers to act on');
+        expect((await h.say(text, { scope: 'groupChat' }))[0]!.activity['summary'], text).to.equal('9 customers to act on');
       }
     });
 
@@ -1177,7 +1179,7 @@ for (const backend of BACKENDS) {
       // "What to do" replaces the card with the customers to act on.
       const todo = await h.invoke('actions', {});
       expect(todo.status).to.equal(200);
-      expect(textsOf(todo.body.value)[0]).to.equal('8 customers to act on');
+      expect(textsOf(todo.body.value)[0]).to.equal('9 customers to act on');
     });
 
     it('lists the customers behind a count, worst first, each with what it says of them', async () => {
