@@ -20,6 +20,8 @@ export interface CardSettings {
 const MAX_PRODUCTS = 12;
 /** The soonest renewals and trial ends shown under the products. */
 const MAX_RENEWALS = 3;
+/** The subscriptions needing attention shown under them, the most seats first ("what should I do?" lists them all). */
+const MAX_ATTENTION = 3;
 
 interface Segment {
   readonly legend: string;
@@ -155,7 +157,7 @@ export function customerCard(
     renewals: upcomingRenewals(report, history.today)
       .slice(0, MAX_RENEWALS)
       .map((r) => ({ line: plain(renewalLine(r, history.today), 200) })),
-    attention: report.subscriptionsNeedingAttention.slice(0, MAX_RENEWALS).map((a) => ({ line: plain(attentionText(a), 200) })),
+    attention: report.subscriptionsNeedingAttention.slice(0, MAX_ATTENTION).map((a) => ({ line: plain(attentionText(a), 200) })),
     trendChart: trendChart(history.points),
     trendLines:
       history.points.length < 2
