@@ -19,6 +19,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
 import { buttons } from './actions.js';
 import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
+import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
 import { capitalized, customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
@@ -223,19 +224,24 @@ function scoped(
   if (among === null) return { view, phrase: '', options: '', arrange: asIs };
   const arrange = among.largestFirst ? largestFirst : asIs;
   const largest = among.largestFirst ? ', the largest first' : '';
-  if (among.product === null && among.seats === null) return { view, phrase: largest, options: ' --largest', arrange };
+  if (among.product === null && among.seats === null && among.finding === null)
+    return { view, phrase: largest, options: ' --largest', arrange };
   const narrowed = view.among(among);
   const seats = among.seats === null ? null : seatsText(among.seats);
+  const finding = among.finding === null ? null : shortFindingLabel(among.finding);
   if (narrowed.customers.length === 0) {
     if (among.product !== null && view.withProduct(among.product).length === 0)
       return { reply: noSuchProduct(view, name(among.product), '') };
-    const asked = [among.product === null ? null : `a product named like "${name(among.product)}"`, seats].filter((p) => p !== null);
+    const asked = [among.product === null ? null : `a product named like "${name(among.product)}"`, seats, finding].filter(
+      (p) => p !== null,
+    );
     return { reply: messageCard(`No customer has ${asked.join(' and ')}.`, [], [buttons.portfolio(), buttons.help()]) };
   }
-  const parts = [among.product === null ? null : name(among.product), seats].filter((p) => p !== null);
+  const parts = [among.product === null ? null : name(among.product), seats, finding].filter((p) => p !== null);
   const options = [
     among.product === null ? '' : ` --product ${quoted(among.product)}`,
     among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,
+    among.finding === null ? '' : ` --with ${among.finding}`,
     among.largestFirst && among.seats === null ? ' --largest' : '',
   ].join('');
   return {

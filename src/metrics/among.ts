@@ -1,20 +1,23 @@
+import { findingOf } from './findings.js';
 import { productsNamed } from './products.js';
-import type { CustomerReport } from './report-types.js';
+import type { CustomerReport, FindingCode } from './report-types.js';
 import { withinSeats, type SeatFilter } from './size.js';
 
 /**
  * The customers a question is about before its numbers, and in what order: "E3 customers below
- * 50%" (a product), "usage under 50% and more than 100 seats" (a size), "biggest customers with low
- * usage" (the most licenses first).
+ * 50%" (a product), "usage under 50% and more than 100 seats" (a size), "customers with trials and
+ * low usage" (a flag or recommendation), "biggest customers with low usage" (the most licenses first).
  */
 export interface Among {
   readonly product: string | null;
   readonly seats: SeatFilter | null;
+  readonly finding: FindingCode | null;
   readonly largestFirst: boolean;
 }
 
-/** A customer with a product named like the words asked (productsNamed) and licenses sold within the filter. */
+/** A customer with a product named like the words asked (productsNamed), licenses sold within the filter, and the finding. */
 export function isAmong(c: CustomerReport, among: Among): boolean {
   if (among.product !== null && productsNamed(c, among.product).length === 0) return false;
+  if (among.finding !== null && findingOf(c, among.finding) === undefined) return false;
   return among.seats === null || (c.sold > 0 && withinSeats(c.sold, among.seats));
 }

@@ -1022,6 +1022,9 @@ for (const backend of BACKENDS) {
           '1 customer with Teams usage below 50%, among 5 customers with Business Premium',
         ],
         ['customers with E3 licenses and usage below 50%', '1 customer with usage below 50%, among 7 customers with E3'],
+        // A flag or a recommendation said first narrows it the same way (Tailspin Toys has the trial, at 93.3% usage).
+        ['which customers have a trial and usage below 95%', '1 customer with usage below 95%, among 1 customer with Trial subscription'],
+        ['customers with trials and low usage', 'No customer has usage below 50%, among 1 customer with Trial subscription'],
         [
           'customers with usage under 80% and more than 100 seats',
           '1 customer with usage below 80%, among 3 customers with more than 100 licenses sold',

@@ -44,12 +44,13 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
     rest = `${named[1]}${named[2]!.slice(0, named[2]!.length - words.length)}${named[3]}${rest.slice(named[0].length)}`;
   }
   const withProduct = product === null ? WITH_PRODUCT.exec(rest) : null;
-  // "customers with trials and low usage", "customers with Teams and ...": a finding or a workload is no product.
-  const owned = withProduct?.[1];
-  if (withProduct && owned !== undefined && !NOT_A_PRODUCT.test(owned) && findingAsked(owned) === null && workloadNamed(owned) === null) {
-    product = owned;
+  const owned = withProduct?.[1]?.replace(/^(?:an?|any|some|the) /, '');
+  // "customers with trials and low usage": a flag or recommendation; "customers with Teams and ...": a workload is no product.
+  const finding = owned === undefined ? null : findingAsked(owned);
+  if (withProduct && owned !== undefined && (finding !== null || (!NOT_A_PRODUCT.test(owned) && workloadNamed(owned) === null))) {
+    if (finding === null) product = owned;
     rest = `who ${withProduct[2]!}`;
   }
-  if (product === null && seats === null && !largest) return { among: null, rest: asked };
-  return { among: { product, seats, largestFirst: largest !== null }, rest };
+  if (product === null && seats === null && finding === null && !largest) return { among: null, rest: asked };
+  return { among: { product, seats, finding, largestFirst: largest !== null }, rest };
 }
