@@ -182,12 +182,12 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
-/** "who is struggling?", "which customers are at risk?", "at-risk customers": low adoption of either number. */
+/** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
 const STRUGGLING =
-  /^(?:(?:who|which customers?|what customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
+  /^(?:(?:who|which customers?|what customers?|how many customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:(?:who|which customers?|what customers?|how many customers?) (?:is|are) |(?:customers|accounts) )?(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 export function lowAsked(asked: string): PercentMeasure | null {
