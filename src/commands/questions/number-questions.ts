@@ -186,8 +186,11 @@ const LOW =
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
-const STRUGGLING =
-  /^(?:(?:who|which customers?|what customers?|how many customers?) (?:is|are) (?:struggling|at risk(?: of churn)?)|(?:(?:who|which customers?|what customers?|how many customers?) (?:is|are) |(?:customers|accounts) )?(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$/;
+const WHO_IS = String.raw`(?:who|which customers?|what customers?|how many customers?) (?:is|are)`;
+const UNDER_THRESHOLD = String.raw`(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?`;
+const STRUGGLING = new RegExp(
+  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$`,
+);
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 export function lowAsked(asked: string): PercentMeasure | null {
