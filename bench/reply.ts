@@ -162,7 +162,10 @@ export async function benchReply(azurite: RunningAzurite): Promise<string[]> {
   const onBlob = await startBot({ config, storage: blob, state: await openBotState(blob), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: echoAdapter(), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
   const oneCard = replyActivity(
-    answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal'),
+    answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal', {
+      origin: { text: 'adoption for Customer 0' },
+      from: 0,
+    }),
   );
   const cardEcho = await startServer({
     adapter: echoAdapter(),

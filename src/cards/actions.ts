@@ -8,21 +8,24 @@ import { workloadNamed } from '../data/workloads.js';
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
  * adaptiveCard/action invoke, and the card the bot answers with replaces the clicked one.
  */
-export type Verb =
-  | 'customer'
-  | 'refresh'
-  | 'portfolio'
-  | 'low-adoption'
-  | 'actions'
-  | 'customers-with'
-  | 'help'
-  | 'share'
-  | 'mute'
-  | 'unmute'
-  | 'link'
-  | 'unlink'
-  | 'alerts-on'
-  | 'compare';
+export const VERBS = [
+  'customer',
+  'refresh',
+  'portfolio',
+  'low-adoption',
+  'actions',
+  'customers-with',
+  'help',
+  'share',
+  'mute',
+  'unmute',
+  'link',
+  'unlink',
+  'alerts-on',
+  'compare',
+  'page',
+] as const;
+export type Verb = (typeof VERBS)[number];
 
 /** The settings a button carries out for one customer, by its key alone. */
 export type SettingVerb = Extract<Verb, 'share' | 'mute' | 'unmute' | 'link' | 'unlink'>;
@@ -31,6 +34,16 @@ export interface Button {
   readonly title: string;
   readonly verb: Verb;
   readonly data: Readonly<Record<string, string | number>>;
+}
+
+/** What a list answered, to ask it again for other rows: the words typed, or the button pressed. */
+export type ListOrigin =
+  { readonly text: string } | { readonly verb: Exclude<Verb, 'page'>; readonly data: Readonly<Record<string, string | number>> };
+
+/** Another page of a list: its question, and the first row to show (from 0). */
+export interface PageRequest {
+  readonly origin: ListOrigin;
+  readonly from: number;
 }
 
 export const buttons = {
@@ -58,17 +71,51 @@ export const buttons = {
     verb: 'compare',
     data: { customers: JSON.stringify(customers) },
   }),
+  /** Other rows of a list: its question goes along (a button's as JSON, card data holding strings). */
+  page: (title: string, { origin, from }: PageRequest): Button => ({
+    title,
+    verb: 'page',
+    data: 'text' in origin ? { ask: origin.text, from } : { button: JSON.stringify(origin), from },
+  }),
 };
+
+/** Card data holds strings: JSON a button carries, read back; undefined for anything else. */
+function parsedJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isVerb = (verb: unknown): verb is Exclude<Verb, 'page'> => verb !== 'page' && (VERBS as readonly unknown[]).includes(verb);
+
+/**
+ * A button pressed, as the question a list answered: its verb and its data's strings and numbers
+ * (what this bot puts there; anything a client adds is left behind); null for a page button.
+ */
+export function pressed(verb: unknown, data: unknown): ListOrigin | null {
+  if (!isVerb(verb)) return null;
+  const fields = typeof data === 'object' && data !== null ? Object.entries(data) : [];
+  return { verb, data: Object.fromEntries(fields.filter(([, v]) => typeof v === 'string' || typeof v === 'number')) };
+}
+
+/** The list a page button asks for again, or null for data this bot never sent. */
+export function pageRequest(data: unknown): PageRequest | null {
+  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const { from, ask, button } = fields;
+  if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 0) return null;
+  if (typeof ask === 'string') return { origin: { text: ask }, from };
+  const json = parsedJson(button);
+  const { verb, data: values } = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const origin = pressed(verb, values);
+  return origin === null ? null : { origin, from };
+}
 
 /** The customers a compare button names, or null for anything this bot never sent. */
 function comparedTargets(json: unknown): CustomerTarget[] | null {
-  if (typeof json !== 'string') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
+  const parsed = parsedJson(json);
   if (!Array.isArray(parsed) || parsed.length < 2) return null;
   const targets: CustomerTarget[] = [];
   for (const t of parsed as unknown[]) {

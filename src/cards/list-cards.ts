@@ -9,7 +9,7 @@ import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
-import { buttons, type Button } from './actions.js';
+import { buttons, type Button, type PageRequest } from './actions.js';
 import { render, type Reply } from './card.js';
 import { messageCard } from './message-cards.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
@@ -32,6 +32,7 @@ import {
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
 
 const PORTFOLIO_ROWS = 10;
+/** A list's rows on one card; its page buttons show the others. */
 const LIST_ROWS = 25;
 const CHOICE_ROWS = 10;
 
@@ -160,10 +161,18 @@ export const quoted = (word: string): string => (/\s/.test(word) ? `"${word}"` :
 export const measureOption = (measure: RankedMeasure): string =>
   `--measure ${measure.kind === 'workload' ? quoted(measure.workload) : measure.kind}`;
 
-/** Customers in the order given, each noted; past the cap, the CLI command that lists them all. */
-export function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf): Reply {
+/**
+ * Customers in the order given, each noted, a page of them at a time: past one page, which rows
+ * these are, buttons to the pages before and after, and the CLI command that lists them all.
+ */
+export function customerList(view: PortfolioView, customers: readonly CustomerReport[], list: ListOf, page: PageRequest): Reply {
   const { title, subtitle, command, note = flagNote, order = 'worst first', totals = [] } = list;
-  const shown = customers.slice(0, LIST_ROWS);
+  // A page the list no longer reaches (it got shorter since the button was sent) shows its last rows.
+  const last = Math.max(0, Math.ceil(customers.length / LIST_ROWS) - 1) * LIST_ROWS;
+  const from = Math.min(page.from, last);
+  const shown = customers.slice(from, from + LIST_ROWS);
+  const after = customers.length - from - shown.length;
+  const turn = (title: string, to: number): Button => buttons.page(title, { origin: page.origin, from: to });
   return listCard(
     {
       title,
@@ -173,10 +182,14 @@ export function customerList(view: PortfolioView, customers: readonly CustomerRe
       rows: shown.map((c) => row(c, view.thresholds, note(c))),
       more:
         shown.length < customers.length
-          ? `and ${count(customers.length - shown.length)} more; the command line lists them all: ${command}`
+          ? `Showing ${count(from + 1)}–${count(from + shown.length)} of ${count(customers.length)}; the command line lists them all: ${command}`
           : '',
       sections: [],
-      buttons: [buttons.portfolio()],
+      buttons: [
+        ...(from > 0 ? [turn(`Previous ${LIST_ROWS}`, Math.max(0, from - LIST_ROWS))] : []),
+        ...(after > 0 ? [turn(`Next ${Math.min(LIST_ROWS, after)}`, from + LIST_ROWS)] : []),
+        buttons.portfolio(),
+      ],
     },
     title,
   );
@@ -195,7 +208,7 @@ const BOTH_NUMBERS: readonly RankedMeasure[] = [{ kind: 'deployment' }, { kind: 
 /** Whether the trend knows how the measure moved (a workload's usage only since syncs kept it). */
 const knownChange = (t: Trend | null, measure: RankedMeasure): boolean => t !== null && changesRead(t, measure)[0] != null;
 
-export function movedCard(view: PortfolioView, movement: Movement): Reply {
+export function movedCard(view: PortfolioView, movement: Movement, page: PageRequest): Reply {
   const moved = view.moved(movement);
   const byKey = new Map(moved.map((m) => [customerKey(m.customer), m.trend]));
   const { direction, days, beyondPoints, measure } = movement;
@@ -237,6 +250,7 @@ export function movedCard(view: PortfolioView, movement: Movement): Reply {
       },
       order,
     },
+    page,
   );
 }
 
@@ -251,6 +265,7 @@ function countedList(
   above: number | null,
   counted: { readonly thing: string; readonly noneAtAll: string },
   list: Omit<ListOf, 'title'>,
+  page: PageRequest,
 ): Reply {
   const more = above === null ? '' : `more than ${count(above)} `;
   const title =
@@ -259,11 +274,11 @@ function countedList(
       : above === null
         ? counted.noneAtAll
         : `No customer has ${more}${counted.thing}`;
-  return customerList(view, customers, { ...list, title });
+  return customerList(view, customers, { ...list, title }, page);
 }
 
 /** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
-export function unassignedCard(view: PortfolioView, above: number | null): Reply {
+export function unassignedCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
   return countedList(
     view,
     view.unassigned(above ?? 0),
@@ -276,11 +291,12 @@ export function unassignedCard(view: PortfolioView, above: number | null): Reply
       note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
       order: 'most unassigned first',
     },
+    page,
   );
 }
 
 /** "who has the most inactive users?": each row says how many entitlements nobody used, and how many licenses nobody has. */
-export function inactiveCard(view: PortfolioView, above: number | null): Reply {
+export function inactiveCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
   return countedList(
     view,
     view.inactive(above ?? 0),
@@ -293,11 +309,12 @@ export function inactiveCard(view: PortfolioView, above: number | null): Reply {
       note: (c) => [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''].filter((part) => part !== '').join(' · '),
       order: 'most inactive first',
     },
+    page,
   );
 }
 
 /** "who has the most support requests?": each row says how many in the last 30 days, and how many are still open. */
-export function serviceRequestsCard(view: PortfolioView, above: number | null): Reply {
+export function serviceRequestsCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
   const thing = 'service requests in the last 30 days';
   return countedList(
     view,
@@ -310,30 +327,36 @@ export function serviceRequestsCard(view: PortfolioView, above: number | null): 
       note: (c) => serviceRequestsText(c.serviceRequests),
       order: 'most requests first',
     },
+    page,
   );
 }
 
 /** "which subscriptions need attention?": each row names the subscriptions in grace period, suspended, disabled or expired. */
-export function attentionCard(view: PortfolioView): Reply {
+export function attentionCard(view: PortfolioView, page: PageRequest): Reply {
   const customers = view.needingAttention();
-  return customerList(view, customers, {
-    title:
-      customers.length === 0
-        ? 'No subscription needs attention: none is in grace period, suspended, disabled or expired'
-        : `${customersText(customers.length)} with subscriptions needing attention`,
-    subtitle:
-      'Subscriptions in their grace period, suspended, disabled (locked out) or expired, from Partner Center (or Graph): renew or reactivate them before the seats are lost, or right-size them with the customer.',
-    command: 'adoption report --attention',
-    note: (c) => c.subscriptionsNeedingAttention.map(attentionText).join(' · '),
-    order: 'most subscriptions first',
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title:
+        customers.length === 0
+          ? 'No subscription needs attention: none is in grace period, suspended, disabled or expired'
+          : `${customersText(customers.length)} with subscriptions needing attention`,
+      subtitle:
+        'Subscriptions in their grace period, suspended, disabled (locked out) or expired, from Partner Center (or Graph): renew or reactivate them before the seats are lost, or right-size them with the customer.',
+      command: 'adoption report --attention',
+      note: (c) => c.subscriptionsNeedingAttention.map(attentionText).join(' · '),
+      order: 'most subscriptions first',
+    },
+    page,
+  );
 }
 
 /**
  * "biggest customers", "top 10 customers by seats", "customers with more than 100 seats": each row
  * with its licenses sold, assigned and used; `shown` keeps the first so many.
  */
-export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: number | null): Reply {
+export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: number | null, page: PageRequest): Reply {
   const ranked = view.bySize(question);
   const customers = shown === null ? ranked : ranked.slice(0, shown);
   const { order, seats } = question;
@@ -344,32 +367,42 @@ export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: num
       : customers.length < ranked.length
         ? `The ${customers.length} ${order} of ${customersText(ranked.length)}${within || ' by licenses sold'}`
         : `${customersText(customers.length)}${within || ' by licenses sold'}`;
-  return customerList(view, customers, {
-    title,
-    subtitle:
-      'Licenses sold: Partner Center deployment analytics or subscribed SKUs, or Graph subscribed SKUs. A customer known from usage reports alone has no count and is left out.',
-    command: `adoption report --${order}${seats === null ? '' : ` --seats-${seats.side} ${seats.count}`}`,
-    note: (c) =>
-      [licensesText(c.assigned, c.sold, c.deploymentPercent), entitlementsText(c.active, c.entitled, c.usagePercent)].join(' · '),
-    order: order === 'largest' ? 'most licenses first' : 'fewest licenses first',
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title,
+      subtitle:
+        'Licenses sold: Partner Center deployment analytics or subscribed SKUs, or Graph subscribed SKUs. A customer known from usage reports alone has no count and is left out.',
+      command: `adoption report --${order}${seats === null ? '' : ` --seats-${seats.side} ${seats.count}`}`,
+      note: (c) =>
+        [licensesText(c.assigned, c.sold, c.deploymentPercent), entitlementsText(c.active, c.entitled, c.usagePercent)].join(' · '),
+      order: order === 'largest' ? 'most licenses first' : 'fewest licenses first',
+    },
+    page,
+  );
 }
 
 /** Customers with one flag or recommendation, worst first, each with what it says of them. */
-export function customersWithCard(view: PortfolioView, code: FindingCode): Reply {
+export function customersWithCard(view: PortfolioView, code: FindingCode, page: PageRequest): Reply {
   const customers = view.withFinding(code);
   const label = findingLabel(code);
   const title = customers.length === 0 ? `No customer has this now: ${label}` : `${customersText(customers.length)}: ${label}`;
   const subtitle = isFlagCode(code) ? 'Why their numbers look odd' : 'What to do, and why';
-  return customerList(view, customers, {
-    title,
-    subtitle,
-    command: `adoption report --with ${code}`,
-    note: (c) => {
-      const finding = findingOf(c, code);
-      return finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message;
+  return customerList(
+    view,
+    customers,
+    {
+      title,
+      subtitle,
+      command: `adoption report --with ${code}`,
+      note: (c) => {
+        const finding = findingOf(c, code);
+        return finding === undefined ? '' : 'reason' in finding ? finding.reason : finding.message;
+      },
     },
-  });
+    page,
+  );
 }
 
 export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[], choose: RowAction = openCard): Reply {
@@ -403,13 +436,18 @@ export function actionNote(row: ActionRow): string {
 }
 
 /** "what should I do?": customers with a suggested action, a trial about to end or old data, the most urgent first, each with why. */
-export function actionsCard(view: PortfolioView): Reply {
+export function actionsCard(view: PortfolioView, page: PageRequest): Reply {
   const customers = view.needingAction();
-  return customerList(view, customers, {
-    title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
-    subtitle: `Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then subscriptions needing attention (renew or reactivate them), then upsell (training courses), then trials ending within ${TRIAL_ACTION_DAYS} days (convert them); old data last, to refresh before acting.`,
-    command: 'adoption report --actions',
-    note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
-    order: 'most urgent first',
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title: customers.length === 0 ? 'Nothing to act on now' : `${customersText(customers.length)} to act on`,
+      subtitle: `Most urgent first: low adoption (adoption content), then many support requests (training and self-support), then subscriptions needing attention (renew or reactivate them), then upsell (training courses), then trials ending within ${TRIAL_ACTION_DAYS} days (convert them); old data last, to refresh before acting.`,
+      command: 'adoption report --actions',
+      note: (c) => actionNote(actionRow(c, view.report.generatedAt)),
+      order: 'most urgent first',
+    },
+    page,
+  );
 }

@@ -17,7 +17,7 @@ import { largestFirst } from '../metrics/size.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
-import { buttons } from './actions.js';
+import { buttons, type PageRequest } from './actions.js';
 import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
@@ -74,7 +74,7 @@ function groupPhrase(group: PercentFilters): string {
  * below 60%", "usage below 50% and deployment above 80%, or usage below 20%": those customers, the
  * farthest from the line first.
  */
-export function percentCard(all: PortfolioView, query: PercentQuery, among: Among | null = null): Reply {
+export function percentCard(all: PortfolioView, query: PercentQuery, among: Among | null, page: PageRequest): Reply {
   const scope = scoped(all, among);
   if ('reply' in scope) return scope.reply;
   const { view } = scope;
@@ -105,21 +105,26 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
         .join(' · ');
     })
     .join(' · ');
-  return customerList(view, nearest === undefined ? customers : [nearest], {
-    title: `${title}${scope.phrase}`,
-    subtitle,
-    // The command line joins its conditions by "and" only: for "or", it lists every customer.
-    command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
-    note: (c) => measuredNote(c, measures),
-    order:
-      nearest !== undefined
-        ? `nearest to ${query[0][0].percent}%`
-        : among?.largestFirst
-          ? 'most licenses first'
-          : filters.every((f) => f.side === 'above')
-            ? 'highest first'
-            : 'lowest first',
-  });
+  return customerList(
+    view,
+    nearest === undefined ? customers : [nearest],
+    {
+      title: `${title}${scope.phrase}`,
+      subtitle,
+      // The command line joins its conditions by "and" only: for "or", it lists every customer.
+      command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
+      note: (c) => measuredNote(c, measures),
+      order:
+        nearest !== undefined
+          ? `nearest to ${query[0][0].percent}%`
+          : among?.largestFirst
+            ? 'most licenses first'
+            : filters.every((f) => f.side === 'above')
+              ? 'highest first'
+              : 'lowest first',
+    },
+    page,
+  );
 }
 
 /** When no customer meets a single condition: the one that comes nearest (the lowest for "below 5%"), if any has the number. */
@@ -161,25 +166,30 @@ function reportCommand(filters: PercentFilters): string {
  * "Teams usage", "rank customers by usage", "who has the highest deployment?": every customer with
  * that number, lowest (or highest) first, each with its counts.
  */
-export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder, count: number | null = null): Reply {
+export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder, count: number | null, page: PageRequest): Reply {
   const ranked = view.ranked(measure, order);
   const customers = count === null ? ranked : ranked.slice(0, count);
   const what = measureName(measure);
   const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
   const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
-  return customerList(view, customers, {
-    title:
-      customers.length === 0
-        ? `No customer has ${what} figures yet`
-        : customers.length < ranked.length
-          ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
-          : `${capitalized(what)}: ${customersText(customers.length)}`,
-    subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
-    command: `adoption report ${measureOption(measure)}`,
-    note: (c) => measuredNote(c, [measure]),
-    order: `${order} first`,
-    totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title:
+        customers.length === 0
+          ? `No customer has ${what} figures yet`
+          : customers.length < ranked.length
+            ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
+            : `${capitalized(what)}: ${customersText(customers.length)}`,
+      subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
+      command: `adoption report ${measureOption(measure)}`,
+      note: (c) => measuredNote(c, [measure]),
+      order: `${order} first`,
+      totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
+    },
+    page,
+  );
 }
 
 /** "Teams usage over 12 customers: 80.3% (765 of 953 entitlements active)": the average asked for, sum over sum. */
@@ -193,22 +203,27 @@ function rankedTotal(ranked: readonly CustomerReport[], measure: RankedMeasure, 
 }
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */
-export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, among: Among | null = null): Reply {
+export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
   const t = all.thresholds;
   if (measure.kind !== 'lower') {
     const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
-    return percentCard(all, [[{ side: 'below', percent, measure }]], among);
+    return percentCard(all, [[{ side: 'below', percent, measure }]], among, page);
   }
   const scope = scoped(all, among);
   if ('reply' in scope) return scope.reply;
   const customers = scope.arrange(scope.view.lowAdoption());
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
-  return customerList(scope.view, customers, {
-    title: `${title}${scope.phrase}`,
-    subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
-    command: `adoption report --json${scope.options}`,
-    ...(among?.largestFirst ? { order: 'most licenses first' } : {}),
-  });
+  return customerList(
+    scope.view,
+    customers,
+    {
+      title: `${title}${scope.phrase}`,
+      subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
+      command: `adoption report --json${scope.options}`,
+      ...(among?.largestFirst ? { order: 'most licenses first' } : {}),
+    },
+    page,
+  );
 }
 
 /**
@@ -253,16 +268,21 @@ function scoped(
 }
 
 /** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */
-export function bestCard(view: PortfolioView, count: number | null): Reply {
+export function bestCard(view: PortfolioView, count: number | null, page: PageRequest): Reply {
   const ranked = view.best();
   const shown = count === null ? ranked : ranked.slice(0, count);
-  return customerList(view, shown, {
-    title:
-      shown.length === ranked.length
-        ? `${customersText(ranked.length)}, best first`
-        : `The best ${shown.length} of ${customersText(ranked.length)}`,
-    subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
-    command: 'adoption report',
-    order: 'best first',
-  });
+  return customerList(
+    view,
+    shown,
+    {
+      title:
+        shown.length === ranked.length
+          ? `${customersText(ranked.length)}, best first`
+          : `The best ${shown.length} of ${customersText(ranked.length)}`,
+      subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
+      command: 'adoption report',
+      order: 'best first',
+    },
+    page,
+  );
 }

@@ -3,7 +3,7 @@ import { customerKey } from '../metrics/customer-key.js';
 import { lackedText, licenseSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
-import { buttons } from './actions.js';
+import { buttons, type PageRequest } from './actions.js';
 import type { Reply } from './card.js';
 import { customerList, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
@@ -68,7 +68,7 @@ export function productsCard(view: PortfolioView): Reply {
 }
 
 /** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
-export function productCard(view: PortfolioView, query: string): Reply {
+export function productCard(view: PortfolioView, query: string, page: PageRequest): Reply {
   const found = view.withProduct(query);
   const asked = name(query);
   if (found.length === 0) return noSuchProduct(view, asked, '');
@@ -84,6 +84,7 @@ export function productCard(view: PortfolioView, query: string): Reply {
       // "how many E3 licenses have we sold?": the sums over those customers' products named so.
       totals: [{ title: `Licenses (${asked})`, value: assignedText(licenseSums(found.flatMap((f) => f.products))) }],
     },
+    page,
   );
 }
 
@@ -91,21 +92,26 @@ export function productCard(view: PortfolioView, query: string): Reply {
  * "customers without E3", "who doesn't have Teams?": the customers with no product named so (or
  * no entitlement to the workload), the most licenses first, each row with what it has instead.
  */
-export function withoutCard(view: PortfolioView, lacking: Lacking): Reply {
+export function withoutCard(view: PortfolioView, lacking: Lacking, page: PageRequest): Reply {
   const { asked, has, subtitle, option, note } = lackingWords(lacking);
   // Nobody has it: every customer is without it, most likely a product misspelled.
   if (lacking.kind === 'product' && view.withProduct(lacking.words).length === 0) {
     return noSuchProduct(view, asked, `: all ${customersText(view.customers.length)} are without it`);
   }
   const customers = view.without(lacking);
-  return customerList(view, customers, {
-    title: customers.length === 0 ? `Every customer has ${has}` : `${customersText(customers.length)} without ${asked}`,
-    // What a row says means nothing without rows.
-    subtitle: customers.length === 0 ? '' : subtitle,
-    command: `adoption report --without ${quoted(option)}`,
-    note,
-    order: 'most licenses first',
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title: customers.length === 0 ? `Every customer has ${has}` : `${customersText(customers.length)} without ${asked}`,
+      // What a row says means nothing without rows.
+      subtitle: customers.length === 0 ? '' : subtitle,
+      command: `adoption report --without ${quoted(option)}`,
+      note,
+      order: 'most licenses first',
+    },
+    page,
+  );
 }
 
 /** How the card names what is lacking, what it means, the words for --without, and what each row says the customer has instead. */

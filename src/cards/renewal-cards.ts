@@ -2,6 +2,7 @@ import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalS
 import type { Renewal } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
+import type { PageRequest } from './actions.js';
 import { customerList } from './list-cards.js';
 import { count, customersText, renewalText } from './text.js';
 
@@ -62,27 +63,32 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
  * decides what to do before it: low usage risks fewer seats at renewal, full deployment is the
  * moment for more, a trial's end the moment to convert it. "which trials end soon?": the trials alone.
  */
-export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: RenewalScope): Reply {
+export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: RenewalScope, page: PageRequest): Reply {
   const today = view.report.generatedAt;
   const days = spanDays(asked, today);
   const customers = view.renewing(days, scope);
   const span = `the next ${count(days)} days${'month' in asked ? `, to the end of ${MONTH_NAMES[asked.month - 1]}` : ''}`;
   const ending = customers.flatMap((c) => renewalsWithin(c, today, days, scope));
-  return customerList(view, customers, {
-    title: renewalsTitle(
-      customers.length,
-      span,
-      scope,
-      ending.some((r) => r.trial),
-    ),
-    subtitle: RENEWALS_SUBTITLE[scope],
-    totals: renewalTotals(ending),
-    command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
-    // The row's own columns give deployment and usage beside it.
-    note: (c) =>
-      renewalsWithin(c, today, days, scope)
-        .map((r) => renewalText(r, today))
-        .join(' · '),
-    order: 'soonest first',
-  });
+  return customerList(
+    view,
+    customers,
+    {
+      title: renewalsTitle(
+        customers.length,
+        span,
+        scope,
+        ending.some((r) => r.trial),
+      ),
+      subtitle: RENEWALS_SUBTITLE[scope],
+      totals: renewalTotals(ending),
+      command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
+      // The row's own columns give deployment and usage beside it.
+      note: (c) =>
+        renewalsWithin(c, today, days, scope)
+          .map((r) => renewalText(r, today))
+          .join(' · '),
+      order: 'soonest first',
+    },
+    page,
+  );
 }

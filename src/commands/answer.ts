@@ -32,11 +32,14 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { isQuestion, namesJoined, parseCommand, type CustomerTarget, type Question } from './command.js';
 import { mistypedCommand } from './questions/mistyped-commands.js';
-import { buttons, type Button } from '../cards/actions.js';
+import { buttons, type Button, type PageRequest } from '../cards/actions.js';
 import { customerKey } from '../metrics/customer-key.js';
 
-/** The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. */
-export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope): Reply {
+/**
+ * The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. A list
+ * shows the page asked for, its buttons asking the same question again for the others.
+ */
+export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope, page: PageRequest): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (command.kind === 'thanks') return thanksCard();
   if (command.kind === 'export') return exportCard();
@@ -47,29 +50,29 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'portfolio':
       return portfolioCard(view);
     case 'percent':
-      return percentCard(view, command.query, command.among);
+      return percentCard(view, command.query, command.among, page);
     case 'low-adoption':
-      return lowAdoptionCard(view, command.measure, command.among);
+      return lowAdoptionCard(view, command.measure, command.among, page);
     case 'ranked':
-      return rankedCard(view, command.measure, command.order, command.count);
+      return rankedCard(view, command.measure, command.order, command.count, page);
     case 'unassigned':
-      return unassignedCard(view, command.above);
+      return unassignedCard(view, command.above, page);
     case 'inactive':
-      return inactiveCard(view, command.above);
+      return inactiveCard(view, command.above, page);
     case 'requests':
-      return serviceRequestsCard(view, command.above);
+      return serviceRequestsCard(view, command.above, page);
     case 'attention':
-      return attentionCard(view);
+      return attentionCard(view, page);
     case 'size':
-      return sizeCard(view, command.question, command.count);
+      return sizeCard(view, command.question, command.count, page);
     case 'renewals':
-      return renewalsCard(view, command.span, command.scope);
+      return renewalsCard(view, command.span, command.scope, page);
     case 'moved':
-      return movedCard(view, command.movement);
+      return movedCard(view, command.movement, page);
     case 'best':
-      return bestCard(view, command.count);
+      return bestCard(view, command.count, page);
     case 'customers-with':
-      return customersWithCard(view, command.code);
+      return customersWithCard(view, command.code, page);
     case 'customer-key': {
       const customer = view.customer(command.key);
       if (!customer) return customerGoneCard();
@@ -81,7 +84,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       );
     }
     case 'actions':
-      return actionsCard(view);
+      return actionsCard(view, page);
     case 'product': {
       // "who owns Contoso?": no product is named so, but a customer is: its card.
       if (view.withProduct(command.product).length === 0) {
@@ -89,12 +92,12 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
         const named = found.kind === 'one' && found.customer.customer.toLowerCase().includes(command.product.toLowerCase());
         if (named) return customerCard(found.customer, settings, view.historyOf(found.customer));
       }
-      return productCard(view, command.product);
+      return productCard(view, command.product, page);
     }
     case 'products':
       return productsCard(view);
     case 'without':
-      return withoutCard(view, command.lacking);
+      return withoutCard(view, command.lacking, page);
     case 'compare':
       return compare(view, command.customers);
     case 'why': {
@@ -120,7 +123,9 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       // "portfollio", "hlep": a command word mistyped, when no customer is named like it.
       const meant = mistypedCommand(command.query);
       const typed = meant === null ? null : parseCommand(meant);
-      return typed !== null && isQuestion(typed) ? answer(typed, view, settings, scope) : notUnderstoodCard(command.query, found.closest);
+      return typed !== null && isQuestion(typed)
+        ? answer(typed, view, settings, scope, page)
+        : notUnderstoodCard(command.query, found.closest);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { buttons, commandForAction } from '../cards/actions.js';
+import { buttons, commandForAction, pageRequest, pressed, type PageRequest } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { messageCard } from '../cards/message-cards.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
@@ -10,7 +10,7 @@ import { dataStatusCard } from '../cards/data-status-card.js';
 import type { SyncStatus } from '../sync/sync-log.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import { answer } from './answer.js';
-import { isSettings, needsAdmin, parseCommand, type Command } from './command.js';
+import { isQuestion, isSettings, needsAdmin, parseCommand, type Command } from './command.js';
 import type { Settings } from './settings.js';
 import type { Turn } from './turn.js';
 
@@ -44,13 +44,24 @@ export class Conversation {
   ) {}
 
   reply(text: string, turn: Turn): Promise<Reply> {
-    return this.run(parseCommand(text), turn);
+    return this.run(parseCommand(text), turn, { origin: { text }, from: 0 });
   }
 
-  /** A card button (Action.Execute); null when the verb or its data is not one this bot sends. */
+  /**
+   * A card button (Action.Execute); null when the verb or its data is not one this bot sends. A
+   * page button asks its list's question again, and only a question: it never changes a setting.
+   */
   async act(verb: string, data: unknown, turn: Turn): Promise<Reply | null> {
+    if (verb === 'page') {
+      const page = pageRequest(data);
+      if (page === null) return null;
+      const { origin } = page;
+      const command = 'text' in origin ? parseCommand(origin.text) : commandForAction(origin.verb, origin.data);
+      return command !== null && isQuestion(command) ? this.run(command, turn, page) : null;
+    }
     const command = commandForAction(verb, data);
-    return command === null ? null : this.run(command, turn);
+    const origin = pressed(verb, data);
+    return command === null || origin === null ? null : this.run(command, turn, { origin, from: 0 });
   }
 
   /**
@@ -77,10 +88,10 @@ export class Conversation {
     return welcomeCard(await this.portfolio.view(), scope);
   }
 
-  private async run(command: Command, turn: Turn): Promise<Reply> {
+  private async run(command: Command, turn: Turn, page: PageRequest): Promise<Reply> {
     if (needsAdmin(command) && turn.role !== 'admin') return ADMINS_ONLY;
     if (isSettings(command)) return this.changes.handle(command, turn);
     if (command.kind === 'data-status') return dataStatusCard(await this.portfolio.view(), await this.syncStatus(), this.clock());
-    return answer(command, await this.portfolio.view(), this.settings, turn.scope);
+    return answer(command, await this.portfolio.view(), this.settings, turn.scope, page);
   }
 }

@@ -1522,7 +1522,8 @@ describe('lists longer than a card', () => {
   before(async () => (h = await startHarness({ demo: false })));
   after(() => h.close());
 
-  it('shows 25 customers and names the command line that lists them all, with the words asked', async () => {
+  // 30 customers without E3, each below 60% deployment: Customer 29 sold the most (39), Customer 00 the fewest.
+  before(async () => {
     const records: DeploymentRecord[] = Array.from({ length: 30 }, (_, i) => ({
       kind: 'deployment',
       key: `basic|${i}`,
@@ -1538,15 +1539,77 @@ describe('lists longer than a card', () => {
       key: 'e3',
       customer: { tenantId: 'tenant-e3', name: 'E3 Customer' },
       product: 'Office 365 E3',
+      assigned: 10,
     };
     await h.storage.cache.upsert([...records, e3]);
-    const without = textsOf(cardOf((await h.say("who doesn't have E3?"))[0]));
-    expect(without[0]).to.equal('30 customers without E3');
-    expect(without.at(-1)).to.equal('and 5 more; the command line lists them all: adoption report --without E3');
+  });
+
+  /** The customer rows' names. */
+  const rowNames = (texts: string[]): string[] => texts.filter((t) => /^Customer \d\d$/.test(t));
+  /** The card's own buttons, not the rows' Open. */
+  const cardButtons = (card: unknown) => buttonsOf(card).filter((b) => b.verb !== 'customer');
+
+  it('shows 25 customers, which ones they are, and the command line that lists them all, with the words asked', async () => {
+    const without = cardOf((await h.say("who doesn't have E3?"))[0]);
+    const texts = textsOf(without);
+    expect(texts[0]).to.equal('30 customers without E3');
+    expect(texts.at(-1)).to.equal('Showing 1–25 of 30; the command line lists them all: adoption report --without E3');
     // The largest first: Customer 29 has 39 licenses sold.
-    expect(without[5]).to.equal('Customer 29');
+    expect(rowNames(texts)).to.have.length(25);
+    expect(rowNames(texts)[0]).to.equal('Customer 29');
+    expect(rowNames(texts).at(-1)).to.equal('Customer 05');
+    expect(cardButtons(without).map((b) => [b.title, b.verb, b.data])).to.deep.equal([
+      ['Next 5', 'page', { ask: "who doesn't have E3?", from: 25 }],
+      ['Show portfolio', 'portfolio', {}],
+    ]);
     const basic = textsOf(cardOf((await h.say('who bought business basic?'))[0]));
-    expect(basic.at(-1)).to.equal('and 5 more; the command line lists them all: adoption report --product "business basic"');
+    expect(basic.at(-1)).to.equal('Showing 1–25 of 30; the command line lists them all: adoption report --product "business basic"');
+  });
+
+  it('turns the page in place: the next rows, then back to the first', async () => {
+    const next = await h.invoke('page', { ask: "who doesn't have E3?", from: 25 });
+    expect(next.status).to.equal(200);
+    const texts = textsOf(next.body.value);
+    expect(texts[0]).to.equal('30 customers without E3');
+    expect(rowNames(texts)).to.deep.equal(['Customer 04', 'Customer 03', 'Customer 02', 'Customer 01', 'Customer 00']);
+    expect(texts.at(-1)).to.equal('Showing 26–30 of 30; the command line lists them all: adoption report --without E3');
+    expect(cardButtons(next.body.value).map((b) => [b.title, b.data])).to.deep.equal([
+      ['Previous 25', { ask: "who doesn't have E3?", from: 0 }],
+      ['Show portfolio', {}],
+    ]);
+    const back = await h.invoke('page', cardButtons(next.body.value)[0]!.data);
+    expect(rowNames(textsOf(back.body.value))[0]).to.equal('Customer 29');
+    expect(cardProblems(next.body.value)).to.deep.equal([]);
+  });
+
+  it('pages a list a button asked for, by asking that button again', async () => {
+    const low = await h.invoke('low-adoption', {});
+    const texts = textsOf(low.body.value);
+    expect(texts[0]).to.equal('30 customers with low adoption');
+    const [next] = cardButtons(low.body.value);
+    expect(next).to.deep.equal({ title: 'Next 5', verb: 'page', data: { button: '{"verb":"low-adoption","data":{}}', from: 25 } });
+    const rest = textsOf((await h.invoke('page', next!.data)).body.value);
+    expect(rest[0]).to.equal('30 customers with low adoption');
+    // Worst first: Customer 29's 5 of 39 (12.8%) leads, so the last page ends with the best, Customer 00 (50%).
+    expect(rowNames(rest)).to.deep.equal(['Customer 04', 'Customer 03', 'Customer 02', 'Customer 01', 'Customer 00']);
+  });
+
+  it('shows the last rows for a page the list no longer reaches, and refuses a page of anything but a question', async () => {
+    const past = textsOf((await h.invoke('page', { ask: "who doesn't have E3?", from: 50 })).body.value);
+    expect(past.at(-1)).to.equal('Showing 26–30 of 30; the command line lists them all: adoption report --without E3');
+    // A page button never changes a setting, whatever its text says.
+    const muted = await h.invoke('page', { ask: 'mute Customer 01 for 2 weeks', from: 0 });
+    expect(muted.body.statusCode).to.equal(400);
+    for (const data of [
+      { ask: 'low adoption', from: -25 },
+      { ask: 'low adoption', from: '25' },
+      { button: '{"verb":"page","data":{}}', from: 0 },
+      { button: '{"verb":"mute","data":{"key":"tenant-1"}}', from: 0 },
+      { button: 'not json', from: 0 },
+      { from: 0 },
+    ]) {
+      expect((await h.invoke('page', data)).body.statusCode, JSON.stringify(data)).to.equal(400);
+    }
   });
 });
 
