@@ -246,6 +246,36 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists the customers A to Z with --by-name, after the other options choose them', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-by-name-')));
+      try {
+        const names = (...args: string[]): Promise<string[]> => reportedIn(demo.env, ...args);
+        expect(await names('--by-name')).to.deep.equal([
+          'Adventure Works',
+          'Alpine Ski House',
+          'Coho Winery',
+          'Contoso Ltd',
+          'Fabrikam Inc',
+          'Fourth Coffee',
+          'Litware Inc',
+          'Northwind Traders',
+          'Proseware',
+          'Tailspin Toys',
+          'Wingtip Toys',
+          'Woodgrove Bank',
+        ]);
+        expect(await names('--below', '80', '--by-name')).to.deep.equal([
+          'Alpine Ski House',
+          'Coho Winery',
+          'Fabrikam Inc',
+          'Fourth Coffee',
+          'Proseware',
+        ]);
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers by licenses sold, the largest or smallest first, within a seat count', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-size-')));
       try {

@@ -12,6 +12,7 @@ export const VERBS = [
   'customer',
   'refresh',
   'portfolio',
+  'all-customers',
   'low-adoption',
   'actions',
   'customers-with',
@@ -49,6 +50,7 @@ export interface PageRequest {
 export const buttons = {
   customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
   portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
+  allCustomers: (): Button => ({ title: 'All customers', verb: 'all-customers', data: {} }),
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
   actions: (): Button => ({ title: 'What to do', verb: 'actions', data: {} }),
   help: (): Button => ({ title: 'Help', verb: 'help', data: {} }),
@@ -141,6 +143,8 @@ export function commandForAction(verb: string, data: unknown): Command | null {
     }
     case 'portfolio':
       return { kind: 'portfolio' };
+    case 'all-customers':
+      return { kind: 'all-customers' };
     case 'low-adoption':
       return { kind: 'low-adoption', measure: { kind: 'lower' }, among: null };
     case 'actions':

@@ -128,13 +128,14 @@ export function portfolioCard(view: PortfolioView): Reply {
       rows: shown.map((c) => row(c, t, flagNote(c))),
       more:
         shown.length < s.customers
-          ? `Showing the ${shown.length} lowest of ${count(s.customers)}. Ask "low adoption" or "below 50%" for more.`
+          ? `Showing the ${shown.length} lowest of ${count(s.customers)}. Ask "low adoption" or "below 50%" for more, or "all customers" for every one, A to Z.`
           : '',
       sections: [
         { title: 'Why numbers look odd', facts: counted(FLAG_CODES, s.flags) },
         { title: 'Suggested actions', facts: counted(RECOMMENDATION_CODES, s.recommendations) },
       ].filter((section) => section.facts.length > 0),
-      buttons: [buttons.lowAdoption(), buttons.actions(), buttons.help()],
+      // Every customer by name, when the card cannot show them all.
+      buttons: [buttons.lowAdoption(), buttons.actions(), ...(shown.length < s.customers ? [buttons.allCustomers()] : []), buttons.help()],
       partnerFigures: view.report.partnerTotals.map(partnerFigure),
     },
     `Portfolio: ${customersText(s.customers)}, deployment ${percentText(s.deploymentPercent)}, usage ${percentText(s.usagePercent)}`,
@@ -433,6 +434,22 @@ export function actionNote(row: ActionRow): string {
     ...(row.staleDays === null ? [] : [`Old data: ${count(row.staleDays)} days old`]),
     ...(r === undefined ? [] : [`${renewalLabel(r)}: ${r.offer}, ${count(r.seats)} seats on ${r.renewsOn.slice(0, 10)}`]),
   ].join(' · ');
+}
+
+/** "list all customers", "customers A-Z": every customer by name, a page at a time, each with its flags. */
+export function allCustomersCard(view: PortfolioView, page: PageRequest): Reply {
+  const customers = view.alphabetical();
+  return customerList(
+    view,
+    customers,
+    {
+      title: `${customersText(customers.length)}, A to Z`,
+      subtitle: 'Every customer in the cache by name. "portfolio" has the totals and the lowest first.',
+      command: 'adoption report --by-name',
+      order: 'A to Z',
+    },
+    page,
+  );
 }
 
 /** "what should I do?": customers with a suggested action, a trial about to end or old data, the most urgent first, each with why. */

@@ -184,6 +184,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       '--without <words>',
       "only customers without a product named so, or without a workload's entitlements (teams, yammer ...), the most licenses first",
     )
+    .option('--by-name', 'the customers A to Z by name (after the options above choose them)')
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
       const store = await openStore(config, output, true);

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
+  alphabetical,
   beyondText,
   customerKey,
   customersWithout,
@@ -83,6 +84,8 @@ export interface ReportOptions {
   readonly product?: string;
   /** Only customers without a product named so (or, for a workload's name, without its entitlements), the most licenses first. */
   readonly without?: string;
+  /** The customers left, A to Z by name. */
+  readonly byName?: boolean;
   readonly json?: boolean;
 }
 
@@ -189,6 +192,7 @@ export function selectReport(
   const size = sizeOf(options);
   if (size) customers = bySize(customers, size);
   if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options));
+  if (options.byName) customers = alphabetical(customers);
   return { ...full, customers };
 }
 
@@ -231,7 +235,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -10,6 +10,7 @@ import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/num
 import { renewalsCard } from '../cards/renewal-cards.js';
 import {
   actionsCard,
+  allCustomersCard,
   attentionCard,
   choicesCard,
   customersWithCard,
@@ -49,6 +50,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
   switch (command.kind) {
     case 'portfolio':
       return portfolioCard(view);
+    case 'all-customers':
+      return allCustomersCard(view, page);
     case 'percent':
       return percentCard(view, command.query, command.among, page);
     case 'low-adoption':

@@ -74,6 +74,8 @@ export type Command =
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
+  /** "list all customers", "customers A-Z", "customer list": every customer by name, a page at a time. */
+  | { readonly kind: 'all-customers' }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   /** Null among: every customer. */
   | { readonly kind: 'percent'; readonly query: PercentQuery; readonly among: Among | null }
@@ -172,6 +174,7 @@ export const MENTIONED = [
   'attention',
   'size',
   'ranked',
+  'all-customers',
 ] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
@@ -343,7 +346,21 @@ const REQUESTS_OVER = new RegExp(
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:what|which) (?:customers|accounts|tenants) do (?:i|we) (?:have|manage|look after|serve|support)$|^(?:what|which) (?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:are|is|have been|has been|do we have) ?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:what|which) (?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:are|is|have been|has been|do we have) ?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+/** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
+const ALL_CUSTOMERS = new RegExp(
+  [
+    /(?:list|show)(?: me)? (?:them )?all|(?:(?:show|list|give|name)(?: me)? )?(?:(?:a|the) (?:full |complete )?list of )?(?:all|every(?: one of)?)(?: (?:my|our|the))? (?:customers?|accounts?|tenants?)(?: (?:a-z|a to z|alphabetically|by name|in alphabetical order))?/,
+    /(?:(?:show|list)(?: me)? )?(?:(?:all |the )?(?:my|our) |the |all )?(?:customers|accounts|tenants) (?:a-z|a to z|from a to z|alphabetically|by name|in alphabetical order|sorted (?:by name|alphabetically))/,
+    /(?:sort|order) (?:(?:all |the )?(?:my |our )?(?:customers|accounts) )?(?:by name|alphabetically)/,
+    /(?:the |my |our |a |full |complete )*(?:customer|account|tenant) list/,
+    /list (?:(?:my|our|the) )?(?:customers|accounts|tenants)|(?:a |the )?(?:full |complete )?list of (?:(?:my|our|the) )?(?:customers|accounts|tenants)/,
+    /(?:an? )?alphabetical (?:list|order)(?: of (?:(?:all|my|our|the) )?(?:customers|accounts))?/,
+    /(?:what|which|who) (?:customers|accounts|tenants)(?: do| are)? (?:i|we) (?:have|manage|look after|serve|support)|who are (?:all )?(?:my|our) customers/,
+  ]
+    .map((part) => `^(?:${part.source})$`)
+    .join('|'),
+);
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
@@ -421,6 +438,7 @@ export function parseCommand(text: string): Command {
   if (here !== undefined) return { kind: 'customer', query: originalCase(text, here), explicit: true };
   const settings = settingsAsked(text, said);
   if (settings) return settings;
+  if (ALL_CUSTOMERS.test(asked)) return { kind: 'all-customers' };
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
   // Before the percents: "usage over 100% with no explanation" is a finding.
   const code = findingAsked(asked);

@@ -54,3 +54,4 @@ export {
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';
 export { isAmong, type Among } from './among.js';
+export { alphabetical } from './by-name.js';

@@ -11,6 +11,7 @@ import { usageView, type UsageView } from './usage.js';
 import { sourceRank } from './preferred-source.js';
 import { renewalsOf } from './renewals.js';
 import { subscriptionsNeedingAttention } from './subscription-attention.js';
+import { byName } from './by-name.js';
 
 function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
   let latest = start;
@@ -106,9 +107,6 @@ export function worstPercent(report: CustomerReport): number {
   if (d === null) return u ?? Number.POSITIVE_INFINITY;
   return u === null ? d : Math.min(d, u);
 }
-
-/** Compares as String.prototype.localeCompare does, with the collator built once. */
-const byName = new Intl.Collator().compare;
 
 export function portfolioReport(
   records: readonly AdoptionRecord[],

@@ -1,5 +1,6 @@
 import type { HistoryPoint } from '../data/records.js';
 import {
+  alphabetical,
   customerKey,
   customersWithout,
   isAmong,
@@ -51,6 +52,7 @@ export class PortfolioView {
   /** Built at the first lookup by name: a view narrowed for one question (among) never needs it. */
   private index: CustomerIndex | null = null;
   private summaryCache: PortfolioSummary | null = null;
+  private alphabeticalCache: readonly CustomerReport[] | null = null;
 
   constructor(
     readonly report: PortfolioReport,
@@ -76,6 +78,12 @@ export class PortfolioView {
       this.thresholds,
       this.history,
     );
+  }
+
+  /** Every customer A to Z, sorted once for the pages that follow. */
+  alphabetical(): readonly CustomerReport[] {
+    this.alphabeticalCache ??= alphabetical(this.report.customers);
+    return this.alphabeticalCache;
   }
 
   get summary(): PortfolioSummary {

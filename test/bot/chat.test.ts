@@ -111,7 +111,12 @@ for (const backend of BACKENDS) {
         ['compare contoso and fabrikam', 'personal', 'Contoso Ltd vs Fabrikam Inc: deployment 95% vs 40%, usage 89% vs 37.5%'],
         ['how does Fabrikam compare to Contoso?', 'channel', 'Fabrikam Inc vs Contoso Ltd: deployment 40% vs 95%, usage 37.5% vs 89%'],
         ['give me the overview please', 'personal', PORTFOLIO],
-        ['list customers', 'personal', PORTFOLIO],
+        ['list customers', 'personal', '12 customers, A to Z'],
+        ['customers A-Z', 'channel', '12 customers, A to Z'],
+        ['what customers do we have?', 'groupChat', '12 customers, A to Z'],
+        ['sort by name', 'personal', '12 customers, A to Z'],
+        ['show me all my customers', 'personal', '12 customers, A to Z'],
+        ['customers', 'personal', PORTFOLIO],
         ['which customers have trials?', 'personal', '1 customer: Trial subscription'],
         ['Who has old data', 'channel', '1 customer: Old data'],
         ['upsell opportunities', 'groupChat', '4 customers: Training courses (upsell)'],
@@ -279,7 +284,7 @@ for (const backend of BACKENDS) {
         ['customers with at least 61 unused licenses', 'groupChat', 'No customer has more than 60 unassigned licenses'],
         // Greetings, the portfolio and upsell said other ways.
         ['hello there', 'personal', 'Here is what I can do'],
-        ['what tenants do we manage?', 'channel', PORTFOLIO],
+        ['what tenants do we manage?', 'channel', '12 customers, A to Z'],
         ['what percentage of licenses are assigned?', 'personal', PORTFOLIO],
         ['where can I upsell?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['who could buy more licenses?', 'personal', '4 customers: Training courses (upsell)'],
@@ -1179,16 +1184,51 @@ for (const backend of BACKENDS) {
         'training-and-self-support',
         'training-upsell',
       ]);
-      expect(buttonsOf(card).slice(-3)).to.deep.equal([
+      expect(buttonsOf(card).slice(-4)).to.deep.equal([
         { title: 'Low adoption', verb: 'low-adoption', data: {} },
         { title: 'What to do', verb: 'actions', data: {} },
+        { title: 'All customers', verb: 'all-customers', data: {} },
         { title: 'Help', verb: 'help', data: {} },
       ]);
+      expect(texts).to.include(
+        'Showing the 10 lowest of 12. Ask "low adoption" or "below 50%" for more, or "all customers" for every one, A to Z.',
+      );
       expect(cardProblems(card)).to.deep.equal([]);
       // "What to do" replaces the card with the customers to act on.
       const todo = await h.invoke('actions', {});
       expect(todo.status).to.equal(200);
       expect(textsOf(todo.body.value)[0]).to.equal('9 customers to act on');
+    });
+
+    it("lists every customer A to Z, from the portfolio card's button or asked for", async () => {
+      const all = await h.invoke('all-customers', {});
+      expect(all.status).to.equal(200);
+      const texts = textsOf(all.body.value);
+      expect(texts.slice(0, 3)).to.deep.equal([
+        '12 customers, A to Z',
+        'Every customer in the cache by name. "portfolio" has the totals and the lowest first.',
+        'Customer (A to Z)',
+      ]);
+      const alphabetical = [
+        'Adventure Works',
+        'Alpine Ski House',
+        'Coho Winery',
+        'Contoso Ltd',
+        'Fabrikam Inc',
+        'Fourth Coffee',
+        'Litware Inc',
+        'Northwind Traders',
+        'Proseware',
+        'Tailspin Toys',
+        'Wingtip Toys',
+        'Woodgrove Bank',
+      ];
+      expect(texts.filter((t) => alphabetical.includes(t))).to.deep.equal(alphabetical);
+      // Each row keeps its flags, as on the portfolio card.
+      const first = texts.indexOf('Adventure Works');
+      expect(texts.slice(first, first + 2)).to.deep.equal(['Adventure Works', 'yammer used beyond its licenses']);
+      expect(texts.at(-1)).to.not.match(/^Showing/);
+      expect(cardProblems(all.body.value)).to.deep.equal([]);
     });
 
     it('lists the customers behind a count, worst first, each with what it says of them', async () => {
