@@ -1,5 +1,5 @@
 import type { ActionRow } from '../metrics/findings.js';
-import type { FlagCode, RecommendationCode, Renewal } from '../metrics/report-types.js';
+import type { FlagCode, RecommendationCode, Renewal, SubscriptionAttention } from '../metrics/report-types.js';
 
 /** What an alert says about one customer; kept in the outbox until it is delivered, then dropped. */
 
@@ -39,7 +39,12 @@ export type AlertCondition =
       readonly renewal: Renewal;
       /** The day it was found (ISO): what "in 15 days" counts from. */
       readonly today: string;
-    };
+    }
+  /**
+   * A subscription in its grace period, suspended, disabled or expired, whatever the numbers: the
+   * customer loses the seats (or already cannot use them) unless someone acts.
+   */
+  | { readonly kind: 'attention'; readonly subscription: SubscriptionAttention };
 
 export interface CustomerAlert {
   readonly customerKey: string;
@@ -58,14 +63,27 @@ export type AlertMessage =
   | { readonly kind: 'digest'; readonly alerts: readonly CustomerAlert[] }
   | { readonly kind: 'weekly'; readonly rows: readonly ActionRow[] };
 
+/** A condition about one of the numbers: under a threshold, dropping, or a renewal read beside one. */
+export type NumberCondition = Exclude<AlertCondition, { kind: 'attention' }>;
+
+/** The percent a condition shows; null for a subscription needing attention, which reads none. */
+export function conditionPercent(condition: AlertCondition): number | null {
+  return condition.kind === 'attention' ? null : condition.percent;
+}
+
 /**
  * The key under which a condition is remembered per conversation and customer (the no-spam
  * window). Each renewal is its own: the next one alerts when its window opens.
  */
 export function conditionKey(conversationId: string, customerKey: string, condition: AlertCondition): string {
+  return `${conversationId}|${customerKey}|${conditionName(condition)}`;
+}
+
+function conditionName(condition: AlertCondition): string {
+  if (condition.kind === 'attention') return `attention-${condition.subscription.reason}-${condition.subscription.offer}`;
+  if (condition.kind === 'renewal') return `renewal-${condition.renewal.renewsOn.slice(0, 10)}`;
   const measured = condition.workload === undefined ? condition.measure : `usage:${condition.workload}`;
-  const what = condition.kind === 'renewal' ? `renewal-${condition.renewal.renewsOn.slice(0, 10)}` : `${measured}-${condition.kind}`;
-  return `${conversationId}|${customerKey}|${what}`;
+  return `${measured}-${condition.kind}`;
 }
 
 /** The customers an alert message is about, by name. */

@@ -7,7 +7,7 @@ import { renewalsWithin } from '../metrics/renewals.js';
 import { DAY_MS } from '../time.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
-import { conditionKey, type AlertCondition, type CustomerAlert, type Measure } from './alert.js';
+import { conditionKey, conditionPercent, type AlertCondition, type CustomerAlert, type Measure, type NumberCondition } from './alert.js';
 import { isMuted } from './subscriptions.js';
 
 export interface AlertSettings {
@@ -56,12 +56,12 @@ function workloadConditions(
   thresholds: Thresholds,
   settings: AlertSettings,
   today: string,
-): AlertCondition[] {
+): NumberCondition[] {
   const percent = workloadTotal(customer, workload)?.usagePercent ?? null;
   if (percent === null) return [];
   const threshold = subscription.belowPercent ?? thresholds.usageLowPercent;
   const low = percent < threshold;
-  const out: AlertCondition[] = low ? [{ kind: 'below', measure: 'usage', workload, percent, threshold }] : [];
+  const out: NumberCondition[] = low ? [{ kind: 'below', measure: 'usage', workload, percent, threshold }] : [];
   const before = previous?.workloadUsage?.[workload];
   if (before !== undefined && before - percent > settings.dropPoints) {
     out.push({ kind: 'drop', measure: 'usage', workload, percent, previousPercent: before, since: previous!.day });
@@ -73,10 +73,9 @@ function workloadConditions(
 }
 
 /**
- * Every condition the customer is in under one subscription, today (ISO), for the number it
- * watches or both. A renewal is one condition: the soonest in the window while a number is under
- * its threshold, read for usage when usage is (what decides the seats kept), else deployment; or
- * the soonest with auto-renew off, whatever the numbers. Pure.
+ * Every condition the customer is in under one subscription, today (ISO): those of the number it
+ * watches (or both), then each of the customer's subscriptions needing attention, whatever the
+ * numbers. Pure.
  */
 export function conditionsFor(
   customer: CustomerReport,
@@ -87,9 +86,27 @@ export function conditionsFor(
   today: string,
 ): AlertCondition[] {
   const previous = points.length >= 2 ? points[points.length - 2]! : null;
-  if (subscription.workload)
-    return workloadConditions(customer, previous, subscription.workload, subscription, thresholds, settings, today);
-  const out: AlertCondition[] = [];
+  const numbers = subscription.workload
+    ? workloadConditions(customer, previous, subscription.workload, subscription, thresholds, settings, today)
+    : numberConditions(customer, previous, subscription, thresholds, settings, today);
+  const attention = customer.subscriptionsNeedingAttention.map((s): AlertCondition => ({ kind: 'attention', subscription: s }));
+  return [...numbers, ...attention];
+}
+
+/**
+ * The conditions of deployment and usage (or the one number watched). A renewal is one condition:
+ * the soonest in the window while a number is under its threshold, read for usage when usage is
+ * (what decides the seats kept), else deployment; or the soonest with auto-renew off, whatever the numbers.
+ */
+function numberConditions(
+  customer: CustomerReport,
+  previous: HistoryPoint | null,
+  subscription: Subscription,
+  thresholds: Thresholds,
+  settings: AlertSettings,
+  today: string,
+): NumberCondition[] {
+  const out: NumberCondition[] = [];
   const below: Extract<AlertCondition, { kind: 'below' }>[] = [];
   for (const measure of subscription.measure ? [subscription.measure] : MEASURES) {
     const percent = percentOf(customer, measure);
@@ -181,7 +198,10 @@ function alertsFor(
     if (!customer || !subscription || isMuted(state, conversationId, key, now)) continue;
     const conditions = conditionsFor(customer, inputs.points(customer), subscription, inputs.thresholds, settings, now.toISOString());
     if (!conditions.some((c) => isDue(state, conversationId, key, c))) continue;
-    for (const c of conditions) state.alerted[conditionKey(conversationId, key, c)] = { percent: c.percent, at: now.toISOString() };
+    for (const c of conditions) {
+      const percent = conditionPercent(c);
+      state.alerted[conditionKey(conversationId, key, c)] = { ...(percent === null ? {} : { percent }), at: now.toISOString() };
+    }
     out.push({
       customerKey: key,
       customer: customer.customer,
@@ -205,8 +225,9 @@ function forgetExpiredMarks(state: BotState, settings: AlertSettings, now: Date)
   }
 }
 
-/** Not alerted within the window (its mark is gone), or worse by WORSENED_POINTS since it was. */
+/** Not alerted within the window (its mark is gone), or its percent worse by WORSENED_POINTS since it was. */
 function isDue(state: BotState, conversationId: string, key: string, c: AlertCondition): boolean {
   const mark = state.alerted[conditionKey(conversationId, key, c)];
-  return mark === undefined || c.percent <= mark.percent - WORSENED_POINTS;
+  const percent = conditionPercent(c);
+  return mark === undefined || (percent !== null && mark.percent !== undefined && percent <= mark.percent - WORSENED_POINTS);
 }

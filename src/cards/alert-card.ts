@@ -1,4 +1,4 @@
-import type { AlertCondition, CustomerAlert } from '../alerts/alert.js';
+import type { AlertCondition, CustomerAlert, NumberCondition } from '../alerts/alert.js';
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
@@ -7,20 +7,22 @@ import type { ActionRow } from '../metrics/findings.js';
 import type { Renewal } from '../metrics/report-types.js';
 import { customersText, fromToday, name, percentText, plain, renewalLabel, renewalLine } from './text.js';
 import { daysUntil } from '../metrics/renewals.js';
+import { attentionText } from '../metrics/subscription-attention.js';
 
 /** Proactive alerts: one customer in detail, or a digest of several with a button per customer. */
 
 const MEASURE = { deployment: 'Deployment', usage: 'Usage' } as const;
 
 /** The number a condition reads, mid-sentence: "usage", "deployment", "Teams usage". */
-const measureWords = (c: AlertCondition): string => (c.workload === undefined ? c.measure : `${c.workload} usage`);
+const measureWords = (c: NumberCondition): string => (c.workload === undefined ? c.measure : `${c.workload} usage`);
 
 /** The same to start a sentence: "Usage", "Deployment", "Teams usage". */
-const measureTitle = (c: AlertCondition): string => (c.workload === undefined ? MEASURE[c.measure] : `${c.workload} usage`);
+const measureTitle = (c: NumberCondition): string => (c.workload === undefined ? MEASURE[c.measure] : `${c.workload} usage`);
 
 /**
  * "Usage is 37.5%, under the 40% threshold." / "Deployment fell 12 points since 2026-11-24, from 80%
- * to 68%." / "Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with usage at 31%: …"
+ * to 68%." / "Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days, with usage at 31%: …" /
+ * "Needs attention: Office 365 E3: 20 seats suspended. …"
  */
 export function describeCondition(c: AlertCondition): string {
   switch (c.kind) {
@@ -32,6 +34,8 @@ export function describeCondition(c: AlertCondition): string {
     }
     case 'renewal':
       return `${renewalLine(c.renewal, c.today)}, with ${measureWords(c)} at ${percentText(c.percent)}: ${renewalAdvice(c.renewal)}.`;
+    case 'attention':
+      return `Needs attention: ${attentionText(c.subscription)}. Renew or reactivate it with the customer before the seats are lost, or right-size it.`;
   }
 }
 
@@ -48,6 +52,8 @@ function shortCondition(c: AlertCondition): string {
       return `${measureWords(c)} down ${Math.round((c.previousPercent - c.percent) * 10) / 10} pts`;
     case 'renewal':
       return `${renewalLabel(c.renewal).toLowerCase()} ${fromToday(daysUntil(c.renewal, c.today))}`;
+    case 'attention':
+      return `needs attention: ${attentionText(c.subscription)}`;
   }
 }
 
@@ -87,10 +93,12 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
       name: name(a.customer),
       note: plain(a.conditions.map(shortCondition).join(' · '), 160),
       deployment: percentText(a.deploymentPercent),
-      deploymentColor: a.conditions.some((c) => c.measure === 'deployment') ? 'Attention' : 'Default',
+      deploymentColor: a.conditions.some((c) => c.kind !== 'attention' && c.measure === 'deployment') ? 'Attention' : 'Default',
       usage: percentText(a.usagePercent),
       // A workload's usage (under its threshold, or dropping) is in the note; the column is usage over all workloads.
-      usageColor: a.conditions.some((c) => c.measure === 'usage' && c.workload === undefined) ? 'Attention' : 'Default',
+      usageColor: a.conditions.some((c) => c.kind !== 'attention' && c.measure === 'usage' && c.workload === undefined)
+        ? 'Attention'
+        : 'Default',
     })),
     more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
     sections: [],

@@ -254,7 +254,7 @@ export class Settings {
       renewalDays > 0
         ? ` A renewal or trial end within ${count(renewalDays)} days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.`
         : '';
-    return `They come after each sync, at most ${window} per customer and condition unless it gets worse.${renewals}`;
+    return `They come after each sync, at most ${window} per customer and condition unless it gets worse.${renewals} A subscription in its grace period, suspended, disabled or expired is one too, whatever the numbers.`;
   }
 
   private async link(target: CustomerTarget, view: PortfolioView, turn: Turn, here: ConversationTarget): Promise<Reply> {

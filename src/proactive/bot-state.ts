@@ -66,8 +66,8 @@ export interface ChannelLink {
 }
 
 export interface AlertMark {
-  /** The percent the alert showed. */
-  readonly percent: number;
+  /** The percent the alert showed; none for a subscription needing attention. */
+  readonly percent?: number;
   readonly at: string;
 }
 

@@ -5,6 +5,7 @@ import { BACKENDS } from '../shared-azurite.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { AlertDelivery } from '../../src/alerts/alert-delivery.js';
 import type { AlertRun } from '../../src/alerts/alerts.js';
+import type { SubscriptionRecord } from '../../src/data/records.js';
 import type { DeliveryReport } from '../../src/alerts/alert-delivery.js';
 import { createProactive } from '../../src/bot/proactive-wiring.js';
 import { loadConfig } from '../../src/config.js';
@@ -117,18 +118,20 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(on))).to.deep.equal([
         'Alerts are on here.',
         'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
-        'They come after each sync, at most once a week per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.',
+        'They come after each sync, at most once a week per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off. A subscription in its grace period, suspended, disabled or expired is one too, whatever the numbers.',
       ]);
       const conversation = `a:1personal-${conversationId}`;
       h.connector.clear();
 
       const run = await h.bot.alerts.run();
-      expect(run.evaluation).to.include({ alerts: 2 });
-      expect(run.delivery).to.deep.equal({ busy: false, delivered: 2, failed: 0, forgotten: 0 });
+      expect(run.evaluation).to.include({ alerts: 3 });
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 3, failed: 0, forgotten: 0 });
       const sent = alertsTo(conversation);
+      // Woodgrove Bank's numbers are above 40%, and one of its subscriptions is suspended: an alert whatever the numbers.
       expect(sent.map((s) => s.activity['summary'])).to.deep.equal([
         'Coho Winery: Usage is 31%, under the 40% threshold.',
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
       const coho = cardOf(sent[0]);
       expect(cardProblems(coho)).to.deep.equal([]);
@@ -151,8 +154,15 @@ for (const backend of BACKENDS) {
       expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
       clock.tick(DAY);
       const week = await h.bot.alerts.run();
-      expect(week.evaluation.alerts).to.equal(2);
-      expect(alertsTo(conversation)).to.have.length(2);
+      expect(week.evaluation.alerts).to.equal(3);
+      expect(alertsTo(conversation)).to.have.length(3);
+      const woodgrove = cardOf(alertsTo(conversation)[2]);
+      expect(textsOf(woodgrove).slice(0, 3)).to.deep.equal([
+        'Adoption alert: Woodgrove Bank',
+        'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+        'Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      ]);
+      expect(cardProblems(woodgrove)).to.deep.equal([]);
     });
 
     it('watches one number when the wish names it', async () => {
@@ -164,10 +174,14 @@ for (const backend of BACKENDS) {
       ]);
       h.connector.clear();
       // Fabrikam's deployment is 40%; Coho's usage (31%) and Fabrikam's (37.5%) are not watched here.
+      // Woodgrove's suspended subscription alerts whatever the number watched.
       const run = await h.bot.alerts.run();
-      expect(run.evaluation).to.include({ alerts: 1 });
-      const [fabrikam] = alertsTo(`a:1personal-${conversationId}`);
+      expect(run.evaluation).to.include({ alerts: 2 });
+      const [fabrikam, woodgrove] = alertsTo(`a:1personal-${conversationId}`);
       expect(fabrikam!.activity['summary']).to.equal('Fabrikam Inc: Deployment is 40%, under the 50% threshold.');
+      expect(woodgrove!.activity['summary']).to.equal(
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      );
       expect(textsOf(cardOf(fabrikam)).filter((t) => t.includes('threshold'))).to.deep.equal([
         'Deployment is 40%, under the 50% threshold.',
       ]);
@@ -204,9 +218,12 @@ for (const backend of BACKENDS) {
       h.connector.clear();
       // Coho's Teams usage is 28.6%; Fabrikam's is 35%, and its usage over all workloads (37.5%) is not watched here.
       const run = await h.bot.alerts.run();
-      expect(run.evaluation).to.include({ alerts: 1 });
-      const [coho] = alertsTo(`a:1personal-${conversationId}`);
+      expect(run.evaluation).to.include({ alerts: 2 });
+      const [coho, woodgrove] = alertsTo(`a:1personal-${conversationId}`);
       expect(coho!.activity['summary']).to.equal('Coho Winery: Teams usage is 28.6%, under the 30% threshold.');
+      expect(woodgrove!.activity['summary']).to.equal(
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      );
       expect(cardProblems(cardOf(coho))).to.deep.equal([]);
       // One customer's workload, by a button that carries it when the name matches several.
       await h.say("alerts on for Fabrikam's SharePoint usage below 90%", { conversationId });
@@ -229,9 +246,13 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(status))[1]).to.equal(
         'Every customer: Teams usage under 20%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
       );
-      // The demo's previous sync kept Coho's Teams usage 6.5 points above today's 28.6%: not sharp (10 points).
+      // The demo's previous sync kept Coho's Teams usage 6.5 points above today's 28.6%: not sharp (10
+      // points). Only Woodgrove's suspended subscription alerts.
       await h.bot.alerts.run();
-      expect(alertsTo(`a:1personal-${conversationId}`)).to.deep.equal([]);
+      expect(alertsTo(`a:1personal-${conversationId}`).map((s) => s.activity['summary'])).to.deep.equal([
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      ]);
+      h.connector.clear();
       const previous = (await h.storage.cache.history()).get(COHO)!.at(-1)!;
       await h.storage.cache.recordHistory([
         { customerKey: COHO, point: { ...previous, workloadUsage: { ...previous.workloadUsage, Teams: 45 } } },
@@ -256,12 +277,13 @@ for (const backend of BACKENDS) {
       await h.bot.alerts.run();
       expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.deep.equal([
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
-      expect(alertsTo('a:1personal-other')).to.have.length(2);
+      expect(alertsTo('a:1personal-other')).to.have.length(3);
       clock.tick(23 * DAY);
       h.connector.clear();
       await h.bot.alerts.run();
-      expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(2);
+      expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(3);
     });
 
     it('mutes and unmutes a customer by name, and from the button beside its mute in "alerts"', async () => {
@@ -290,6 +312,7 @@ for (const backend of BACKENDS) {
       await h.bot.alerts.run();
       expect(alertsTo('a:1personal-typed').map((s) => s.activity['summary'])).to.deep.equal([
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
 
       const { body } = await h.invoke('unmute', { key: COHO }, opts);
@@ -304,6 +327,7 @@ for (const backend of BACKENDS) {
       expect(alertsTo('a:1personal-typed').map((s) => s.activity['summary'])).to.deep.equal([
         'Coho Winery: Usage is 31%, under the 40% threshold.',
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
       // For as long as asked: a week from now (the clock moved on a week), two months, never past a year.
       for (const [asked, until] of [
@@ -358,18 +382,19 @@ for (const backend of BACKENDS) {
       await h.say('alerts on below 81%', { conversationId: 'digest' });
       h.connector.clear();
       const run = await h.bot.alerts.run();
-      expect(run.evaluation.alerts).to.equal(6);
+      expect(run.evaluation.alerts).to.equal(7);
       const [digest, ...rest] = alertsTo('a:1personal-digest');
       expect(rest).to.have.length(0);
       const card = cardOf(digest);
       expect(cardProblems(card)).to.deep.equal([]);
-      expect(textsOf(card)[0]).to.equal('6 customers need attention');
+      expect(textsOf(card)[0]).to.equal('7 customers need attention');
       expect(textsOf(card).join(' | ')).to.include(
         'Coho Winery | usage under 81% | 93.3% | 31% | Fabrikam Inc | deployment under 81% · usage under 81% | 40% | 37.5% | Proseware',
       );
       // Tailspin's deployment is under 81% with its trial ending in 15 days.
       expect(textsOf(card).join(' | ')).to.include('Tailspin Toys | deployment under 81% · trial end in 15 days | 80% | 93.3%');
-      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(6);
+      expect(textsOf(card).join(' | ')).to.include('Woodgrove Bank | needs attention: Office 365 E3: 20 seats suspended | 83.3% | 92%');
+      expect(buttonsOf(card).filter((b) => b.verb === 'customer')).to.have.length(7);
       // On one workload, each row names it; the usage column (over all workloads) is not marked.
       await h.say('alert me when Teams usage drops below 96%', { conversationId: 'teams-digest' });
       h.connector.clear();
@@ -377,7 +402,9 @@ for (const backend of BACKENDS) {
       const teams = cardOf(alertsTo('a:1personal-teams-digest')[0]);
       expect(textsOf(teams)[0]).to.equal('11 customers need attention');
       expect(textsOf(teams).join(' | ')).to.include('Coho Winery | Teams usage under 96% | 93.3% | 31% | Fabrikam Inc');
-      expect(textsOf(teams).join(' | ')).to.include('Woodgrove Bank | Teams usage under 96% · renewal in 30 days | 83.3% | 92%');
+      expect(textsOf(teams).join(' | ')).to.include(
+        'Woodgrove Bank | Teams usage under 96% · renewal in 30 days · needs attention: Office 365 E3: 20 seats suspended | 83.3% | 92%',
+      );
     });
 
     it('sends the weekly to-do after the first sync of each week to the conversations that asked, until they stop it', async () => {
@@ -467,7 +494,7 @@ for (const backend of BACKENDS) {
       const conversationId = 'renewals';
       const [on] = (await h.say('alerts on for woodgrove below 95%', { conversationId })).slice(-1);
       expect(textsOf(cardOf(on))[2]).to.equal(
-        'They come after each sync, at most once in 60 days per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off.',
+        'They come after each sync, at most once in 60 days per customer and condition unless it gets worse. A renewal or trial end within 30 days while under the threshold is an alert of its own, and so is a term ending with auto-renew off. A subscription in its grace period, suspended, disabled or expired is one too, whatever the numbers.',
       );
       await h.say('alerts on for tailspin below 95%', { conversationId });
       const conversation = `a:1personal-${conversationId}`;
@@ -539,22 +566,49 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('alerts a subscription needing attention once a window, not again as the numbers move, and no more once it is active', async () => {
+      await h.say('alerts on for woodgrove', { conversationId: 'attention' });
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      // Within the 60-day window the same suspended subscription is not alerted again.
+      clock.tick(30 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      clock.tick(30 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      // Reactivated: nothing to say about Woodgrove, whose numbers are above the thresholds.
+      const suspended = (await h.storage.cache.records()).find(
+        (r): r is SubscriptionRecord => r.kind === 'subscription' && r.status === 'suspended',
+      );
+      expect(suspended).to.deep.include({ offerName: 'Office 365 E3', quantity: 20 });
+      await h.storage.cache.upsert([{ ...suspended!, status: 'active' }]);
+      clock.tick(61 * DAY);
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      expect(h.connector.to('a:1personal-attention')).to.have.length(2);
+    });
+
     it('sends none for a renewal while the numbers are above the threshold, nor with ADOPTION_ALERT_RENEWAL_DAYS=0', async () => {
       // Woodgrove renews in 30 days with deployment 83.3% and usage 92%: above the configured 60% and 50%.
+      // Its suspended subscription alerts, alone.
       await h.say('alerts on for woodgrove', { conversationId: 'healthy' });
-      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
+      h.connector.clear();
+      expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(1);
+      expect(textsOf(cardOf(h.connector.to('a:1personal-healthy')[0])).slice(2, 4)).to.deep.equal([
+        'Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+        'Deployment: 83.3%',
+      ]);
       const off = await startHarness({ clock: () => new Date(), storage: backend, env: { ADOPTION_ALERT_RENEWAL_DAYS: '0' } });
       try {
         const [on] = (await off.say('alerts on for woodgrove below 95%', { conversationId: 'off' })).slice(-1);
         expect(textsOf(cardOf(on))[2]).to.equal(
-          'They come after each sync, at most once a week per customer and condition unless it gets worse.',
+          'They come after each sync, at most once a week per customer and condition unless it gets worse. A subscription in its grace period, suspended, disabled or expired is one too, whatever the numbers.',
         );
         off.connector.clear();
         await off.bot.alerts.run();
-        // The two conditions, then the numbers: no renewal line.
-        expect(textsOf(cardOf(off.connector.to('a:1personal-off')[0])).slice(2, 5)).to.deep.equal([
+        // The two conditions and the suspended subscription, then the numbers: no renewal line.
+        expect(textsOf(cardOf(off.connector.to('a:1personal-off')[0])).slice(2, 6)).to.deep.equal([
           'Deployment is 83.3%, under the 95% threshold.',
           'Usage is 92%, under the 95% threshold.',
+          'Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
           'Deployment: 83.3%',
         ]);
       } finally {
@@ -634,14 +688,15 @@ describe('replies and alerts under one tenant limit', () => {
       const started = Date.now();
       await h.say('alerts on below 40%', { conversationId: 'shared-limit' });
       const run = await h.bot.alerts.run();
-      expect(run.delivery).to.deep.equal({ busy: false, delivered: 2, failed: 0, forgotten: 0 });
+      expect(run.delivery).to.deep.equal({ busy: false, delivered: 3, failed: 0, forgotten: 0 });
       const sent = h.connector.to('a:1personal-shared-limit');
       expect(sent.map((s) => s.activity['summary'] ?? s.activity.type)).to.deep.equal([
         'Alerts are on here.',
         'Coho Winery: Usage is 31%, under the 40% threshold.',
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
-      // Without the reply counted, both alerts would have gone at once.
+      // Without the reply counted, the first two alerts would have gone at once.
       expect(Date.now() - started).to.be.at.least(1_500);
     } finally {
       await h.close();
@@ -666,7 +721,7 @@ describe('replies and alerts under one tenant limit', () => {
       }
       await h.bot.alerts.run();
       const sent = h.connector.to('a:1personal-typing').slice(1);
-      expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message', 'message', 'message']);
+      expect(sent.map((s) => s.activity.type)).to.deep.equal(['typing', 'message', 'message', 'message', 'message']);
       const [typing, , first] = sent;
       // Typing and the answer fill the window; the first alert waits for the typing to leave it.
       expect(first!.at - typing!.at).to.be.at.least(1_500);
