@@ -236,6 +236,7 @@ describe("member lookups count in Teams' limits", () => {
       expect(alerts.map((s) => s.activity['summary'])).to.deep.equal([
         'Coho Winery: Usage is 31%, under the 40% threshold.',
         'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
       ]);
       // Lookup, reply and the first alert fill the window; the second alert waits for the lookup to leave it.
       expect(alerts[1]!.at - before).to.be.at.least(1_500);
