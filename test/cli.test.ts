@@ -365,6 +365,14 @@ for (const backend of BACKENDS) {
         expect((JSON.parse(trials.stdout) as { customers: Renewing[] }).customers.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
         const lapsing = await adoptionIn(demo.env, 'report', '--json', '--lapsing');
         expect((JSON.parse(lapsing.stdout) as { customers: Renewing[] }).customers.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
+        // At risk: every renewal of a customer under a threshold, and every one with auto-renew off.
+        const names = async (env: Record<string, string>): Promise<string[]> =>
+          (JSON.parse((await adoptionIn(env, 'report', '--json', '--at-risk')).stdout) as { customers: Renewing[] }).customers.map(
+            (c) => c.customer,
+          );
+        expect(await names(demo.env)).to.deep.equal(['Tailspin Toys']);
+        // With usage under 95% called low, Tailspin's trial (15 days) and Woodgrove's renewal (30 days) are at risk too.
+        expect(await names({ ...demo.env, ADOPTION_USAGE_LOW_PERCENT: '95' })).to.deep.equal(['Tailspin Toys', 'Woodgrove Bank']);
         const both = await adoptionIn(demo.env, 'report', '--lapsing', '--trials');
         expect(both.code).to.equal(1);
         expect(both.stderr).to.contain("option '--lapsing' cannot be used with option '--trials'");

@@ -36,6 +36,13 @@ function assignedText(p: LicenseSums): string {
     : `${count(p.assigned)} of ${count(p.sold)} assigned (${percentText(p.deploymentPercent)})`;
 }
 
+/** "610 of 675 assigned (90.4%), 65 unassigned": the sums over the customers, with what "how many are unassigned?" asks. */
+function totalText(p: LicenseSums): string {
+  return p.sold === null || p.assigned === null
+    ? assignedText(p)
+    : `${assignedText(p)}, ${count(Math.max(0, p.sold - p.assigned))} unassigned`;
+}
+
 /** "Microsoft 365 E3: 40 of 45 assigned (88.9%)". */
 function productCounts(p: CustomerReport['products'][number]): string {
   return `${p.product}: ${assignedText(p)}`;
@@ -82,7 +89,7 @@ export function productCard(view: PortfolioView, query: string, page: PageReques
       command: `adoption report --product ${quoted(query)}`,
       note: (c) => (products.get(customerKey(c)) ?? []).map(productCounts).join(' · '),
       // "how many E3 licenses have we sold?": the sums over those customers' products named so.
-      totals: [{ title: `Licenses (${asked})`, value: assignedText(licenseSums(found.flatMap((f) => f.products))) }],
+      totals: [{ title: `Licenses (${asked})`, value: totalText(licenseSums(found.flatMap((f) => f.products))) }],
     },
     page,
   );

@@ -1,5 +1,6 @@
 import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
-import type { Renewal } from '../metrics/report-types.js';
+import type { CustomerReport, Renewal } from '../metrics/report-types.js';
+import { isLowAdoption } from '../metrics/portfolio-summary.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
 import type { PageRequest } from './actions.js';
@@ -23,6 +24,10 @@ function renewalsTitle(customers: number, span: string, scope: RenewalScope, tri
       return customers === 0
         ? `No subscription ends without auto-renew in ${span}`
         : `${customersText(customers)} ${one ? 'has a subscription' : 'have subscriptions'} ending without auto-renew in ${span}`;
+    case 'at-risk':
+      return customers === 0
+        ? `No renewal is at risk in ${span}`
+        : `${customersText(customers)} ${one ? 'has a renewal' : 'have renewals'} at risk in ${span}`;
     case 'all': {
       if (customers === 0) return `No subscription renews in ${span}`;
       const verb = one ? 'renews' : 'renew';
@@ -38,10 +43,17 @@ const RENEWALS_SUBTITLE: Readonly<Record<RenewalScope, string>> = {
     "Soonest first: live trials and when they end, from Partner Center (commitmentEndDate) or Graph. A trial's users count toward usage and its seats do not: before it ends, show what they use it for, and offer to convert it.",
   lapsing:
     'Soonest first: live subscriptions whose auto-renew is off (Partner Center autoRenewEnabled), so they end with their term unless someone acts. Ask the customer why: low usage calls for adoption content and training before the date.',
+  'at-risk':
+    'Soonest first: the terms and trials ending of customers whose deployment or usage is under its threshold, who are likely to keep fewer seats (adoption content and training before the date), and every term ending with auto-renew off, which ends unless someone acts.',
 };
 
 /** The CLI option that narrows --renewing the same way. */
-const RENEWALS_OPTION: Readonly<Record<RenewalScope, string>> = { all: '', trials: ' --trials', lapsing: ' --lapsing' };
+const RENEWALS_OPTION: Readonly<Record<RenewalScope, string>> = {
+  all: '',
+  trials: ' --trials',
+  lapsing: ' --lapsing',
+  'at-risk': ' --at-risk',
+};
 
 /** "3 subscriptions (1 trial)", "125 seats": what ends in the span, over the customers listed. */
 function renewalTotals(renewals: readonly Renewal[]): { title: string; value: string }[] {
@@ -68,7 +80,8 @@ export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: Ren
   const days = spanDays(asked, today);
   const customers = view.renewing(days, scope);
   const span = `the next ${count(days)} days${'month' in asked ? `, to the end of ${MONTH_NAMES[asked.month - 1]}` : ''}`;
-  const ending = customers.flatMap((c) => renewalsWithin(c, today, days, scope));
+  const within = (c: CustomerReport): Renewal[] => renewalsWithin(c, today, days, scope, isLowAdoption(c, view.thresholds));
+  const ending = customers.flatMap(within);
   return customerList(
     view,
     customers,
@@ -84,7 +97,7 @@ export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: Ren
       command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
       // The row's own columns give deployment and usage beside it.
       note: (c) =>
-        renewalsWithin(c, today, days, scope)
+        within(c)
           .map((r) => renewalText(r, today))
           .join(' · '),
       order: 'soonest first',

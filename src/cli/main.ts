@@ -179,6 +179,14 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         .implies({ renewing: RENEWAL_DAYS })
         .conflicts('trials'),
     )
+    .addOption(
+      new Option(
+        '--at-risk',
+        `only renewals at risk: of customers with deployment or usage under its threshold, or with auto-renew off; within --renewing days (default ${RENEWAL_DAYS})`,
+      )
+        .implies({ renewing: RENEWAL_DAYS })
+        .conflicts(['trials', 'lapsing']),
+    )
     .option('--product <words>', 'only customers with a product whose name has every word (e3, "business premium", "dynamics 365 sales")')
     .option(
       '--without <words>',

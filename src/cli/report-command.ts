@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
   alphabetical,
+  isLowAdoption,
   beyondText,
   customerKey,
   customersWithout,
@@ -78,6 +79,8 @@ export interface ReportOptions {
   readonly trials?: boolean;
   /** With renewing: only subscriptions ending with auto-renew off. */
   readonly lapsing?: boolean;
+  /** With renewing: only renewals at risk: every one of a customer under a threshold, and every one with auto-renew off. */
+  readonly atRisk?: boolean;
   /** Only customers with a suggested action, a subscription needing attention, a trial ending soon or old data, the most urgent first (what "what should I do?" lists). */
   readonly actions?: boolean;
   /** Only customers with a product whose name has every word of this. */
@@ -117,6 +120,7 @@ function sizeOf(options: ReportOptions): SizeQuestion | null {
 /** Which renewals --renewing keeps: --trials, --lapsing, or every one. */
 function renewalScope(options: ReportOptions): RenewalScope {
   if (options.trials) return 'trials';
+  if (options.atRisk) return 'at-risk';
   return options.lapsing ? 'lapsing' : 'all';
 }
 
@@ -124,6 +128,7 @@ const RENEWING_CLAUSE: Readonly<Record<RenewalScope, string>> = {
   all: 'a subscription renewing',
   trials: 'a trial ending',
   lapsing: 'a subscription ending without auto-renew',
+  'at-risk': 'a renewal at risk (deployment or usage under its threshold, or auto-renew off)',
 };
 
 /** The --below, --above, --at-most and --at-least filters, each reading the --measure. */
@@ -191,7 +196,10 @@ export function selectReport(
   if (options.requestsAbove !== undefined) customers = mostServiceRequests(customers, options.requestsAbove);
   const size = sizeOf(options);
   if (size) customers = bySize(customers, size);
-  if (options.renewing !== undefined) customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options));
+  if (options.renewing !== undefined) {
+    const low = (c: CustomerReport): boolean => isLowAdoption(c, config.thresholds);
+    customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options), low);
+  }
   if (options.byName) customers = alphabetical(customers);
   return { ...full, customers };
 }
@@ -235,7 +243,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing|--at-risk] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

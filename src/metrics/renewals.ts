@@ -7,15 +7,19 @@ import type { CustomerReport, Renewal } from './report-types.js';
 export const RENEWAL_DAYS = 90;
 
 /**
- * Which ends of term a question is about: every one, only trials' (the ones to convert), or only
- * those set to lapse (auto-renew off: the seats go unless someone acts).
+ * Which ends of term a question is about: every one, only trials' (the ones to convert), only
+ * those set to lapse (auto-renew off: the seats go unless someone acts), or those at risk: every one
+ * of a customer whose deployment or usage is under its threshold (fewer seats likely kept), and
+ * every one set to lapse (what renewal alerts watch).
  */
-export type RenewalScope = 'all' | 'trials' | 'lapsing';
+export type RenewalScope = 'all' | 'trials' | 'lapsing' | 'at-risk';
 
-const IN_SCOPE: Readonly<Record<RenewalScope, (r: Renewal) => boolean>> = {
+/** Whether a renewal is in the scope, for a customer under a threshold (low) or not. */
+const IN_SCOPE: Readonly<Record<RenewalScope, (r: Renewal, low: boolean) => boolean>> = {
   all: () => true,
   trials: (r) => r.trial,
   lapsing: (r) => r.autoRenew === false,
+  'at-risk': (r, low) => low || r.autoRenew === false,
 };
 
 /**
@@ -70,16 +74,25 @@ export function upcomingRenewals(customer: CustomerReport, today: string): Renew
   return customer.renewals.filter((r) => daysUntil(r, today) >= 0);
 }
 
-/** The customer's renewals in the scope from today to `days` ahead. */
-export function renewalsWithin(customer: CustomerReport, today: string, days: number, scope: RenewalScope = 'all'): Renewal[] {
-  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && IN_SCOPE[scope](r));
+/**
+ * The customer's renewals in the scope from today to `days` ahead; `low`: whether its deployment or
+ * usage is under its threshold, which 'at-risk' reads.
+ */
+export function renewalsWithin(customer: CustomerReport, today: string, days: number, scope: RenewalScope = 'all', low = false): Renewal[] {
+  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && IN_SCOPE[scope](r, low));
 }
 
-/** Customers with a renewal in the scope from today to `days` ahead, the soonest first. */
-export function renewing(customers: readonly CustomerReport[], today: string, days: number, scope: RenewalScope = 'all'): CustomerReport[] {
+/** Customers with a renewal in the scope from today to `days` ahead, the soonest first; `isLow` as `low` above. */
+export function renewing(
+  customers: readonly CustomerReport[],
+  today: string,
+  days: number,
+  scope: RenewalScope = 'all',
+  isLow: (c: CustomerReport) => boolean = () => false,
+): CustomerReport[] {
   return customers
     .flatMap((c) => {
-      const [soonest] = renewalsWithin(c, today, days, scope);
+      const [soonest] = renewalsWithin(c, today, days, scope, isLow(c));
       return soonest === undefined ? [] : [{ c, on: soonest.renewsOn }];
     })
     .sort((a, b) => a.on.localeCompare(b.on))

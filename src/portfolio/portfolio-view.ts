@@ -147,7 +147,7 @@ export class PortfolioView {
 
   /** Customers with a subscription renewing (or only a trial ending) from today to `days` ahead, the soonest first. */
   renewing(days: number, scope: RenewalScope = 'all'): CustomerReport[] {
-    return renewing(this.report.customers, this.report.generatedAt, days, scope);
+    return renewing(this.report.customers, this.report.generatedAt, days, scope, (c) => isLowAdoption(c, this.thresholds));
   }
 
   /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked. */

@@ -275,6 +275,10 @@ for (const backend of BACKENDS) {
         ['suspended subscriptions', 'personal', '1 customer with subscriptions needing attention'],
         ['who has subscriptions in grace period?', 'channel', '1 customer with subscriptions needing attention'],
         ['any billing problems?', 'groupChat', '1 customer with subscriptions needing attention'],
+        ['who has a suspended subscription?', 'personal', '1 customer with subscriptions needing attention'],
+        ['any customers in grace period?', 'channel', '1 customer with subscriptions needing attention'],
+        ['how many E3 licenses are unassigned?', 'personal', '7 customers with E3'],
+        ['unused E3 licenses', 'groupChat', '7 customers with E3'],
         // Whole counts said with the count itself included (Contoso has 300 seats, Litware 5 requests, Fabrikam 60 unassigned).
         ['customers with at least 300 seats', 'personal', '1 customer with more than 299 licenses sold'],
         ['customers with 301 or more licenses', 'channel', 'No customer with more than 300 licenses sold'],
@@ -400,8 +404,8 @@ for (const backend of BACKENDS) {
       expect(texts.slice(0, 4)).to.deep.equal([
         '7 customers with E3',
         "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
-        // "how many E3 licenses have we sold?": the sums over those products.
-        'Licenses (E3): 610 of 675 assigned (90.4%)',
+        // "how many E3 licenses have we sold?", "how many are unassigned?": the sums over those products.
+        'Licenses (E3): 610 of 675 assigned (90.4%), 65 unassigned',
         'Customer (worst first)',
       ]);
       const rows = texts.slice(6);
@@ -613,6 +617,25 @@ for (const backend of BACKENDS) {
       }
       expect((await h.say('which subscriptions will lapse this month?'))[0]!.activity['summary']).to.equal(
         'No subscription ends without auto-renew in the next 30 days',
+      );
+    });
+
+    it('lists the renewals at risk: of customers under a threshold, and every one with auto-renew off', async () => {
+      for (const asked of ['renewals at risk', 'which renewals are at risk?', 'at-risk renewals', 'who renews soon with low usage?']) {
+        const card = cardOf((await h.say(asked))[0]);
+        expect(cardProblems(card), asked).to.deep.equal([]);
+        // Tailspin's trial ends with its numbers above the thresholds: only its term with auto-renew off is at risk.
+        expect(textsOf(card).slice(0, 1).concat(textsOf(card).slice(2)), asked).to.deep.equal([
+          '1 customer has a renewal at risk in the next 90 days',
+          ...['Subscriptions: 1', 'Seats: 20', 'Customer (soonest first)', 'Deployment', 'Usage'],
+          'Tailspin Toys',
+          'Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 65 days (auto-renew off)',
+          '80%',
+          '93.3%',
+        ]);
+      }
+      expect((await h.say('renewals with low adoption in the next 30 days'))[0]!.activity['summary']).to.equal(
+        'No renewal is at risk in the next 30 days',
       );
     });
 

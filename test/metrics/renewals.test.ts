@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { actionRow, needingAction } from '../../src/metrics/findings.js';
-import { daysUntil, renewalsOf, renewing, spanDays } from '../../src/metrics/renewals.js';
+import { daysUntil, renewalsOf, renewalsWithin, renewing, spanDays } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
 import { reportOf, subscription } from '../helpers.js';
 
@@ -67,6 +67,28 @@ describe('renewals', () => {
     expect(names(renewing(customers, TODAY, 30, 'trials'))).to.deep.equal(['Trial in 15 days']);
     expect(names(renewing(customers, TODAY, 31, 'trials'))).to.deep.equal(['Trial in 15 days', 'Trial in 31 days']);
     expect(names(renewing(customers, TODAY, 14, 'trials'))).to.deep.equal([]);
+  });
+
+  it('counts at risk every renewal of a customer under a threshold, and every one with auto-renew off', () => {
+    const lapsing = { ...ends('2026-12-20T00:00:00.000Z', false), autoRenew: false };
+    // Renewals come soonest first, as renewalsOf sorts them.
+    const low = customerWith('Low, a trial ends in 6 days', [
+      ends('2026-12-01T00:00:00.000Z', true),
+      ends('2026-12-25T00:00:00.000Z', false),
+    ]);
+    const customers = [
+      low,
+      customerWith('Healthy, renews in 10 days', [ends('2026-12-05T00:00:00.000Z', false)]),
+      customerWith('Healthy, lapses in 25 days', [lapsing]),
+    ];
+    const isLow = (c: CustomerReport): boolean => c === low;
+    expect(names(renewing(customers, TODAY, 30, 'at-risk', isLow))).to.deep.equal([
+      'Low, a trial ends in 6 days',
+      'Healthy, lapses in 25 days',
+    ]);
+    expect(renewalsWithin(low, TODAY, 30, 'at-risk', true)).to.have.length(2);
+    expect(renewalsWithin(customers[1]!, TODAY, 30, 'at-risk', false)).to.deep.equal([]);
+    expect(renewalsWithin(customers[2]!, TODAY, 30, 'at-risk', false)).to.deep.equal([lapsing]);
   });
 
   it('puts a trial ending within 30 days on the to-do, after upsell and before old data, and names it on the row', () => {

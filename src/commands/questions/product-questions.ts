@@ -32,13 +32,18 @@ const PRODUCTS =
 
 export const productsAsked = (asked: string): boolean => PRODUCTS.test(asked);
 
-/** "how many E3 licenses have we sold?": the customers with it, and its licenses summed. */
-const SOLD = /^how many (.+?) (?:licen[cs]es|seats) (?:have|did|do) (?:we|i) (?:sold|sell)(?: in total)?$/;
+/**
+ * "how many E3 licenses have we sold?", "how many E3 licenses are unassigned?", "unused E3 seats":
+ * the customers with it, and its licenses summed (sold, assigned, and so how many are not).
+ */
+const SOLD =
+  /^how many (.+?) (?:licen[cs]es|seats) (?:(?:have|did|do) (?:we|i) (?:sold|sell|have)|(?:are|is) (?:unassigned|unused|not assigned|assigned|in use|idle|spare|free|sold|active|deployed))(?: in total)?$|^(?:the )?(?:unassigned|unused|idle|spare|free) (.+?) (?:licen[cs]es|seats)$/;
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 export function productAsked(text: string, asked: string): Command | null {
   const match = PRODUCT.exec(asked);
-  const product = match?.[1] ?? match?.[2] ?? SOLD.exec(asked)?.[1];
+  const sold = SOLD.exec(asked);
+  const product = match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
   return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);

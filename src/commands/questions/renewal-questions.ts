@@ -24,8 +24,31 @@ const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
   [RENEWALS, 'all'],
 ];
 
-/** The first renewal question the text asks, with its span; null when none, or when what follows is no span. */
+/**
+ * Words that make a renewal question ask for the renewals at risk, each with what is left of the
+ * question without them: "at-risk renewals", "risky renewals this quarter", "which renewals are at
+ * risk?", "renewals at risk", "who renews soon with low usage?".
+ */
+const AT_RISK: readonly (readonly [RegExp, string])[] = [
+  [/^((?:(?:show|list)(?: me)? )?(?:the |my |our )?)(?:at[- ]risk|risky) (renewals?.*)$/, '$1$2'],
+  [/^(?:which|what) (renewals?) (?:are|is) at risk(.*)$/, '$1$2'],
+  [/^(.+?) (?:with low (?:usage|adoption|deployment)|(?:that (?:are|is) |which (?:are|is) )?at risk)(.*)$/, '$1$2'],
+];
+
+/**
+ * The first renewal question the text asks, with its span; null when none, or when what follows is
+ * no span. Every renewal asked about with risk words is one at risk.
+ */
 export function renewalsAsked(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
+  for (const [pattern, without] of AT_RISK) {
+    if (!pattern.test(asked)) continue;
+    const renewals = renewalQuestion(asked.replace(pattern, without));
+    if (renewals?.scope === 'all') return { ...renewals, scope: 'at-risk' };
+  }
+  return renewalQuestion(asked);
+}
+
+function renewalQuestion(asked: string): { span: RenewalSpan; scope: RenewalScope } | null {
   for (const [pattern, scope] of RENEWAL_QUESTIONS) {
     const match = pattern.exec(asked);
     if (match) {
