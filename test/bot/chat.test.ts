@@ -278,6 +278,10 @@ for (const backend of BACKENDS) {
         ['who has a suspended subscription?', 'personal', '1 customer with subscriptions needing attention'],
         ['any customers in grace period?', 'channel', '1 customer with subscriptions needing attention'],
         ['how many E3 licenses are unassigned?', 'personal', '7 customers with E3'],
+        // Only usage reads above 100%: Adventure Works' 107.2%, whose deployment is 87.5%.
+        ['who is over 100%?', 'channel', '1 customer with usage above 100%'],
+        ['which customers should I upsell?', 'personal', '4 customers: Training courses (upsell)'],
+        ['who can I upsell to?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['unused E3 licenses', 'groupChat', '7 customers with E3'],
         // Whole counts said with the count itself included (Contoso has 300 seats, Litware 5 requests, Fabrikam 60 unassigned).
         ['customers with at least 300 seats', 'personal', '1 customer with more than 299 licenses sold'],

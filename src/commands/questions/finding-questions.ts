@@ -28,7 +28,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     'training-and-self-support',
   ],
   [
-    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|can (?:i|we) upsell|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can) (?:buy|use|need) more (?:seats|licen[cs]es))$/,
+    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|(?:can|could|should|shall) (?:i|we) upsell(?: to)?|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can) (?:buy|use|need) more (?:seats|licen[cs]es))$/,
     'training-upsell',
   ],
 ];

@@ -97,10 +97,15 @@ const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and
 
 const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
 
-function filterIn(match: RegExpExecArray, measure: PercentMeasure): PercentFilter {
+/**
+ * One condition. Above 100% with no number named is usage: only usage reads above 100% (activity
+ * beyond entitlements, which the flags explain), and "who is over 100%?" asks for it.
+ */
+function filterIn(match: RegExpExecArray, said: PercentMeasure): PercentFilter {
   const word = match[1] ?? match[2]!;
   const side = ABOVE_WORDS.has(word) ? 'above' : 'below';
   const percent = percentOf(match[3]!);
+  const measure: PercentMeasure = said.kind === 'lower' && side === 'above' && percent >= 100 ? { kind: 'usage' } : said;
   return INCLUSIVE_WORDS.has(word) ? { side, percent, inclusive: true, measure } : { side, percent, measure };
 }
 
