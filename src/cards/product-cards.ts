@@ -1,13 +1,13 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { lackedText, licenseSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
+import { lackedText, licenseSums, usageSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons, type PageRequest } from './actions.js';
 import type { Reply } from './card.js';
 import { customerList, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
-import { count, customersText, name, percentText } from './text.js';
+import { count, customersText, entitlementsText, name, percentText } from './text.js';
 
 /** Customers by the products they have, or lack: "who bought E3?", "who doesn't have E3?". */
 
@@ -80,16 +80,30 @@ export function productCard(view: PortfolioView, query: string, page: PageReques
   const asked = name(query);
   if (found.length === 0) return noSuchProduct(view, asked, '');
   const products = new Map(found.map((f) => [customerKey(f.customer), f.products]));
+  const named = found.flatMap((f) => f.products);
+  const usage = usageSums(named);
   return customerList(
     view,
     found.map((f) => f.customer),
     {
       title: `${customersText(found.length)} with ${asked}`,
-      subtitle: "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
+      subtitle:
+        "Products whose name has every word asked; the sums above are those products', the deployment and usage beside each customer its own, over all its products.",
       command: `adoption report --product ${quoted(query)}`,
       note: (c) => (products.get(customerKey(c)) ?? []).map(productCounts).join(' · '),
       // "how many E3 licenses have we sold?": the sums over those customers' products named so.
-      totals: [{ title: `Licenses (${asked})`, value: totalText(licenseSums(found.flatMap((f) => f.products))) }],
+      // "E3 usage": active of entitled over those products' workloads.
+      totals: [
+        { title: `Licenses (${asked})`, value: totalText(licenseSums(named)) },
+        ...(usage.usagePercent === null
+          ? []
+          : [
+              {
+                title: `Usage (${asked})`,
+                value: `${percentText(usage.usagePercent)} (${entitlementsText(usage.active, usage.entitled, usage.usagePercent)})`,
+              },
+            ]),
+      ],
     },
     page,
   );

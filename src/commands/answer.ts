@@ -122,6 +122,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
         );
       }
       if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
+      // "Business Premium usage", "E3 adoption": no customer is named so, but a product is: its customers.
+      if (view.withProduct(command.query).length > 0) return productCard(view, command.query, page);
       if (command.explicit) return customerNotFoundCard(command.query, found.closest);
       // "portfollio", "hlep": a command word mistyped, when no customer is named like it.
       const meant = mistypedCommand(command.query);

@@ -44,11 +44,13 @@ export {
   lackedText,
   lackingNamed,
   licenseSums,
+  usageSums,
   productNames,
   productsNamed,
   productTotals,
   type Lacking,
   type LicenseSums,
+  type UsageSums,
   type ProductTotal,
 } from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';

@@ -65,6 +65,24 @@ export function licenseSums(products: readonly ProductAdoption[]): LicenseSums {
   return { sold, assigned, deploymentPercent: sold === null || assigned === null ? null : percent(assigned, sold) };
 }
 
+export interface UsageSums {
+  readonly active: number;
+  readonly entitled: number;
+  readonly usagePercent: number | null;
+}
+
+/** Active of entitled over the products' workloads that count entitlements: the usage of those products. */
+export function usageSums(products: readonly ProductAdoption[]): UsageSums {
+  let active = 0;
+  let entitled = 0;
+  for (const w of products.flatMap((p) => p.workloads)) {
+    if (w.entitled === null) continue;
+    active += w.active;
+    entitled += w.entitled;
+  }
+  return { active, entitled, usagePercent: percent(active, entitled) };
+}
+
 /** One product over the customers that have it. */
 export interface ProductTotal extends LicenseSums {
   /** As first spelled (Partner Center and Graph spell one product in capitals or not). */

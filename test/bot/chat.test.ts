@@ -280,6 +280,9 @@ for (const backend of BACKENDS) {
         ['how many E3 licenses are unassigned?', 'personal', '7 customers with E3'],
         // Only usage reads above 100%: Adventure Works' 107.2%, whose deployment is 87.5%.
         ['who is over 100%?', 'channel', '1 customer with usage above 100%'],
+        // A product's name where a customer's would be: its customers, with its licenses and usage summed.
+        ['Business Premium usage', 'personal', '5 customers with Business Premium'],
+        ['E3 adoption', 'groupChat', '7 customers with E3'],
         ['which customers should I upsell?', 'personal', '4 customers: Training courses (upsell)'],
         ['who can I upsell to?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['unused E3 licenses', 'groupChat', '7 customers with E3'],
@@ -405,14 +408,16 @@ for (const backend of BACKENDS) {
       const [reply] = await h.say('Who bought E3?');
       const card = cardOf(reply);
       const texts = textsOf(card);
-      expect(texts.slice(0, 4)).to.deep.equal([
+      expect(texts.slice(0, 5)).to.deep.equal([
         '7 customers with E3',
-        "Products whose name has every word asked; deployment and usage are each customer's, over all its products.",
+        "Products whose name has every word asked; the sums above are those products', the deployment and usage beside each customer its own, over all its products.",
         // "how many E3 licenses have we sold?", "how many are unassigned?": the sums over those products.
         'Licenses (E3): 610 of 675 assigned (90.4%), 65 unassigned',
+        // "E3 usage": active of entitled over those products' workloads (Wingtip's and Northwind's other products left out).
+        'Usage (E3): 86.8% (1,451 of 1,671 entitlements active)',
         'Customer (worst first)',
       ]);
-      const rows = texts.slice(6);
+      const rows = texts.slice(7);
       expect(rows.filter((_, i) => i % 4 < 2)).to.deep.equal([
         ...['Coho Winery', 'OFFICE 365 ENTERPRISE E3: 42 of 45 assigned (93.3%)'],
         ...['Proseware', 'OFFICE 365 ENTERPRISE E3: 30 of 40 assigned (75%)'],
