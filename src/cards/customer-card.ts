@@ -6,6 +6,7 @@ import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import { attentionText } from '../metrics/subscription-attention.js';
+import { serviceRequestsText } from '../metrics/service-requests.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
@@ -158,6 +159,8 @@ export function customerCard(
       .slice(0, MAX_RENEWALS)
       .map((r) => ({ line: plain(renewalLine(r, history.today), 200) })),
     attention: report.subscriptionsNeedingAttention.slice(0, MAX_ATTENTION).map((a) => ({ line: plain(attentionText(a), 200) })),
+    // Partner Center service requests, whenever there are any: what the training advice reads.
+    support: report.serviceRequests.last30Days > 0 || report.serviceRequests.open > 0 ? serviceRequestsText(report.serviceRequests) : '',
     trendChart: trendChart(history.points),
     trendLines:
       history.points.length < 2

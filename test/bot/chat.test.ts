@@ -882,6 +882,13 @@ for (const backend of BACKENDS) {
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: LITWARE } });
       expect(cardProblems(card)).to.deep.equal([]);
+      // "how many support tickets does Litware have?": its card says so, and a card without any says nothing.
+      const litware = textsOf(cardOf((await h.say('how many support tickets does Litware have?'))[0]));
+      expect(litware.slice(litware.indexOf('Support: '), litware.indexOf('Support: ') + 2)).to.deep.equal([
+        'Support: ',
+        '5 service requests in the last 30 days (3 still open)',
+      ]);
+      expect(textsOf(cardOf((await h.say('adoption for Contoso'))[0]))).to.not.include('Support: ');
     });
 
     it('lists the customers with subscriptions in grace period, suspended, disabled or expired, and their cards say which', async () => {
