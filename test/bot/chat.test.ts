@@ -283,6 +283,12 @@ for (const backend of BACKENDS) {
         // A product's name where a customer's would be: its customers, with its licenses and usage summed.
         ['Business Premium usage', 'personal', '5 customers with Business Premium'],
         ['E3 adoption', 'groupChat', '7 customers with E3'],
+        ["what's the average deployment for E3 customers?", 'channel', '7 customers with E3'],
+        ['show me the worst 5', 'personal', PORTFOLIO],
+        ["what's my portfolio's usage?", 'channel', PORTFOLIO],
+        ['percentage of licenses assigned', 'groupChat', PORTFOLIO],
+        ['customers sorted by unassigned licenses', 'personal', '12 customers with unassigned licenses'],
+        ['sort by inactive users', 'channel', '11 customers with inactive entitlements'],
         ['which customers should I upsell?', 'personal', '4 customers: Training courses (upsell)'],
         ['who can I upsell to?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['unused E3 licenses', 'groupChat', '7 customers with E3'],

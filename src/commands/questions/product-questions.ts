@@ -39,11 +39,15 @@ export const productsAsked = (asked: string): boolean => PRODUCTS.test(asked);
 const SOLD =
   /^how many (.+?) (?:licen[cs]es|seats) (?:(?:have|did|do) (?:we|i) (?:sold|sell|have)|(?:are|is) (?:unassigned|unused|not assigned|assigned|in use|idle|spare|free|sold|active|deployed))(?: in total)?$|^(?:the )?(?:unassigned|unused|idle|spare|free) (.+?) (?:licen[cs]es|seats)$/;
 
+/** "average deployment for E3 customers", "overall usage of Business Premium": that product's customers, with its sums. */
+const PRODUCT_AVERAGE =
+  /^(?:the )?(?:average|overall|total|mean) (?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?)(?: customers| accounts| licen[cs]es| seats)?$/;
+
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 export function productAsked(text: string, asked: string): Command | null {
   const match = PRODUCT.exec(asked);
   const sold = SOLD.exec(asked);
-  const product = match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
+  const product = PRODUCT_AVERAGE.exec(asked)?.[1] ?? match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
   return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
