@@ -1647,6 +1647,9 @@ describe('lists longer than a card', () => {
       ['Next 5', 'page', { ask: "who doesn't have E3?", from: 25 }],
       ['Show portfolio', 'portfolio', {}],
     ]);
+    // In a channel the question goes on without the bot's @mention.
+    const inChannel = cardOf((await h.say("who doesn't have E3?", { scope: 'channel' }))[0]);
+    expect(cardButtons(inChannel)[0]!.data).to.deep.equal({ ask: "who doesn't have E3?", from: 25 });
     const basic = textsOf(cardOf((await h.say('who bought business basic?'))[0]));
     expect(basic.at(-1)).to.equal('Showing 1–25 of 30; the command line lists them all: adoption report --product "business basic"');
   });
