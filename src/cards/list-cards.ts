@@ -18,6 +18,7 @@ import {
   count,
   customersText,
   day,
+  deploymentCounted,
   entitlementsText,
   inactiveText,
   licensesText,
@@ -27,6 +28,7 @@ import {
   plain,
   seatsText,
   unassignedText,
+  usageCounted,
 } from './text.js';
 
 /** Cards that list customers, each row with its two numbers and a button that opens its card. */
@@ -116,9 +118,9 @@ export function portfolioCard(view: PortfolioView): Reply {
           : [
               {
                 title: 'Deployment',
-                value: `${percentText(s.deploymentPercent)} (${licensesText(s.assigned, s.sold, s.deploymentPercent)})`,
+                value: deploymentCounted(s.assigned, s.sold, s.deploymentPercent),
               },
-              { title: 'Usage', value: `${percentText(s.usagePercent)} (${entitlementsText(s.active, s.entitled, s.usagePercent)})` },
+              { title: 'Usage', value: usageCounted(s.active, s.entitled, s.usagePercent) },
               {
                 title: 'Low adoption',
                 value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,

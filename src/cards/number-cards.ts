@@ -22,7 +22,7 @@ import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { capitalized, customersText, entitlementsText, licensesText, name, percentText, seatsText } from './text.js';
+import { capitalized, customersText, deploymentCounted, name, seatsText, usageCounted } from './text.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -42,14 +42,12 @@ function measuredText(c: CustomerReport, measure: PercentMeasure): string {
     case 'lower':
       return '';
     case 'deployment':
-      return `${percentText(c.deploymentPercent)} (${licensesText(c.assigned, c.sold, c.deploymentPercent)})`;
+      return deploymentCounted(c.assigned, c.sold, c.deploymentPercent);
     case 'usage':
-      return `${percentText(c.usagePercent)} (${entitlementsText(c.active, c.entitled, c.usagePercent)})`;
+      return usageCounted(c.active, c.entitled, c.usagePercent);
     case 'workload': {
       const w = workloadTotal(c, measure.workload);
-      return w === undefined
-        ? ''
-        : `${measure.workload} ${percentText(w.usagePercent)} (${entitlementsText(w.active, w.entitled, w.usagePercent)})`;
+      return w === undefined ? '' : `${measure.workload} ${usageCounted(w.active, w.entitled, w.usagePercent)}`;
     }
   }
 }
@@ -195,11 +193,11 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
 /** "Teams usage over 12 customers: 80.3% (765 of 953 entitlements active)": the average asked for, sum over sum. */
 function rankedTotal(ranked: readonly CustomerReport[], measure: RankedMeasure, what: string): { title: string; value: string } {
   const total = measureTotal(ranked, measure);
-  const counts =
+  const value =
     measure.kind === 'deployment'
-      ? licensesText(total.part, total.whole, total.percent)
-      : entitlementsText(total.part, total.whole, total.percent);
-  return { title: `${what} over ${customersText(ranked.length)}`, value: `${percentText(total.percent)} (${counts})` };
+      ? deploymentCounted(total.part, total.whole, total.percent)
+      : usageCounted(total.part, total.whole, total.percent);
+  return { title: `${what} over ${customersText(ranked.length)}`, value };
 }
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */

@@ -7,7 +7,7 @@ import { buttons, type PageRequest } from './actions.js';
 import type { Reply } from './card.js';
 import { customerList, quoted } from './list-cards.js';
 import { messageCard } from './message-cards.js';
-import { count, customersText, entitlementsText, name, percentText } from './text.js';
+import { count, customersText, name, percentText, usageCounted } from './text.js';
 
 /** Customers by the products they have, or lack: "who bought E3?", "who doesn't have E3?". */
 
@@ -100,7 +100,7 @@ export function productCard(view: PortfolioView, query: string, page: PageReques
           : [
               {
                 title: `Usage (${asked})`,
-                value: `${percentText(usage.usagePercent)} (${entitlementsText(usage.active, usage.entitled, usage.usagePercent)})`,
+                value: usageCounted(usage.active, usage.entitled, usage.usagePercent),
               },
             ]),
       ],

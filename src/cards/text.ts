@@ -48,6 +48,16 @@ export function entitlementsText(active: number, entitled: number, percent: numb
   return percent === null ? 'no entitlements counted yet' : `${count(active)} of ${count(entitled)} entitlements active`;
 }
 
+/** "95% (285 of 300 licenses assigned)": deployment with its counts. */
+export function deploymentCounted(assigned: number, sold: number, percent: number | null): string {
+  return `${percentText(percent)} (${licensesText(assigned, sold, percent)})`;
+}
+
+/** "89% (761 of 855 entitlements active)": usage with its counts. */
+export function usageCounted(active: number, entitled: number, percent: number | null): string {
+  return `${percentText(percent)} (${entitlementsText(active, entitled, percent)})`;
+}
+
 /** "60 of 100 licenses unassigned". */
 export function unassignedText(c: LicenseCounts): string {
   return `${count(unassignedLicenses(c))} of ${count(c.sold)} licenses unassigned`;
