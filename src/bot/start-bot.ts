@@ -5,7 +5,7 @@ import { Conversation } from '../commands/conversation.js';
 import { Settings } from '../commands/settings.js';
 import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
-import type { BotStateStore } from '../proactive/bot-state.js';
+import { thresholdOverrides, type BotStateStore } from '../proactive/bot-state.js';
 import { IN_TURN_SEND_POLICY } from '../proactive/proactive-sender.js';
 import { RateGate, TEAMS_SEND_LIMITS, type SendLimits } from '../proactive/rate-gate.js';
 import { createAdapter } from './adapter.js';
@@ -34,7 +34,7 @@ export async function startBot(options: {
   const { config, storage, state, logger } = options;
   const store = storage.cache;
   const clock = options.clock ?? (() => new Date());
-  const portfolio = new PortfolioCache(store, config, clock);
+  const portfolio = new PortfolioCache(store, config, clock, thresholdOverrides(state));
   // Compute the portfolio before the first message, so no turn waits for it.
   const warm = await portfolio.view();
   logger.info(`Portfolio ready: ${warm.customers.length} customers.`);

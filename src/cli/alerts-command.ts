@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { createLogger } from '../logging/logger.js';
 import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
-import type { BotStateStore } from '../proactive/bot-state.js';
+import { thresholdOverrides, type BotStateStore } from '../proactive/bot-state.js';
 import type { Output } from './output.js';
 
 /**
@@ -13,7 +13,8 @@ import type { Output } from './output.js';
  */
 export async function runAlerts(config: Config, storage: Storage, state: BotStateStore, output: Output): Promise<number> {
   const logger = createLogger({ destination: { write: (line: string) => output.err(line.trimEnd()) } });
-  const { alerts } = createProactive({ config, logger, state, storage, portfolio: new PortfolioCache(storage.cache, config) });
+  const portfolio = new PortfolioCache(storage.cache, config, undefined, thresholdOverrides(state));
+  const { alerts } = createProactive({ config, logger, state, storage, portfolio });
   const run = await alerts.run();
   describeAlertRun(run).forEach((line) => output.out(line));
   return run.delivery.failed > 0 ? 1 : 0;

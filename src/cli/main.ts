@@ -68,6 +68,22 @@ async function openStore(config: Config, output: Output, withDemo: boolean): Pro
   return (await openCliStorage(config, output, withDemo)).cache;
 }
 
+/** The configuration with the thresholds in force: those an admin changed in chat (the bot's state) over the configured ones. */
+async function inForce(config: Config, storage: Storage): Promise<Config> {
+  const [{ openBotState }, { withOverrides }] = await Promise.all([
+    import('../proactive/bot-state.js'),
+    import('../metrics/thresholds.js'),
+  ]);
+  const changed = (await (await openBotState(storage)).read()).thresholds?.values;
+  return { ...config, thresholds: withOverrides(config.thresholds, changed) };
+}
+
+/** The cache (the demo's when it is empty), and the configuration with the thresholds in force. */
+async function openReading(config: Config, output: Output): Promise<{ store: AdoptionStore; config: Config }> {
+  const storage = await openCliStorage(config, output, true);
+  return { store: storage.cache, config: await inForce(config, storage) };
+}
+
 async function openCliStorage(config: Config, output: Output, withDemo: boolean): Promise<Storage> {
   const { openStorage } = await import('../data/store/storage.js');
   const storage = await openStorage(config.storage);
@@ -195,9 +211,9 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .option('--by-name', 'the customers A to Z by name (after the options above choose them)')
     .option('--json', 'machine-readable output')
     .action(async (options: ReportOptions) => {
-      const store = await openStore(config, output, true);
+      const reading = await openReading(config, output);
       const { runReport } = await import('./report-command.js');
-      setExitCode(runReport(await store.records(), await store.history(), options, new Date(), config, output));
+      setExitCode(runReport(await reading.store.records(), await reading.store.history(), options, new Date(), reading.config, output));
     });
 
   program
@@ -206,9 +222,9 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
-      const store = await openStore(config, output, true);
+      const reading = await openReading(config, output);
       const { runExport } = await import('./export-command.js');
-      setExitCode(await runExport(await store.records(), options, new Date(), config, output));
+      setExitCode(await runExport(await reading.store.records(), options, new Date(), reading.config, output));
     });
 
   program
@@ -240,9 +256,9 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .description('every product over the customers: customers, licenses sold and assigned, the most sold first')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const store = await openStore(config, output, true);
+      const reading = await openReading(config, output);
       const { runProducts } = await import('./products-command.js');
-      setExitCode(runProducts(await store.records(), options.json === true, new Date(), config, output));
+      setExitCode(runProducts(await reading.store.records(), options.json === true, new Date(), reading.config, output));
     });
 
   program
@@ -251,7 +267,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     .action(async () => {
       const storage = await openCliStorage(config, output, false);
       const { runStatus } = await import('./status-command.js');
-      setExitCode(await runStatus(config, storage, new Date(), output));
+      setExitCode(await runStatus(await inForce(config, storage), storage, new Date(), output));
     });
 
   const alerts = program.command('alerts').description('proactive low-adoption alerts to the Teams chats and channels that asked for them');

@@ -15,6 +15,7 @@ import { productAsked, productsAsked, withoutAsked, workloadRanking } from './qu
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
+import { thresholdAsked, type ThresholdCommand } from './questions/threshold-questions.js';
 import { spelledNumbersAsDigits } from './questions/number-words.js';
 import { countBoundsAsStrict, countOf, originalCase } from './questions/words.js';
 
@@ -126,7 +127,9 @@ export type Command =
   /** Mute a customer's alerts here for so many days (30 unless said): "mute Contoso", "mute Fabrikam for a week", or an alert's button. */
   | { readonly kind: 'mute'; readonly customer: CustomerTarget; readonly days: number }
   /** Undo a mute: "unmute Contoso", or the button beside it in "alerts". */
-  | { readonly kind: 'unmute'; readonly customer: CustomerTarget };
+  | { readonly kind: 'unmute'; readonly customer: CustomerTarget }
+  /** "set the usage threshold to 40%", "reset the thresholds": for every conversation and the command line. */
+  | ThresholdCommand;
 
 /** A customer as a button names it (its key) or as someone typed it (a name, matched fuzzily). */
 export type CustomerTarget = { readonly key: string } | { readonly name: string };
@@ -175,6 +178,8 @@ export const MENTIONED = [
   'size',
   'ranked',
   'all-customers',
+  'threshold-set',
+  'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
 // Every kind is in one list: adding a command without deciding fails to compile here.
 const EVERY_KIND_LISTED: Exclude<
@@ -198,6 +203,8 @@ const SETTINGS_KINDS = [
   'share',
   'mute',
   'unmute',
+  'threshold-set',
+  'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
 export type SettingsCommand = Extract<Command, { kind: (typeof SETTINGS_KINDS)[number] }>;
 /** About the bot's own data and syncs rather than the customers: read from the sync status too. */
@@ -214,6 +221,8 @@ const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set([
   'unlink',
   'mute',
   'unmute',
+  'threshold-set',
+  'thresholds-reset',
 ]);
 
 export function needsAdmin(command: Command): boolean {
@@ -407,6 +416,9 @@ export function parseCommand(text: string): Command {
   if (THANKS.test(said)) return { kind: 'thanks' };
   const why = whyAsked(named);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
+  // Before the definitions, whose "set the threshold to 30%" names no threshold.
+  const threshold = thresholdAsked(asked);
+  if (threshold) return threshold;
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
   if (EXPORT.test(asked)) return { kind: 'export' };

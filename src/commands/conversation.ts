@@ -9,13 +9,14 @@ import { welcomeCard } from '../cards/help-card.js';
 import { dataStatusCard } from '../cards/data-status-card.js';
 import type { SyncStatus } from '../sync/sync-log.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { answer } from './answer.js';
 import { isQuestion, isSettings, needsAdmin, parseCommand, type Command } from './command.js';
 import type { Settings } from './settings.js';
 import type { Turn } from './turn.js';
 
 const ADMINS_ONLY = messageCard(
-  "Only the bot's admins can change alerts and channel links.",
+  "Only the bot's admins can change alerts, channel links and thresholds.",
   ['You can still open every card and share it to its account channel. Ask one of the admins to make the change.'],
   [buttons.help()],
 );
@@ -36,7 +37,8 @@ export interface SearchResult {
 export class Conversation {
   constructor(
     private readonly portfolio: PortfolioCache,
-    private readonly settings: CardSettings,
+    /** Where the advice points; the thresholds come with the portfolio (an admin may change them in chat). */
+    private readonly advice: Pick<CardSettings, 'links'>,
     private readonly changes: Settings,
     /** The sync schedule and the last sync, for "when was the data last updated?". */
     private readonly syncStatus: () => Promise<SyncStatus>,
@@ -80,7 +82,7 @@ export class Conversation {
     return customers.slice(0, SEARCH_RESULTS).map((c) => ({
       title: name(c.customer),
       subtitle: `Deployment ${percentText(c.deploymentPercent)} · usage ${percentText(c.usagePercent)}`,
-      reply: customerCard(c, this.settings, view.historyOf(c)),
+      reply: customerCard(c, this.cards(view), view.historyOf(c)),
     }));
   }
 
@@ -92,6 +94,12 @@ export class Conversation {
     if (needsAdmin(command) && turn.role !== 'admin') return ADMINS_ONLY;
     if (isSettings(command)) return this.changes.handle(command, turn);
     if (command.kind === 'data-status') return dataStatusCard(await this.portfolio.view(), await this.syncStatus(), this.clock());
-    return answer(command, await this.portfolio.view(), this.settings, turn.scope, page);
+    const view = await this.portfolio.view();
+    return answer(command, view, this.cards(view), turn.scope, page);
+  }
+
+  /** What the cards read: the thresholds in force, the configured links. */
+  private cards(view: PortfolioView): CardSettings {
+    return { thresholds: view.thresholds, links: this.advice.links };
   }
 }

@@ -8,6 +8,7 @@ import { count, name } from '../cards/text.js';
 import type { AlertConfig } from '../config.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
+import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { BotStateStore, Subscription } from '../proactive/bot-state.js';
@@ -17,6 +18,7 @@ import type { SendOutcome } from '../proactive/proactive-sender.js';
 import { channelsFor, link, unlink } from '../sharing/links.js';
 import type { CustomerTarget, SettingsCommand } from './command.js';
 import type { Turn } from './turn.js';
+import { changeThresholds } from './threshold-settings.js';
 
 /** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
 export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
@@ -38,7 +40,10 @@ export class Settings {
   constructor(
     private readonly state: BotStateStore,
     private readonly portfolio: PortfolioCache,
-    /** The cards' thresholds and links, and when alerts come (what "alerts on" tells). */
+    /**
+     * The cards' links, the configured thresholds ("reset the thresholds" goes back to them; the
+     * cards read the ones in force, which come with the portfolio), and when alerts come (what "alerts on" tells).
+     */
     private readonly cards: CardSettings & { readonly alerts: Pick<AlertConfig, 'repeatDays' | 'renewalDays'> },
     private readonly send: Send,
     /** Whether a conversation's tenant may receive customer data (ADOPTION_ALLOWED_TENANTS). */
@@ -111,6 +116,9 @@ export class Settings {
         const found = this.target(view, command.customer, 'share');
         return 'customer' in found ? this.share(found.customer, view, turn) : found.reply;
       }
+      case 'threshold-set':
+      case 'thresholds-reset':
+        return changeThresholds(command, this.state, this.portfolio, this.cards.thresholds, turn, this.clock());
     }
   }
 
@@ -194,11 +202,15 @@ export class Settings {
         [...unmuteButtons, buttons.help()],
       );
     }
-    return messageCard('Alerts are on here.', [...subscriptions.map((s) => this.describe(s)), ...weekly, ...muted], unmuteButtons);
+    return messageCard(
+      'Alerts are on here.',
+      [...subscriptions.map((s) => this.describe(s, view.thresholds)), ...weekly, ...muted],
+      unmuteButtons,
+    );
   }
 
-  private describe(s: Subscription): string {
-    const t = this.cards.thresholds;
+  /** What a subscription watches, under the thresholds in force (t) where it names no percent of its own. */
+  private describe(s: Subscription, t: Thresholds): string {
     const who = s.customer === null ? 'Every customer' : name(s.customer.name);
     if (s.workload) {
       return `${who}: ${s.workload} usage under ${s.belowPercent ?? t.usageLowPercent}%, or a sharp drop in it since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
@@ -243,7 +255,7 @@ export class Settings {
       since: this.clock().toISOString(),
     };
     await this.state.update((s) => subscribe(s, subscription));
-    return messageCard('Alerts are on here.', [this.describe(subscription), this.cadence()], []);
+    return messageCard('Alerts are on here.', [this.describe(subscription, view.thresholds), this.cadence()], []);
   }
 
   /** When alerts come, as configured. */
@@ -308,12 +320,13 @@ export class Settings {
   private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<Reply> {
     const key = customerKey(customer);
     const history = view.historyOf(customer);
+    const cards = { ...this.cards, thresholds: view.thresholds };
     const linked = channelsFor(await this.state.read(), key);
     // A channel linked while its tenant was allowed gets nothing once it no longer is.
     const targets = linked.filter((t) => this.allowsTenant(t.tenantId));
     const outside = linked.length - targets.length;
     if (targets.length === 0) {
-      return customerCard(customer, this.cards, history, {
+      return customerCard(customer, cards, history, {
         kind: 'status',
         text:
           outside > 0
@@ -322,7 +335,7 @@ export class Settings {
         color: 'Warning',
       });
     }
-    const shared = customerCard(customer, this.cards, history, { kind: 'shared', by: turn.user.name });
+    const shared = customerCard(customer, cards, history, { kind: 'shared', by: turn.user.name });
     const outcomes = await Promise.all(targets.map(async (t) => ({ target: t, outcome: await this.send(t, shared) })));
     const gone = outcomes.filter((o) => !o.outcome.ok && o.outcome.gone).map((o) => o.target.id);
     if (gone.length > 0) {
@@ -339,7 +352,7 @@ export class Settings {
     ]
       .filter(Boolean)
       .join(' ');
-    return customerCard(customer, this.cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
+    return customerCard(customer, cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
   }
 
   /**

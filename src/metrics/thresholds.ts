@@ -12,6 +12,22 @@ export interface Thresholds {
   readonly staleDays: number;
 }
 
+/** A threshold by name. */
+export type ThresholdName = keyof Thresholds;
+
+/** Thresholds an admin changed in chat, each over the configured one. */
+export type ThresholdOverrides = Partial<Record<ThresholdName, number>>;
+
+/** The thresholds in force: the configured ones, with each one an admin changed in its place. */
+export function withOverrides(configured: Thresholds, overrides: ThresholdOverrides = {}): Thresholds {
+  const inForce: Record<ThresholdName, number> = { ...configured };
+  for (const name of Object.keys(configured) as ThresholdName[]) {
+    const value = overrides[name];
+    if (typeof value === 'number' && Number.isFinite(value)) inForce[name] = value;
+  }
+  return inForce;
+}
+
 export const DEFAULT_THRESHOLDS: Thresholds = {
   usageLowPercent: 50,
   deploymentLowPercent: 60,

@@ -1,4 +1,5 @@
 import type { AlertMessage, Measure } from '../alerts/alert.js';
+import type { ThresholdOverrides } from '../metrics/thresholds.js';
 import type { StateStore } from '../data/store/state-store.js';
 import type { Storage } from '../data/store/storage.js';
 import type { ConversationTarget } from './conversation-target.js';
@@ -20,6 +21,15 @@ export interface BotState {
   outbox: OutboxEntry[];
   /** Conversations that get the customers to act on once a week, by conversation id (added after version 1 shipped). */
   weekly?: Record<string, WeeklyDigest>;
+  /** Thresholds an admin changed in chat, for every conversation and the command line (added after version 1 shipped). */
+  thresholds?: ThresholdSetting;
+}
+
+/** "set the usage threshold to 40%": the changed thresholds, who changed them last, and when. */
+export interface ThresholdSetting {
+  readonly values: ThresholdOverrides;
+  readonly by: string;
+  readonly since: string;
 }
 
 /** "weekly summary on": the customers to act on, after the first sync of each week. */
@@ -29,6 +39,10 @@ export interface WeeklyDigest {
   /** When the last one was put in the outbox; null before the first. */
   readonly lastSent: string | null;
 }
+
+/** The thresholds an admin changed in chat, as the portfolio cache asks for them. */
+export const thresholdOverrides = (state: BotStateStore) => async (): Promise<ThresholdOverrides | undefined> =>
+  (await state.read()).thresholds?.values;
 
 /** The state document's name: bot-state.json in the data folder, or the blob of that name. */
 export const BOT_STATE = 'bot-state';

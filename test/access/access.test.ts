@@ -183,17 +183,21 @@ for (const backend of BACKENDS) {
     it('lets an agent (known by UPN) read cards and share, but not change alerts or links', async () => {
       expect(title(await said(h, activity(h, 'portfolio', { from: AGENT, conversationId: 'adele' })))).to.equal('Portfolio: 12 customers');
       expect(title(await said(h, activity(h, 'alerts on', { from: AGENT, conversationId: 'adele' })))).to.equal(
-        "Only the bot's admins can change alerts and channel links.",
+        "Only the bot's admins can change alerts, channel links and thresholds.",
       );
       expect(title(await said(h, activity(h, 'link this channel to contoso', { from: AGENT, scope: 'channel' })))).to.equal(
-        "Only the bot's admins can change alerts and channel links.",
+        "Only the bot's admins can change alerts, channel links and thresholds.",
       );
       expect(title(await said(h, activity(h, 'weekly summary on', { from: AGENT, conversationId: 'adele' })))).to.equal(
-        "Only the bot's admins can change alerts and channel links.",
+        "Only the bot's admins can change alerts, channel links and thresholds.",
       );
       expect(title(await said(h, activity(h, 'mute contoso', { from: AGENT, conversationId: 'adele' })))).to.equal(
-        "Only the bot's admins can change alerts and channel links.",
+        "Only the bot's admins can change alerts, channel links and thresholds.",
       );
+      expect(title(await said(h, activity(h, 'set the usage threshold to 40%', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "Only the bot's admins can change alerts, channel links and thresholds.",
+      );
+      expect((await h.state.read()).thresholds).to.equal(undefined);
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);
       expect((await h.state.read()).weekly ?? {}).to.deep.equal({});

@@ -962,7 +962,7 @@ for (const backend of BACKENDS) {
         'Low adoption: deployment under 60% or usage under 50%. Deployment at or above 90% is an upsell opportunity; 3 or more service requests in 30 days call for training and self-support.',
       );
       expect(texts[6]).to.equal(
-        'Whoever runs the bot sets these (ADOPTION_DEPLOYMENT_LOW_PERCENT, ADOPTION_USAGE_LOW_PERCENT, ADOPTION_UPSELL_DEPLOYMENT_PERCENT, ADOPTION_SUPPORT_REQUESTS_30D). An alert takes a threshold of its own: "alerts on below 40%".',
+        'Whoever runs the bot configures these (ADOPTION_DEPLOYMENT_LOW_PERCENT, ADOPTION_USAGE_LOW_PERCENT, ADOPTION_UPSELL_DEPLOYMENT_PERCENT, ADOPTION_SUPPORT_REQUESTS_30D); an admin changes one here for everyone: "set the usage threshold to 40%", "set the upsell threshold to 85%" ("reset the thresholds" goes back). An alert takes a threshold of its own: "alerts on below 40%".',
       );
       expect(buttonsOf(card).map((b) => b.verb)).to.deep.equal(['portfolio', 'low-adoption', 'help']);
       // Asked about the thresholds, or to change them: the same card, which says who sets them.
