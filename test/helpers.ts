@@ -70,6 +70,22 @@ export const DEMO_TO_ACT_ON = [
   'Proseware',
 ] as const;
 
+/** The demo portfolio's customers A to Z: what "list all customers" and `report --by-name` list. */
+export const DEMO_A_TO_Z = [
+  'Adventure Works',
+  'Alpine Ski House',
+  'Coho Winery',
+  'Contoso Ltd',
+  'Fabrikam Inc',
+  'Fourth Coffee',
+  'Litware Inc',
+  'Northwind Traders',
+  'Proseware',
+  'Tailspin Toys',
+  'Wingtip Toys',
+  'Woodgrove Bank',
+] as const;
+
 export interface TempStore {
   readonly dir: string;
   readonly store: AdoptionStore;

@@ -46,7 +46,8 @@ export class Conversation {
   ) {}
 
   reply(text: string, turn: Turn): Promise<Reply> {
-    return this.run(parseCommand(text), turn, { origin: { text }, from: 0 });
+    // A page button carries the words as read: spaces collapsed, case kept.
+    return this.run(parseCommand(text), turn, { origin: { text: text.replace(/\s+/g, ' ').trim() }, from: 0 });
   }
 
   /**

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { cardProblems } from '../cards/validate.js';
 import { BOT, TENANT, startHarness, type Harness } from './harness.js';
 import { BACKENDS, type Backend } from '../shared-azurite.js';
+import { VERBS } from '../../src/cards/actions.js';
 
 /**
  * Property: whatever Teams (or anyone reaching /api/messages) sends, the bot answers with a status
@@ -17,23 +18,6 @@ const BATCH = 100;
 const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
 const CUSTOMER_DATA =
   /Contoso|Fabrikam|Woodgrove|Tailspin|Northwind|Litware|Adventure Works|Alpine|Coho|Fourth Coffee|Proseware|\d+(\.\d)?%/;
-const VERBS = [
-  'customer',
-  'portfolio',
-  'low-adoption',
-  'actions',
-  'customers-with',
-  'help',
-  'share',
-  'mute',
-  'unmute',
-  'link',
-  'unlink',
-  'alerts-on',
-  'compare',
-  'refresh',
-];
-
 const words = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -106,6 +90,17 @@ const activity = fc
               fc.record({ code: fc.constantFrom('trial-subscription', 'training-upsell', 'stale-data', 'x') }),
               // A compare button's customers, as JSON: well-formed, odd, or not JSON at all.
               fc.record({ customers: fc.oneof(fc.json(), fc.constant('[{"key":"x"},{"name":"co"}]'), fc.string()) }),
+              // A page button's question, typed or pressed, and where the page starts.
+              fc.record({ ask: words, from: fc.oneof(fc.integer({ min: -30, max: 100 }), fc.string(), fc.double()) }),
+              fc.record({
+                button: fc.oneof(
+                  fc.json(),
+                  fc.constant('{"verb":"low-adoption","data":{}}'),
+                  fc.constant('{"verb":"page","data":{}}'),
+                  fc.string(),
+                ),
+                from: fc.integer({ min: 0, max: 50 }),
+              }),
               fc.anything(),
             ),
           }),
