@@ -118,7 +118,7 @@ export class Settings {
       }
       case 'threshold-set':
       case 'thresholds-reset':
-        return changeThresholds(command, this.state, this.portfolio, this.cards.thresholds, turn, this.clock());
+        return changeThresholds(command, view, this.state, this.portfolio, this.cards.thresholds, turn, this.clock());
     }
   }
 

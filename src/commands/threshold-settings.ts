@@ -77,15 +77,20 @@ const WORDS: Readonly<Record<ThresholdName, ThresholdWords>> = {
 
 const NAMES = Object.keys(WORDS) as ThresholdName[];
 
+/**
+ * Changes one threshold (or all back) in the bot's state, and says what it was, what is configured,
+ * and what it now picks out, read from the portfolio recomputed under it.
+ */
 export async function changeThresholds(
   command: ThresholdCommand,
+  view: PortfolioView,
   state: BotStateStore,
   portfolio: PortfolioCache,
   configured: Thresholds,
   turn: Turn,
   now: Date,
 ): Promise<Reply> {
-  const before = (await portfolio.view()).thresholds;
+  const before = view.thresholds;
   if (command.kind === 'thresholds-reset') {
     await state.update((s) => delete s.thresholds);
     const changed = NAMES.filter((n) => before[n] !== configured[n]);
