@@ -100,7 +100,11 @@ export function digestCard(alerts: readonly CustomerAlert[]): Reply {
         ? 'Attention'
         : 'Default',
     })),
-    more: shown.length < alerts.length ? `and ${alerts.length - shown.length} more: ask "low adoption" for the whole list.` : '',
+    // Each kind of condition has its own list in chat.
+    more:
+      shown.length < alerts.length
+        ? `and ${alerts.length - shown.length} more: "low adoption", "who dropped?", "renewals at risk" and "which subscriptions need attention?" list them.`
+        : '',
     sections: [],
     buttons: [buttons.lowAdoption(), buttons.portfolio()],
   };

@@ -1668,6 +1668,19 @@ describe('lists longer than a card', () => {
     expect(rowNames(rest)).to.deep.equal(['Customer 04', 'Customer 03', 'Customer 02', 'Customer 01', 'Customer 00']);
   });
 
+  it('sends an alert digest of 25 rows, and says which lists hold the rest', async () => {
+    await h.say('alerts on', { conversationId: 'digest-of-30' });
+    h.connector.clear();
+    expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(30);
+    const digest = cardOf(h.connector.to('a:1personal-digest-of-30')[0]);
+    expect(textsOf(digest)[0]).to.equal('30 customers need attention');
+    expect(rowNames(textsOf(digest))).to.have.length(25);
+    expect(textsOf(digest)).to.include(
+      'and 5 more: "low adoption", "who dropped?", "renewals at risk" and "which subscriptions need attention?" list them.',
+    );
+    expect(cardProblems(digest)).to.deep.equal([]);
+  });
+
   it('carries a question on its page buttons as read: spaces collapsed, case kept', async () => {
     const spaced = cardOf((await h.say("who   doesn't have\n E3?"))[0]);
     expect(cardButtons(spaced)[0]!.data).to.deep.equal({ ask: "who doesn't have E3?", from: 25 });
