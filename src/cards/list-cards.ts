@@ -9,6 +9,7 @@ import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
+import type { MostQuestion } from '../metrics/most-by.js';
 import { buttons, type Button, type PageRequest } from './actions.js';
 import { render, type Reply } from './card.js';
 import { messageCard } from './message-cards.js';
@@ -258,34 +259,38 @@ export function movedCard(view: PortfolioView, movement: Movement, page: PageReq
 }
 
 /**
- * The customers with more than `above` of something (any, when null), titled by how many have it:
- * "12 customers with unassigned licenses", "No customer has more than 100 unassigned licenses", or
- * `noneAtAll` when nobody has any.
+ * The customers with more than `above` of something (any, when null), or the first `top` of them,
+ * titled by how many have it: "12 customers with unassigned licenses", "The 10 customers with the
+ * most unassigned licenses, of 12 with any", "No customer has more than 100 unassigned licenses",
+ * or `noneAtAll` when nobody has any.
  */
 function countedList(
   view: PortfolioView,
-  customers: readonly CustomerReport[],
-  above: number | null,
+  all: readonly CustomerReport[],
+  { above, top }: MostQuestion,
   counted: { readonly thing: string; readonly noneAtAll: string },
   list: Omit<ListOf, 'title'>,
   page: PageRequest,
 ): Reply {
   const more = above === null ? '' : `more than ${count(above)} `;
+  const customers = top === null ? all : all.slice(0, top);
   const title =
-    customers.length > 0
-      ? `${customersText(customers.length)} with ${more}${counted.thing}`
-      : above === null
-        ? counted.noneAtAll
-        : `No customer has ${more}${counted.thing}`;
+    customers.length < all.length
+      ? `The ${count(customers.length)} customers with the most ${counted.thing}, of ${count(all.length)} with any`
+      : customers.length > 0
+        ? `${customersText(customers.length)} with ${more}${counted.thing}`
+        : above === null
+          ? counted.noneAtAll
+          : `No customer has ${more}${counted.thing}`;
   return customerList(view, customers, { ...list, title }, page);
 }
 
 /** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
-export function unassignedCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
+export function unassignedCard(view: PortfolioView, asked: MostQuestion, page: PageRequest): Reply {
   return countedList(
     view,
-    view.unassigned(above ?? 0),
-    above,
+    view.unassigned(asked.above ?? 0),
+    asked,
     { thing: 'unassigned licenses', noneAtAll: 'Every license sold is assigned' },
     {
       subtitle:
@@ -299,11 +304,11 @@ export function unassignedCard(view: PortfolioView, above: number | null, page: 
 }
 
 /** "who has the most inactive users?": each row says how many entitlements nobody used, and how many licenses nobody has. */
-export function inactiveCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
+export function inactiveCard(view: PortfolioView, asked: MostQuestion, page: PageRequest): Reply {
   return countedList(
     view,
-    view.inactive(above ?? 0),
-    above,
+    view.inactive(asked.above ?? 0),
+    asked,
     { thing: 'inactive entitlements', noneAtAll: 'Everyone entitled was active in the last 28 days' },
     {
       subtitle:
@@ -317,12 +322,13 @@ export function inactiveCard(view: PortfolioView, above: number | null, page: Pa
 }
 
 /** "who has the most support requests?": each row says how many in the last 30 days, and how many are still open. */
-export function serviceRequestsCard(view: PortfolioView, above: number | null, page: PageRequest): Reply {
+export function serviceRequestsCard(view: PortfolioView, asked: MostQuestion, page: PageRequest): Reply {
   const thing = 'service requests in the last 30 days';
+  const { above } = asked;
   return countedList(
     view,
     view.serviceRequests(above ?? 0),
-    above,
+    asked,
     { thing, noneAtAll: `No customer has any ${thing}` },
     {
       subtitle: `Partner Center service requests created in the last 30 days, the most first. ${view.thresholds.supportRequests30Days} or more call for training and for promoting self-support.`,

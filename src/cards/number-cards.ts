@@ -164,9 +164,21 @@ function reportCommand(filters: PercentFilters): string {
  * "Teams usage", "rank customers by usage", "who has the highest deployment?": every customer with
  * that number, lowest (or highest) first, each with its counts.
  */
-export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: RankOrder, count: number | null, page: PageRequest): Reply {
-  const ranked = view.ranked(measure, order);
+export function rankedCard(
+  all: PortfolioView,
+  measure: RankedMeasure,
+  order: RankOrder,
+  count: number | null,
+  among: Among | null,
+  page: PageRequest,
+): Reply {
+  const scope = scoped(all, among);
+  if ('reply' in scope) return scope.reply;
+  const { view } = scope;
+  const ranked = scope.arrange(view.ranked(measure, order));
   const customers = count === null ? ranked : ranked.slice(0, count);
+  // "Usage: 7 customers with E3" when each has the number; ", among 9 customers with E3" when not.
+  const within = ranked.length === view.customers.length ? scope.all : scope.phrase;
   const what = measureName(measure);
   const meaning = measure.kind === 'workload' ? `${measure.workload} ${MEASURE_MEANING.workload}` : MEASURE_MEANING[measure.kind];
   const subject = measure.kind === 'workload' ? measure.workload : measure.kind;
@@ -178,12 +190,12 @@ export function rankedCard(view: PortfolioView, measure: RankedMeasure, order: R
         customers.length === 0
           ? `No customer has ${what} figures yet`
           : customers.length < ranked.length
-            ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}`
-            : `${capitalized(what)}: ${customersText(customers.length)}`,
+            ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}${within}`
+            : `${capitalized(what)}: ${customersText(customers.length)}${within}`,
       subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
-      command: `adoption report ${measureOption(measure)}`,
+      command: `adoption report ${measureOption(measure)}${scope.options}`,
       note: (c) => measuredNote(c, [measure]),
-      order: `${order} first`,
+      order: among?.largestFirst ? 'most licenses first' : `${order} first`,
       totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
     },
     page,
@@ -232,13 +244,23 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
 function scoped(
   view: PortfolioView,
   among: Among | null,
-): { view: PortfolioView; phrase: string; options: string; arrange: (customers: CustomerReport[]) => CustomerReport[] } | { reply: Reply } {
+):
+  | {
+      view: PortfolioView;
+      /** ", among 7 customers with E3, the largest first": after a title that counts fewer. */
+      phrase: string;
+      /** " with E3, the largest first": after a title that counts them all. */
+      all: string;
+      options: string;
+      arrange: (customers: CustomerReport[]) => CustomerReport[];
+    }
+  | { reply: Reply } {
   const asIs = (customers: CustomerReport[]): CustomerReport[] => customers;
-  if (among === null) return { view, phrase: '', options: '', arrange: asIs };
+  if (among === null) return { view, phrase: '', all: '', options: '', arrange: asIs };
   const arrange = among.largestFirst ? largestFirst : asIs;
   const largest = among.largestFirst ? ', the largest first' : '';
   if (among.product === null && among.seats === null && among.finding === null)
-    return { view, phrase: largest, options: ' --largest', arrange };
+    return { view, phrase: largest, all: largest, options: ' --largest', arrange };
   const narrowed = view.among(among);
   const seats = among.seats === null ? null : seatsText(among.seats);
   const finding = among.finding === null ? null : shortFindingLabel(among.finding);
@@ -260,6 +282,7 @@ function scoped(
   return {
     view: narrowed,
     phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}${largest}`,
+    all: ` with ${parts.join(' and ')}${largest}`,
     options,
     arrange,
   };

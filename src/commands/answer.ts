@@ -57,13 +57,13 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'low-adoption':
       return lowAdoptionCard(view, command.measure, command.among, page);
     case 'ranked':
-      return rankedCard(view, command.measure, command.order, command.count, page);
+      return rankedCard(view, command.measure, command.order, command.count, command.among, page);
     case 'unassigned':
-      return unassignedCard(view, command.above, page);
+      return unassignedCard(view, command, page);
     case 'inactive':
-      return inactiveCard(view, command.above, page);
+      return inactiveCard(view, command, page);
     case 'requests':
-      return serviceRequestsCard(view, command.above, page);
+      return serviceRequestsCard(view, command, page);
     case 'attention':
       return attentionCard(view, page);
     case 'size':

@@ -6,6 +6,7 @@ import type { Among } from '../metrics/among.js';
 import type { Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { Movement } from '../metrics/trend.js';
+import type { MostQuestion } from '../metrics/most-by.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
 import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
@@ -54,20 +55,22 @@ export type Command =
   | { readonly kind: 'data-status' }
   /**
    * "who has the most unused licenses?": customers with licenses sold and not assigned, the most
-   * first; "customers with more than 50 unassigned licenses": more than that many (null: any).
+   * first; "customers with more than 50 unassigned licenses": more than that many; "top 10 by
+   * unused licenses": the first ten.
    */
-  | { readonly kind: 'unassigned'; readonly above: number | null }
+  | ({ readonly kind: 'unassigned' } & MostQuestion)
   /**
    * "who has the most inactive users?", "licenses assigned but not used": customers with
    * entitlements nobody used in the last 28 days, the most first; "more than 50 inactive users":
-   * more than that many (null: any).
+   * more than that many; "the 5 customers with the most inactive users": the first five.
    */
-  | { readonly kind: 'inactive'; readonly above: number | null }
+  | ({ readonly kind: 'inactive' } & MostQuestion)
   /**
    * "who has the most support requests?": customers with service requests in the last 30 days, the
-   * most first; "customers with more than 3 tickets": more than that many (null: any).
+   * most first; "customers with more than 3 tickets": more than that many; "top 3 by support
+   * requests": the first three.
    */
-  | { readonly kind: 'requests'; readonly above: number | null }
+  | ({ readonly kind: 'requests' } & MostQuestion)
   /** "which subscriptions need attention?", "suspended subscriptions": customers with subscriptions in grace period, suspended, disabled or expired. */
   | { readonly kind: 'attention' }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
@@ -89,8 +92,17 @@ export type Command =
    * Customers ranked by one number: a workload's usage ("Teams usage", "OneDrive adoption by
    * customer"), lowest first; "rank customers by usage", "who has the highest deployment?".
    */
-  /** Every customer with that number, or the first `count` ("top 3 customers by usage"). */
-  | { readonly kind: 'ranked'; readonly measure: RankedMeasure; readonly order: RankOrder; readonly count: number | null }
+  /**
+   * Every customer with that number, or the first `count` ("top 3 customers by usage"); of some
+   * customers only ("list E3 customers by usage"), or every one (null among).
+   */
+  | {
+      readonly kind: 'ranked';
+      readonly measure: RankedMeasure;
+      readonly order: RankOrder;
+      readonly count: number | null;
+      readonly among: Among | null;
+    }
   /** Customers with one explanation (flag) or one suggested action: "customers with trials", "upsell". */
   | { readonly kind: 'customers-with'; readonly code: FindingCode }
   /**
@@ -241,7 +253,8 @@ const THANKS =
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
-    /(?:(?:explain|define) )?(?:the |an? )?(?:deployment|usage|adoption|entitlements?|active users?)(?: %| percent(?:age)?| rate| numbers?)?/,
+    // "the deployment rate" is the number itself (the portfolio); "deployment rate" is what it means.
+    /(?:(?:explain|define) )?(?:the |an? )?(?:deployment|usage|adoption|entitlements?|active users?)(?: numbers?)?|(?:(?:explain|define) (?:the )?|an? )?(?:deployment|usage|adoption)(?: %| percent(?:age)?| rate)/,
     /an? (?:trial|trial subscription|grace period|license transfer|duplicate subscription)/,
     /definitions?|glossary|explain (?:the )?(?:numbers|percent(?:age)?s)|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
     /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
@@ -352,10 +365,30 @@ const REQUESTS =
 const REQUESTS_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
 );
+/**
+ * "top 10 by unused licenses", "the 5 customers with the most inactive users", "first 3 accounts
+ * by support requests": the first so many of a "most" list.
+ */
+const TOP_MOST =
+  /^(?:(?:show|list)(?: me)? )?(?:the )?(?:top |first )?(\d{1,3}) (?:(?:customers|accounts) )?(?:(?:by|on|for|in) (?:the )?(?:(?:most|number of) )?|(?:with|having|that have|who have) (?:the )?most )(.+)$/;
+const MOST_KINDS: readonly (readonly [RegExp, 'unassigned' | 'inactive' | 'requests'])[] = [
+  [/^(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$|^shelfware$/, 'unassigned'],
+  [/^(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$/, 'inactive'],
+  [/^(?:support |service )?(?:requests|tickets|cases|calls)$/, 'requests'],
+];
+
+function mostAsked(asked: string): Command | null {
+  const match = TOP_MOST.exec(asked);
+  if (!match) return null;
+  const kind = MOST_KINDS.find(([words]) => words.test(match[2]!))?.[1];
+  const top = Number(match[1]);
+  return kind === undefined || top === 0 ? null : { kind, above: null, top };
+}
+
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s|’s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s|’s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|overall|total) )?(?:usage|deployment|adoption) (?:rate|%|percent(?:age)?)(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -373,7 +406,7 @@ const ALL_CUSTOMERS = new RegExp(
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
 const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
-  /^(?:show |get |give me )?(?:the )?(?:adoption|usage|deployment|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
+  /^(?:show |get |give me )?(?:the )?(?:(?:adoption|usage|deployment)(?: rate| %| percent(?:age)?| numbers)?|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
   // "Teams usage for Contoso": a workload's usage is on the customer's card.
   /^(?:show |get |give me )?(?:the )?(?:\S+(?: with onedrive| for business| online)?) (?:usage|adoption|use)\s+(?:for|of|at)\s+(.+)$/,
   // "compare Contoso with last month", "Contoso vs last week": its trend, on its card.
@@ -430,17 +463,19 @@ export function parseCommand(text: string): Command {
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
+  const most = mostAsked(asked);
+  if (most) return most;
   const wide = asked.replace(PORTFOLIO_WIDE, '');
-  if (UNASSIGNED.test(wide)) return { kind: 'unassigned', above: null };
+  if (UNASSIGNED.test(wide)) return { kind: 'unassigned', above: null, top: null };
   const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
-  if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver) };
-  if (INACTIVE.test(wide)) return { kind: 'inactive', above: null };
+  if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver), top: null };
+  if (INACTIVE.test(wide)) return { kind: 'inactive', above: null, top: null };
   const inactiveOver = INACTIVE_OVER.exec(asked)?.[1];
-  if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver) };
-  if (REQUESTS.test(asked)) return { kind: 'requests', above: null };
+  if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver), top: null };
+  if (REQUESTS.test(asked)) return { kind: 'requests', above: null, top: null };
   if (ATTENTION.test(asked)) return { kind: 'attention' };
   const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
-  if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver) };
+  if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver), top: null };
   const size = sizeAsked(asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);
@@ -462,14 +497,15 @@ export function parseCommand(text: string): Command {
   if (percents) return { kind: 'percent', query: percents, among };
   const zero = zeroAsked(rest);
   if (zero) return { kind: 'percent', query: [[{ side: 'below', percent: 0, inclusive: true, measure: zero }]], among };
-  // "lowest 3 by Yammer usage" is a ranking of so many, not the customers under the threshold.
-  const ranked = rankAsked(asked);
-  if (ranked?.count) return { kind: 'ranked', ...ranked };
+  // "lowest 3 by Yammer usage" is a ranking of so many, not the customers under the threshold;
+  // "top 5 E3 customers by usage" ranks some customers.
+  const ranked = rankAsked(rest);
+  if (ranked?.count) return { kind: 'ranked', ...ranked, among };
   const low = lowAsked(rest);
   if (low) return { kind: 'low-adoption', measure: low, among };
   const workload = workloadAsked(asked);
   if (workload) return workloadRanking(workload);
-  if (ranked) return { kind: 'ranked', ...ranked };
+  if (ranked) return { kind: 'ranked', ...ranked, among };
   if (productsAsked(asked)) return { kind: 'products' };
   const without = withoutAsked(text, asked);
   if (without) return without;

@@ -1,4 +1,15 @@
 /**
+ * "who has the most unassigned licenses?" (any), "more than 50" (above), "the top 10" (top): which
+ * customers of a "most" list are asked for.
+ */
+export interface MostQuestion {
+  /** Only customers with more than this many; null: any at all. */
+  readonly above: number | null;
+  /** Only the first so many; null: every one. */
+  readonly top: number | null;
+}
+
+/**
  * The customers whose `count` is over `above`, the most first, then the most `then`, then by name:
  * the order of every "who has the most ..." list.
  */

@@ -225,6 +225,16 @@ for (const backend of BACKENDS) {
         // So many of a ranking, and "how many customers use" a workload or have a product.
         ['top 3 customers by usage', 'channel', 'Usage: the highest 3 of 12 customers'],
         ['bottom 5 by deployment', 'personal', 'Deployment: the lowest 5 of 12 customers'],
+        // A ranking of some customers, and the first so many of a "most" list.
+        ['list E3 customers by usage', 'personal', 'Usage: 7 customers with E3'],
+        ['top 2 E3 customers by deployment', 'channel', 'Deployment: the highest 2 of 7 customers with E3'],
+        ['top 3 by unused licenses', 'groupChat', 'The 3 customers with the most unassigned licenses, of 12 with any'],
+        ['the 2 customers with the most inactive users', 'personal', 'The 2 customers with the most inactive entitlements, of 11 with any'],
+        ['top 2 accounts by support tickets', 'channel', '1 customer with service requests in the last 30 days'],
+        // "the deployment rate" is the number; "deployment rate" alone, what it means.
+        ["what's our deployment rate?", 'personal', PORTFOLIO],
+        ['what is the usage rate', 'groupChat', PORTFOLIO],
+        ['deployment rate for Contoso', 'groupChat', CONTOSO],
         ['customers by usage', 'groupChat', 'Usage: 12 customers'],
         ['lowest 3 by yammer usage', 'groupChat', 'Yammer usage: 1 customer'],
         ['best 2 customers by adoption', 'personal', 'The best 2 of 12 customers'],
@@ -771,6 +781,46 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('ranks the customers with a product by one number, all of them or the first so many', async () => {
+      const card = cardOf((await h.say('list E3 customers by usage'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 4)).to.deep.equal([
+        'Usage: 7 customers with E3',
+        'Usage: entitlements active in the last 28 days, all workloads. Customers with no usage figures are left out.',
+        'Usage over 7 customers: 86.5% (1,535 of 1,774 entitlements active)',
+        'Customer (lowest first)',
+      ]);
+      // Only customers with E3, lowest usage first, each row with its usage counts.
+      expect(texts.slice(6, 8)).to.deep.equal(['Coho Winery', '31% (39 of 126 entitlements active)']);
+      expect(texts.filter((_, i) => i >= 6 && (i - 6) % 4 === 0)).to.deep.equal([
+        'Coho Winery',
+        'Proseware',
+        'Wingtip Toys',
+        'Contoso Ltd',
+        'Northwind Traders',
+        'Woodgrove Bank',
+        'Adventure Works',
+      ]);
+      const top = textsOf(cardOf((await h.say('top 2 E3 customers by deployment'))[0]));
+      expect(top.slice(0, 4)).to.deep.equal([
+        'Deployment: the highest 2 of 7 customers with E3',
+        'Deployment: licenses assigned of sold. Customers with no deployment figures are left out.',
+        'Deployment over 7 customers: 90.4% (610 of 675 licenses assigned)',
+        'Customer (highest first)',
+      ]);
+      expect(top.slice(6)).to.deep.equal([
+        'Contoso Ltd',
+        '95% (285 of 300 licenses assigned)',
+        '95%',
+        '89%',
+        'Wingtip Toys',
+        '94.3% (33 of 35 licenses assigned)',
+        '94.3%',
+        '81.6%',
+      ]);
+    });
+
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {
       const card = cardOf((await h.say('biggest customers'))[0]);
       expect(cardProblems(card)).to.deep.equal([]);
@@ -851,6 +901,11 @@ for (const backend of BACKENDS) {
       ]);
       expect(buttonsOf(card)[0]).to.deep.equal({ title: 'Open', verb: 'customer', data: { key: FABRIKAM } });
       expect(cardProblems(card)).to.deep.equal([]);
+      // The first so many of the same list: those rows and no others, and how many there are in all.
+      const top = cardOf((await h.say('top 2 by unused licenses'))[0]);
+      expect(textsOf(top)[0]).to.equal('The 2 customers with the most unassigned licenses, of 12 with any');
+      expect(textsOf(top).slice(5)).to.deep.equal(texts.slice(5, 13));
+      expect(cardProblems(top)).to.deep.equal([]);
     });
 
     it('lists the customers with entitlements nobody used, the most first, each with its unassigned licenses too', async () => {

@@ -11,11 +11,15 @@ import { seatFilterOf } from './words.js';
  * is read as the question it would be without them.
  */
 
-/** "<product> customers" at the start, after "which", "show me" ...; not "low customers" nor "my customers". */
-const PRODUCT_CUSTOMERS = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*)(.+?) (customers|accounts)\b/;
-const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|me|of|for)(?: |$))+/;
+/**
+ * "<product> customers" at the start, after "which", "show me", "rank", "top 5" ...; not "low
+ * customers" nor "my customers".
+ */
+const PRODUCT_CUSTOMERS =
+  /^((?:(?:show|list|rank|sort|order)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:top|bottom|best|worst|highest|lowest) \d{1,3} )?)(.+?) (customers|accounts)\b/;
+const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|rank|sort|order|me|of|for)(?: |$))+/;
 const NOT_A_PRODUCT =
-  /^(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|\d+)$|\b(?:adoption|usage|deployment|percent|below|above|under|over|with|have|has|are|is)\b|%/;
+  /^(?:(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those)(?: \d{1,3})?|\d+)$|\b(?:adoption|usage|deployment|percent|below|above|under|over|with|have|has|are|is)\b|%/;
 /** "biggest customers with low usage", "the largest E3 accounts below 40%": the most licenses first. */
 const LARGEST = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest) (?=.*\b(?:customers|accounts)\b)/;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */

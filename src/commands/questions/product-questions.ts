@@ -15,6 +15,7 @@ export const workloadRanking = (workload: string): Command => ({
   count: null,
   measure: { kind: 'workload', workload },
   order: 'lowest',
+  among: null,
 });
 
 /** "customers without E3", "who doesn't have Teams?", "which customers have no Dynamics licenses?", "who isn't on Business Premium?". */
