@@ -11,7 +11,7 @@ import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
 import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
-import { lowAsked, percentsAsked, rankAsked, workloadAsked, zeroAsked } from './questions/number-questions.js';
+import { fullyDeployedAsked, lowAsked, percentsAsked, rankAsked, workloadAsked, zeroAsked } from './questions/number-questions.js';
 import { productAsked, productsAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
@@ -487,6 +487,9 @@ export function parseCommand(text: string): Command {
   if (settings) return settings;
   if (ALL_CUSTOMERS.test(asked)) return { kind: 'all-customers' };
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
+  // Before the findings and products: "who has 100% deployment?" is a number.
+  const full = fullyDeployedAsked(asked);
+  if (full) return { kind: 'percent', query: full, among: null };
   // Before the percents: "usage over 100% with no explanation" is a finding.
   const code = findingAsked(asked);
   if (code) return { kind: 'customers-with', code };

@@ -231,6 +231,14 @@ for (const backend of BACKENDS) {
         ['top 3 by unused licenses', 'groupChat', 'The 3 customers with the most unassigned licenses, of 12 with any'],
         ['the 2 customers with the most inactive users', 'personal', 'The 2 customers with the most inactive entitlements, of 11 with any'],
         ['top 2 accounts by support tickets', 'channel', '1 customer with service requests in the last 30 days'],
+        // Full deployment is a number (every license assigned); near it, the upsell advice.
+        ['which customers are fully deployed?', 'personal', 'No customer has deployment at least 100%'],
+        ['who has 100% deployment', 'channel', 'No customer has deployment at least 100%'],
+        ['who is close to full deployment?', 'groupChat', '4 customers: Training courses (upsell)'],
+        ["who's running out of licenses?", 'personal', '4 customers: Training courses (upsell)'],
+        ['upsell list', 'channel', '4 customers: Training courses (upsell)'],
+        ["who hasn't deployed their licenses?", 'personal', '1 customer with deployment below 60%'],
+        ["who's got trials?", 'groupChat', '1 customer: Trial subscription'],
         // "the deployment rate" is the number; "deployment rate" alone, what it means.
         ["what's our deployment rate?", 'personal', PORTFOLIO],
         ['what is the usage rate', 'groupChat', PORTFOLIO],

@@ -28,13 +28,13 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     'training-and-self-support',
   ],
   [
-    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets)|training courses|(?:can|could|should|shall) (?:i|we) upsell(?: to)?|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can) (?:buy|use|need) more (?:seats|licen[cs]es))$/,
+    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets|list)|ready for (?:an? )?upsell|training courses|(?:close to|near|nearly|almost) (?:full(?:y deployed)?|100 ?%)(?: deployment| deployed)?|(?:running |run |about to run )?out of (?:seats|licen[cs]es)|more (?:seats|licen[cs]es)|(?:can|could|should|shall) (?:i|we) upsell(?: to)?|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can) (?:buy|use|need) more (?:seats|licen[cs]es))$/,
     'training-upsell',
   ],
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who|whose)(?: (?:have|has|having|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who's|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
 export function findingAsked(asked: string): FindingCode | null {
   const topic = FINDING_QUESTION.exec(asked)?.[1];

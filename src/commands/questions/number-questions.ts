@@ -187,7 +187,7 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:who|which customers?) (?:has not|hasn't|have not|haven't) (?:fully )?deployed\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
@@ -203,4 +203,15 @@ export function lowAsked(asked: string): PercentMeasure | null {
   // The number is read from the words that say it is low: "low usage and high deployment" is about usage.
   const low = LOW.exec(asked) ?? LEAST.exec(asked);
   return low === null ? null : measureOf(low[0]);
+}
+
+/**
+ * "which customers are fully deployed?", "who has 100% deployment?", "customers at 100% deployment":
+ * deployment at least 100% (every license sold assigned).
+ */
+const FULLY_DEPLOYED =
+  /^(?:(?:show |list )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?|(?:which|what) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)?) (?:fully deployed|at (?:full|100 ?%) deployment|100 ?% deployed)$|^(?:who|(?:which|what) (?:customers|accounts)) (?:has|have) (?:full|100 ?%) deployment$|^(?:(?:show |list )?(?:the )?)(?:fully deployed|100 ?% deployed) (?:customers|accounts)$/;
+
+export function fullyDeployedAsked(asked: string): PercentQuery | null {
+  return FULLY_DEPLOYED.test(asked) ? [[{ side: 'above', percent: 100, inclusive: true, measure: { kind: 'deployment' } }]] : null;
 }
