@@ -241,6 +241,19 @@ for (const backend of BACKENDS) {
           ['Fabrikam Inc', 75],
         ]);
         expect(idle).to.have.length(11);
+        // --product: the licenses of those products are counted (Fabrikam, the most unassigned, has no E3).
+        const e3 = await adoptionIn(demo.env, 'report', '--json', '--unassigned', '--product', 'E3');
+        const names = (JSON.parse(e3.stdout) as { customers: { customer: string }[] }).customers.map((c) => c.customer);
+        // 20, 15, 10 and 10 (Proseware's E3 entitlements the more inactive), 5, 3, 2.
+        expect(names).to.deep.equal([
+          'Woodgrove Bank',
+          'Contoso Ltd',
+          'Proseware',
+          'Adventure Works',
+          'Northwind Traders',
+          'Coho Winery',
+          'Wingtip Toys',
+        ]);
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
       }

@@ -10,6 +10,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { MostQuestion } from '../metrics/most-by.js';
+import { productCounts, type IdleQuestion, type LicenseCounts } from '../metrics/unassigned.js';
 import { buttons, type Button, type PageRequest } from './actions.js';
 import { render, type Reply } from './card.js';
 import { messageCard } from './message-cards.js';
@@ -286,35 +287,66 @@ function countedList(
 }
 
 /** "who has the most unused licenses?": each row says how many licenses nobody has, and how many nobody used. */
-export function unassignedCard(view: PortfolioView, asked: MostQuestion, page: PageRequest): Reply {
+export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: PageRequest): Reply {
+  const { product } = asked;
+  const counts = countsIn(product);
+  const of = product === null ? '' : `${name(product)} `;
+  const customers = view.unassigned(asked.above ?? 0, product);
+  const sums = customers.map(counts).reduce((s, c) => ({ unassigned: s.unassigned + unassignedLicenses(c), sold: s.sold + c.sold }), {
+    unassigned: 0,
+    sold: 0,
+  });
   return countedList(
     view,
-    view.unassigned(asked.above ?? 0),
+    customers,
     asked,
-    { thing: 'unassigned licenses', noneAtAll: 'Every license sold is assigned' },
+    { thing: `unassigned ${of}licenses`, noneAtAll: `Every ${of}license sold is assigned` },
     {
-      subtitle:
-        'Licenses sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.',
-      command: 'adoption report --unassigned',
-      note: (c) => [unassignedText(c), inactiveText(c)].filter((part) => part !== '').join(' · '),
+      subtitle: `${product === null ? 'Licenses' : `Licenses of the products named like "${name(product)}"`} sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.`,
+      command: `adoption report --unassigned${productOption(product)}`,
+      note: (c) => [unassignedText(counts(c)), inactiveText(counts(c))].filter((part) => part !== '').join(' · '),
+      totals:
+        customers.length === 0
+          ? []
+          : [
+              {
+                title: `Over ${customersText(customers.length)}`,
+                value: `${count(sums.unassigned)} of ${count(sums.sold)} ${of}licenses unassigned`,
+              },
+            ],
       order: 'most unassigned first',
     },
     page,
   );
 }
 
+/** A customer's counts: over all its products, or over those named like the words. */
+function countsIn(product: string | null): (c: CustomerReport) => LicenseCounts {
+  return (c) => (product === null ? c : (productCounts(c, product) ?? { ...c, sold: 0, assigned: 0, active: 0, entitled: 0 }));
+}
+
+const productOption = (product: string | null): string => (product === null ? '' : ` --product ${quoted(product)}`);
+
 /** "who has the most inactive users?": each row says how many entitlements nobody used, and how many licenses nobody has. */
-export function inactiveCard(view: PortfolioView, asked: MostQuestion, page: PageRequest): Reply {
+export function inactiveCard(view: PortfolioView, asked: IdleQuestion, page: PageRequest): Reply {
+  const { product } = asked;
+  const counts = countsIn(product);
+  const of = product === null ? '' : `${name(product)} `;
   return countedList(
     view,
-    view.inactive(asked.above ?? 0),
+    view.inactive(asked.above ?? 0, product),
     asked,
-    { thing: 'inactive entitlements', noneAtAll: 'Everyone entitled was active in the last 28 days' },
     {
-      subtitle:
-        'Entitlements nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.',
-      command: 'adoption report --inactive',
-      note: (c) => [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''].filter((part) => part !== '').join(' · '),
+      thing: `inactive ${of}entitlements`,
+      noneAtAll: `Everyone entitled to ${of === '' ? 'a product' : name(product!)} was active in the last 28 days`,
+    },
+    {
+      subtitle: `${product === null ? 'Entitlements' : `Entitlements to the products named like "${name(product)}"`} nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.`,
+      command: `adoption report --inactive${productOption(product)}`,
+      note: (c) =>
+        [inactiveText(counts(c)), unassignedLicenses(counts(c)) > 0 ? unassignedText(counts(c)) : '']
+          .filter((part) => part !== '')
+          .join(' · '),
       order: 'most inactive first',
     },
     page,

@@ -166,8 +166,11 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       '--actions',
       `only customers with a suggested action, a subscription needing attention, a trial ending within ${TRIAL_ACTION_DAYS} days or old data, the most urgent first`,
     )
-    .option('--unassigned', 'only customers with licenses sold and not assigned, the most first')
-    .option('--inactive', 'only customers with entitlements nobody used in the last 28 days, the most first')
+    .option('--unassigned', 'only customers with licenses sold and not assigned, the most first (of the --product named, if any)')
+    .option(
+      '--inactive',
+      'only customers with entitlements nobody used in the last 28 days, the most first (of the --product named, if any)',
+    )
     .option('--attention', 'only customers with a subscription in grace period, suspended, disabled or expired, the most such first')
     .option(
       '--requests-above <count>',

@@ -11,6 +11,7 @@ import {
   productsNamed,
   moves,
   mostInactive,
+  mostOf,
   mostNeedingAttention,
   mostServiceRequests,
   mostUnassigned,
@@ -190,8 +191,9 @@ export function selectReport(
   if (options.without !== undefined) customers = customersWithout(customers, lackingNamed(options.without));
   if (movement) customers = moves(customers, movement, trendOf).map((m) => m.customer);
   if (options.actions) customers = needingAction(customers, full.generatedAt);
-  if (options.unassigned) customers = mostUnassigned(customers);
-  if (options.inactive) customers = mostInactive(customers);
+  // With --product, the licenses and entitlements of those products are counted.
+  if (options.unassigned) customers = mostOf(customers, mostUnassigned, product ?? null);
+  if (options.inactive) customers = mostOf(customers, mostInactive, product ?? null);
   if (options.attention) customers = mostNeedingAttention(customers);
   if (options.requestsAbove !== undefined) customers = mostServiceRequests(customers, options.requestsAbove);
   const size = sizeOf(options);

@@ -5,7 +5,8 @@ import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
-import { productCard, productsCard, withoutCard } from '../cards/product-cards.js';
+import { noSuchProduct, productCard, productsCard, withoutCard } from '../cards/product-cards.js';
+import { name } from '../cards/text.js';
 import { bestCard, lowAdoptionCard, percentCard, rankedCard } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
 import {
@@ -59,9 +60,10 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'ranked':
       return rankedCard(view, command.measure, command.order, command.count, command.among, page);
     case 'unassigned':
-      return unassignedCard(view, command, page);
     case 'inactive':
-      return inactiveCard(view, command, page);
+      // "unused E7 licenses": no product is named so, and the answer says which are.
+      if (command.product !== null && view.withProduct(command.product).length === 0) return noSuchProduct(view, name(command.product), '');
+      return command.kind === 'unassigned' ? unassignedCard(view, command, page) : inactiveCard(view, command, page);
     case 'requests':
       return serviceRequestsCard(view, command, page);
     case 'attention':

@@ -6,7 +6,6 @@ import type { Among } from '../metrics/among.js';
 import type { Lacking } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { Movement } from '../metrics/trend.js';
-import type { MostQuestion } from '../metrics/most-by.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
 import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
@@ -18,7 +17,8 @@ import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
 import { thresholdAsked, type ThresholdCommand } from './questions/threshold-questions.js';
 import { spelledNumbersAsDigits } from './questions/number-words.js';
-import { countBoundsAsStrict, countOf, originalCase } from './questions/words.js';
+import { countBoundsAsStrict, originalCase } from './questions/words.js';
+import { mostAsked, type MostCommand } from './questions/most-questions.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -54,23 +54,10 @@ export type Command =
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
   /**
-   * "who has the most unused licenses?": customers with licenses sold and not assigned, the most
-   * first; "customers with more than 50 unassigned licenses": more than that many; "top 10 by
-   * unused licenses": the first ten.
+   * "who has the most unused licenses?" (of E3: "unused E3 licenses"), "who has the most inactive
+   * users?", "who has the most support requests?": the most first; more than a count; the first so many.
    */
-  | ({ readonly kind: 'unassigned' } & MostQuestion)
-  /**
-   * "who has the most inactive users?", "licenses assigned but not used": customers with
-   * entitlements nobody used in the last 28 days, the most first; "more than 50 inactive users":
-   * more than that many; "the 5 customers with the most inactive users": the first five.
-   */
-  | ({ readonly kind: 'inactive' } & MostQuestion)
-  /**
-   * "who has the most support requests?": customers with service requests in the last 30 days, the
-   * most first; "customers with more than 3 tickets": more than that many; "top 3 by support
-   * requests": the first three.
-   */
-  | ({ readonly kind: 'requests' } & MostQuestion)
+  | MostCommand
   /** "which subscriptions need attention?", "suspended subscriptions": customers with subscriptions in grace period, suspended, disabled or expired. */
   | { readonly kind: 'attention' }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
@@ -336,54 +323,9 @@ const DATA_STATUS =
 /** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
 const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
-/** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
-const UNASSIGNED =
-  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare|free) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
-/** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
-const INACTIVE =
-  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
 /** "which subscriptions need attention?", "suspended subscriptions", "who has subscriptions in grace period?", "billing problems". */
 const ATTENTION =
   /^(?:(?:which|what|any) (?:customers?|accounts?) (?:(?:are|is) )?in (?:a |their )?grace(?:-| )period|(?:who|which customers?) (?:is|are) in (?:a |their )?grace(?:-| )period|(?:customers?|accounts?) in (?:a |their )?grace(?:-| )period)$|^(?:(?:which|what) (?:customers?|accounts?) (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |any )?(?:an? |any )?(?:the |my |our )?(?:(?:(?:suspended|expired|disabled|locked(?:-| )?out|lapsed|lapsing|grace(?:-| )period) )+subscriptions?|subscriptions? (?:in|on) (?:a |their )?grace(?:-| )period|(?:(?:which|what) )?subscriptions? (?:that )?(?:needs?|needing|requires?|requiring) attention|billing (?:problems|issues)|(?:suspended|expired|disabled|locked(?:-| )?out) (?:licen[cs]es|seats))$/;
-/** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
-const PORTFOLIO_WIDE =
-  /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
-/** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
-const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
-/** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
-const UNASSIGNED_OVER = new RegExp(
-  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$`,
-);
-/** "customers with more than 50 inactive users", "who has over 100 dormant licenses?". */
-const INACTIVE_OVER = new RegExp(
-  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$`,
-);
-/** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
-const REQUESTS =
-  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|contacts?) support (?:the )?most$/;
-/** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
-const REQUESTS_OVER = new RegExp(
-  String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
-);
-/**
- * "top 10 by unused licenses", "the 5 customers with the most inactive users", "first 3 accounts
- * by support requests": the first so many of a "most" list.
- */
-const TOP_MOST =
-  /^(?:(?:show|list)(?: me)? )?(?:the )?(?:top |first )?(\d{1,3}) (?:(?:customers|accounts) )?(?:(?:by|on|for|in) (?:the )?(?:(?:most|number of) )?|(?:with|having|that have|who have) (?:the )?most )(.+)$/;
-const MOST_KINDS: readonly (readonly [RegExp, 'unassigned' | 'inactive' | 'requests'])[] = [
-  [/^(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$|^shelfware$/, 'unassigned'],
-  [/^(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$/, 'inactive'],
-  [/^(?:support |service )?(?:requests|tickets|cases|calls)$/, 'requests'],
-];
-
-function mostAsked(asked: string): Command | null {
-  const match = TOP_MOST.exec(asked);
-  if (!match) return null;
-  const kind = MOST_KINDS.find(([words]) => words.test(match[2]!))?.[1];
-  const top = Number(match[1]);
-  return kind === undefined || top === 0 ? null : { kind, above: null, top };
-}
 
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$/;
@@ -463,19 +405,9 @@ export function parseCommand(text: string): Command {
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
-  const most = mostAsked(asked);
+  const most = mostAsked(text, asked);
   if (most) return most;
-  const wide = asked.replace(PORTFOLIO_WIDE, '');
-  if (UNASSIGNED.test(wide)) return { kind: 'unassigned', above: null, top: null };
-  const unassignedOver = UNASSIGNED_OVER.exec(asked)?.[1];
-  if (unassignedOver !== undefined) return { kind: 'unassigned', above: countOf(unassignedOver), top: null };
-  if (INACTIVE.test(wide)) return { kind: 'inactive', above: null, top: null };
-  const inactiveOver = INACTIVE_OVER.exec(asked)?.[1];
-  if (inactiveOver !== undefined) return { kind: 'inactive', above: countOf(inactiveOver), top: null };
-  if (REQUESTS.test(asked)) return { kind: 'requests', above: null, top: null };
   if (ATTENTION.test(asked)) return { kind: 'attention' };
-  const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
-  if (requestsOver !== undefined) return { kind: 'requests', above: Number(requestsOver), top: null };
   const size = sizeAsked(asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);

@@ -36,7 +36,16 @@ export {
   type CustomerHistory,
 } from './trend.js';
 export { actionRow, findingOf, isFindingCode, isFlagCode, needingAction, type ActionRow } from './findings.js';
-export { inactiveEntitlements, mostInactive, mostUnassigned, unassignedLicenses, type LicenseCounts } from './unassigned.js';
+export {
+  inactiveEntitlements,
+  mostInactive,
+  mostOf,
+  mostUnassigned,
+  productCounts,
+  unassignedLicenses,
+  type IdleQuestion,
+  type LicenseCounts,
+} from './unassigned.js';
 export { mostServiceRequests, serviceRequestsText } from './service-requests.js';
 export { attentionText, mostNeedingAttention } from './subscription-attention.js';
 export {

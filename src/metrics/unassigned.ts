@@ -1,4 +1,5 @@
-import { mostBy } from './most-by.js';
+import { mostBy, type MostQuestion } from './most-by.js';
+import { licenseSums, productsNamed, usageSums } from './products.js';
 import type { CustomerReport } from './report-types.js';
 
 /** The counts these read, from a customer's report. */
@@ -29,4 +30,36 @@ export function mostUnassigned<C extends LicenseCounts>(customers: readonly C[],
  */
 export function mostInactive<C extends LicenseCounts>(customers: readonly C[], above = 0): C[] {
   return mostBy(customers, inactiveEntitlements, unassignedLicenses, above);
+}
+
+/** "who has the most unused E3 licenses?": a "most" question about licenses, of the products named so, or of all (null). */
+export interface IdleQuestion extends MostQuestion {
+  readonly product: string | null;
+}
+
+/**
+ * A customer's counts over its products named like the words (productsNamed): licenses from the
+ * rows that count them, entitlements from their workloads; null when it has no such product.
+ */
+export function productCounts(c: CustomerReport, product: string): LicenseCounts | null {
+  const products = productsNamed(c, product);
+  if (products.length === 0) return null;
+  const { sold, assigned } = licenseSums(products);
+  const { active, entitled } = usageSums(products);
+  return { customer: c.customer, sold: sold ?? 0, assigned: assigned ?? 0, active, entitled };
+}
+
+/** mostUnassigned or mostInactive over the customers' products named so; customers without one are left out. */
+export function mostOf(
+  customers: readonly CustomerReport[],
+  most: <C extends LicenseCounts>(customers: readonly C[], above?: number) => C[],
+  product: string | null,
+  above = 0,
+): CustomerReport[] {
+  if (product === null) return most(customers, above);
+  const counted = customers.flatMap((report) => {
+    const counts = productCounts(report, product);
+    return counts === null ? [] : [{ ...counts, report }];
+  });
+  return most(counted, above).map((c) => c.report);
 }

@@ -7,6 +7,7 @@ import {
   moves,
   mostInactive,
   mostNeedingAttention,
+  mostOf,
   mostServiceRequests,
   mostUnassigned,
   bySize,
@@ -155,13 +156,13 @@ export class PortfolioView {
     return bySize(this.report.customers, question);
   }
 
-  /** Customers with licenses sold and not assigned (more than `above` of them), the most first. */
-  unassigned(above = 0): CustomerReport[] {
-    return mostUnassigned(this.report.customers, above);
+  /** Customers with licenses sold and not assigned (more than `above` of them), the most first; of a product's licenses if named. */
+  unassigned(above = 0, product: string | null = null): CustomerReport[] {
+    return mostOf(this.report.customers, mostUnassigned, product, above);
   }
-  /** Customers with more than `above` entitlements nobody used in the last 28 days, the most first. */
-  inactive(above = 0): CustomerReport[] {
-    return mostInactive(this.report.customers, above);
+  /** Customers with more than `above` entitlements nobody used in the last 28 days, the most first; of a product's if named. */
+  inactive(above = 0, product: string | null = null): CustomerReport[] {
+    return mostOf(this.report.customers, mostInactive, product, above);
   }
 
   /** Customers with a subscription in grace period, suspended, disabled or expired, the most such subscriptions first. */

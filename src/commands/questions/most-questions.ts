@@ -1,0 +1,85 @@
+import type { MostQuestion } from '../../metrics/most-by.js';
+import type { IdleQuestion } from '../../metrics/unassigned.js';
+import { countOf, originalCase } from './words.js';
+
+/**
+ * Questions about the customers with the most of something: unassigned licenses, inactive
+ * entitlements, support requests; all of them, more than a count, or the first so many; of one
+ * product ("who has the most unused E3 licenses?") for the licenses.
+ */
+
+export type MostCommand =
+  | ({ readonly kind: 'unassigned' } & IdleQuestion)
+  | ({ readonly kind: 'inactive' } & IdleQuestion)
+  | ({ readonly kind: 'requests' } & MostQuestion);
+
+/** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
+const UNASSIGNED =
+  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare|free) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
+/** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
+const INACTIVE =
+  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
+const PORTFOLIO_WIDE =
+  /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
+/** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
+const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
+/** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
+const UNASSIGNED_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$`,
+);
+/** "customers with more than 50 inactive users", "who has over 100 dormant licenses?". */
+const INACTIVE_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$`,
+);
+/** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
+const REQUESTS =
+  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|contacts?) support (?:the )?most$/;
+/** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
+const REQUESTS_OVER = new RegExp(
+  String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
+);
+/**
+ * "top 10 by unused licenses", "the 5 customers with the most inactive users", "first 3 accounts
+ * by support requests": the first so many of a "most" list.
+ */
+const TOP_MOST =
+  /^(?:(?:show|list)(?: me)? )?(?:the )?(?:top |first )?(\d{1,3}) (?:(?:customers|accounts) )?(?:(?:by|on|for|in) (?:the )?(?:(?:most|number of) )?|(?:with|having|that have|who have) (?:the )?most )(.+)$/;
+const MOST_KINDS: readonly (readonly [RegExp, MostCommand['kind']])[] = [
+  [/^(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$|^shelfware$/, 'unassigned'],
+  [/^(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$/, 'inactive'],
+  [/^(?:support |service )?(?:requests|tickets|cases|calls)$/, 'requests'],
+];
+
+/**
+ * "unused E3 licenses", "inactive Business Premium users": the product named between what is
+ * counted and its noun. The question is read without it; the product narrows what is counted.
+ */
+const OF_PRODUCT =
+  /\b(unassigned|unused|idle|spare|free|inactive|dormant) (?!(?:licen[cs]es|seats|users|people|entitlements)\b)(.+?) (licen[cs]es|seats|users|people|entitlements)$/;
+/** "unused E3 licenses" alone: bare "unused licenses" is the adoption-content advice, with a product it is a count. */
+const BARE = /^(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
+
+export function mostAsked(text: string, asked: string): MostCommand | null {
+  const named = OF_PRODUCT.exec(asked);
+  const plain = named ? `${asked.slice(0, named.index)}${named[1]} ${named[3]}` : asked;
+  const product = named ? originalCase(text, named[2]!) : null;
+  const idle = (kind: 'unassigned' | 'inactive', above: number | null, top: number | null): MostCommand => ({ kind, above, top, product });
+  const top = TOP_MOST.exec(plain);
+  if (top) {
+    const kind = MOST_KINDS.find(([words]) => words.test(top[2]!))?.[1];
+    const first = Number(top[1]);
+    if (kind !== undefined && first > 0) return kind === 'requests' ? { kind, above: null, top: first } : idle(kind, null, first);
+  }
+  const wide = plain.replace(PORTFOLIO_WIDE, '');
+  if (UNASSIGNED.test(wide) || (product !== null && BARE.test(plain))) return idle('unassigned', null, null);
+  const unassignedOver = UNASSIGNED_OVER.exec(plain)?.[1];
+  if (unassignedOver !== undefined) return idle('unassigned', countOf(unassignedOver), null);
+  if (INACTIVE.test(wide)) return idle('inactive', null, null);
+  const inactiveOver = INACTIVE_OVER.exec(plain)?.[1];
+  if (inactiveOver !== undefined) return idle('inactive', countOf(inactiveOver), null);
+  if (product !== null) return null;
+  if (REQUESTS.test(asked)) return { kind: 'requests', above: null, top: null };
+  const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
+  return requestsOver === undefined ? null : { kind: 'requests', above: Number(requestsOver), top: null };
+}
