@@ -304,7 +304,7 @@ export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: P
     {
       subtitle: `${product === null ? 'Licenses' : `Licenses of the products named like "${name(product)}"`} sold and assigned to nobody, the most first: roll them out with adoption content, or right-size them at renewal. Inactive: assigned, and not used in the last 28 days.`,
       command: `adoption report --unassigned${productOption(product)}`,
-      note: (c) => [unassignedText(counts(c)), inactiveText(counts(c))].filter((part) => part !== '').join(' · '),
+      note: (c) => idleNote(counts(c), 'unassigned'),
       totals:
         customers.length === 0
           ? []
@@ -320,9 +320,17 @@ export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: P
   );
 }
 
-/** A customer's counts: over all its products, or over those named like the words. */
+/** A customer's counts: over all its products, or over those named like the words (none without one). */
 function countsIn(product: string | null): (c: CustomerReport) => LicenseCounts {
-  return (c) => (product === null ? c : (productCounts(c, product) ?? { ...c, sold: 0, assigned: 0, active: 0, entitled: 0 }));
+  return (c) =>
+    product === null ? c : (productCounts(c, product) ?? { customer: c.customer, sold: 0, assigned: 0, active: 0, entitled: 0 });
+}
+
+/** "60 of 100 licenses unassigned · 75 of 120 entitlements inactive", the list's own count first; unassigned only when there are any after inactive. */
+function idleNote(c: LicenseCounts, first: 'unassigned' | 'inactive'): string {
+  const parts =
+    first === 'unassigned' ? [unassignedText(c), inactiveText(c)] : [inactiveText(c), unassignedLicenses(c) > 0 ? unassignedText(c) : ''];
+  return parts.filter((part) => part !== '').join(' · ');
 }
 
 const productOption = (product: string | null): string => (product === null ? '' : ` --product ${quoted(product)}`);
@@ -343,10 +351,7 @@ export function inactiveCard(view: PortfolioView, asked: IdleQuestion, page: Pag
     {
       subtitle: `${product === null ? 'Entitlements' : `Entitlements to the products named like "${name(product)}"`} nobody used in the last 28 days, the most first: show the people who have them what they are for, or reassign them. Unassigned: sold, and given to nobody.`,
       command: `adoption report --inactive${productOption(product)}`,
-      note: (c) =>
-        [inactiveText(counts(c)), unassignedLicenses(counts(c)) > 0 ? unassignedText(counts(c)) : '']
-          .filter((part) => part !== '')
-          .join(' · '),
+      note: (c) => idleNote(counts(c), 'inactive'),
       order: 'most inactive first',
     },
     page,
