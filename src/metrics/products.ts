@@ -19,11 +19,22 @@ function words(name: string): string[] {
  */
 export function productsNamed(report: CustomerReport, query: string): ProductAdoption[] {
   const wanted = words(query);
-  if (wanted.length === 0) return [];
-  return report.products.filter((p) => {
-    const have = words(p.product);
-    return wanted.every((w) => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w))));
-  });
+  const whole = report.products.filter((p) => hasWords(p, wanted));
+  if (whole.length > 0) return whole;
+  // "E3 or E5", "E3 and E5", "E3, E5": each product asked, when no name has all the words.
+  const alternatives = query
+    .split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*\/\s*/)
+    .map(words)
+    .filter((part) => part.length > 0);
+  if (alternatives.length < 2) return whole;
+  return report.products.filter((p) => alternatives.some((part) => hasWords(p, part)));
+}
+
+/** Whether a product's name has every word wanted, whole or as the start of a word of three letters or more. */
+function hasWords(product: ProductAdoption, wanted: readonly string[]): boolean {
+  if (wanted.length === 0) return false;
+  const have = words(product.product);
+  return wanted.every((w) => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w))));
 }
 
 /** The customers' product rows by product name, case aside, each name as first spelled. */

@@ -242,6 +242,15 @@ for (const backend of BACKENDS) {
         ['customers with more than 12 unassigned E3 licenses', 'channel', '2 customers with more than 12 unassigned E3 licenses'],
         ['top 2 by inactive E3 users', 'personal', 'The 2 customers with the most inactive E3 entitlements, of 5 with any'],
         ['unused E7 licenses', 'groupChat', 'No customer has a product named like "E7".'],
+        // Products named together, and a bound right after a product.
+        ['customers with E3 or Business Premium', 'personal', '12 customers with E3 or Business Premium'],
+        [
+          'customers with E3 and Business Premium below 80%',
+          'channel',
+          '5 customers below 80%, among 12 customers with E3 and Business Premium',
+        ],
+        ['customers with E3 below 50%', 'groupChat', '1 customer below 50%, among 7 customers with E3'],
+        ['who has E3 with usage below 80%', 'personal', '2 customers with usage below 80%, among 7 customers with E3'],
         // "the deployment rate" is the number; "deployment rate" alone, what it means.
         ["what's our deployment rate?", 'personal', PORTFOLIO],
         ['what is the usage rate', 'groupChat', PORTFOLIO],

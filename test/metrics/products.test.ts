@@ -25,6 +25,18 @@ describe('products by name', () => {
     expect(names(' - ')).to.deep.equal([]);
   });
 
+  it('takes each product of "E3 or Sales", "E3 and Sales", "E3, Sales" when no one name has all the words', () => {
+    const both = ['OFFICE 365 ENTERPRISE E3', 'SPE_E3', 'Dynamics 365 Sales Enterprise'];
+    expect(names('E3 or Sales')).to.deep.equal(both);
+    expect(names('e3 and sales')).to.deep.equal(both);
+    expect(names('E3, Sales')).to.deep.equal(both);
+    expect(names('E3 / Teams Premium')).to.deep.equal(['OFFICE 365 ENTERPRISE E3', 'SPE_E3', 'Microsoft Teams Premium Trial']);
+    expect(names('E5 or E7')).to.deep.equal([]);
+    // A name that has every word is the product asked, "and" included.
+    const named = customer('Project and Roadmap', 'Project Plan 3');
+    expect(productsNamed(named, 'project and roadmap').map((p) => p.product)).to.deep.equal(['Project and Roadmap']);
+  });
+
   it('lists every product name once, as first spelled, in alphabetical order', () => {
     expect(productNames([customer('SPE_E3', 'Office 365 E1'), customer('OFFICE 365 E1', 'Dynamics 365')])).to.deep.equal([
       'Dynamics 365',

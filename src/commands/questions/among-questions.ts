@@ -26,9 +26,14 @@ const LARGEST = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?
 const SEATS =
   /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
 
-/** "customers with E3 and low usage", "who bought Business Premium but doesn't use Teams": the product, then the question. */
+/**
+ * "customers with E3 and low usage", "who bought Business Premium but doesn't use Teams": the
+ * product, then the question, which starts with what a question about the numbers starts with
+ * ("customers with E3 and E5 below 50%": both products, then "below 50%"), or with a bound right
+ * after the product ("customers with E3 below 50%", "who has E3 with usage below 50%").
+ */
 const WITH_PRODUCT =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:customers|accounts)(?: (?:that|who))? (?:with|have|has|bought|buy|own)|who (?:has|have|bought|owns?)) (.+?)(?: licen[cs]es| seats| subscriptions)? (?:and|but|while|yet) (.+)$/;
+  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:customers|accounts)(?: (?:that|who))? (?:with|have|has|bought|buy|own)|who (?:has|have|bought|owns?)) (.+?)(?: licen[cs]es| seats| subscriptions)? (?:(?:and|but|while|yet) (?=(?:low|lowest|high|highest|poor|bad|weak|good|usage|use|deployment|adoption|below|under|above|over|less|more|fewer|at|no|not|zero|does|doesn't|do|don't|is|isn't|are|aren't|has|hasn't|have|haven't|uses?|using|barely|hardly|with|without|its|their|exchange|sharepoint|onedrive|teams|yammer|skype)\b)|(?=(?:below|under|above|over|less than|more than|lower than|higher than|at most|at least)\b)|with (?=(?:usage|deployment|adoption|low|high|poor|zero|exchange|sharepoint|onedrive|teams|yammer|skype)\b))(.+)$/;
 
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
   const largest = LARGEST.exec(asked);
