@@ -22,6 +22,7 @@ import {
   day,
   deploymentCounted,
   entitlementsText,
+  few,
   inactiveText,
   licensesText,
   name,
@@ -411,7 +412,7 @@ export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: num
     customers.length === 0
       ? `No customer${within || ' with licenses sold'}`
       : customers.length < ranked.length
-        ? `The ${customers.length} ${order} of ${customersText(ranked.length)}${within || ' by licenses sold'}`
+        ? `The ${few(customers.length)}${order} of ${customersText(ranked.length)}${within || ' by licenses sold'}`
         : `${customersText(customers.length)}${within || ' by licenses sold'}`;
   return customerList(
     view,

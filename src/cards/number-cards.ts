@@ -22,7 +22,7 @@ import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { capitalized, customersText, deploymentCounted, name, seatsText, usageCounted } from './text.js';
+import { capitalized, customersText, deploymentCounted, few, name, seatsText, usageCounted } from './text.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -190,7 +190,7 @@ export function rankedCard(
         customers.length === 0
           ? `No customer has ${what} figures yet`
           : customers.length < ranked.length
-            ? `${capitalized(what)}: the ${order} ${customers.length} of ${customersText(ranked.length)}${within}`
+            ? `${capitalized(what)}: the ${order}${customers.length === 1 ? '' : ` ${customers.length}`} of ${customersText(ranked.length)}${within}`
             : `${capitalized(what)}: ${customersText(customers.length)}${within}`,
       subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
       command: `adoption report ${measureOption(measure)}${scope.options}`,
@@ -299,7 +299,7 @@ export function bestCard(view: PortfolioView, count: number | null, page: PageRe
       title:
         shown.length === ranked.length
           ? `${customersText(ranked.length)}, best first`
-          : `The best ${shown.length} of ${customersText(ranked.length)}`,
+          : `The best ${few(shown.length)}of ${customersText(ranked.length)}`,
       subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
       command: 'adoption report',
       order: 'best first',

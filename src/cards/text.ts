@@ -108,3 +108,8 @@ export function renewalLabel(r: Renewal): string {
 export function renewalLine(r: Renewal, today: string): string {
   return `${renewalLabel(r)}: ${renewalText(r, today)}`;
 }
+
+/** "3 " before a superlative, nothing for one: "the 3 largest", "the largest". */
+export function few(n: number): string {
+  return n === 1 ? '' : `${count(n)} `;
+}

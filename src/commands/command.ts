@@ -329,8 +329,10 @@ const ATTENTION =
 
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$/;
+/** "who is our best customer?": the one. */
+const BEST_ONE = /^(?:(?:who|which|what)(?:'s| is)|who's) (?:the |our |my )(?:best|healthiest|strongest) (?:customer|account)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s|’s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|overall|total) )?(?:usage|deployment|adoption) (?:rate|%|percent(?:age)?)(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s|’s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|overall|total) )?(?:usage|deployment|adoption) (?:rate|%|percent(?:age)?)(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:who|which|what)(?:'s| is) (?:the |our |my )(?:worst|weakest) (?:customer|account)$|^(?:the )?(?:total )?number of (?:customers|accounts)$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -412,6 +414,7 @@ export function parseCommand(text: string): Command {
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
+  if (BEST_ONE.test(asked)) return { kind: 'best', count: 1 };
   // "share Contoso here": its card, in this conversation (a share goes to the channels that follow it).
   const here = SHOWN_HERE.exec(said)?.[1];
   if (here !== undefined) return { kind: 'customer', query: originalCase(text, here), explicit: true };
@@ -438,8 +441,9 @@ export function parseCommand(text: string): Command {
   if (ranked?.count) return { kind: 'ranked', ...ranked, among };
   const low = lowAsked(rest);
   if (low) return { kind: 'low-adoption', measure: low, among };
-  const workload = workloadAsked(asked);
-  if (workload) return workloadRanking(workload);
+  // "Teams usage", "average Teams usage for E3 customers".
+  const workload = workloadAsked(rest);
+  if (workload) return workloadRanking(workload, among);
   if (ranked) return { kind: 'ranked', ...ranked, among };
   if (productsAsked(asked)) return { kind: 'products' };
   const without = withoutAsked(text, asked);

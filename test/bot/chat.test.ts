@@ -242,6 +242,17 @@ for (const backend of BACKENDS) {
         ['customers with more than 12 unassigned E3 licenses', 'channel', '2 customers with more than 12 unassigned E3 licenses'],
         ['top 2 by inactive E3 users', 'personal', 'The 2 customers with the most inactive E3 entitlements, of 5 with any'],
         ['unused E7 licenses', 'groupChat', 'No customer has a product named like "E7".'],
+        // The one, and a product's numbers asked around it.
+        ['who is the worst customer?', 'personal', PORTFOLIO],
+        ['number of customers', 'channel', PORTFOLIO],
+        ['which is our biggest customer?', 'groupChat', 'The largest of 12 customers by licenses sold'],
+        ['who is our best customer?', 'personal', 'The best of 12 customers'],
+        ["what's the lowest usage?", 'channel', '2 customers with usage below 50%'],
+        ['what percentage of E3 licenses are assigned?', 'personal', '7 customers with E3'],
+        ['how many customers do we have with E3?', 'groupChat', '7 customers with E3'],
+        ['usage for E3 customers', 'channel', '7 customers with E3'],
+        ['average Teams usage for E3 customers', 'personal', 'Teams usage: 7 customers with E3'],
+        ['the unused E3 licenses', 'groupChat', '7 customers with unassigned E3 licenses'],
         // Products named together, and a bound right after a product.
         ['customers with E3 or Business Premium', 'personal', '12 customers with E3 or Business Premium'],
         [

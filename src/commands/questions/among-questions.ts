@@ -35,6 +35,9 @@ const SEATS =
 const WITH_PRODUCT =
   /^(?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:customers|accounts)(?: (?:that|who))? (?:with|have|has|bought|buy|own)|who (?:has|have|bought|owns?)) (.+?)(?: licen[cs]es| seats| subscriptions)? (?:(?:and|but|while|yet) (?=(?:low|lowest|high|highest|poor|bad|weak|good|usage|use|deployment|adoption|below|under|above|over|less|more|fewer|at|no|not|zero|does|doesn't|do|don't|is|isn't|are|aren't|has|hasn't|have|haven't|uses?|using|barely|hardly|with|without|its|their|exchange|sharepoint|onedrive|teams|yammer|skype)\b)|(?=(?:below|under|above|over|less than|more than|lower than|higher than|at most|at least)\b)|with (?=(?:usage|deployment|adoption|low|high|poor|zero|exchange|sharepoint|onedrive|teams|yammer|skype)\b))(.+)$/;
 
+/** "average Teams usage for E3 customers", "how is Teams doing among Business Premium accounts": the product last. */
+const FOR_PRODUCT = /^(.+?) (?:for|among|of|across|at|with) (?:(?:my|our|the|all) )*(.+?) (?:customers|accounts)$/;
+
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
   const largest = LARGEST.exec(asked);
   let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : asked;
@@ -59,6 +62,12 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
   if (withProduct && owned !== undefined && (finding !== null || (!NOT_A_PRODUCT.test(owned) && workloadNamed(owned) === null))) {
     if (finding === null) product = owned;
     rest = `who ${withProduct[2]!}`;
+  }
+  const forProduct = product === null && finding === null ? FOR_PRODUCT.exec(rest) : null;
+  const last = forProduct?.[2]!.replace(LEAD_WORDS, '');
+  if (forProduct && last !== undefined && last !== '' && !NOT_A_PRODUCT.test(last) && workloadNamed(last) === null) {
+    product = last;
+    rest = forProduct[1]!;
   }
   if (product === null && seats === null && finding === null && !largest) return { among: null, rest: asked };
   return { among: { product, seats, finding, largestFirst: largest !== null }, rest };

@@ -58,7 +58,7 @@ const MOST_KINDS: readonly (readonly [RegExp, MostCommand['kind']])[] = [
 const OF_PRODUCT =
   /\b(unassigned|unused|idle|spare|free|inactive|dormant) (?!(?:licen[cs]es|seats|users|people|entitlements)\b)(.+?) (licen[cs]es|seats|users|people|entitlements)$/;
 /** "unused E3 licenses" alone: bare "unused licenses" is the adoption-content advice, with a product it is a count. */
-const BARE = /^(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
+const BARE = /^(?:the )?(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
 
 export function mostAsked(text: string, asked: string): MostCommand | null {
   const named = OF_PRODUCT.exec(asked);

@@ -1,21 +1,22 @@
 import { workloadNamed } from '../../data/workloads.js';
 import { lackingNamed } from '../../metrics/products.js';
 import type { Command } from '../command.js';
+import type { Among } from '../../metrics/among.js';
 import { originalCase } from './words.js';
 
 /** Questions about products: who has one, who lacks one (or a workload). */
 
 /** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
 const PRODUCT =
-  /^(?:(?:who|which customers?|what customers?|how many (?:customers|accounts)) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
+  /^(?:(?:who|which customers?|what customers?|how many (?:customers|accounts)(?: do (?:we|i) have)?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using|with|on)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
 
 /** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
-export const workloadRanking = (workload: string): Command => ({
+export const workloadRanking = (workload: string, among: Among | null = null): Command => ({
   kind: 'ranked',
   count: null,
   measure: { kind: 'workload', workload },
   order: 'lowest',
-  among: null,
+  among,
 });
 
 /** "customers without E3", "who doesn't have Teams?", "which customers have no Dynamics licenses?", "who isn't on Business Premium?". */
@@ -34,21 +35,23 @@ const PRODUCTS =
 export const productsAsked = (asked: string): boolean => PRODUCTS.test(asked);
 
 /**
- * "how many E3 licenses have we sold?", "how many E3 licenses are unassigned?", "unused E3 seats":
+ * "how many E3 licenses have we sold?", "how many E3 licenses are unassigned?", "what percentage of
+ * E3 licenses are assigned?":
  * the customers with it, and its licenses summed (sold, assigned, and so how many are not).
  */
 const SOLD =
-  /^how many (.+?) (?:licen[cs]es|seats) (?:(?:have|did|do) (?:we|i) (?:sold|sell|have)|(?:are|is) (?:unassigned|unused|not assigned|assigned|in use|idle|spare|free|sold|active|deployed))(?: in total)?$|^(?:the )?(?:unassigned|unused|idle|spare|free) (.+?) (?:licen[cs]es|seats)$/;
+  /^how many (.+?) (?:licen[cs]es|seats) (?:(?:have|did|do) (?:we|i) (?:sold|sell|have)|(?:are|is) (?:unassigned|unused|not assigned|assigned|in use|idle|spare|free|sold|active|deployed))(?: in total)?$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion) of (?:our |my |the |all )?(.+?) (?:licen[cs]es|seats) (?:(?:are|is|have been|has been|that are) )?(?:assigned|deployed|used|in use|active)$/;
 
-/** "average deployment for E3 customers", "overall usage of Business Premium": that product's customers, with its sums. */
+/** "average deployment for E3 customers", "overall usage of Business Premium", "usage for E3 customers": that product's customers, with its sums. */
 const PRODUCT_AVERAGE =
-  /^(?:the )?(?:average|overall|total|mean) (?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?)(?: customers| accounts| licen[cs]es| seats)?$/;
+  /^(?:the )?(?:average|overall|total|mean) (?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?)(?: customers| accounts| licen[cs]es| seats)?$|^(?:the )?(?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?) (?:customers|accounts)$/;
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 export function productAsked(text: string, asked: string): Command | null {
   const match = PRODUCT.exec(asked);
   const sold = SOLD.exec(asked);
-  const product = PRODUCT_AVERAGE.exec(asked)?.[1] ?? match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
+  const average = PRODUCT_AVERAGE.exec(asked);
+  const product = average?.[1] ?? average?.[2] ?? match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
   if (product === undefined) return null;
   const workload = workloadNamed(product);
   return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);

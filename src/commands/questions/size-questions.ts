@@ -4,6 +4,8 @@ import { seatFilterOf } from './words.js';
 /** "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest accounts". */
 const SIZE_RANKED =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:who|which customers?|what customers?) (?:has|have) the (?<most>most|fewest|least) (?:seats|licen[cs]es|users)$/;
+/** "who is our biggest customer?", "which is the smallest account?": the one. */
+const SIZE_ONE = /^(?:(?:who|which|what)(?:'s| is)|who's) (?:(?:my|the|our) )?(biggest|largest|smallest) (?:customer|account)$/;
 /** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
 const SEATS =
   /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats?|licen[cs]es?|users?)(?: sold)?$/;
@@ -19,6 +21,8 @@ export function sizeAsked(asked: string): { question: SizeQuestion; count: numbe
       count: shown === undefined ? null : Number(shown),
     };
   }
+  const one = SIZE_ONE.exec(asked)?.[1];
+  if (one !== undefined) return { question: { order: one === 'smallest' ? 'smallest' : 'largest', seats: null }, count: 1 };
   const seats = SEATS.exec(asked);
   if (!seats) return null;
   const filter = seatFilterOf(seats[1]!, seats[2]!);
