@@ -206,6 +206,12 @@ for (const backend of BACKENDS) {
         'Fabrikam Inc: deployment or usage under 35%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
         'Every customer: usage under 30%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+      // A wish with no percent: the threshold of the number named; the settings asked for as such.
+      await h.say('warn me about low usage', { conversationId: 'warned' });
+      const [warned] = (await h.say('what are my alert settings?', { conversationId: 'warned' })).slice(-1);
+      expect(textsOf(cardOf(warned)).slice(1)).to.deep.equal([
+        'Every customer: usage under 50%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
     });
 
     it("watches one workload's usage when the wish names it: its threshold and drops, not usage over all workloads", async () => {
@@ -305,6 +311,10 @@ for (const backend of BACKENDS) {
       ]);
       const [status] = (await h.say('alerts', opts)).slice(-1);
       expect(textsOf(cardOf(status)).slice(-1)).to.deep.equal(['Muted: Coho Winery until 2026-12-25']);
+      // Teams allows a conversation 8 messages in 2 seconds: the frozen clock moves past that window.
+      clock.tick(2_000);
+      const [mutes] = (await h.say('which customers are muted?', opts)).slice(-1);
+      expect(textsOf(cardOf(mutes))).to.deep.equal(textsOf(cardOf(status)));
       expect(buttonsOf(cardOf(status)).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
         ['Unmute Coho Winery', 'unmute', COHO],
       ]);
@@ -334,6 +344,7 @@ for (const backend of BACKENDS) {
         ['mute Fabrikam for a week', '2026-12-09'],
         ['snooze alerts for Fabrikam for two months', '2027-01-31'],
         ['mute Fabrikam for 3 years', '2027-12-02'],
+        ["don't alert me about Fabrikam anymore", '2027-01-01'],
       ] as const) {
         expect(textsOf(cardOf((await h.say(asked, opts)).at(-1)))[0], asked).to.equal(
           `Muted alerts about Fabrikam Inc here until ${until}.`,
@@ -441,6 +452,13 @@ for (const backend of BACKENDS) {
       ]);
       const [off] = (await h.say('stop the weekly summary', { conversationId: 'weekly' })).slice(-1);
       expect(textsOf(cardOf(off))[0]).to.equal('The weekly to-do is off here.');
+      // Said other ways: "enable", "disable", a digest.
+      expect(textsOf(cardOf((await h.say('enable the weekly digest', { conversationId: 'weekly' })).at(-1)))[0]).to.equal(
+        'The weekly to-do is on here.',
+      );
+      expect(textsOf(cardOf((await h.say('disable weekly digest', { conversationId: 'weekly' })).at(-1)))[0]).to.equal(
+        'The weekly to-do is off here.',
+      );
       clock.tick(7 * DAY);
       expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
       expect(alertsTo(conversation)).to.have.length(2);

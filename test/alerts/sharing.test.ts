@@ -20,7 +20,7 @@ for (const backend of BACKENDS) {
       for (const asked of ['which channel is linked?', 'what channels follow Contoso?']) {
         expect(textsOf(cardOf((await h.say(asked)).at(-1)))[0], asked).to.equal('1 channel link');
       }
-      for (const asked of ['connect this channel to Contoso', 'follow Contoso here']) {
+      for (const asked of ['connect this channel to Contoso', 'follow Contoso here', 'this channel is for Contoso']) {
         const [again] = (await h.say(asked, { scope: 'channel' })).slice(-1);
         expect(textsOf(cardOf(again))[0], asked).to.equal('This channel already follows Contoso Ltd.');
       }

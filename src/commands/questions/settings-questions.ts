@@ -7,21 +7,21 @@ import { firstGroup, originalCase, SPAN_UNIT_DAYS } from './words.js';
 /** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
 
 const ALERTS_ON =
-  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|(?:notify|alert) (?:me|us|this (?:channel|chat)|the (?:channel|team))|alert(?= (?:if|when|once|whenever)\b))\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about|below|under|when|if) .*)$|^(?:let (?:me|us) know|warn (?:me|us)|ping (?:me|us)|tell (?:me|us))((?: (?:if|when|once|whenever)) .*)$/;
+  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|(?:notify|alert) (?:me|us|this (?:channel|chat)|the (?:channel|team))|alert(?= (?:if|when|once|whenever)\b))\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about|below|under|when|if) .*)$|^(?:let (?:me|us) know|warn (?:me|us)|ping (?:me|us)|tell (?:me|us))((?: (?:if|when|once|whenever)) .*)$|^(?:warn|alert|notify|tell) (?:me|us) (?:about|of) ((?:low|poor|falling|dropping) (?:adoption|usage|deployment|numbers))$|^(?:send|post|deliver) (?:the )?alerts (?:to|in|into) (?:this|the|our) (?:channel|chat|team)()$|^(?:send|post) (?:the )?alerts here()$/;
 /** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
 const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
 const WEEKLY_ON = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:turn|switch) on (?:the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:turn|switch) on (?:the )?weekly ${WEEKLY_KIND}$|^(?:enable|start|subscribe to) (?:the |a )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
 );
 const WEEKLY_OFF = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:turn|switch) off (?:the )?weekly ${WEEKLY_KIND}$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:turn|switch) off (?:the )?weekly ${WEEKLY_KIND}$|^(?:disable|unsubscribe from) (?:the )?weekly ${WEEKLY_KIND}$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
 );
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
 const ALERTS_STATUS =
-  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?)$/;
+  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
 const LINK =
-  /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$/;
+  /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
   /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
@@ -31,6 +31,8 @@ const UNLINK_ONE =
 /** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here (for 30 days, or the span said after it). */
 const MUTE =
   /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
+/** Words after a mute's name that are no part of it: "don't alert me about Contoso anymore". */
+const MUTE_TRAIL = /(?: (?:any ?more|again|for now|please))+$/;
 /** How long a mute is asked for, at the end: "for a week", "for 3 days", "for two months". */
 const MUTE_SPAN = / for (a|an|\d{1,3}) (day|week|month|quarter|year)s?$/;
 
@@ -102,7 +104,7 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   const unmute = typed('unmute', UNMUTE.exec(said));
   if (unmute) return unmute;
   const span = MUTE_SPAN.exec(said);
-  const muted = firstGroup(MUTE.exec(span ? said.slice(0, span.index) : said));
+  const muted = firstGroup(MUTE.exec((span ? said.slice(0, span.index) : said).replace(MUTE_TRAIL, '')));
   if (muted !== undefined) {
     const count = span === null ? 1 : Number(span[1]) || 1;
     const days = span === null ? MUTE_DAYS : count * SPAN_UNIT_DAYS[span[2]!]!;
