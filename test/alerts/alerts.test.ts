@@ -212,6 +212,11 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(warned)).slice(1)).to.deep.equal([
         'Every customer: usage under 50%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+      const [sent] = (await h.say('send alerts to this channel', { conversationId: 'sent-here' })).slice(-1);
+      expect(textsOf(cardOf(sent)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
     });
 
     it("watches one workload's usage when the wish names it: its threshold and drops, not usage over all workloads", async () => {
