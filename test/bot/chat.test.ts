@@ -242,6 +242,11 @@ for (const backend of BACKENDS) {
         ['customers with more than 12 unassigned E3 licenses', 'channel', '2 customers with more than 12 unassigned E3 licenses'],
         ['top 2 by inactive E3 users', 'personal', 'The 2 customers with the most inactive E3 entitlements, of 5 with any'],
         ['unused E7 licenses', 'groupChat', 'No customer has a product named like "E7".'],
+        // Renewals, the data's age and one customer's troubles said other ways.
+        ['who has renewals coming up?', 'personal', '2 customers renew or end a trial in the next 90 days'],
+        ['how many renewals in December?', 'channel', '2 customers renew or end a trial in the next 36 days, to the end of December'],
+        ["what's wrong with Fabrikam?", 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
+        ['when did we last sync?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         // The one, and a product's numbers asked around it.
         ['who is the worst customer?', 'personal', PORTFOLIO],
         ['number of customers', 'channel', PORTFOLIO],
