@@ -291,7 +291,7 @@ function countedList(
 export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: PageRequest): Reply {
   const { product } = asked;
   const counts = countsIn(product);
-  const of = product === null ? '' : `${name(product)} `;
+  const of = product === null ? '' : `${name(view.productLabel(product))} `;
   const customers = view.unassigned(asked.above ?? 0, product);
   const sums = customers.map(counts).reduce((s, c) => ({ unassigned: s.unassigned + unassignedLicenses(c), sold: s.sold + c.sold }), {
     unassigned: 0,
@@ -340,7 +340,7 @@ const productOption = (product: string | null): string => (product === null ? ''
 export function inactiveCard(view: PortfolioView, asked: IdleQuestion, page: PageRequest): Reply {
   const { product } = asked;
   const counts = countsIn(product);
-  const of = product === null ? '' : `${name(product)} `;
+  const of = product === null ? '' : `${name(view.productLabel(product))} `;
   return countedList(
     view,
     view.inactive(asked.above ?? 0, product),

@@ -272,7 +272,7 @@ function scoped(
     );
     return { reply: messageCard(`No customer has ${asked.join(' and ')}.`, [], [buttons.portfolio(), buttons.help()]) };
   }
-  const parts = [among.product === null ? null : name(among.product), seats, finding].filter((p) => p !== null);
+  const parts = [among.product === null ? null : name(view.productLabel(among.product)), seats, finding].filter((p) => p !== null);
   const options = [
     among.product === null ? '' : ` --product ${quoted(among.product)}`,
     among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,

@@ -77,8 +77,8 @@ export function productsCard(view: PortfolioView): Reply {
 /** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
 export function productCard(view: PortfolioView, query: string, page: PageRequest): Reply {
   const found = view.withProduct(query);
-  const asked = name(query);
-  if (found.length === 0) return noSuchProduct(view, asked, '');
+  if (found.length === 0) return noSuchProduct(view, name(query), '');
+  const asked = name(view.productLabel(query));
   const products = new Map(found.map((f) => [customerKey(f.customer), f.products]));
   const named = found.flatMap((f) => f.products);
   const usage = usageSums(named);

@@ -54,6 +54,7 @@ export {
   lackingNamed,
   licenseSums,
   usageSums,
+  productLabel,
   productNames,
   productsNamed,
   productTotals,

@@ -22,12 +22,29 @@ export function productsNamed(report: CustomerReport, query: string): ProductAdo
   const whole = report.products.filter((p) => hasWords(p, wanted));
   if (whole.length > 0) return whole;
   // "E3 or E5", "E3 and E5", "E3, E5": each product asked, when no name has all the words.
-  const alternatives = query
-    .split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*\/\s*/)
-    .map(words)
-    .filter((part) => part.length > 0);
+  const alternatives = alternativesOf(query).map(words);
   if (alternatives.length < 2) return whole;
   return report.products.filter((p) => alternatives.some((part) => hasWords(p, part)));
+}
+
+/** "E3 or E5", "E3 and E5", "E3, E5", "E3/E5": the products named together, each as typed. */
+function alternativesOf(query: string): string[] {
+  return query
+    .split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*\/\s*/)
+    .map((part) => part.trim())
+    .filter((part) => words(part).length > 0);
+}
+
+/**
+ * How a product query reads over the customers, for titles: as typed when some product's name has
+ * all its words, otherwise its products named together joined by "or" ("E3 and E5" lists the
+ * customers with either, and says "E3 or E5").
+ */
+export function productLabel(customers: readonly CustomerReport[], query: string): string {
+  const wanted = words(query);
+  if (customers.some((c) => c.products.some((p) => hasWords(p, wanted)))) return query;
+  const alternatives = alternativesOf(query);
+  return alternatives.length < 2 ? query : alternatives.join(' or ');
 }
 
 /** Whether a product's name has every word wanted, whole or as the start of a word of three letters or more. */

@@ -12,6 +12,7 @@ import {
   mostUnassigned,
   bySize,
   needingAction,
+  productLabel,
   productNames,
   productsNamed,
   productTotals,
@@ -178,6 +179,11 @@ export class PortfolioView {
   /** Customers with that explanation or suggested action, worst first. */
   withFinding(code: FindingCode): CustomerReport[] {
     return this.report.customers.filter((c) => findingOf(c, code) !== undefined);
+  }
+
+  /** How titles say a product query: "E3 or E5" for "E3 and E5" when no product's name has all those words. */
+  productLabel(query: string): string {
+    return productLabel(this.report.customers, query);
   }
 
   /** Customers with a product named like the query ("E3", "Dynamics 365"), worst first, each with those products. */

@@ -263,7 +263,7 @@ for (const backend of BACKENDS) {
         [
           'customers with E3 and Business Premium below 80%',
           'channel',
-          '5 customers below 80%, among 12 customers with E3 and Business Premium',
+          '5 customers below 80%, among 12 customers with E3 or Business Premium',
         ],
         ['customers with E3 below 50%', 'groupChat', '1 customer below 50%, among 7 customers with E3'],
         ['who has E3 with usage below 80%', 'personal', '2 customers with usage below 80%, among 7 customers with E3'],

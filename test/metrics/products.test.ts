@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { customersWithout, productNames, productsNamed, productTotals } from '../../src/metrics/products.js';
+import { customersWithout, productLabel, productNames, productsNamed, productTotals } from '../../src/metrics/products.js';
 import type { CustomerReport, ProductAdoption } from '../../src/metrics/report-types.js';
 import { reportOf } from '../helpers.js';
 
@@ -35,6 +35,11 @@ describe('products by name', () => {
     // A name that has every word is the product asked, "and" included.
     const named = customer('Project and Roadmap', 'Project Plan 3');
     expect(productsNamed(named, 'project and roadmap').map((p) => p.product)).to.deep.equal(['Project and Roadmap']);
+    // Titles say how the words were read.
+    expect(productLabel([c], 'E3 and Sales')).to.equal('E3 or Sales');
+    expect(productLabel([c], 'E3, Sales and Teams Premium')).to.equal('E3 or Sales or Teams Premium');
+    expect(productLabel([c, named], 'Project and Roadmap')).to.equal('Project and Roadmap');
+    expect(productLabel([c], 'E3')).to.equal('E3');
   });
 
   it('lists every product name once, as first spelled, in alphabetical order', () => {
