@@ -72,7 +72,14 @@ function groupPhrase(group: PercentFilters): string {
  * below 60%", "usage below 50% and deployment above 80%, or usage below 20%": those customers, the
  * farthest from the line first.
  */
-export function percentCard(all: PortfolioView, query: PercentQuery, among: Among | null, page: PageRequest): Reply {
+export function percentCard(
+  all: PortfolioView,
+  query: PercentQuery,
+  among: Among | null,
+  page: PageRequest,
+  /** What the percents are, after the title: ", the average". */
+  caption = '',
+): Reply {
   const scope = scoped(all, among);
   if ('reply' in scope) return scope.reply;
   const { view } = scope;
@@ -107,7 +114,7 @@ export function percentCard(all: PortfolioView, query: PercentQuery, among: Amon
     view,
     nearest === undefined ? customers : [nearest],
     {
-      title: `${title}${scope.phrase}`,
+      title: `${title}${caption}${scope.phrase}`,
       subtitle,
       // The command line joins its conditions by "and" only: for "or", it lists every customer.
       command: `${others.length > 0 ? 'adoption report --json' : reportCommand(group)}${scope.options}`,
@@ -306,4 +313,36 @@ export function bestCard(view: PortfolioView, count: number | null, page: PageRe
     },
     page,
   );
+}
+
+/**
+ * "which customers are below average?", "customers above average Teams usage": the customers on
+ * that side of the average (sum over sum) of the number, over the customers asked about; for both
+ * numbers, below either average, or above both.
+ */
+export function averageCard(
+  all: PortfolioView,
+  side: 'below' | 'above',
+  measure: PercentMeasure,
+  among: Among | null,
+  page: PageRequest,
+): Reply {
+  const over = (among === null ? all : all.among(among)).customers;
+  const measures: RankedMeasure[] = measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
+  const filters = measures.flatMap((m) => {
+    const average = measureTotal(over, m).percent;
+    return average === null ? [] : [{ side, percent: average, measure: m }];
+  });
+  const [first, ...others] = filters;
+  if (first === undefined) {
+    return messageCard(
+      `No customer has ${measureName(measure.kind === 'lower' ? { kind: 'usage' } : measure)} figures yet, so there is no average.`,
+      [],
+      [buttons.portfolio()],
+    );
+  }
+  // Below either average; above both.
+  const query: PercentQuery = side === 'below' ? [[first], ...others.map((f): PercentFilters => [f])] : [[first, ...others]];
+  const whose = among === null ? "the portfolio's" : 'their';
+  return percentCard(all, query, among, page, filters.length > 1 ? ` (${whose} averages)` : ` (${whose} average)`);
 }

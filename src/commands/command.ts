@@ -10,7 +10,15 @@ import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
 import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
-import { fullyDeployedAsked, lowAsked, percentsAsked, rankAsked, workloadAsked, zeroAsked } from './questions/number-questions.js';
+import {
+  averageAsked,
+  fullyDeployedAsked,
+  lowAsked,
+  percentsAsked,
+  rankAsked,
+  workloadAsked,
+  zeroAsked,
+} from './questions/number-questions.js';
 import { productAsked, productsAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
@@ -67,6 +75,11 @@ export type Command =
   | { readonly kind: 'portfolio' }
   /** "list all customers", "customers A-Z", "customer list": every customer by name, a page at a time. */
   | { readonly kind: 'all-customers' }
+  /**
+   * "which customers are below average?", "E3 customers below average usage": the customers on that
+   * side of the average (sum over sum) of the number named, over the customers asked about.
+   */
+  | { readonly kind: 'average'; readonly side: 'below' | 'above'; readonly measure: PercentMeasure; readonly among: Among | null }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   /** Null among: every customer. */
   | { readonly kind: 'percent'; readonly query: PercentQuery; readonly among: Among | null }
@@ -177,6 +190,7 @@ export const MENTIONED = [
   'size',
   'ranked',
   'all-customers',
+  'average',
   'threshold-set',
   'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
@@ -433,6 +447,8 @@ export function parseCommand(text: string): Command {
   // "E3 customers below 50%", "usage under 50% and more than 100 seats": the numbers of some customers.
   const { among: asLowered, rest } = amongAsked(asked);
   const among = asLowered?.product ? { ...asLowered, product: originalCase(text, asLowered.product) } : asLowered;
+  const average = averageAsked(rest);
+  if (average) return { kind: 'average', ...average, among };
   const percents = percentsAsked(rest);
   if (percents) return { kind: 'percent', query: percents, among };
   const zero = zeroAsked(rest);

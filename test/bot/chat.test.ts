@@ -242,6 +242,23 @@ for (const backend of BACKENDS) {
         ['customers with more than 12 unassigned E3 licenses', 'channel', '2 customers with more than 12 unassigned E3 licenses'],
         ['top 2 by inactive E3 users', 'personal', 'The 2 customers with the most inactive E3 entitlements, of 5 with any'],
         ['unused E7 licenses', 'groupChat', 'No customer has a product named like "E7".'],
+        // The average as the line: of the number named, or both; of the customers asked about.
+        ['customers below average usage', 'personal', "6 customers with usage below 82.6% (the portfolio's average)"],
+        [
+          'which customers are above average?',
+          'channel',
+          "3 customers with deployment above 83.8% and usage above 82.6% (the portfolio's averages)",
+        ],
+        [
+          'who is below the portfolio average?',
+          'groupChat',
+          "9 customers with deployment below 83.8% or usage below 82.6% (the portfolio's averages)",
+        ],
+        [
+          'E3 customers with below-average Teams usage',
+          'personal',
+          '3 customers with Teams usage below 86.6% (their average), among 7 customers with E3',
+        ],
         // Renewals, the data's age and one customer's troubles said other ways.
         ['who has renewals coming up?', 'personal', '2 customers renew or end a trial in the next 90 days'],
         ['how many renewals in December?', 'channel', '2 customers renew or end a trial in the next 36 days, to the end of December'],
@@ -855,6 +872,28 @@ for (const backend of BACKENDS) {
         '94.3%',
         '81.6%',
       ]);
+    });
+
+    it('lists the customers on one side of the average, the average computed over the customers asked about', async () => {
+      const card = cardOf((await h.say('customers below average usage'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts.slice(0, 2)).to.deep.equal([
+        "6 customers with usage below 82.6% (the portfolio's average)",
+        'Usage: entitlements active in the last 28 days, all workloads',
+      ]);
+      // 82.6% is 2,167 of 2,625 entitlements active over the twelve customers; the six under it, lowest first.
+      expect(texts.filter((_, i) => i >= 5 && (i - 5) % 4 <= 1)).to.deep.equal([
+        ...['Coho Winery', '31% (39 of 126 entitlements active)'],
+        ...['Fabrikam Inc', '37.5% (45 of 120 entitlements active)'],
+        ...['Proseware', '75% (45 of 60 entitlements active) · old data'],
+        ...['Alpine Ski House', '77.5% (93 of 120 entitlements active)'],
+        ...['Fourth Coffee', '78.3% (314 of 401 entitlements active)'],
+        ...['Wingtip Toys', '81.6% (84 of 103 entitlements active)'],
+      ]);
+      // Of some customers, their own average: E3 customers' Teams usage.
+      const e3 = textsOf(cardOf((await h.say('E3 customers with below-average Teams usage'))[0]));
+      expect(e3[0]).to.equal('3 customers with Teams usage below 86.6% (their average), among 7 customers with E3');
     });
 
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {

@@ -215,3 +215,25 @@ const FULLY_DEPLOYED =
 export function fullyDeployedAsked(asked: string): PercentQuery | null {
   return FULLY_DEPLOYED.test(asked) ? [[{ side: 'above', percent: 100, inclusive: true, measure: { kind: 'deployment' } }]] : null;
 }
+
+/**
+ * "which customers are below average?", "customers below average usage", "who is under the
+ * portfolio's average deployment?", "below-average Teams usage": the customers on that side of the
+ * average of the number named (both numbers when none is).
+ */
+const AVERAGE = new RegExp(
+  [
+    String.raw`(?:(?:(?:show |list )?(?:me )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is)| with)?|(?:which|what) (?:customers|accounts) (?:are|is|have|has)|who(?: is|'s| are| has)?) )?(?:(?<side>below|under|above|over|better than|worse than) (?:the )?(?:portfolio(?:'s|’s)? |our |my )?average(?: (?<of>.+))?|(?<hyphened>below|above)-average(?: (?<what>.+))?)`,
+    String.raw`(?:show |list )?(?:the )?(?<before>below|above)-average (?<words>.+?) (?:customers|accounts)`,
+  ]
+    .map((part) => `^(?:${part})$`)
+    .join('|'),
+);
+
+export function averageAsked(asked: string): { side: 'below' | 'above'; measure: PercentMeasure } | null {
+  const said = AVERAGE.exec(asked)?.groups;
+  if (!said) return null;
+  const side = said['side'] ?? said['hyphened'] ?? said['before']!;
+  const words = said['of'] ?? said['what'] ?? said['words'] ?? '';
+  return { side: /^(?:below|under|worse)/.test(side) ? 'below' : 'above', measure: measureOf(words) };
+}
