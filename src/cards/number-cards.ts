@@ -346,3 +346,36 @@ export function averageCard(
   const whose = among === null ? "the portfolio's" : 'their';
   return percentCard(all, query, among, page, filters.length > 1 ? ` (${whose} averages)` : ` (${whose} average)`);
 }
+
+/** How far above a threshold a customer is "close to" it. */
+export const NEAR_THRESHOLD_POINTS = 10;
+
+/**
+ * "who is close to the threshold?": the customers at or above the threshold of the number (of
+ * either, when none is named) by less than NEAR_THRESHOLD_POINTS, who are not low yet and soon
+ * could be.
+ */
+export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
+  const t = all.thresholds;
+  const measures: RankedMeasure[] = measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
+  const groups = measures.map((m): PercentFilters => {
+    const line = m.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
+    return [
+      { side: 'above', percent: line, inclusive: true, measure: m },
+      { side: 'below', percent: line + NEAR_THRESHOLD_POINTS, measure: m },
+    ];
+  });
+  const query: PercentQuery = groups as [PercentFilters, ...PercentFilters[]];
+  const within = `within ${NEAR_THRESHOLD_POINTS} points above ${groups.length > 1 ? 'the thresholds' : 'the threshold'}`;
+  const over = among === null ? all : all.among(among);
+  // An unknown product or no such customers: percentCard says so.
+  if (over.customers.length > 0 && over.passing(query).length === 0) {
+    const lines = groups.map(([{ measure: m, percent }]) => `${measureName(m)} ${percent}%`).join(', ');
+    return messageCard(
+      `No customer is ${within} (${lines}).`,
+      ['The customers under them are the low adoption list.'],
+      [buttons.lowAdoption(), buttons.portfolio()],
+    );
+  }
+  return percentCard(all, query, among, page, ` (${within})`);
+}

@@ -13,6 +13,7 @@ import { movementAsked } from './questions/movement-questions.js';
 import {
   averageAsked,
   fullyDeployedAsked,
+  nearThresholdAsked,
   lowAsked,
   percentsAsked,
   rankAsked,
@@ -80,6 +81,11 @@ export type Command =
    * side of the average (sum over sum) of the number named, over the customers asked about.
    */
   | { readonly kind: 'average'; readonly side: 'below' | 'above'; readonly measure: PercentMeasure; readonly among: Among | null }
+  /**
+   * "who is close to the threshold?", "customers just above the usage threshold": not low yet, but
+   * within a few points of the threshold of the number named (of both when none is).
+   */
+  | { readonly kind: 'near-threshold'; readonly measure: PercentMeasure; readonly among: Among | null }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   /** Null among: every customer. */
   | { readonly kind: 'percent'; readonly query: PercentQuery; readonly among: Among | null }
@@ -191,6 +197,7 @@ export const MENTIONED = [
   'ranked',
   'all-customers',
   'average',
+  'near-threshold',
   'threshold-set',
   'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
@@ -449,6 +456,8 @@ export function parseCommand(text: string): Command {
   const among = asLowered?.product ? { ...asLowered, product: originalCase(text, asLowered.product) } : asLowered;
   const average = averageAsked(rest);
   if (average) return { kind: 'average', ...average, among };
+  const near = nearThresholdAsked(rest);
+  if (near) return { kind: 'near-threshold', measure: near, among };
   const percents = percentsAsked(rest);
   if (percents) return { kind: 'percent', query: percents, among };
   const zero = zeroAsked(rest);

@@ -259,6 +259,14 @@ for (const backend of BACKENDS) {
           'personal',
           '3 customers with Teams usage below 86.6% (their average), among 7 customers with E3',
         ],
+        [
+          'how many customers are below average?',
+          'channel',
+          "9 customers with deployment below 83.8% or usage below 82.6% (the portfolio's averages)",
+        ],
+        // Ranges said as "from ... to ..." or with a dash.
+        ['customers from 70% to 80% usage', 'personal', '3 customers with usage above 70% and below 80%'],
+        ['Teams usage 30-50%', 'groupChat', '1 customer with Teams usage above 30% and below 50%'],
         // Renewals, the data's age and one customer's troubles said other ways.
         ['who has renewals coming up?', 'personal', '2 customers renew or end a trial in the next 90 days'],
         ['how many renewals in December?', 'channel', '2 customers renew or end a trial in the next 36 days, to the end of December'],
@@ -894,6 +902,24 @@ for (const backend of BACKENDS) {
       // Of some customers, their own average: E3 customers' Teams usage.
       const e3 = textsOf(cardOf((await h.say('E3 customers with below-average Teams usage'))[0]));
       expect(e3[0]).to.equal('3 customers with Teams usage below 86.6% (their average), among 7 customers with E3');
+    });
+
+    it('lists the customers close to a threshold: at or above it by less than 10 points, or says nobody is', async () => {
+      const card = cardOf((await h.say('who is close to the Exchange threshold?'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts[0]).to.equal('1 customer with Exchange usage at least 50% and below 60% (within 10 points above the threshold)');
+      // Fabrikam's Exchange usage, 55%, is under 60% and not under the 50% usage threshold.
+      expect(texts.filter((_, i) => i >= 5 && (i - 5) % 4 <= 1)).to.deep.equal([
+        'Fabrikam Inc',
+        'Exchange 55% (22 of 40 entitlements active)',
+      ]);
+      const none = cardOf((await h.say('which customers are borderline?'))[0]);
+      expect(textsOf(none)).to.deep.equal([
+        'No customer is within 10 points above the thresholds (deployment 60%, usage 50%).',
+        'The customers under them are the low adoption list.',
+      ]);
+      expect(buttonsOf(none).map((b) => b.verb)).to.deep.equal(['low-adoption', 'portfolio']);
     });
 
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {

@@ -92,8 +92,9 @@ const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
 const OR_GROUPS = /\s*,?\s+or\s+/;
 const OR = /\bor\b/;
 const AND = /\band\b|\s&\s/;
-/** "between 40% and 60%": above the one, below the other. */
-const BETWEEN = /\bbetween\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?/;
+/** "between 40% and 60%", "from 40% to 60%", "40-60%", "40–60 percent": above the one, below the other. */
+const BETWEEN =
+  /\b(?:between|from)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|–|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?|\b(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)/;
 
 const percentOf = (digits: string): number => Number(digits.replace(',', '.'));
 
@@ -121,7 +122,10 @@ export function percentsAsked(question: string): PercentQuery | null {
   const between = BETWEEN.exec(asked);
   if (between) {
     const measure = measureOf(asked.replace(between[0], ' '));
-    const [low, high] = [percentOf(between[1]!), percentOf(between[2]!)].sort((a, b) => a - b) as [number, number];
+    const [low, high] = [percentOf(between[1] ?? between[3]!), percentOf(between[2] ?? between[4]!)].sort((a, b) => a - b) as [
+      number,
+      number,
+    ];
     return [
       [
         { side: 'above', percent: low, measure },
@@ -223,7 +227,7 @@ export function fullyDeployedAsked(asked: string): PercentQuery | null {
  */
 const AVERAGE = new RegExp(
   [
-    String.raw`(?:(?:(?:show |list )?(?:me )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is)| with)?|(?:which|what) (?:customers|accounts) (?:are|is|have|has)|who(?: is|'s| are| has)?) )?(?:(?<side>below|under|above|over|better than|worse than) (?:the )?(?:portfolio(?:'s|’s)? |our |my )?average(?: (?<of>.+))?|(?<hyphened>below|above)-average(?: (?<what>.+))?)`,
+    String.raw`(?:(?:(?:show |list )?(?:me )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is)| with)?|(?:which|what|how many) (?:customers|accounts) (?:are|is|have|has)|who(?: is|'s| are| has)?) )?(?:(?<side>below|under|above|over|better than|worse than) (?:the )?(?:portfolio(?:'s|’s)? |our |my )?average(?: (?<of>.+))?|(?<hyphened>below|above)-average(?: (?<what>.+))?)`,
     String.raw`(?:show |list )?(?:the )?(?<before>below|above)-average (?<words>.+?) (?:customers|accounts)`,
   ]
     .map((part) => `^(?:${part})$`)
@@ -236,4 +240,17 @@ export function averageAsked(asked: string): { side: 'below' | 'above'; measure:
   const side = said['side'] ?? said['hyphened'] ?? said['before']!;
   const words = said['of'] ?? said['what'] ?? said['words'] ?? '';
   return { side: /^(?:below|under|worse)/.test(side) ? 'below' : 'above', measure: measureOf(words) };
+}
+
+/**
+ * "who is close to the threshold?", "customers just above the usage threshold", "which customers
+ * are borderline?", "at risk of falling below the threshold": the customers not yet low who soon
+ * could be, for the number named (both when none is).
+ */
+const NEAR_THRESHOLD =
+  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:near|close to|just above|nearly at|almost at|right above|barely above|on the edge of|at risk of (?:falling|dropping) (?:below|under)) (?:the |our |my )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )?(?:on the )?borderline(?: (?:customers|accounts))?$/;
+
+export function nearThresholdAsked(asked: string): PercentMeasure | null {
+  const match = NEAR_THRESHOLD.exec(asked);
+  return match ? measureOf(match[1] ?? '') : null;
 }
