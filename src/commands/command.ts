@@ -264,6 +264,8 @@ const DEFINITIONS = new RegExp(
     // "the deployment rate" is the number itself (the portfolio); "deployment rate" is what it means.
     /(?:(?:explain|define) )?(?:the |an? )?(?:deployment|usage|adoption|entitlements?|active users?)(?: numbers?)?|(?:(?:explain|define) (?:the )?|an? )?(?:deployment|usage|adoption)(?: %| percent(?:age)?| rate)/,
     /an? (?:trial|trial subscription|grace period|license transfer|duplicate subscription)/,
+    // "what does the yammer flag mean?", "explain the flags", "what do the warnings mean?": the explanations.
+    /(?:explain )?(?:the )?(?:flags|warnings|explanations)|what (?:does|do) (?:the |this |that |these )?(?:.+? )?(?:flags?|warnings?|badges?|explanations?) mean|(?:explain )?(?:the )?(?:employee )?turnover/,
     /definitions?|glossary|explain (?:the )?(?:numbers|percent(?:age)?s)|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
     /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
     /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
@@ -298,7 +300,7 @@ const WHY_CUSTOMER = [
 ];
 /** What follows "why is" or "explain" that is not a customer's name (then it is the general question). */
 const NOT_A_CUSTOMER =
-  /^(?:the|my|our|some|all|these|those|it|this|that|they|them)$|^(?:(?:the|my|our|some|all|these|those) )?(?:usage|deployment|adoption|numbers?|percent(?:age)?s?|customers?|accounts?|tenants?|licen[cs]es?|entitlements?)\b/;
+  /^(?:the|my|our|some|all|these|those|it|this|that|they|them)$|^(?:(?:the|my|our|some|all|these|those) )?(?:usage|deployment|adoption|numbers?|percent(?:age)?s?|customers?|accounts?|tenants?|licen[cs]es?|entitlements?|flags?|turnover|(?:license )?transfers?|duplicates?|duplicate subscriptions?|trials?|trial subscriptions?|grace periods?|yammer overuse)\b/;
 
 function whyAsked(asked: string): string | null {
   for (const pattern of WHY_CUSTOMER) {

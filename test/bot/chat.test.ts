@@ -127,6 +127,8 @@ for (const backend of BACKENDS) {
         ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
         ['explain the numbers', 'personal', 'How the numbers are counted'],
+        ['what does the Yammer flag mean?', 'channel', 'How the numbers are counted'],
+        ['explain turnover', 'groupChat', 'How the numbers are counted'],
         ['why does Tailspin have usage over 100%?', 'groupChat', 'Tailspin Toys: why the numbers look like this'],
         ['how come contoso has deployment at 95%', 'personal', 'Contoso Ltd: why the numbers look like this'],
         ['why is Yammer usage over 100% at Adventure Works', 'channel', 'Adventure Works: why the numbers look like this'],
