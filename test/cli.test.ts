@@ -284,6 +284,20 @@ for (const backend of BACKENDS) {
         expect((await names('--smallest')).slice(0, 2)).to.deep.equal(['Tailspin Toys', 'Wingtip Toys']);
         expect(await names('--seats-above', '100')).to.deep.equal(['Contoso Ltd', 'Fourth Coffee', 'Woodgrove Bank']);
         expect(await names('--seats-below', '40')).to.deep.equal(['Tailspin Toys', 'Wingtip Toys']);
+        // Of one product: its licenses (Fourth Coffee's 150 Business Premium before Fabrikam's 100, its 20 Dynamics aside).
+        expect(await names('--largest', '--product', 'business premium')).to.deep.equal([
+          'Fourth Coffee',
+          'Fabrikam Inc',
+          'Litware Inc',
+          'Alpine Ski House',
+          'Tailspin Toys',
+        ]);
+        const fewer = await adoptionIn(demo.env, 'report', '--seats-above', '160', '--product', 'business premium');
+        // Fourth Coffee has 170 licenses in all, 150 of them Business Premium.
+        expect(fewer).to.deep.include({
+          code: 0,
+          stdout: 'No customer has a product named like "business premium" and has more than 160 licenses sold.\n',
+        });
         const none = await adoptionIn(demo.env, 'report', '--seats-above', '1000');
         expect(none).to.deep.include({ code: 0, stdout: 'No customer has more than 1000 licenses sold.\n' });
         const both = await adoptionIn(demo.env, 'report', '--largest', '--smallest');

@@ -10,6 +10,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { MostQuestion } from '../metrics/most-by.js';
+import { percent } from '../metrics/percent.js';
 import { productCounts, type IdleQuestion, type LicenseCounts } from '../metrics/unassigned.js';
 import { buttons, type Button, type PageRequest } from './actions.js';
 import { render, type Reply } from './card.js';
@@ -401,19 +402,28 @@ export function attentionCard(view: PortfolioView, page: PageRequest): Reply {
 
 /**
  * "biggest customers", "top 10 customers by seats", "customers with more than 100 seats": each row
- * with its licenses sold, assigned and used; `shown` keeps the first so many.
+ * with its licenses sold, assigned and used; `shown` keeps the first so many. Of one product
+ * ("biggest E3 customers"): by that product's licenses, each row with its counts.
  */
-export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: number | null, page: PageRequest): Reply {
-  const ranked = view.bySize(question);
+export function sizeCard(
+  view: PortfolioView,
+  question: SizeQuestion,
+  shown: number | null,
+  product: string | null,
+  page: PageRequest,
+): Reply {
+  const ranked = view.bySize(question, product);
   const customers = shown === null ? ranked : ranked.slice(0, shown);
   const { order, seats } = question;
   const within = seats === null ? '' : ` with ${seatsText(seats)}`;
+  const by = product === null ? ' by licenses sold' : ` by ${name(view.productLabel(product))} licenses sold`;
+  const counts = countsIn(product);
   const title =
     customers.length === 0
       ? `No customer${within || ' with licenses sold'}`
       : customers.length < ranked.length
-        ? `The ${few(customers.length)}${order} of ${customersText(ranked.length)}${within || ' by licenses sold'}`
-        : `${customersText(customers.length)}${within || ' by licenses sold'}`;
+        ? `The ${few(customers.length)}${order} of ${customersText(ranked.length)}${within || by}`
+        : `${customersText(customers.length)}${within || by}`;
   return customerList(
     view,
     customers,
@@ -421,9 +431,16 @@ export function sizeCard(view: PortfolioView, question: SizeQuestion, shown: num
       title,
       subtitle:
         'Licenses sold: Partner Center deployment analytics or subscribed SKUs, or Graph subscribed SKUs. A customer known from usage reports alone has no count and is left out.',
-      command: `adoption report --${order}${seats === null ? '' : ` --seats-${seats.side} ${seats.count}`}`,
-      note: (c) =>
-        [licensesText(c.assigned, c.sold, c.deploymentPercent), entitlementsText(c.active, c.entitled, c.usagePercent)].join(' · '),
+      command: `adoption report --${order}${seats === null ? '' : ` --seats-${seats.side} ${seats.count}`}${productOption(product)}`,
+      note: (c) => {
+        // A product's counts make their own percents; the customer's are its report's.
+        const n = counts(c);
+        const own = product === null;
+        return [
+          licensesText(n.assigned, n.sold, own ? c.deploymentPercent : percent(n.assigned, n.sold)),
+          entitlementsText(n.active, n.entitled, own ? c.usagePercent : percent(n.active, n.entitled)),
+        ].join(' · ');
+      },
       order: order === 'largest' ? 'most licenses first' : 'fewest licenses first',
     },
     page,

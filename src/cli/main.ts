@@ -177,8 +177,10 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
       'only customers with more than this many service requests in the last 30 days (0: any), the most first',
       countArgument('service requests', 3),
     )
-    .addOption(new Option('--largest', 'only customers with licenses sold, the most first').conflicts('smallest'))
-    .option('--smallest', 'only customers with licenses sold, the fewest first')
+    .addOption(
+      new Option('--largest', 'only customers with licenses sold, the most first (of the --product named, if any)').conflicts('smallest'),
+    )
+    .option('--smallest', 'only customers with licenses sold, the fewest first (of the --product named, if any)')
     .addOption(
       new Option('--seats-above <count>', 'only customers with more than this many licenses sold')
         .argParser(seatsArgument)

@@ -12,6 +12,7 @@ import {
   moves,
   mostInactive,
   mostOf,
+  soldOf,
   mostNeedingAttention,
   mostServiceRequests,
   mostUnassigned,
@@ -197,7 +198,8 @@ export function selectReport(
   if (options.attention) customers = mostNeedingAttention(customers);
   if (options.requestsAbove !== undefined) customers = mostServiceRequests(customers, options.requestsAbove);
   const size = sizeOf(options);
-  if (size) customers = bySize(customers, size);
+  // With --product, the licenses of those products are counted.
+  if (size) customers = bySize(customers, size, product === undefined ? undefined : soldOf(product));
   if (options.renewing !== undefined) {
     const low = (c: CustomerReport): boolean => isLowAdoption(c, config.thresholds);
     customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options), low);

@@ -73,7 +73,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'attention':
       return attentionCard(view, page);
     case 'size':
-      return sizeCard(view, command.question, command.count, page);
+      if (command.product !== null && view.withProduct(command.product).length === 0) return noSuchProduct(view, name(command.product), '');
+      return sizeCard(view, command.question, command.count, command.product, page);
     case 'renewals':
       return renewalsCard(view, command.span, command.scope, page);
     case 'moved':

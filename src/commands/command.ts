@@ -70,7 +70,13 @@ export type Command =
   /** "which subscriptions need attention?", "suspended subscriptions": customers with subscriptions in grace period, suspended, disabled or expired. */
   | { readonly kind: 'attention' }
   /** "biggest customers", "who has the most licenses?", "customers with more than 100 seats": customers by licenses sold. */
-  | { readonly kind: 'size'; readonly question: SizeQuestion; readonly count: number | null }
+  | {
+      readonly kind: 'size';
+      readonly question: SizeQuestion;
+      readonly count: number | null;
+      /** "biggest E3 customers": by that product's licenses; null: by all their licenses. */
+      readonly product: string | null;
+    }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
   | { readonly kind: 'portfolio' }
@@ -435,7 +441,7 @@ export function parseCommand(text: string): Command {
   const most = mostAsked(text, asked);
   if (most) return most;
   if (ATTENTION.test(asked)) return { kind: 'attention' };
-  const size = sizeAsked(asked);
+  const size = sizeAsked(text, asked);
   if (size) return { kind: 'size', ...size };
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };

@@ -56,6 +56,7 @@ export {
   usageSums,
   productLabel,
   productNames,
+  soldOf,
   productsNamed,
   productTotals,
   type Lacking,

@@ -47,6 +47,11 @@ export function productLabel(customers: readonly CustomerReport[], query: string
   return alternatives.length < 2 ? query : alternatives.join(' or ');
 }
 
+/** Licenses sold of the customer's products named like the words: "biggest E3 customers" counts these. */
+export function soldOf(product: string): (c: CustomerReport) => number {
+  return (c) => licenseSums(productsNamed(c, product)).sold ?? 0;
+}
+
 /** Whether a product's name has every word wanted, whole or as the start of a word of three letters or more. */
 function hasWords(product: ProductAdoption, wanted: readonly string[]): boolean {
   if (wanted.length === 0) return false;

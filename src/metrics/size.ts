@@ -28,9 +28,16 @@ export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: 
 /**
  * The customers with licenses sold (a customer known from usage reports alone has no count and is
  * left out), within the seat filter, the most licenses first (or the fewest), then by name.
+ * `sold` counts them: all the customer's licenses, or one product's ("biggest E3 customers").
  */
-export function bySize(customers: readonly CustomerReport[], { order, seats }: SizeQuestion): CustomerReport[] {
+export function bySize(
+  customers: readonly CustomerReport[],
+  { order, seats }: SizeQuestion,
+  sold: (c: CustomerReport) => number = (c) => c.sold,
+): CustomerReport[] {
   return customers
-    .filter((c) => c.sold > 0 && (seats === null || withinSeats(c.sold, seats)))
-    .sort((a, b) => (order === 'largest' ? b.sold - a.sold : a.sold - b.sold) || a.customer.localeCompare(b.customer));
+    .map((c) => ({ c, sold: sold(c) }))
+    .filter((s) => s.sold > 0 && (seats === null || withinSeats(s.sold, seats)))
+    .sort((a, b) => (order === 'largest' ? b.sold - a.sold : a.sold - b.sold) || a.c.customer.localeCompare(b.c.customer))
+    .map((s) => s.c);
 }

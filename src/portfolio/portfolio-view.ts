@@ -14,6 +14,7 @@ import {
   needingAction,
   productLabel,
   productNames,
+  soldOf,
   productsNamed,
   productTotals,
   type ProductTotal,
@@ -152,9 +153,9 @@ export class PortfolioView {
     return renewing(this.report.customers, this.report.generatedAt, days, scope, (c) => isLowAdoption(c, this.thresholds));
   }
 
-  /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked. */
-  bySize(question: SizeQuestion): CustomerReport[] {
-    return bySize(this.report.customers, question);
+  /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked; of a product's licenses if named. */
+  bySize(question: SizeQuestion, product: string | null = null): CustomerReport[] {
+    return bySize(this.report.customers, question, product === null ? undefined : soldOf(product));
   }
 
   /** Customers with licenses sold and not assigned (more than `above` of them), the most first; of a product's licenses if named. */

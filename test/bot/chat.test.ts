@@ -278,6 +278,10 @@ for (const backend of BACKENDS) {
         ['who is the worst customer?', 'personal', PORTFOLIO],
         ['number of customers', 'channel', PORTFOLIO],
         ['which is our biggest customer?', 'groupChat', 'The largest of 12 customers by licenses sold'],
+        ['biggest E3 customers', 'personal', '7 customers by E3 licenses sold'],
+        ['who bought the most E3?', 'channel', '7 customers by E3 licenses sold'],
+        ['top 2 Business Premium customers by seats', 'groupChat', 'The 2 largest of 5 customers by Business Premium licenses sold'],
+        ['which customer has the most Teams users?', 'personal', 'Teams usage: 12 customers'],
         ['who is our best customer?', 'personal', 'The best of 12 customers'],
         ["what's the lowest usage?", 'channel', '2 customers with usage below 50%'],
         ['what percentage of E3 licenses are assigned?', 'personal', '7 customers with E3'],
@@ -974,6 +978,14 @@ for (const backend of BACKENDS) {
         'Customer (fewest licenses first)',
         'Tailspin Toys',
         'Wingtip Toys',
+      ]);
+      // Of one product: its licenses, and each row its counts (Fourth Coffee's 20 Dynamics licenses aside).
+      const premium = textsOf(cardOf((await h.say('top 2 Business Premium customers by seats'))[0]));
+      expect(premium.filter((_, i) => i >= 5 && (i - 5) % 4 <= 1)).to.deep.equal([
+        'Fourth Coffee',
+        '128 of 150 licenses assigned · 301 of 384 entitlements active',
+        'Fabrikam Inc',
+        '40 of 100 licenses assigned · 45 of 120 entitlements active',
       ]);
     });
 
