@@ -415,8 +415,9 @@ export function sizeCard(
   const ranked = view.bySize(question, product);
   const customers = shown === null ? ranked : ranked.slice(0, shown);
   const { order, seats } = question;
-  const within = seats === null ? '' : ` with ${seatsText(seats)}`;
-  const by = product === null ? ' by licenses sold' : ` by ${name(view.productLabel(product))} licenses sold`;
+  const label = product === null ? null : name(view.productLabel(product));
+  const within = seats === null ? '' : ` with ${seatsText(seats, label)}`;
+  const by = label === null ? ' by licenses sold' : ` by ${label} licenses sold`;
   const counts = countsIn(product);
   const title =
     customers.length === 0

@@ -14,6 +14,7 @@ import {
 } from '../metrics/percent-filter.js';
 import type { Among } from '../metrics/among.js';
 import { largestFirst } from '../metrics/size.js';
+import { soldOf } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
@@ -264,12 +265,16 @@ function scoped(
   | { reply: Reply } {
   const asIs = (customers: CustomerReport[]): CustomerReport[] => customers;
   if (among === null) return { view, phrase: '', all: '', options: '', arrange: asIs };
-  const arrange = among.largestFirst ? largestFirst : asIs;
+  // "the largest E3 accounts below 40%": by their E3 licenses.
+  const sold = among.product === null ? undefined : soldOf(among.product);
+  const arrange = among.largestFirst ? (customers: CustomerReport[]): CustomerReport[] => largestFirst(customers, sold) : asIs;
   const largest = among.largestFirst ? ', the largest first' : '';
   if (among.product === null && among.seats === null && among.finding === null)
     return { view, phrase: largest, all: largest, options: ' --largest', arrange };
   const narrowed = view.among(among);
-  const seats = among.seats === null ? null : seatsText(among.seats);
+  const label = among.product === null ? null : name(view.productLabel(among.product));
+  // "with E3 and more than 100 E3 licenses sold" says it once: "with more than 100 E3 licenses sold".
+  const seats = among.seats === null ? null : seatsText(among.seats, label);
   const finding = among.finding === null ? null : shortFindingLabel(among.finding);
   if (narrowed.customers.length === 0) {
     if (among.product !== null && view.withProduct(among.product).length === 0)
@@ -279,7 +284,7 @@ function scoped(
     );
     return { reply: messageCard(`No customer has ${asked.join(' and ')}.`, [], [buttons.portfolio(), buttons.help()]) };
   }
-  const parts = [among.product === null ? null : name(view.productLabel(among.product)), seats, finding].filter((p) => p !== null);
+  const parts = [seats === null ? label : null, seats, finding].filter((p) => p !== null);
   const options = [
     among.product === null ? '' : ` --product ${quoted(among.product)}`,
     among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,

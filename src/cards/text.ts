@@ -23,9 +23,9 @@ export function count(value: number): string {
   return numbers.format(value);
 }
 
-/** "more than 100 licenses sold", "fewer than 1,000 licenses sold". */
-export function seatsText(seats: SeatFilter): string {
-  return `${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} licenses sold`;
+/** "more than 100 licenses sold", "fewer than 1,000 licenses sold", "more than 100 E3 licenses sold". */
+export function seatsText(seats: SeatFilter, product: string | null = null): string {
+  return `${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} ${product === null ? '' : `${product} `}licenses sold`;
 }
 
 /** "usage" -> "Usage": words that open a sentence. */

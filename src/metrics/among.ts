@@ -1,5 +1,5 @@
 import { findingOf } from './findings.js';
-import { productsNamed } from './products.js';
+import { productsNamed, soldOf } from './products.js';
 import type { CustomerReport, FindingCode } from './report-types.js';
 import { withinSeats, type SeatFilter } from './size.js';
 
@@ -15,9 +15,14 @@ export interface Among {
   readonly largestFirst: boolean;
 }
 
-/** A customer with a product named like the words asked (productsNamed), licenses sold within the filter, and the finding. */
+/**
+ * A customer with a product named like the words asked (productsNamed), licenses sold within the
+ * filter (of that product, when one is named: "E3 customers with more than 100 seats"), and the finding.
+ */
 export function isAmong(c: CustomerReport, among: Among): boolean {
   if (among.product !== null && productsNamed(c, among.product).length === 0) return false;
   if (among.finding !== null && findingOf(c, among.finding) === undefined) return false;
-  return among.seats === null || (c.sold > 0 && withinSeats(c.sold, among.seats));
+  if (among.seats === null) return true;
+  const sold = among.product === null ? c.sold : soldOf(among.product)(c);
+  return sold > 0 && withinSeats(sold, among.seats);
 }

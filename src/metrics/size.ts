@@ -20,9 +20,9 @@ export function withinSeats(sold: number, seats: SeatFilter): boolean {
   return seats.side === 'above' ? sold > seats.count : sold < seats.count;
 }
 
-/** The most licenses sold first; customers with as many keep the order given. */
-export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: readonly C[]): C[] {
-  return [...customers].sort((a, b) => b.sold - a.sold);
+/** The most licenses sold first (all of them, or as `sold` counts them); customers with as many keep the order given. */
+export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: readonly C[], sold: (c: C) => number = (c) => c.sold): C[] {
+  return [...customers].sort((a, b) => sold(b) - sold(a));
 }
 
 /**

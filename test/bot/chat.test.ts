@@ -282,6 +282,17 @@ for (const backend of BACKENDS) {
         ['who bought the most E3?', 'channel', '7 customers by E3 licenses sold'],
         ['top 2 Business Premium customers by seats', 'groupChat', 'The 2 largest of 5 customers by Business Premium licenses sold'],
         ['which customer has the most Teams users?', 'personal', 'Teams usage: 12 customers'],
+        // A seat count beside a product counts that product's licenses: Fourth Coffee has 170 in all, 150 of Business Premium.
+        [
+          'Business Premium customers with more than 140 seats below 90%',
+          'channel',
+          '1 customer below 90%, among 1 customer with more than 140 Business Premium licenses sold',
+        ],
+        [
+          'Business Premium customers with more than 160 seats below 90%',
+          'groupChat',
+          'No customer has a product named like "Business Premium" and more than 160 Business Premium licenses sold.',
+        ],
         ['who is our best customer?', 'personal', 'The best of 12 customers'],
         ["what's the lowest usage?", 'channel', '2 customers with usage below 50%'],
         ['what percentage of E3 licenses are assigned?', 'personal', '7 customers with E3'],
