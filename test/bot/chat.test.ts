@@ -173,6 +173,7 @@ for (const backend of BACKENDS) {
         ['customers not using OneDrive', 'channel', '2 customers with SharePoint with OneDrive usage below 50%'],
         ['where should I focus?', 'personal', '9 customers to act on'],
         ['what needs my attention?', 'groupChat', '9 customers to act on'],
+        ['what should I focus on this week?', 'channel', '9 customers to act on'],
         ['customers with open tickets', 'personal', '1 customer: Training and self-support'],
         ['training opportunities', 'channel', '1 customer: Training and self-support'],
         ['upsell candidates', 'personal', '4 customers: Training courses (upsell)'],
