@@ -320,6 +320,16 @@ export function bestCard(view: PortfolioView, count: number | null, page: PageRe
   );
 }
 
+/** The numbers a measure reads: both for either number ("lower"), or the one named. */
+function numbersOf(measure: PercentMeasure): RankedMeasure[] {
+  return measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
+}
+
+/** The customers a question is about: all, or those it names. */
+function asked(all: PortfolioView, among: Among | null): PortfolioView {
+  return among === null ? all : all.among(among);
+}
+
 /**
  * "which customers are below average?", "customers above average Teams usage": the customers on
  * that side of the average (sum over sum) of the number, over the customers asked about; for both
@@ -332,9 +342,8 @@ export function averageCard(
   among: Among | null,
   page: PageRequest,
 ): Reply {
-  const over = (among === null ? all : all.among(among)).customers;
-  const measures: RankedMeasure[] = measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
-  const filters = measures.flatMap((m) => {
+  const over = asked(all, among).customers;
+  const filters = numbersOf(measure).flatMap((m) => {
     const average = measureTotal(over, m).percent;
     return average === null ? [] : [{ side, percent: average, measure: m }];
   });
@@ -362,8 +371,7 @@ export const NEAR_THRESHOLD_POINTS = 10;
  */
 export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
   const t = all.thresholds;
-  const measures: RankedMeasure[] = measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
-  const groups = measures.map((m): PercentFilters => {
+  const groups = numbersOf(measure).map((m): PercentFilters => {
     const line = m.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
     return [
       { side: 'above', percent: line, inclusive: true, measure: m },
@@ -372,7 +380,7 @@ export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, a
   });
   const query: PercentQuery = groups as [PercentFilters, ...PercentFilters[]];
   const within = `within ${NEAR_THRESHOLD_POINTS} points above ${groups.length > 1 ? 'the thresholds' : 'the threshold'}`;
-  const over = among === null ? all : all.among(among);
+  const over = asked(all, among);
   // An unknown product or no such customers: percentCard says so.
   if (over.customers.length > 0 && over.passing(query).length === 0) {
     const lines = groups.map(([{ measure: m, percent }]) => `${measureName(m)} ${percent}%`).join(', ');
