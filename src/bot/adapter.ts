@@ -38,7 +38,8 @@ const NOT_SENT: readonly string[] = [ActivityTypes.InvokeResponse, 'delay', Acti
 
 /**
  * The chat adapter notes everything it hands to the Bot Connector (replies, typing indicators) in
- * the rate gate: Teams counts them in the same limits as alerts and shares. They never wait for it.
+ * the rate gate, counted from when the connector took it: Teams counts them in the same limits as
+ * alerts and shares. They never wait for it.
  */
 class ChatAdapter extends CloudAdapter {
   constructor(
@@ -50,10 +51,12 @@ class ChatAdapter extends CloudAdapter {
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const tenant = tenantOf(context.activity);
-    for (const a of activities) {
-      if (!NOT_SENT.includes(a.type ?? '')) this.gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id);
-    }
-    return super.sendActivities(context, activities);
+    const counted = activities
+      .filter((a) => !NOT_SENT.includes(a.type ?? ''))
+      .map((a) => this.gate.note(tenant, a.conversation?.id ?? context.activity.conversation.id));
+    const responses = await super.sendActivities(context, activities);
+    for (const c of counted) c.delivered();
+    return responses;
   }
 }
 

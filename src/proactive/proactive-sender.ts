@@ -75,7 +75,9 @@ export class ProactiveSender {
           attempts++;
           const grant = await this.gate.acquire(target.tenantId, target.id);
           try {
-            return await this.deliver(target, reply);
+            const id = await this.deliver(target, reply);
+            grant.delivered();
+            return id;
           } catch (error) {
             const failure = asDeliveryError(error);
             if (failure.status === 429) grant.refund();

@@ -86,8 +86,17 @@ const FORGET_OVER = 10_000;
 /** The share of each tenant window that refused tries may be handed back for. */
 const REFUND_SHARE = 0.1;
 
+/** A send the gate counts, from the moment it was handed over. */
+export interface Counted {
+  /**
+   * It reached Teams: it counts from now, as Teams counts it on receipt, so a slow send cannot
+   * leave less than a window between it and the next one as Teams sees them.
+   */
+  delivered(): void;
+}
+
 /** A send the gate let go. */
-export interface Grant {
+export interface Grant extends Counted {
   /** Teams refused the try as throttled (429): its slot is handed back if the tenant's refund budget allows. */
   refund(): void;
 }
@@ -134,11 +143,13 @@ export class RateGate {
    * A send that went without waiting (a reply in a turn): it counts in the windows all the same, so
    * proactive sends leave room for the conversations people are having with the bot.
    */
-  note(tenantId: string | null, conversation: string): void {
+  note(tenantId: string | null, conversation: string): Counted {
     const now = this.now();
-    this.log(this.tenants, tenantKey(tenantId), this.limits.tenant).record(now);
+    const tenant = tenantKey(tenantId);
+    this.log(this.tenants, tenant, this.limits.tenant).record(now);
     this.log(this.conversations, conversation, this.limits.conversation).record(now);
     this.forgetIdle(now);
+    return { delivered: () => void this.recount(tenant, conversation, now) };
   }
 
   /** Conversations whose recent sends the gate keeps. */
@@ -189,16 +200,32 @@ export class RateGate {
       if (left === 0) this.waitingPerTenant.delete(w.tenant);
       else this.waitingPerTenant.set(w.tenant, left);
       let refunded = false;
+      let counted = now;
       w.grant({
         refund: () => {
           if (refunded) return;
           refunded = true;
-          this.refund(w, now);
+          this.refund(w, counted);
+        },
+        delivered: () => {
+          counted = this.recount(w.tenant, w.conversation, counted);
         },
       });
     }
     this.forgetIdle(now);
     this.wakeAt(next);
+  }
+
+  /** Moves a send counted at `from` to now, in its tenant's and its conversation's windows; returns when it now counts from. */
+  private recount(tenant: string, conversation: string, from: number): number {
+    const now = this.now();
+    if (now === from) return from;
+    for (const log of [this.tenants.get(tenant), this.conversations.get(conversation)]) {
+      // Every time in a log is at most now: recorded last, the times stay in order.
+      log?.remove(from);
+      log?.record(now);
+    }
+    return now;
   }
 
   /** Takes a refused try out of its windows, unless the tenant's refund budget is spent. */

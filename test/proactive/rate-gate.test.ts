@@ -43,6 +43,29 @@ describe('the rate gate (Teams send limits as sliding windows)', () => {
     expect(order).to.include('quiet@0');
   });
 
+  it('counts a send from when Teams took it, not from when it was handed over, as Teams counts on receipt', async () => {
+    const gate = new RateGate({ conversation: [], tenant: [{ count: 1, perMs: 1_000 }] });
+    // A reply handed over at 0 reaches Teams at 300: the next send waits until 1300, not 1000.
+    const reply = gate.note('tenant', 'chat');
+    await clock.tickAsync(300);
+    reply.delivered();
+    const times: number[] = [];
+    const alert = gate.acquire('tenant', 'chat').then((grant) => {
+      times.push(Date.now());
+      return grant;
+    });
+    await clock.tickAsync(999);
+    expect(times).to.deep.equal([]);
+    await clock.tickAsync(1);
+    expect(times).to.deep.equal([1_300]);
+    // A granted send delivered 200 ms later counts from then (1500): the next goes at 2500.
+    await clock.tickAsync(200);
+    (await alert).delivered();
+    void gate.acquire('tenant', 'chat').then(() => times.push(Date.now()));
+    await clock.tickAsync(2_000);
+    expect(times).to.deep.equal([1_300, 2_500]);
+  });
+
   it('hands a try Teams refused (429) its slot back, for at most a tenth of the tenant window', async () => {
     const gate = new RateGate(TEAMS_SEND_LIMITS);
     const first = await Promise.all(Array.from({ length: 50 }, (_, i) => gate.acquire('tenant', `c${i}`)));
