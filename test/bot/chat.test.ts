@@ -381,6 +381,14 @@ for (const backend of BACKENDS) {
         ['which customers should I upsell?', 'personal', '4 customers: Training courses (upsell)'],
         ['who can I upsell to?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['unused E3 licenses', 'groupChat', '7 customers with unassigned E3 licenses'],
+        // More licenses than users: those not assigned; than active users: those not used.
+        ['who has more licenses than users?', 'personal', '12 customers with unassigned licenses'],
+        ['customers with more E3 licenses than users', 'channel', '7 customers with unassigned E3 licenses'],
+        ['who has more licenses than active users?', 'groupChat', '11 customers with inactive entitlements'],
+        // High, good, strong: the highest first (the order is asserted with the rankings); "High Tech" would be a name.
+        ['high Teams usage', 'personal', 'Teams usage: 12 customers'],
+        ['customers with strong deployment', 'channel', 'Deployment: 12 customers'],
+        ['which customers have high adoption?', 'groupChat', '12 customers, best first'],
         // Whole counts said with the count itself included (Contoso has 300 seats, Litware 5 requests, Fabrikam 60 unassigned).
         ['customers with at least 300 seats', 'personal', '1 customer with more than 299 licenses sold'],
         ['customers with 301 or more licenses', 'channel', 'No customer with more than 300 licenses sold'],
@@ -849,6 +857,9 @@ for (const backend of BACKENDS) {
       expect(lowest[6]).to.equal('Fabrikam Inc');
       const teams = textsOf(cardOf((await h.say('best Teams usage'))[0]));
       expect([teams[0], teams[3]]).to.deep.equal(['Teams usage: 12 customers', 'Customer (highest first)']);
+      // "high" names no bound: the highest first too.
+      const high = textsOf(cardOf((await h.say('who has high usage?'))[0]));
+      expect([high[0], high[3], high[6]]).to.deep.equal(['Usage: 12 customers', 'Customer (highest first)', 'Adventure Works']);
       // So many of them: the first three, highest first; the rest are not rows.
       const top = cardOf((await h.say('top 3 customers by usage'))[0]);
       expect(cardProblems(top)).to.deep.equal([]);

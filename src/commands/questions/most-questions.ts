@@ -24,6 +24,12 @@ const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
 /** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
 const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
+/**
+ * "who has more licenses than users?", "more E3 licenses than users": licenses beyond those
+ * assigned (unassigned); beyond the active users (inactive).
+ */
+const MORE_LICENSES_THAN =
+  /^(?:(?:(?:which|what) )?(?:customers?|accounts?)(?: (?:with|have|has|that have|who have))?|who has|who have) more (?:(.+?) )?(?:licen[cs]es|seats) than (?:(active|actual|real) )?(?:users|people|employees|staff|(?:assigned )?users)(?: (?:use|using them|need|can use))?$/;
 /** "customers with more than 50 unassigned licenses", "who has over 100 idle seats?". */
 const UNASSIGNED_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$`,
@@ -72,6 +78,16 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
     if (kind !== undefined && first > 0) return kind === 'requests' ? { kind, above: null, top: first } : idle(kind, null, first);
   }
   const wide = plain.replace(PORTFOLIO_WIDE, '');
+  const excess = MORE_LICENSES_THAN.exec(asked);
+  if (excess) {
+    const [, of, active] = excess;
+    return {
+      kind: active === undefined ? 'unassigned' : 'inactive',
+      above: null,
+      top: null,
+      product: of === undefined ? null : originalCase(text, of),
+    };
+  }
   if (UNASSIGNED.test(wide) || (product !== null && BARE.test(plain))) return idle('unassigned', null, null);
   const unassignedOver = UNASSIGNED_OVER.exec(plain)?.[1];
   if (unassignedOver !== undefined) return idle('unassigned', countOf(unassignedOver), null);

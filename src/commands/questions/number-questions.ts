@@ -32,6 +32,20 @@ const RANK_BY =
 const HIGHEST =
   /^(?:(?:who|which customers?|what customers?) (?:has|have) )?(?:the )?(?:highest|best|top|most) (.+)$|^(?:who|which customers?) (?:uses?|is using|are using) (.+?) (?:the )?most$/;
 
+/**
+ * "high usage", "who has good Teams usage?", "customers with strong deployment": highest first, as
+ * nothing sets what is high. Words before the number must name a workload ("High Tech usage" is a customer).
+ */
+const HIGH =
+  /^(?:(?:who|which customers?|what customers?) (?:has|have) |(?:customers|accounts) with )?(?:an? )?(?:high|good|strong|great|excellent) (?:(.+?) )?(usage|use|adoption|deployment)$/;
+
+function highAsked(asked: string): string | null {
+  const high = HIGH.exec(asked);
+  if (!high) return null;
+  const [, lead, measure] = high;
+  return lead === undefined ? measure! : workloadNamed(lead) === null ? null : `${lead} ${measure!}`;
+}
+
 /** "top 3 customers by usage", "bottom 5 by deployment", "worst 10 accounts for Teams usage": so many, ranked. */
 const RANK_COUNTED =
   /^(?:(?:show|list)(?: me)? )?(?:the )?(top|best|highest|bottom|worst|lowest) (\d{1,3}) (?:(?:customers|accounts) )?(?:by|for|on|in) (.+)$/;
@@ -47,11 +61,11 @@ export function rankAsked(asked: string): { measure: RankedMeasure; order: RankO
   }
   const by = RANK_BY.exec(asked);
   const highest = by ? null : HIGHEST.exec(asked);
-  const words = by?.[1] ?? highest?.[1] ?? highest?.[2];
+  const words = by?.[1] ?? highest?.[1] ?? highest?.[2] ?? highAsked(asked) ?? undefined;
   if (words === undefined) return null;
   const measure = measureOf(words);
   if (measure.kind === 'lower') return null;
-  const descending = by?.[2]?.startsWith('desc') ?? highest !== null;
+  const descending = by ? (by[2]?.startsWith('desc') ?? false) : true;
   return { measure, order: descending ? 'highest' : 'lowest', count: null };
 }
 
