@@ -394,6 +394,36 @@ for (const backend of BACKENDS) {
         expect(noTrial).to.deep.include({ code: 0, stdout: 'No customer has a trial ending in the next 14 days.\n' });
         const none = await adoptionIn(demo.env, 'report', '--renewing', '10');
         expect(none).to.deep.include({ code: 0, stdout: 'No customer has a subscription renewing in the next 10 days.\n' });
+        // A month: its renewals alone (Woodgrove renews in 30 days, Tailspin's paid term ends in 65, its trial in 15).
+        type Dated = { customer: string; renewals: { renewsOn: string }[] };
+        const dated = (JSON.parse(json.stdout) as { customers: Dated[] }).customers;
+        const monthOf = (days: number): string =>
+          new Date(Date.now() + days * 86_400_000).toLocaleString('en', { month: 'long', timeZone: 'UTC' }).toLowerCase();
+        const endingIn = (days: number): string[] => {
+          const month = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 7);
+          return dated.filter((c) => c.renewals.some((r) => r.renewsOn.startsWith(month))).map((c) => c.customer);
+        };
+        const inMonth = async (month: string): Promise<string[]> =>
+          (
+            JSON.parse((await adoptionIn(demo.env, 'report', '--json', '--renewing', month)).stdout) as { customers: Renewing[] }
+          ).customers.map((c) => c.customer);
+        expect(await inMonth(monthOf(30)))
+          .to.deep.equal(endingIn(30))
+          .and.include('Woodgrove Bank');
+        expect(await inMonth(monthOf(65)))
+          .to.deep.equal(endingIn(65))
+          .and.include('Tailspin Toys')
+          .and.not.include('Woodgrove Bank');
+        const neither = monthOf(150);
+        expect(await adoptionIn(demo.env, 'report', '--renewing', neither)).to.deep.include({
+          code: 0,
+          stdout: `No customer has a subscription renewing in ${neither[0]!.toUpperCase()}${neither.slice(1)}.\n`,
+        });
+        const unreadable = await adoptionIn(demo.env, 'report', '--renewing', 'soon');
+        expect(unreadable.code).to.equal(1);
+        expect(unreadable.stderr).to.contain(
+          "option '--renewing <days|month>' argument 'soon' is invalid. give a whole number of days, such as 30, or a month, such as december",
+        );
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
       }

@@ -3,7 +3,7 @@ import type { HistoryPoint } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import { workloadTotal } from '../metrics/percent-filter.js';
-import { renewalsWithin } from '../metrics/renewals.js';
+import { daysAhead, renewalsWithin } from '../metrics/renewals.js';
 import { DAY_MS } from '../time.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
@@ -66,7 +66,7 @@ function workloadConditions(
   if (before !== undefined && before - percent > settings.dropPoints) {
     out.push({ kind: 'drop', measure: 'usage', workload, percent, previousPercent: before, since: previous!.day });
   }
-  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
+  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, daysAhead(settings.renewalDays)) : [];
   const renewal = low ? window[0] : window.find((r) => r.autoRenew === false);
   if (renewal !== undefined) out.push({ kind: 'renewal', measure: 'usage', workload, percent, renewal, today });
   return out;
@@ -123,7 +123,7 @@ function numberConditions(
       out.push({ kind: 'drop', measure, percent, previousPercent: before, since: previous!.day });
     }
   }
-  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, settings.renewalDays) : [];
+  const window = settings.renewalDays > 0 ? renewalsWithin(customer, today, daysAhead(settings.renewalDays)) : [];
   const low = below.find((b) => b.measure === 'usage') ?? below[0];
   const renewal = low === undefined ? window.find((r) => r.autoRenew === false) : window[0];
   const measure = low?.measure ?? subscription.measure ?? (customer.usagePercent === null ? 'deployment' : 'usage');

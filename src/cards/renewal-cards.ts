@@ -1,8 +1,9 @@
-import { MONTH_NAMES, renewalsWithin, spanDays, type RenewalScope, type RenewalSpan } from '../metrics/renewals.js';
+import { MONTH_NAMES, renewalsWithin, windowOf, type RenewalScope, type RenewalSpan, type RenewalWindow } from '../metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../metrics/report-types.js';
 import { isLowAdoption } from '../metrics/portfolio-summary.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
+import { DAY_MS } from '../time.js';
 import type { PageRequest } from './actions.js';
 import { customerList } from './list-cards.js';
 import { count, customersText, renewalText } from './text.js';
@@ -70,6 +71,18 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
 }
 
 /**
+ * What the title says the span is: "the next 90 days"; "the next 36 days, to the end of December";
+ * "December (2026-12-01 to 2026-12-31)".
+ */
+function spanText(asked: RenewalSpan, window: RenewalWindow, today: string): string {
+  if (!('month' in asked)) return `the next ${count(window.to)} days`;
+  const month = MONTH_NAMES[asked.month - 1]!;
+  if (!asked.whole) return `the next ${count(window.to)} days, to the end of ${month}`;
+  const day = (offset: number): string => new Date(Date.parse(today.slice(0, 10)) + offset * DAY_MS).toISOString().slice(0, 10);
+  return `${month} (${day(window.from)} to ${day(window.to)})`;
+}
+
+/**
  * "who renews soon?": customers with a subscription whose term (or trial) ends within the days
  * asked, the soonest first, each renewal with its seats and date beside the customer's usage, which
  * decides what to do before it: low usage risks fewer seats at renewal, full deployment is the
@@ -77,10 +90,9 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
  */
 export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: RenewalScope, page: PageRequest): Reply {
   const today = view.report.generatedAt;
-  const days = spanDays(asked, today);
-  const customers = view.renewing(days, scope);
-  const span = `the next ${count(days)} days${'month' in asked ? `, to the end of ${MONTH_NAMES[asked.month - 1]}` : ''}`;
-  const within = (c: CustomerReport): Renewal[] => renewalsWithin(c, today, days, scope, isLowAdoption(c, view.thresholds));
+  const window = windowOf(asked, today);
+  const customers = view.renewing(window, scope);
+  const within = (c: CustomerReport): Renewal[] => renewalsWithin(c, today, window, scope, isLowAdoption(c, view.thresholds));
   const ending = customers.flatMap(within);
   return customerList(
     view,
@@ -88,13 +100,13 @@ export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: Ren
     {
       title: renewalsTitle(
         customers.length,
-        span,
+        spanText(asked, window, today),
         scope,
         ending.some((r) => r.trial),
       ),
       subtitle: RENEWALS_SUBTITLE[scope],
       totals: renewalTotals(ending),
-      command: `adoption report --renewing ${days}${RENEWALS_OPTION[scope]}`,
+      command: `adoption report --renewing ${'month' in asked && asked.whole ? MONTH_NAMES[asked.month - 1]!.toLowerCase() : window.to}${RENEWALS_OPTION[scope]}`,
       // The row's own columns give deployment and usage beside it.
       note: (c) =>
         within(c)

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
-import { RENEWAL_DAYS } from '../metrics/renewals.js';
+import { MONTH_NAMES, RENEWAL_DAYS, type RenewalSpan } from '../metrics/renewals.js';
 import { TRIAL_ACTION_DAYS } from '../metrics/findings.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
@@ -45,6 +45,16 @@ function daysArgument(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number of days, such as 30');
   return n;
+}
+
+/** `--renewing 30` (days ahead) or `--renewing december` (that month, its next occurrence). */
+function renewingArgument(value: string): RenewalSpan {
+  const month = MONTH_NAMES.findIndex((m) => m.toLowerCase() === value.trim().toLowerCase()) + 1;
+  if (month > 0) return { month, whole: true };
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1)
+    throw new InvalidArgumentError('give a whole number of days, such as 30, or a month, such as december');
+  return { days };
 }
 
 /** A parser for a whole count of `what`, such as `example`. */
@@ -188,16 +198,18 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .addOption(new Option('--seats-below <count>', 'only customers with fewer than this many licenses sold').argParser(seatsArgument))
     .option(
-      '--renewing <days>',
-      'only customers with a subscription whose term (or trial) ends within this many days, the soonest first',
-      daysArgument,
+      '--renewing <days|month>',
+      'only customers with a subscription whose term (or trial) ends within this many days, or in that month (december), the soonest first',
+      renewingArgument,
     )
     .addOption(
-      new Option('--trials', `only trials ending: within --renewing days (default ${RENEWAL_DAYS})`).implies({ renewing: RENEWAL_DAYS }),
+      new Option('--trials', `only trials ending: within --renewing days (default ${RENEWAL_DAYS})`).implies({
+        renewing: { days: RENEWAL_DAYS },
+      }),
     )
     .addOption(
       new Option('--lapsing', `only subscriptions ending with auto-renew off: within --renewing days (default ${RENEWAL_DAYS})`)
-        .implies({ renewing: RENEWAL_DAYS })
+        .implies({ renewing: { days: RENEWAL_DAYS } })
         .conflicts('trials'),
     )
     .addOption(
@@ -205,7 +217,7 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         '--at-risk',
         `only renewals at risk: of customers with deployment or usage under its threshold, or with auto-renew off; within --renewing days (default ${RENEWAL_DAYS})`,
       )
-        .implies({ renewing: RENEWAL_DAYS })
+        .implies({ renewing: { days: RENEWAL_DAYS } })
         .conflicts(['trials', 'lapsing']),
     )
     .option('--product <words>', 'only customers with a product whose name has every word (e3, "business premium", "dynamics 365 sales")')

@@ -19,15 +19,18 @@ import {
   needingAction,
   rankBy,
   renewing,
+  windowOf,
   bySize,
   filterByPercent,
   filterClause,
   measureName,
   findingOf,
   portfolioReport,
+  MONTH_NAMES,
   trend,
   type PercentFilter,
   type PercentMeasure,
+  type RenewalSpan,
   spanText,
   WEEK_DAYS,
   type Movement,
@@ -69,8 +72,8 @@ export interface ReportOptions {
   readonly attention?: boolean;
   /** Only customers with more than this many service requests in the last 30 days, the most first. */
   readonly requestsAbove?: number;
-  /** Only customers with a subscription whose term (or trial) ends within this many days, the soonest first. */
-  readonly renewing?: number;
+  /** Only customers with a subscription whose term (or trial) ends within so many days, or in a month, the soonest first. */
+  readonly renewing?: RenewalSpan;
   /** Only customers with licenses sold, the most (or fewest) first. */
   readonly largest?: boolean;
   readonly smallest?: boolean;
@@ -202,10 +205,16 @@ export function selectReport(
   if (size) customers = bySize(customers, size, product === undefined ? undefined : soldOf(product));
   if (options.renewing !== undefined) {
     const low = (c: CustomerReport): boolean => isLowAdoption(c, config.thresholds);
-    customers = renewing(customers, full.generatedAt, options.renewing, renewalScope(options), low);
+    customers = renewing(customers, full.generatedAt, windowOf(options.renewing, full.generatedAt), renewalScope(options), low);
   }
   if (options.byName) customers = alphabetical(customers);
   return { ...full, customers };
+}
+
+/** "in the next 30 days", "in December", "by the end of December". */
+function spanClause(span: RenewalSpan): string {
+  if ('days' in span) return `in the next ${span.days} days`;
+  return `${span.whole ? 'in' : 'by the end of'} ${MONTH_NAMES[span.month - 1]}`;
 }
 
 /** What to say when no customer is left to show. */
@@ -225,7 +234,7 @@ function noneMatch(options: ReportOptions): string {
     options.attention ? 'has a subscription needing attention' : null,
     options.requestsAbove === undefined ? null : `has more than ${options.requestsAbove} service requests in the last 30 days`,
     seatsClause(sizeOf(options)),
-    options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} in the next ${options.renewing} days`,
+    options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} ${spanClause(options.renewing)}`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
@@ -247,7 +256,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS] [--trials|--lapsing|--at-risk] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS|MONTH] [--trials|--lapsing|--at-risk] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

@@ -11,7 +11,7 @@ import {
   type Renewal,
   type SubscriptionAttention,
 } from './report-types.js';
-import { RENEWAL_DAYS, renewalsWithin } from './renewals.js';
+import { daysAhead, RENEWAL_DAYS, renewalsWithin } from './renewals.js';
 
 /** Flags and recommendations looked up by code: what "customers with trials" and the portfolio's counts ask. */
 
@@ -49,7 +49,7 @@ const ACTION_ORDER: readonly ActionReason[] = [
 ];
 
 function hasReason(c: CustomerReport, reason: ActionReason, today: string): boolean {
-  if (reason === 'trial-ending') return renewalsWithin(c, today, TRIAL_ACTION_DAYS, 'trials').length > 0;
+  if (reason === 'trial-ending') return renewalsWithin(c, today, daysAhead(TRIAL_ACTION_DAYS), 'trials').length > 0;
   if (reason === 'subscription-attention') return c.subscriptionsNeedingAttention.length > 0;
   return findingOf(c, reason) !== undefined;
 }
@@ -87,7 +87,10 @@ export interface ActionRow {
 
 /** The row of a customer to act on; `today` (ISO) says which renewals are coming. */
 export function actionRow(c: CustomerReport, today: string): ActionRow {
-  const [renewal] = [...renewalsWithin(c, today, TRIAL_ACTION_DAYS, 'trials'), ...renewalsWithin(c, today, RENEWAL_DAYS)];
+  const [renewal] = [
+    ...renewalsWithin(c, today, daysAhead(TRIAL_ACTION_DAYS), 'trials'),
+    ...renewalsWithin(c, today, daysAhead(RENEWAL_DAYS)),
+  ];
   const stale = c.flags.find((f) => f.code === 'stale-data')?.evidence['ageDays'];
   return {
     customerKey: customerKey(c),

@@ -65,6 +65,17 @@ export {
   type ProductTotal,
 } from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
-export { daysUntil, RENEWAL_DAYS, renewalsWithin, renewing, type RenewalScope } from './renewals.js';
+export {
+  daysAhead,
+  daysUntil,
+  MONTH_NAMES,
+  RENEWAL_DAYS,
+  renewalsWithin,
+  renewing,
+  windowOf,
+  type RenewalScope,
+  type RenewalSpan,
+  type RenewalWindow,
+} from './renewals.js';
 export { isAmong, type Among } from './among.js';
 export { alphabetical } from './by-name.js';

@@ -52,16 +52,33 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
-/** How far ahead a renewal question looks: so many days, or to the end of a month (1-12, its next occurrence). */
-export type RenewalSpan = { readonly days: number } | { readonly month: number };
+/**
+ * How far ahead a renewal question looks: so many days, or a month (1-12, its next occurrence),
+ * either the whole of it ("in December") or from today to its end ("by the end of December").
+ */
+export type RenewalSpan = { readonly days: number } | { readonly month: number; readonly whole: boolean };
 
-/** The span in days from today (ISO): a month runs to its last day, this year's or, once past, next year's. */
-export function spanDays(span: RenewalSpan, today: string): number {
-  if ('days' in span) return span.days;
+/** The days a renewal question covers, counted from today: from the one to the other, both included. */
+export interface RenewalWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** From today to so many days ahead. */
+export const daysAhead = (days: number): RenewalWindow => ({ from: 0, to: days });
+
+/**
+ * The days of the span from today (ISO): a month is this year's or, once past, next year's, and
+ * runs to its last day; the whole month from its first day (today, when it has begun).
+ */
+export function windowOf(span: RenewalSpan, today: string): RenewalWindow {
+  if ('days' in span) return daysAhead(span.days);
   const from = new Date(`${today.slice(0, 10)}T00:00:00Z`);
   const year = from.getUTCFullYear() + (span.month < from.getUTCMonth() + 1 ? 1 : 0);
+  const daysTo = (date: number): number => Math.round((date - from.getTime()) / DAY_MS);
   // Day 0 of the next month is the last day of this one.
-  return Math.round((Date.UTC(year, span.month, 0) - from.getTime()) / DAY_MS);
+  const to = daysTo(Date.UTC(year, span.month, 0));
+  return { from: span.whole ? Math.max(0, daysTo(Date.UTC(year, span.month - 1, 1))) : 0, to };
 }
 
 /** Whole days from today (an ISO date-time) to the renewal's day; negative once it is past. */
@@ -75,24 +92,33 @@ export function upcomingRenewals(customer: CustomerReport, today: string): Renew
 }
 
 /**
- * The customer's renewals in the scope from today to `days` ahead; `low`: whether its deployment or
+ * The customer's renewals in the scope on the days of the window; `low`: whether its deployment or
  * usage is under its threshold, which 'at-risk' reads.
  */
-export function renewalsWithin(customer: CustomerReport, today: string, days: number, scope: RenewalScope = 'all', low = false): Renewal[] {
-  return upcomingRenewals(customer, today).filter((r) => daysUntil(r, today) <= days && IN_SCOPE[scope](r, low));
+export function renewalsWithin(
+  customer: CustomerReport,
+  today: string,
+  window: RenewalWindow,
+  scope: RenewalScope = 'all',
+  low = false,
+): Renewal[] {
+  return customer.renewals.filter((r) => {
+    const days = daysUntil(r, today);
+    return days >= window.from && days <= window.to && IN_SCOPE[scope](r, low);
+  });
 }
 
-/** Customers with a renewal in the scope from today to `days` ahead, the soonest first; `isLow` as `low` above. */
+/** Customers with a renewal in the scope on the days of the window, the soonest first; `isLow` as `low` above. */
 export function renewing(
   customers: readonly CustomerReport[],
   today: string,
-  days: number,
+  window: RenewalWindow,
   scope: RenewalScope = 'all',
   isLow: (c: CustomerReport) => boolean = () => false,
 ): CustomerReport[] {
   return customers
     .flatMap((c) => {
-      const [soonest] = renewalsWithin(c, today, days, scope, isLow(c));
+      const [soonest] = renewalsWithin(c, today, window, scope, isLow(c));
       return soonest === undefined ? [] : [{ c, on: soonest.renewsOn }];
     })
     .sort((a, b) => a.on.localeCompare(b.on))

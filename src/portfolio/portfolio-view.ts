@@ -37,6 +37,7 @@ import {
   type Trend,
   type CustomerHistory,
   type RenewalScope,
+  type RenewalWindow,
   type SizeQuestion,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
@@ -148,9 +149,9 @@ export class PortfolioView {
     return moves(this.report.customers, movement, (c) => this.trend(c, movement.days));
   }
 
-  /** Customers with a subscription renewing (or only a trial ending) from today to `days` ahead, the soonest first. */
-  renewing(days: number, scope: RenewalScope = 'all'): CustomerReport[] {
-    return renewing(this.report.customers, this.report.generatedAt, days, scope, (c) => isLowAdoption(c, this.thresholds));
+  /** Customers with a subscription renewing (or only a trial ending) on the days of the window, the soonest first. */
+  renewing(window: RenewalWindow, scope: RenewalScope = 'all'): CustomerReport[] {
+    return renewing(this.report.customers, this.report.generatedAt, window, scope, (c) => isLowAdoption(c, this.thresholds));
   }
 
   /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked; of a product's licenses if named. */

@@ -272,7 +272,7 @@ for (const backend of BACKENDS) {
         ['Teams usage 30-50%', 'groupChat', '1 customer with Teams usage above 30% and below 50%'],
         // Renewals, the data's age and one customer's troubles said other ways.
         ['who has renewals coming up?', 'personal', '2 customers renew or end a trial in the next 90 days'],
-        ['how many renewals in December?', 'channel', '2 customers renew or end a trial in the next 36 days, to the end of December'],
+        ['how many renewals in December?', 'channel', '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)'],
         ["what's wrong with Fabrikam?", 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
         ['when did we last sync?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         // The one, and a product's numbers asked around it.
@@ -690,9 +690,15 @@ for (const backend of BACKENDS) {
       expect(textsOf(month).slice(2, 4)).to.deep.equal(['Subscriptions: 2 (1 trial)', 'Seats: 105']);
       expect(textsOf(month)[8]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
-      // A month runs to its last day.
+      // "in December" is that month; "by the end of" a month runs from today to its last day.
       expect((await h.say('who renews in December?'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)',
+      );
+      expect((await h.say('renewals by the end of December'))[0]!.activity['summary']).to.equal(
         '2 customers renew or end a trial in the next 36 days, to the end of December',
+      );
+      expect((await h.say('renewals in January'))[0]!.activity['summary']).to.equal(
+        '1 customer renews in January (2027-01-01 to 2027-01-31)',
       );
       const january = textsOf(cardOf((await h.say('how many seats renew by the end of January?'))[0]));
       expect(january.slice(0, 4)).to.deep.equal([

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { actionRow, needingAction } from '../../src/metrics/findings.js';
-import { daysUntil, renewalsOf, renewalsWithin, renewing, spanDays } from '../../src/metrics/renewals.js';
+import { daysAhead, daysUntil, renewalsOf, renewalsWithin, renewing, windowOf } from '../../src/metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../../src/metrics/report-types.js';
 import { reportOf, subscription } from '../helpers.js';
 
@@ -28,14 +28,18 @@ describe('renewals', () => {
     ]);
   });
 
-  it('reads a month as the days to its last day: this year, or next year once it has passed', () => {
-    expect(spanDays({ days: 45 }, '2026-11-25T12:00:00.000Z')).to.equal(45);
-    expect(spanDays({ month: 12 }, '2026-11-25T12:00:00.000Z')).to.equal(36);
-    expect(spanDays({ month: 11 }, '2026-11-25T23:59:00.000Z')).to.equal(5);
-    expect(spanDays({ month: 11 }, '2026-11-30T00:00:00.000Z')).to.equal(0);
-    expect(spanDays({ month: 1 }, '2026-11-25T12:00:00.000Z')).to.equal(67);
-    expect(spanDays({ month: 2 }, '2027-01-10T00:00:00.000Z')).to.equal(49);
-    expect(spanDays({ month: 2 }, '2028-01-10T00:00:00.000Z')).to.equal(50);
+  it('reads a month as its days, this year or next once it has passed: the whole month, or from today to its end', () => {
+    expect(windowOf({ days: 45 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 45 });
+    expect(windowOf({ month: 12, whole: false }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 36 });
+    // "in December": from its first day.
+    expect(windowOf({ month: 12, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
+    // The month under way: from today.
+    expect(windowOf({ month: 11, whole: true }, '2026-11-25T23:59:00.000Z')).to.deep.equal({ from: 0, to: 5 });
+    expect(windowOf({ month: 11, whole: false }, '2026-11-30T00:00:00.000Z')).to.deep.equal({ from: 0, to: 0 });
+    expect(windowOf({ month: 1, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 37, to: 67 });
+    expect(windowOf({ month: 2, whole: false }, '2027-01-10T00:00:00.000Z')).to.deep.equal({ from: 0, to: 49 });
+    // A leap year's February.
+    expect(windowOf({ month: 2, whole: true }, '2028-01-10T00:00:00.000Z')).to.deep.equal({ from: 22, to: 50 });
   });
 
   it('counts whole days from today to the day of the renewal, whatever the hour', () => {
@@ -63,10 +67,12 @@ describe('renewals', () => {
       customerWith('Trial ended yesterday', [ends('2026-11-24T00:00:00.000Z', true)]),
       customerWith('Trial in 31 days', [ends('2026-12-26T00:00:00.000Z', true)]),
     ];
-    expect(names(renewing(customers, TODAY, 30))).to.deep.equal(['Trial in 15 days', 'Paid in 30 days']);
-    expect(names(renewing(customers, TODAY, 30, 'trials'))).to.deep.equal(['Trial in 15 days']);
-    expect(names(renewing(customers, TODAY, 31, 'trials'))).to.deep.equal(['Trial in 15 days', 'Trial in 31 days']);
-    expect(names(renewing(customers, TODAY, 14, 'trials'))).to.deep.equal([]);
+    expect(names(renewing(customers, TODAY, daysAhead(30)))).to.deep.equal(['Trial in 15 days', 'Paid in 30 days']);
+    expect(names(renewing(customers, TODAY, daysAhead(30), 'trials'))).to.deep.equal(['Trial in 15 days']);
+    expect(names(renewing(customers, TODAY, daysAhead(31), 'trials'))).to.deep.equal(['Trial in 15 days', 'Trial in 31 days']);
+    expect(names(renewing(customers, TODAY, daysAhead(14), 'trials'))).to.deep.equal([]);
+    // A window that starts later ("in December"): what ends before it is left out.
+    expect(names(renewing(customers, TODAY, { from: 16, to: 31 }))).to.deep.equal(['Paid in 30 days', 'Trial in 31 days']);
   });
 
   it('counts at risk every renewal of a customer under a threshold, and every one with auto-renew off', () => {
@@ -82,13 +88,13 @@ describe('renewals', () => {
       customerWith('Healthy, lapses in 25 days', [lapsing]),
     ];
     const isLow = (c: CustomerReport): boolean => c === low;
-    expect(names(renewing(customers, TODAY, 30, 'at-risk', isLow))).to.deep.equal([
+    expect(names(renewing(customers, TODAY, daysAhead(30), 'at-risk', isLow))).to.deep.equal([
       'Low, a trial ends in 6 days',
       'Healthy, lapses in 25 days',
     ]);
-    expect(renewalsWithin(low, TODAY, 30, 'at-risk', true)).to.have.length(2);
-    expect(renewalsWithin(customers[1]!, TODAY, 30, 'at-risk', false)).to.deep.equal([]);
-    expect(renewalsWithin(customers[2]!, TODAY, 30, 'at-risk', false)).to.deep.equal([lapsing]);
+    expect(renewalsWithin(low, TODAY, daysAhead(30), 'at-risk', true)).to.have.length(2);
+    expect(renewalsWithin(customers[1]!, TODAY, daysAhead(30), 'at-risk', false)).to.deep.equal([]);
+    expect(renewalsWithin(customers[2]!, TODAY, daysAhead(30), 'at-risk', false)).to.deep.equal([lapsing]);
   });
 
   it('puts a trial ending within 30 days on the to-do, after upsell and before old data, and names it on the row', () => {

@@ -12,10 +12,11 @@ const LAPSING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:who|which customers?|what customers?) (?:(?:might|may|could|will|would) not|won't|wouldn't) renew|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
 /**
  * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
- * December", "by the end of January", or nothing (RENEWAL_DAYS).
+ * December" (that month), "by the end of January" (to its end), "before March" (to the end of
+ * February), or nothing (RENEWAL_DAYS).
  */
 const RENEWAL_SPAN = new RegExp(
-  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3})? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3})? ?(day|week|month|quarter|year)s?| soon| next| (?:in|by|before|until|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3})? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3})? ?(day|week|month|quarter|year)s?| soon| next| (in|during|for|by|before|until|till|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
 );
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
@@ -62,8 +63,13 @@ function renewalQuestion(asked: string): { span: RenewalSpan; scope: RenewalScop
 function renewalSpan(words: string): RenewalSpan | null {
   const span = RENEWAL_SPAN.exec(words);
   if (!span) return null;
-  const month = span[5];
-  if (month !== undefined) return { month: MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1 };
+  const [word, month] = [span[5], span[6]];
+  if (month !== undefined) {
+    const named = MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1;
+    // "before March": to the end of February; "in March", "during March": March alone; "by", "until": to its end.
+    if (word === 'before') return { month: named === 1 ? 12 : named - 1, whole: false };
+    return { month: named, whole: /^(?:in|during|for)$/.test(word!) && !span[0].includes('the end of') };
+  }
   const counted = span[1] ?? span[3];
   const unit = span[2] ?? span[4];
   if (unit === undefined) return { days: RENEWAL_DAYS };
