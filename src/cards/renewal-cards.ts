@@ -1,4 +1,12 @@
-import { MONTH_NAMES, renewalsWithin, windowOf, type RenewalScope, type RenewalSpan, type RenewalWindow } from '../metrics/renewals.js';
+import {
+  MONTH_NAMES,
+  monthOf,
+  renewalsWithin,
+  windowOf,
+  type RenewalScope,
+  type RenewalSpan,
+  type RenewalWindow,
+} from '../metrics/renewals.js';
 import type { CustomerReport, Renewal } from '../metrics/report-types.js';
 import { isLowAdoption } from '../metrics/portfolio-summary.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -75,11 +83,18 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
  * "December (2026-12-01 to 2026-12-31)".
  */
 function spanText(asked: RenewalSpan, window: RenewalWindow, today: string): string {
-  if (!('month' in asked)) return `the next ${count(window.to)} days`;
-  const month = MONTH_NAMES[asked.month - 1]!;
-  if (!asked.whole) return `the next ${count(window.to)} days, to the end of ${month}`;
+  if ('days' in asked) return `the next ${count(window.to)} days`;
+  const span = monthOf(asked, today);
+  const month = MONTH_NAMES[span.month - 1]!;
+  if (!span.whole) return `the next ${count(window.to)} days, to the end of ${month}`;
   const day = (offset: number): string => new Date(Date.parse(today.slice(0, 10)) + offset * DAY_MS).toISOString().slice(0, 10);
   return `${month} (${day(window.from)} to ${day(window.to)})`;
+}
+
+/** What the CLI's --renewing says for the span: a month's name when the whole month was asked, else the days. */
+function renewingOption(asked: RenewalSpan, window: RenewalWindow, today: string): string {
+  const span = 'days' in asked ? null : monthOf(asked, today);
+  return span?.whole ? MONTH_NAMES[span.month - 1]!.toLowerCase() : String(window.to);
 }
 
 /**
@@ -106,7 +121,7 @@ export function renewalsCard(view: PortfolioView, asked: RenewalSpan, scope: Ren
       ),
       subtitle: RENEWALS_SUBTITLE[scope],
       totals: renewalTotals(ending),
-      command: `adoption report --renewing ${'month' in asked && asked.whole ? MONTH_NAMES[asked.month - 1]!.toLowerCase() : window.to}${RENEWALS_OPTION[scope]}`,
+      command: `adoption report --renewing ${renewingOption(asked, window, today)}${RENEWALS_OPTION[scope]}`,
       // The row's own columns give deployment and usage beside it.
       note: (c) =>
         within(c)

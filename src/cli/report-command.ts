@@ -30,7 +30,7 @@ import {
   trend,
   type PercentFilter,
   type PercentMeasure,
-  type RenewalSpan,
+  type FixedSpan,
   spanText,
   WEEK_DAYS,
   type Movement,
@@ -73,7 +73,7 @@ export interface ReportOptions {
   /** Only customers with more than this many service requests in the last 30 days, the most first. */
   readonly requestsAbove?: number;
   /** Only customers with a subscription whose term (or trial) ends within so many days, or in a month, the soonest first. */
-  readonly renewing?: RenewalSpan;
+  readonly renewing?: FixedSpan;
   /** Only customers with licenses sold, the most (or fewest) first. */
   readonly largest?: boolean;
   readonly smallest?: boolean;
@@ -212,7 +212,7 @@ export function selectReport(
 }
 
 /** "in the next 30 days", "in December", "by the end of December". */
-function spanClause(span: RenewalSpan): string {
+function spanClause(span: FixedSpan): string {
   if ('days' in span) return `in the next ${span.days} days`;
   return `${span.whole ? 'in' : 'by the end of'} ${MONTH_NAMES[span.month - 1]}`;
 }

@@ -74,6 +74,7 @@ export {
   renewing,
   windowOf,
   type RenewalScope,
+  type FixedSpan,
   type RenewalSpan,
   type RenewalWindow,
 } from './renewals.js';

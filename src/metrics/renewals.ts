@@ -52,11 +52,27 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
+/** A month (1-12, its next occurrence), the whole of it ("in December") or from today to its end ("by the end of December"). */
+export interface MonthSpan {
+  readonly month: number;
+  readonly whole: boolean;
+}
+
+/** So many days ahead, or a month named: what the CLI's --renewing takes. */
+export type FixedSpan = { readonly days: number } | MonthSpan;
+
 /**
- * How far ahead a renewal question looks: so many days, or a month (1-12, its next occurrence),
- * either the whole of it ("in December") or from today to its end ("by the end of December").
+ * How far ahead a renewal question looks: a fixed span, or the calendar month so many from
+ * today's ("this month": 0, to its end; "next month": 1, the whole of it).
  */
-export type RenewalSpan = { readonly days: number } | { readonly month: number; readonly whole: boolean };
+export type RenewalSpan = FixedSpan | { readonly monthsFromNow: 0 | 1 };
+
+/** The month a span names, the one of "this month" and "next month" read from today (ISO). */
+export function monthOf(span: Exclude<RenewalSpan, { readonly days: number }>, today: string): MonthSpan {
+  if ('month' in span) return span;
+  const current = Number(today.slice(5, 7));
+  return span.monthsFromNow === 0 ? { month: current, whole: false } : { month: (current % 12) + 1, whole: true };
+}
 
 /** The days a renewal question covers, counted from today: from the one to the other, both included. */
 export interface RenewalWindow {
@@ -71,8 +87,9 @@ export const daysAhead = (days: number): RenewalWindow => ({ from: 0, to: days }
  * The days of the span from today (ISO): a month is this year's or, once past, next year's, and
  * runs to its last day; the whole month from its first day (today, when it has begun).
  */
-export function windowOf(span: RenewalSpan, today: string): RenewalWindow {
-  if ('days' in span) return daysAhead(span.days);
+export function windowOf(asked: RenewalSpan, today: string): RenewalWindow {
+  if ('days' in asked) return daysAhead(asked.days);
+  const span = monthOf(asked, today);
   const from = new Date(`${today.slice(0, 10)}T00:00:00Z`);
   const year = from.getUTCFullYear() + (span.month < from.getUTCMonth() + 1 ? 1 : 0);
   const daysTo = (date: number): number => Math.round((date - from.getTime()) / DAY_MS);

@@ -685,11 +685,18 @@ for (const backend of BACKENDS) {
       ]);
       // The suspended subscription is not a renewal; a shorter span leaves Tailspin's renewal out, and a
       // shorter one its trial too.
-      const month = cardOf((await h.say('which subscriptions expire this month?'))[0]);
+      const month = cardOf((await h.say('which subscriptions expire in the next 30 days?'))[0]);
       expect(textsOf(month)[0]).to.equal('2 customers renew or end a trial in the next 30 days');
       expect(textsOf(month).slice(2, 4)).to.deep.equal(['Subscriptions: 2 (1 trial)', 'Seats: 105']);
       expect(textsOf(month)[8]).to.equal('Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on)');
       expect((await h.say('renewals in the next 2 weeks'))[0]!.activity['summary']).to.equal('No subscription renews in the next 14 days');
+      // "this month" runs to its end, "next month" is the whole of it.
+      expect((await h.say('which subscriptions expire this month?'))[0]!.activity['summary']).to.equal(
+        'No subscription renews in the next 5 days, to the end of November',
+      );
+      expect((await h.say('renewals next month'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)',
+      );
       // "in December" is that month; "by the end of" a month runs from today to its last day.
       expect((await h.say('who renews in December?'))[0]!.activity['summary']).to.equal(
         '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)',
@@ -734,7 +741,7 @@ for (const backend of BACKENDS) {
         ]);
       }
       expect((await h.say('which subscriptions will lapse this month?'))[0]!.activity['summary']).to.equal(
-        'No subscription ends without auto-renew in the next 30 days',
+        'No subscription ends without auto-renew in the next 5 days, to the end of November',
       );
     });
 
@@ -760,7 +767,7 @@ for (const backend of BACKENDS) {
     it('lists the customers whose trials end soon, the time to convert them', async () => {
       for (const asked of [
         'which trials end soon?',
-        'trials ending this month',
+        'trials ending next month',
         'expiring trials',
         'when do the trials end?',
         'trial conversions due',
@@ -768,7 +775,9 @@ for (const backend of BACKENDS) {
         const card = cardOf((await h.say(asked))[0]);
         expect(cardProblems(card), asked).to.deep.equal([]);
         const texts = textsOf(card);
-        expect(texts[0], asked).to.match(/^1 customer has a trial ending in the next (30|90) days$/);
+        expect(texts[0], asked).to.match(
+          /^1 customer has a trial ending in (?:the next (?:30|90) days|December \(2026-12-01 to 2026-12-31\))$/,
+        );
         expect(texts.slice(2), asked).to.deep.equal([
           ...['Subscriptions: 1 (1 trial)', 'Seats: 5', 'Customer (soonest first)', 'Deployment', 'Usage'],
           'Tailspin Toys',

@@ -38,6 +38,10 @@ describe('renewals', () => {
     expect(windowOf({ month: 11, whole: false }, '2026-11-30T00:00:00.000Z')).to.deep.equal({ from: 0, to: 0 });
     expect(windowOf({ month: 1, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 37, to: 67 });
     expect(windowOf({ month: 2, whole: false }, '2027-01-10T00:00:00.000Z')).to.deep.equal({ from: 0, to: 49 });
+    // "this month" to its end, "next month" the whole of it, January after December.
+    expect(windowOf({ monthsFromNow: 0 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 5 });
+    expect(windowOf({ monthsFromNow: 1 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
+    expect(windowOf({ monthsFromNow: 1 }, '2026-12-20T12:00:00.000Z')).to.deep.equal({ from: 12, to: 42 });
     // A leap year's February.
     expect(windowOf({ month: 2, whole: true }, '2028-01-10T00:00:00.000Z')).to.deep.equal({ from: 22, to: 50 });
   });

@@ -11,12 +11,13 @@ const TRIALS_ENDING =
 const LAPSING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:who|which customers?|what customers?) (?:(?:might|may|could|will|would) not|won't|wouldn't) renew|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
 /**
- * What follows: "in the next 60 days", "within 30 days", "this month", "next quarter", "in
- * December" (that month), "by the end of January" (to its end), "before March" (to the end of
- * February), or nothing (RENEWAL_DAYS).
+ * What follows: "in the next 60 days", "within 30 days", "next quarter", "this month" (to its
+ * end), "next month" (the whole of it; "the next month" is 30 days), "in December" (that month),
+ * "by the end of January" (to its end), "before March" (to the end of February), or nothing
+ * (RENEWAL_DAYS).
  */
 const RENEWAL_SPAN = new RegExp(
-  `^(?: (?:in|within|over|for)(?: the)?(?: next)? (\\d{1,3})? ?(day|week|month|quarter|year)s?| (?:this|next|the next) (\\d{1,3})? ?(day|week|month|quarter|year)s?| soon| next| (in|during|for|by|before|until|till|through)(?: the end of)? (${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+  `^(?: (?:in |during |by the end of )?(?<calendar>this|next) month| (?:in|within|over|for)(?: the)?(?: next)? (?<count>\\d{1,3})? ?(?<unit>day|week|month|quarter|year)s?| (?:this|next|the next) (?<nextCount>\\d{1,3})? ?(?<nextUnit>day|week|month|quarter|year)s?| soon| next| (?<word>in|during|for|by|before|until|till|through)(?: the end of)? (?<month>${MONTH_NAMES.join('|').toLowerCase()}))?$`,
 );
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
@@ -63,16 +64,15 @@ function renewalQuestion(asked: string): { span: RenewalSpan; scope: RenewalScop
 function renewalSpan(words: string): RenewalSpan | null {
   const span = RENEWAL_SPAN.exec(words);
   if (!span) return null;
-  const [word, month] = [span[5], span[6]];
+  const { calendar, count, unit, nextCount, nextUnit, word, month } = span.groups!;
+  if (calendar !== undefined) return { monthsFromNow: calendar === 'this' ? 0 : 1 };
   if (month !== undefined) {
     const named = MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1;
     // "before March": to the end of February; "in March", "during March": March alone; "by", "until": to its end.
     if (word === 'before') return { month: named === 1 ? 12 : named - 1, whole: false };
     return { month: named, whole: /^(?:in|during|for)$/.test(word!) && !span[0].includes('the end of') };
   }
-  const counted = span[1] ?? span[3];
-  const unit = span[2] ?? span[4];
-  if (unit === undefined) return { days: RENEWAL_DAYS };
-  const count = counted === undefined ? 1 : Number(counted);
-  return { days: count * SPAN_UNIT_DAYS[unit]! };
+  const [units, of] = [count ?? nextCount, unit ?? nextUnit];
+  if (of === undefined) return { days: RENEWAL_DAYS };
+  return { days: (units === undefined ? 1 : Number(units)) * SPAN_UNIT_DAYS[of]! };
 }
