@@ -333,20 +333,47 @@ for (const backend of BACKENDS) {
       try {
         const json = await adoptionIn(demo.env, 'products', '--json');
         expect(json.code, json.stderr).to.equal(0);
-        const rows = (JSON.parse(json.stdout) as { product: string; customers: number; sold: number | null }[]).map((t) => [
-          t.product,
-          t.customers,
-          t.sold,
-        ]);
-        expect(rows).to.deep.equal([
-          ['OFFICE 365 ENTERPRISE E3', 6, 640],
-          ['MICROSOFT 365 BUSINESS PREMIUM', 5, 385],
-          ['SPE_E3', 1, 35],
-          ['DYNAMICS 365 SALES ENTERPRISE', 1, 20],
-          ['Microsoft 365 users', 2, null],
+        type Total = {
+          product: string;
+          customers: number;
+          sold: number | null;
+          active: number;
+          entitled: number;
+          usagePercent: number | null;
+        };
+        const rows = (stdout: string) =>
+          (JSON.parse(stdout) as Total[]).map((t) => [t.product, t.customers, t.sold, t.active, t.entitled, t.usagePercent]);
+        expect(rows(json.stdout)).to.deep.equal([
+          ['OFFICE 365 ENTERPRISE E3', 6, 640, 1451, 1671, 86.8],
+          ['MICROSOFT 365 BUSINESS PREMIUM', 5, 385, 619, 834, 74.2],
+          ['SPE_E3', 1, 35, 0, 0, null],
+          ['DYNAMICS 365 SALES ENTERPRISE', 1, 20, 13, 17, 76.5],
+          ['Microsoft 365 users', 2, null, 84, 103, 81.6],
         ]);
         const table = await adoptionIn(demo.env, 'products');
-        expect(table.stdout.split('\n')).to.include('│ OFFICE 365 ENTERPRISE E3       │ 6         │ 640  │ 577      │ 90.2%      │');
+        expect(table.stdout.split('\n')).to.include(
+          '│ OFFICE 365 ENTERPRISE E3       │ 6         │ 640  │ 577      │ 90.2%      │ 1451   │ 1671     │ 86.8% │',
+        );
+        // By one number, lowest first (as "which product has the lowest usage?"), or highest; those without it last.
+        const byUsage = await adoptionIn(demo.env, 'products', '--measure', 'usage', '--json');
+        expect(rows(byUsage.stdout).map(([product]) => product)).to.deep.equal([
+          'MICROSOFT 365 BUSINESS PREMIUM',
+          'DYNAMICS 365 SALES ENTERPRISE',
+          'Microsoft 365 users',
+          'OFFICE 365 ENTERPRISE E3',
+          'SPE_E3',
+        ]);
+        const byDeployment = await adoptionIn(demo.env, 'products', '--measure', 'deployment', '--highest', '--json');
+        expect(rows(byDeployment.stdout).map(([product]) => product)).to.deep.equal([
+          'SPE_E3',
+          'OFFICE 365 ENTERPRISE E3',
+          'DYNAMICS 365 SALES ENTERPRISE',
+          'MICROSOFT 365 BUSINESS PREMIUM',
+          'Microsoft 365 users',
+        ]);
+        const alone = await adoptionIn(demo.env, 'products', '--highest');
+        expect(alone.code).to.equal(1);
+        expect(alone.stderr).to.contain('error: --highest lists by --measure: add --measure deployment or usage');
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
       }

@@ -1,6 +1,14 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { lackedText, licenseSums, usageSums, type Lacking, type LicenseSums, type ProductTotal } from '../metrics/products.js';
+import {
+  lackedText,
+  licenseSums,
+  usageSums,
+  type Lacking,
+  type LicenseSums,
+  type ProductOrder,
+  type ProductTotal,
+} from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons, type PageRequest } from './actions.js';
@@ -51,24 +59,41 @@ function productCounts(p: CustomerReport['products'][number]): string {
 /** Products listed on the overview; the rest are counted. */
 const PRODUCTS_SHOWN = 25;
 
-/** "OFFICE 365 ENTERPRISE E3: 7 customers, 560 of 700 assigned (80%)". */
+/** "OFFICE 365 ENTERPRISE E3: 7 customers, 560 of 700 assigned (80%), usage 86.8% (1,451 of 1,671 active)". */
 function productLine(t: ProductTotal): string {
-  return `${t.product}: ${customersText(t.customers)}, ${assignedText(t)}`;
+  const usage = t.usagePercent === null ? '' : `, usage ${percentText(t.usagePercent)} (${count(t.active)} of ${count(t.entitled)} active)`;
+  return `${t.product}: ${customersText(t.customers)}, ${assignedText(t)}${usage}`;
 }
 
-/** "which products do we sell?": every product over the customers, the most licenses sold first. */
-export function productsCard(view: PortfolioView): Reply {
-  const totals = view.productTotals();
+/** How the list is ordered, for its title and the line below it. */
+function orderWords(order: ProductOrder): { title: string; note: string; option: string } {
+  if (order.by === 'sold') return { title: '', note: 'The most licenses sold first.', option: '' };
+  const first = `${order.order} ${order.by} first`;
+  const without = order.by === 'usage' ? 'usage figures' : 'license counts';
+  return {
+    title: `, ${first}`,
+    note: `The ${first} (sum over sum over the customers with the product); products without ${without} last.`,
+    option: ` --measure ${order.by}${order.order === 'highest' ? ' --highest' : ''}`,
+  };
+}
+
+/**
+ * "which products do we sell?": every product over the customers with its licenses and usage, the
+ * most licenses sold first; "which product has the lowest usage?": the lowest usage first.
+ */
+export function productsCard(view: PortfolioView, order: ProductOrder): Reply {
+  const totals = view.productTotals(order);
+  const words = orderWords(order);
   if (totals.length === 0)
     return messageCard('No product is in the cache yet.', ['Import or sync data first: ask "how do I import data?".'], [buttons.help()]);
   const shown = totals.slice(0, PRODUCTS_SHOWN);
   const more = totals.length - shown.length;
   return messageCard(
-    `${count(totals.length)} product${totals.length === 1 ? '' : 's'} across ${customersText(view.customers.length)}`,
+    `${count(totals.length)} product${totals.length === 1 ? '' : 's'} across ${customersText(view.customers.length)}${words.title}`,
     [
       ...shown.map(productLine),
-      ...(more > 0 ? [`and ${count(more)} more; the command line lists them all: adoption products`] : []),
-      'The most licenses sold first. Ask "who bought <product>?" for its customers.',
+      ...(more > 0 ? [`and ${count(more)} more; the command line lists them all: adoption products${words.option}`] : []),
+      `${words.note} Ask "who bought <product>?" for its customers.`,
     ],
     [buttons.portfolio(), buttons.help()],
   );

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
 import { MONTH_NAMES, RENEWAL_DAYS, type FixedSpan } from '../metrics/renewals.js';
+import { MOST_SOLD, type ProductOrder } from '../metrics/products.js';
 import { TRIAL_ACTION_DAYS } from '../metrics/findings.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
@@ -270,12 +271,18 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
 
   program
     .command('products')
-    .description('every product over the customers: customers, licenses sold and assigned, the most sold first')
+    .description('every product over the customers: customers, licenses sold and assigned, usage; the most sold first')
+    .addOption(new Option('--measure <what>', 'list the products by this number instead, lowest first').choices(['deployment', 'usage']))
+    .option('--highest', 'with --measure: the highest first')
     .option('--json', 'machine-readable output')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { measure?: 'deployment' | 'usage'; highest?: boolean; json?: boolean }, command: Command) => {
+      if (options.highest && options.measure === undefined)
+        command.error('error: --highest lists by --measure: add --measure deployment or usage');
+      const order: ProductOrder =
+        options.measure === undefined ? MOST_SOLD : { by: options.measure, order: options.highest ? 'highest' : 'lowest' };
       const reading = await openReading(config, output);
       const { runProducts } = await import('./products-command.js');
-      setExitCode(runProducts(await reading.store.records(), options.json === true, new Date(), reading.config, output));
+      setExitCode(runProducts(await reading.store.records(), order, options.json === true, new Date(), reading.config, output));
     });
 
   program

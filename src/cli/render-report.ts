@@ -77,7 +77,13 @@ export function renderPortfolio(report: PortfolioReport, trendOf: (c: CustomerRe
 
 /** Every product over the customers (`adoption products`), one row each. */
 export function renderProducts(totals: readonly ProductTotal[]): string {
-  const table = new Table({ head: ['Product', 'Customers', 'Sold', 'Assigned', 'Deployment'], style: { head: [], border: [] } });
-  for (const t of totals) table.push([t.product, String(t.customers), show(t.sold), show(t.assigned), show(t.deploymentPercent, '%')]);
+  const table = new Table({
+    head: ['Product', 'Customers', 'Sold', 'Assigned', 'Deployment', 'Active', 'Entitled', 'Usage'],
+    style: { head: [], border: [] },
+  });
+  for (const t of totals) {
+    const usage = t.usagePercent === null ? ['—', '—', '—'] : [String(t.active), String(t.entitled), show(t.usagePercent, '%')];
+    table.push([t.product, String(t.customers), show(t.sold), show(t.assigned), show(t.deploymentPercent, '%'), ...usage]);
+  }
   return table.toString();
 }

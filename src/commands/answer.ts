@@ -105,7 +105,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return productCard(view, command.product, page);
     }
     case 'products':
-      return productsCard(view);
+      return productsCard(view, command.order);
     case 'without':
       return withoutCard(view, command.lacking, page);
     case 'compare':

@@ -3,7 +3,7 @@ import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
 import type { FindingCode } from '../metrics/report-types.js';
 import type { Among } from '../metrics/among.js';
-import type { Lacking } from '../metrics/products.js';
+import type { Lacking, ProductOrder } from '../metrics/products.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { Movement } from '../metrics/trend.js';
 import type { RenewalScope, RenewalSpan } from '../metrics/renewals.js';
@@ -44,8 +44,8 @@ export type Command =
   | { readonly kind: 'moved'; readonly movement: Movement }
   /** "who bought E3?", "customers with Dynamics 365 Sales", "Teams Premium customers": customers with a product named so. */
   | { readonly kind: 'product'; readonly product: string }
-  /** Every product over the customers: "which products do we sell?", "list products". */
-  | { readonly kind: 'products' }
+  /** Every product over the customers: "which products do we sell?", "list products", "which product has the lowest usage?". */
+  | { readonly kind: 'products'; readonly order: ProductOrder }
   /** "customers without E3", "who doesn't have Teams?": customers with no product named so, or no entitlement to the workload. */
   | { readonly kind: 'without'; readonly lacking: Lacking }
   /**
@@ -453,6 +453,9 @@ export function parseCommand(text: string): Command {
   if (settings) return settings;
   if (ALL_CUSTOMERS.test(asked)) return { kind: 'all-customers' };
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };
+  // Before the numbers: "which product has the lowest usage?" ranks products, not customers.
+  const products = productsAsked(asked);
+  if (products) return { kind: 'products', order: products };
   // Before the findings and products: "who has 100% deployment?" is a number.
   const full = fullyDeployedAsked(asked);
   if (full) return { kind: 'percent', query: full, among: null };
@@ -480,7 +483,6 @@ export function parseCommand(text: string): Command {
   const workload = workloadAsked(rest);
   if (workload) return workloadRanking(workload, among);
   if (ranked) return { kind: 'ranked', ...ranked, among };
-  if (productsAsked(asked)) return { kind: 'products' };
   const without = withoutAsked(text, asked);
   if (without) return without;
   const product = productAsked(text, asked);

@@ -59,6 +59,8 @@ export {
   soldOf,
   productsNamed,
   productTotals,
+  MOST_SOLD,
+  type ProductOrder,
   type Lacking,
   type LicenseSums,
   type UsageSums,

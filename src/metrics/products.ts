@@ -1,5 +1,5 @@
 import { workloadNamed } from '../data/workloads.js';
-import { workloadTotal } from './percent-filter.js';
+import { workloadTotal, type RankOrder } from './percent-filter.js';
 import { largestFirst } from './size.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
 import { percent } from './percent.js';
@@ -116,18 +116,36 @@ export function usageSums(products: readonly ProductAdoption[]): UsageSums {
   return { active, entitled, usagePercent: percent(active, entitled) };
 }
 
-/** One product over the customers that have it. */
-export interface ProductTotal extends LicenseSums {
+/** One product over the customers that have it: its licenses, and its usage over its workloads. */
+export interface ProductTotal extends LicenseSums, UsageSums {
   /** As first spelled (Partner Center and Graph spell one product in capitals or not). */
   readonly product: string;
   readonly customers: number;
 }
 
-/** Each product name (case aside) over the customers: the most licenses sold first, then by name; those without counts last. */
-export function productTotals(customers: readonly CustomerReport[]): ProductTotal[] {
+/** How products are listed: the most licenses sold first, or by one of the two numbers. */
+export type ProductOrder = { readonly by: 'sold' } | { readonly by: 'deployment' | 'usage'; readonly order: RankOrder };
+
+export const MOST_SOLD: ProductOrder = { by: 'sold' };
+
+/** The number a product is ordered by; null (last) when it has none. */
+function orderValue(t: ProductTotal, by: ProductOrder['by']): number | null {
+  return by === 'sold' ? t.sold : by === 'deployment' ? t.deploymentPercent : t.usagePercent;
+}
+
+/**
+ * Each product name (case aside) over the customers: the most licenses sold first, or the lowest
+ * (highest) deployment or usage first; those without the number last, then by name.
+ */
+export function productTotals(customers: readonly CustomerReport[], order: ProductOrder = MOST_SOLD): ProductTotal[] {
+  const descending = order.by === 'sold' || order.order === 'highest';
   return byProductName(customers)
-    .map(({ product, rows }) => ({ product, customers: rows.length, ...licenseSums(rows) }))
-    .sort((a, b) => (b.sold ?? -1) - (a.sold ?? -1) || a.product.localeCompare(b.product));
+    .map(({ product, rows }) => ({ product, customers: rows.length, ...licenseSums(rows), ...usageSums(rows) }))
+    .sort((a, b) => {
+      const [x, y] = [orderValue(a, order.by), orderValue(b, order.by)];
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.product.localeCompare(b.product);
+      return (descending ? y - x : x - y) || a.product.localeCompare(b.product);
+    });
 }
 
 /** What customers can be asked to be without: a product named like some words, or a workload. */

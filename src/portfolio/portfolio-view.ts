@@ -18,6 +18,7 @@ import {
   productsNamed,
   productTotals,
   type ProductTotal,
+  type ProductOrder,
   rankBy,
   renewing,
   filterByPercent,
@@ -202,8 +203,8 @@ export class PortfolioView {
   }
 
   /** Each product over the customers, the most licenses sold first. */
-  productTotals(): ProductTotal[] {
-    return productTotals(this.report.customers);
+  productTotals(order?: ProductOrder): ProductTotal[] {
+    return productTotals(this.report.customers, order);
   }
 
   /** Every product name in the portfolio, for "no customer has …". */

@@ -539,20 +539,39 @@ for (const backend of BACKENDS) {
       expect((await h.say('customers with business premium'))[0]!.activity['summary']).to.equal('5 customers with business premium');
     });
 
-    it('lists every product over the customers, the most licenses sold first, with its customers and licenses', async () => {
+    it('lists every product over the customers, the most licenses sold first, with its customers, licenses and usage', async () => {
       const card = cardOf((await h.say('which products do we sell?'))[0]);
       expect(cardProblems(card)).to.deep.equal([]);
+      const e3 = 'OFFICE 365 ENTERPRISE E3: 6 customers, 577 of 640 assigned (90.2%), usage 86.8% (1,451 of 1,671 active)';
+      const premium = 'MICROSOFT 365 BUSINESS PREMIUM: 5 customers, 278 of 385 assigned (72.2%), usage 74.2% (619 of 834 active)';
+      const spe = 'SPE_E3: 1 customer, 33 of 35 assigned (94.3%)';
+      const dynamics = 'DYNAMICS 365 SALES ENTERPRISE: 1 customer, 17 of 20 assigned (85%), usage 76.5% (13 of 17 active)';
+      const users = 'Microsoft 365 users: 2 customers, no license counts, usage 81.6% (84 of 103 active)';
       expect(textsOf(card)).to.deep.equal([
         '5 products across 12 customers',
-        'OFFICE 365 ENTERPRISE E3: 6 customers, 577 of 640 assigned (90.2%)',
-        'MICROSOFT 365 BUSINESS PREMIUM: 5 customers, 278 of 385 assigned (72.2%)',
-        'SPE_E3: 1 customer, 33 of 35 assigned (94.3%)',
-        'DYNAMICS 365 SALES ENTERPRISE: 1 customer, 17 of 20 assigned (85%)',
-        'Microsoft 365 users: 2 customers, no license counts',
+        ...[e3, premium, spe, dynamics, users],
         'The most licenses sold first. Ask "who bought <product>?" for its customers.',
       ]);
-      for (const asked of ['list products', 'what products do my customers have?', 'top products'])
+      for (const asked of ['list products', 'what products do my customers have?', 'top products', 'what is our best selling product?'])
         expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal('5 products across 12 customers');
+      // By one number: the product to run an adoption campaign for, those without the number last.
+      const lowest = cardOf((await h.say('which product has the lowest usage?'))[0]);
+      expect(cardProblems(lowest)).to.deep.equal([]);
+      expect(textsOf(lowest)).to.deep.equal([
+        '5 products across 12 customers, lowest usage first',
+        ...[premium, dynamics, users, e3, spe],
+        'The lowest usage first (sum over sum over the customers with the product); products without usage figures last. Ask "who bought <product>?" for its customers.',
+      ]);
+      expect(textsOf(cardOf((await h.say('which products are most deployed?'))[0])).slice(0, 6)).to.deep.equal([
+        '5 products across 12 customers, highest deployment first',
+        ...[spe, e3, dynamics, premium, users],
+      ]);
+      for (const [asked, summary] of [
+        ['usage by product', '5 products across 12 customers, lowest usage first'],
+        ['which product is doing best?', '5 products across 12 customers, highest usage first'],
+        ['products by deployment', '5 products across 12 customers, lowest deployment first'],
+      ] as const)
+        expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal(summary);
       expect((await h.say('how many E3 licenses have we sold?'))[0]!.activity['summary']).to.equal('7 customers with E3');
     });
 

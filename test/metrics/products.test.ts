@@ -51,31 +51,80 @@ describe('products by name', () => {
   });
 
   it('sums each product over the customers, case aside, the most licenses sold first, products without counts last', () => {
-    const counted = (name: string, sold: number, assigned: number): ProductAdoption => ({
+    // Usage over the workloads that count entitlements (a Graph report's row without them is left out).
+    const workload = (active: number, entitled: number | null) => ({
+      workload: 'Teams',
+      active,
+      entitled,
+      usagePercent: null,
+      source: 'pc-analytics' as const,
+    });
+    const counted = (name: string, sold: number, assigned: number, ...workloads: ProductAdoption['workloads']): ProductAdoption => ({
       product: name,
       sold,
       assigned,
       deploymentPercent: null,
-      workloads: [],
+      workloads,
     });
     const uncounted: ProductAdoption = {
       product: 'Microsoft 365 users',
       sold: null,
       assigned: null,
       deploymentPercent: null,
-      workloads: [],
+      workloads: [workload(40, 50)],
     };
     const portfolio = [
-      reportOf('A', { products: [counted('OFFICE 365 E3', 100, 90), counted('Dynamics 365', 20, 5), uncounted] }),
-      reportOf('B', { products: [counted('Office 365 E3', 60, 20), uncounted] }),
-      reportOf('C', { products: [counted('Business Premium', 150, 150)] }),
+      reportOf('A', {
+        products: [counted('OFFICE 365 E3', 100, 90, workload(30, 90), workload(7, null)), counted('Dynamics 365', 20, 5), uncounted],
+      }),
+      reportOf('B', { products: [counted('Office 365 E3', 60, 20, workload(20, 20)), uncounted] }),
+      reportOf('C', { products: [counted('Business Premium', 150, 150, workload(150, 150))] }),
     ];
-    expect(productTotals(portfolio)).to.deep.equal([
-      { product: 'OFFICE 365 E3', customers: 2, sold: 160, assigned: 110, deploymentPercent: 68.8 },
-      { product: 'Business Premium', customers: 1, sold: 150, assigned: 150, deploymentPercent: 100 },
-      { product: 'Dynamics 365', customers: 1, sold: 20, assigned: 5, deploymentPercent: 25 },
-      { product: 'Microsoft 365 users', customers: 2, sold: null, assigned: null, deploymentPercent: null },
-    ]);
+    const e3 = {
+      product: 'OFFICE 365 E3',
+      customers: 2,
+      sold: 160,
+      assigned: 110,
+      deploymentPercent: 68.8,
+      active: 50,
+      entitled: 110,
+      usagePercent: 45.5,
+    };
+    const bp = {
+      product: 'Business Premium',
+      customers: 1,
+      sold: 150,
+      assigned: 150,
+      deploymentPercent: 100,
+      active: 150,
+      entitled: 150,
+      usagePercent: 100,
+    };
+    const dynamics = {
+      product: 'Dynamics 365',
+      customers: 1,
+      sold: 20,
+      assigned: 5,
+      deploymentPercent: 25,
+      active: 0,
+      entitled: 0,
+      usagePercent: null,
+    };
+    const users = {
+      product: 'Microsoft 365 users',
+      customers: 2,
+      sold: null,
+      assigned: null,
+      deploymentPercent: null,
+      active: 80,
+      entitled: 100,
+      usagePercent: 80,
+    };
+    expect(productTotals(portfolio)).to.deep.equal([e3, bp, dynamics, users]);
+    // By one number, lowest or highest first; those without it last.
+    expect(productTotals(portfolio, { by: 'usage', order: 'lowest' })).to.deep.equal([e3, users, bp, dynamics]);
+    expect(productTotals(portfolio, { by: 'usage', order: 'highest' })).to.deep.equal([bp, users, e3, dynamics]);
+    expect(productTotals(portfolio, { by: 'deployment', order: 'lowest' })).to.deep.equal([dynamics, e3, bp, users]);
   });
 
   it("finds the customers without a product or a workload's entitlements, the most licenses sold first, ties in the order given", () => {

@@ -1,5 +1,5 @@
 import { workloadNamed } from '../../data/workloads.js';
-import { lackingNamed } from '../../metrics/products.js';
+import { lackingNamed, MOST_SOLD, type ProductOrder } from '../../metrics/products.js';
 import type { Command } from '../command.js';
 import type { Among } from '../../metrics/among.js';
 import { originalCase } from './words.js';
@@ -28,11 +28,40 @@ export function withoutAsked(text: string, asked: string): Command | null {
   return words === undefined ? null : { kind: 'without', lacking: lackingNamed(originalCase(text, words)) };
 }
 
-/** Every product: "products", "list products", "which products do we sell (most)?", "what products do my customers have?". */
+/**
+ * Every product, the most sold first: "products", "list products", "which products do we sell
+ * (most)?", "what products do my customers have?", "what is our best-selling product?".
+ */
 const PRODUCTS =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?products(?: (?:we sell|sold|in the cache))?$|^(?:what|which) products (?:do|does|did) (?:we|i|my customers|our customers|the customers) (?:sell|sold|have|own|use|buy|bought)(?: (?:the )?most)?$|^(?:top|best-?selling|most sold) products$/;
+  /^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?products(?: (?:we sell|sold|in the cache))?$|^(?:what|which) products (?:do|does|did) (?:we|i|my customers|our customers|the customers) (?:sell|sold|have|own|use|buy|bought)(?: (?:the )?most)?$|^(?:(?:the|our|my) )?(?:top|best[- ]?selling|most sold|biggest) products?$|^(?:which|what) products? (?:sells?|sold|do we sell) (?:the )?(?:best|most)$/;
+/**
+ * Every product by one number: "products by usage", "usage by product", "which product has the
+ * lowest usage?", "which products are least deployed?", "the most used products", "which product
+ * is doing worst?". Adoption of a product is its usage, and its usage what "doing" asks.
+ */
+const PRODUCTS_BY = [
+  /^(?:(?:rank|sort|order|list|show)(?: me)? )?(?:(?:all|my|our|the) )?products (?:(?:ranked|sorted|ordered) )?by (?<measure>deployment|usage|adoption)(?: (?<direction>asc|ascending|desc|descending))?$/,
+  /^(?<measure>deployment|usage|adoption) (?:by|per|for each) product$|^(?:the )?product (?<measure2>deployment|usage|adoption)$/,
+  /^(?:which|what) products? (?:has|have|is|are) (?:the )?(?<rank>lowest|highest|worst|best|least|most|poorest|strongest) (?<measure>deployment|usage|adoption)$/,
+  /^(?:which|what) products? (?:is|are) (?:the )?(?<rank>least|most|best|worst|poorly|well) (?<measure>used|deployed|adopted)$|^(?:which|what) products? (?:is|are) (?<measure2>used|deployed|adopted) (?:the )?(?<rank2>least|most|best|worst)$/,
+  /^(?:(?:show|list)(?: me)? )?(?:the |our |my )?(?<rank>least|most|best|worst|poorly) (?<measure>used|deployed|adopted) products?$/,
+  // "which product is doing worst?", "how are our products doing?": by usage.
+  /^(?:which|what) products? (?:is|are) (?:doing|performing) (?:the )?(?<rank>worst|best|well|poorly|badly)$|^how (?:are|is) (?:(?:all|my|our|the) )?products? (?:doing|performing)$/,
+];
 
-export const productsAsked = (asked: string): boolean => PRODUCTS.test(asked);
+/** What "products ..." asks to list them by; null when it asks about no product list. */
+export function productsAsked(asked: string): ProductOrder | null {
+  if (PRODUCTS.test(asked)) return MOST_SOLD;
+  for (const pattern of PRODUCTS_BY) {
+    const said = pattern.exec(asked)?.groups;
+    if (!said) continue;
+    const measure = said['measure'] ?? said['measure2'] ?? 'usage';
+    const rank = said['rank'] ?? said['rank2'] ?? said['direction'];
+    const highest = rank !== undefined && /^(?:highest|best|most|strongest|well|desc)/.test(rank);
+    return { by: /^deploy/.test(measure) ? 'deployment' : 'usage', order: highest ? 'highest' : 'lowest' };
+  }
+  return null;
+}
 
 /**
  * "how many E3 licenses have we sold?", "how many E3 licenses are unassigned?", "what percentage of
