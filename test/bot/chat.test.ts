@@ -385,6 +385,12 @@ for (const backend of BACKENDS) {
         ['who has more licenses than users?', 'personal', '12 customers with unassigned licenses'],
         ['customers with more E3 licenses than users', 'channel', '7 customers with unassigned E3 licenses'],
         ['who has more licenses than active users?', 'groupChat', '11 customers with inactive entitlements'],
+        // Unused licenses counted over the portfolio are the unassigned ones (bare, they are the advice).
+        ["what's the total number of unused licenses?", 'personal', '12 customers with unassigned licenses'],
+        ['how many unused seats are there?', 'channel', '12 customers with unassigned licenses'],
+        ['how many inactive users are there?', 'groupChat', '11 customers with inactive entitlements'],
+        // Not used lately: that workload's usage under the threshold.
+        ["which customers haven't used Teams in the last month?", 'personal', '2 customers with Teams usage below 50%'],
         // High, good, strong: the highest first (the order is asserted with the rankings); "High Tech" would be a name.
         ['high Teams usage', 'personal', 'Teams usage: 12 customers'],
         ['customers with strong deployment', 'channel', 'Deployment: 12 customers'],

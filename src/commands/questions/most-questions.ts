@@ -15,10 +15,10 @@ export type MostCommand =
 
 /** "who has the most unused licenses?", "shelfware" (bare "unused licenses" is the adoption-content advice). */
 const UNASSIGNED =
-  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare|free) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
+  /^how many (?:licen[cs]es|seats) (?:are |do (?:we|i|they) have )?(?:unused|unassigned|idle|spare|not (?:assigned|used|in use))(?: (?:are there|do (?:we|i) have))?$|^how many (?:unused|unassigned|idle|spare) (?:licen[cs]es|seats)(?: (?:are there|do (?:we|i) have|have (?:we|i) got))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:(?:most|biggest number of|largest number of) (?:unused|unassigned|idle|spare|free)|unassigned|idle|spare|free) (?:licen[cs]es|seats)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:show|list)(?: me)? |where is )?(?:the )?(?:most )?shelfware$/;
 /** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
 const INACTIVE =
-  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+  /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^how many (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
 /** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
 const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
@@ -88,7 +88,8 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
       product: of === undefined ? null : originalCase(text, of),
     };
   }
-  if (UNASSIGNED.test(wide) || (product !== null && BARE.test(plain))) return idle('unassigned', null, null);
+  // Bare "unused licenses" is advice, but counted ("total unused licenses", "... in total") it is the count.
+  if (UNASSIGNED.test(wide) || ((product !== null || wide !== plain) && BARE.test(wide))) return idle('unassigned', null, null);
   const unassignedOver = UNASSIGNED_OVER.exec(plain)?.[1];
   if (unassignedOver !== undefined) return idle('unassigned', countOf(unassignedOver), null);
   if (INACTIVE.test(wide)) return idle('inactive', null, null);
