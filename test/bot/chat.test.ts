@@ -389,6 +389,10 @@ for (const backend of BACKENDS) {
         ["what's the total number of unused licenses?", 'personal', '12 customers with unassigned licenses'],
         ['how many unused seats are there?', 'channel', '12 customers with unassigned licenses'],
         ['how many inactive users are there?', 'groupChat', '11 customers with inactive entitlements'],
+        // Support requests and open ones counted; subscriptions in grace period.
+        ['how many support tickets are open?', 'channel', '1 customer with service requests in the last 30 days'],
+        ['who called support the most this month?', 'groupChat', '1 customer with service requests in the last 30 days'],
+        ['show customers with grace period subscriptions', 'personal', '1 customer with subscriptions needing attention'],
         // Not used lately: that workload's usage under the threshold.
         ["which customers haven't used Teams in the last month?", 'personal', '2 customers with Teams usage below 50%'],
         // High, good, strong: the highest first (the order is asserted with the rankings); "High Tech" would be a name.

@@ -38,9 +38,12 @@ const UNASSIGNED_OVER = new RegExp(
 const INACTIVE_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)$`,
 );
-/** "who has the most support requests?", "support tickets by customer", "which customers call support the most?". */
+/**
+ * "who has the most support requests?", "support tickets by customer", "which customers call
+ * support the most?", "how many support tickets are open?": the counts kept are of the last 30 days.
+ */
 const REQUESTS =
-  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|contacts?) support (?:the )?most$/;
+  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)(?: (?:this month|in the last 30 days|lately|recently))?$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|called|contacts?|contacted) support (?:the )?most(?: (?:this month|in the last 30 days|lately|recently))?$|^how many (?:open )?(?:support |service )?(?:requests|tickets|cases)(?: (?:are|is) (?:open|there)| do (?:we|i|they) have| (?:are )?open)?$/;
 /** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
 const REQUESTS_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
