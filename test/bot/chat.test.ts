@@ -389,6 +389,10 @@ for (const backend of BACKENDS) {
         ["what's the total number of unused licenses?", 'personal', '12 customers with unassigned licenses'],
         ['how many unused seats are there?', 'channel', '12 customers with unassigned licenses'],
         ['how many inactive users are there?', 'groupChat', '11 customers with inactive entitlements'],
+        // Who a suggested action is for.
+        ['who should I offer training to?', 'personal', '4 customers: Training courses (upsell)'],
+        ['who should we send case studies to?', 'channel', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
+        ['which customers should I promote self-support to?', 'groupChat', '1 customer: Training and self-support'],
         // Support requests and open ones counted; subscriptions in grace period.
         ['how many support tickets are open?', 'channel', '1 customer with service requests in the last 30 days'],
         ['who called support the most this month?', 'groupChat', '1 customer with service requests in the last 30 days'],

@@ -36,7 +36,30 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
 const FINDING_QUESTION =
   /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who's|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
+/**
+ * "who should I offer training to?" (the training courses suggested for low adoption and upsell),
+ * "who should we send case studies to?": who the suggested action is for.
+ */
+const WHO_TO = String.raw`^(?:who|which customers?|what customers?|which accounts?) (?:should|could|can|do|shall|might) (?:i|we) `;
+const OFFERED_TO: readonly (readonly [RegExp, FindingCode])[] = [
+  [
+    new RegExp(
+      `${WHO_TO}(?:offer|sell|pitch|propose|recommend) (?:(?:the |some |our )?training(?: courses?)?|(?:the |some |our )?courses?) to$`,
+    ),
+    'training-upsell',
+  ],
+  [
+    new RegExp(
+      `${WHO_TO}(?:send|share|show|give|offer) (?:the |some |our )?(?:case studies|testimonials|tutorials|adoption content|success stories) to$`,
+    ),
+    'adoption-content',
+  ],
+  [new RegExp(`${WHO_TO}(?:promote|offer|show) (?:the |our )?self-?support(?: options)? to$`), 'training-and-self-support'],
+];
+
 export function findingAsked(asked: string): FindingCode | null {
+  const offered = OFFERED_TO.find(([pattern]) => pattern.test(asked));
+  if (offered) return offered[1];
   const topic = FINDING_QUESTION.exec(asked)?.[1];
   if (topic === undefined) return null;
   for (const [pattern, code] of FINDING_TOPICS) if (pattern.test(topic)) return code;
