@@ -260,7 +260,7 @@ export function isSettings(command: Command): command is SettingsCommand {
 }
 
 const HELP =
-  /^((?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| bot| adoption| everyone| all)?|help|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|what can i (?:ask|say|do)(?: here)?|examples|show me examples|how (?:do i|does this|do you) (?:use this|use you|work)|\?)$/;
+  /^((?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| bot| adoption| everyone| all)?|help|commands|menu|what can you do|who are you|what are you|what is this|about|start|get started|how do i start|what can i (?:ask|say|do)(?: (?:here|you|about .+))?|what (?:else )?can you (?:tell me|answer|show me)(?: about .+)?|examples|show me examples|how (?:do i|does this|do you) (?:use this|use you|work)|\?)$/;
 /** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;
@@ -273,7 +273,10 @@ const DEFINITIONS = new RegExp(
     // "what does the yammer flag mean?", "explain the flags", "what do the warnings mean?": the explanations.
     /(?:explain )?(?:the )?(?:flags|warnings|explanations)|what (?:does|do) (?:the |this |that |these )?(?:.+? )?(?:flags?|warnings?|badges?|explanations?) mean|(?:explain )?(?:the )?(?:employee )?turnover/,
     /definitions?|glossary|explain (?:the )?(?:numbers|percent(?:age)?s)|what (?:do|does) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? mean/,
-    /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)/,
+    /how (?:are|is|do you) (?:the )?(?:numbers|percent(?:age)?s|deployment|usage|adoption)(?: %)? (?:counted|calculated|computed|measured)(?: (?:for|of|in|at) .+)?/,
+    // "what's the difference between deployment and usage?", "deployment vs usage", "why does usage matter?"
+    /(?:the )?differences? between (?:deployment|usage|adoption) and (?:deployment|usage|adoption)|(?:deployment|usage) (?:vs\.?|versus|or) (?:deployment|usage)|why (?:does|do|is) (?:the )?(?:usage|deployment|adoption)(?: %)? (?:matter|important)/,
+    /what (?:does|do) (?:an? |the )?(?:active|inactive|entitled|entitlements?|assigned|sold|qualified|active users?|licenses? (?:sold|assigned)) mean|what (?:is|are) (?:an? )?(?:active|inactive) (?:users?|entitlements?)/,
     /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
     /(?:why (?:is|are|can|does|do|would)|how come)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
     /(?:why (?:is|are)|how come)(?: the| my| our)? (?:usage|deployment|adoption|numbers?)(?: %)?(?: so| that)? (?:high|low|odd|weird|strange|wrong|off)/,

@@ -464,6 +464,12 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf((await h.say('disable weekly digest', { conversationId: 'weekly' })).at(-1)))[0]).to.equal(
         'The weekly to-do is off here.',
       );
+      expect(textsOf(cardOf((await h.say('alert me weekly', { conversationId: 'weekly' })).at(-1)))[0]).to.equal(
+        'The weekly to-do is on here.',
+      );
+      expect(textsOf(cardOf((await h.say('weekly summary off', { conversationId: 'weekly' })).at(-1)))[0]).to.equal(
+        'The weekly to-do is off here.',
+      );
       clock.tick(7 * DAY);
       expect((await h.bot.alerts.run()).evaluation.weekly).to.equal(0);
       expect(alertsTo(conversation)).to.have.length(2);

@@ -127,6 +127,12 @@ for (const backend of BACKENDS) {
         ['why can usage be over 100%?', 'groupChat', 'How the numbers are counted'],
         ['what does adoption mean', 'personal', 'How the numbers are counted'],
         ['explain the numbers', 'personal', 'How the numbers are counted'],
+        // Not a comparison of two customers named "deployment" and "usage".
+        ["what's the difference between deployment and usage?", 'channel', 'How the numbers are counted'],
+        ['why does usage matter?', 'groupChat', 'How the numbers are counted'],
+        ['what does active mean?', 'personal', 'How the numbers are counted'],
+        ['how is usage calculated for OneDrive?', 'channel', 'How the numbers are counted'],
+        ['what can I ask about renewals?', 'groupChat', 'Here is what I can do'],
         ['what does the Yammer flag mean?', 'channel', 'How the numbers are counted'],
         ['explain turnover', 'groupChat', 'How the numbers are counted'],
         ['why does Tailspin have usage over 100%?', 'groupChat', 'Tailspin Toys: why the numbers look like this'],

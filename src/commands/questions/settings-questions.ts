@@ -11,7 +11,7 @@ const ALERTS_ON =
 /** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
 const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
 const WEEKLY_ON = new RegExp(
-  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:turn|switch) on (?:the )?weekly ${WEEKLY_KIND}$|^(?:enable|start|subscribe to) (?:the |a )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update) (?:me|us) (?:weekly|every week)$`,
+  String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} on$|^(?:turn|switch) on (?:the )?weekly ${WEEKLY_KIND}$|^(?:enable|start|subscribe to) (?:the |a )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me|us|this (?:channel|chat)) (?:a |the )?weekly ${WEEKLY_KIND}$|^(?:please )?(?:send|give) (?:me |us |this (?:channel|chat) )?(?:a |the )?${WEEKLY_KIND} (?:every|each) (?:week|monday|tuesday|wednesday|thursday|friday)$|^(?:remind|update|alert|notify) (?:me|us) (?:weekly|every week|once a week)$`,
 );
 const WEEKLY_OFF = new RegExp(
   String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:turn|switch) off (?:the )?weekly ${WEEKLY_KIND}$|^(?:disable|unsubscribe from) (?:the )?weekly ${WEEKLY_KIND}$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
