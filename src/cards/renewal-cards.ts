@@ -11,7 +11,7 @@ import type { CustomerReport, Renewal } from '../metrics/report-types.js';
 import { isLowAdoption } from '../metrics/portfolio-summary.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Reply } from './card.js';
-import { DAY_MS } from '../time.js';
+import { dayAfter } from '../time.js';
 import type { PageRequest } from './actions.js';
 import { customerList } from './list-cards.js';
 import { count, customersText, renewalText } from './text.js';
@@ -87,8 +87,7 @@ function spanText(asked: RenewalSpan, window: RenewalWindow, today: string): str
   const span = monthOf(asked, today);
   const month = MONTH_NAMES[span.month - 1]!;
   if (!span.whole) return `the next ${count(window.to)} days, to the end of ${month}`;
-  const day = (offset: number): string => new Date(Date.parse(today.slice(0, 10)) + offset * DAY_MS).toISOString().slice(0, 10);
-  return `${month} (${day(window.from)} to ${day(window.to)})`;
+  return `${month} (${dayAfter(today, window.from)} to ${dayAfter(today, window.to)})`;
 }
 
 /** What the CLI's --renewing says for the span: a month's name when the whole month was asked, else the days. */

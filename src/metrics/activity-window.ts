@@ -1,4 +1,4 @@
-import { DAY_MS } from '../time.js';
+import { dayAfter } from '../time.js';
 /**
  * "Active" means used in the last 28 days: the 28 calendar days ending on the report's refresh
  * date, both ends inclusive. Dates are calendar dates (YYYY-MM-DD), compared as text.
@@ -11,8 +11,7 @@ const windowStarts = new Map<string, string>();
 export function windowStart(refreshDate: string): string {
   let start = windowStarts.get(refreshDate);
   if (start === undefined) {
-    const end = Date.parse(`${refreshDate}T00:00:00Z`);
-    start = new Date(end - (ACTIVITY_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+    start = dayAfter(refreshDate, -(ACTIVITY_WINDOW_DAYS - 1));
     windowStarts.set(refreshDate, start);
   }
   return start;

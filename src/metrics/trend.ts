@@ -1,5 +1,5 @@
 import type { HistoryPoint } from '../data/records.js';
-import { DAY_MS } from '../time.js';
+import { dayAfter, DAY_MS } from '../time.js';
 import type { RankedMeasure } from './percent-filter.js';
 
 /** How a customer's numbers moved since an earlier day of the history. */
@@ -48,7 +48,7 @@ export const WEEK_DAYS = 7;
  * today. Null when the history has nothing before today.
  */
 export function trend(points: readonly HistoryPoint[], current: CurrentNumbers, today: string, days = WEEK_DAYS): Trend | null {
-  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+  const cutoff = dayAfter(today, -days);
   const earlier = points.filter((p) => p.day < today);
   const base = earlier.filter((p) => p.day <= cutoff).at(-1) ?? earlier[0];
   if (base === undefined) return null;

@@ -1,4 +1,5 @@
 import type { AdoptionRecord, HistoryPoint, Source } from '../records.js';
+import { dayAfter } from '../../time.js';
 
 /** What one import did to the cache. */
 export interface UpsertOutcome {
@@ -37,7 +38,7 @@ export const HISTORY_DAYS = 396;
 
 /** The history rule, shared by every backend: one point per day, oldest first, a bounded window. */
 export function addPoint(points: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
-  const cutoff = new Date(Date.parse(`${point.day}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = dayAfter(point.day, -HISTORY_DAYS);
   return [...points.filter((p) => p.day !== point.day && p.day > cutoff), point].sort((a, b) =>
     a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
   );
