@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
-import { MONTH_NAMES, RENEWAL_DAYS, type FixedSpan } from '../metrics/renewals.js';
+import { monthNumber, RENEWAL_DAYS, type FixedSpan } from '../metrics/renewals.js';
 import { MOST_SOLD, type ProductOrder } from '../metrics/products.js';
 import { TRIAL_ACTION_DAYS } from '../metrics/findings.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
@@ -50,7 +50,7 @@ function daysArgument(value: string): number {
 
 /** `--renewing 30` (days ahead) or `--renewing december` (that month, its next occurrence). */
 function renewingArgument(value: string): FixedSpan {
-  const month = MONTH_NAMES.findIndex((m) => m.toLowerCase() === value.trim().toLowerCase()) + 1;
+  const month = monthNumber(value);
   if (month > 0) return { month, whole: true };
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1)

@@ -52,6 +52,9 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
+/** The month (1-12) a name says, case aside ("december"); 0 when it names none. */
+export const monthNumber = (name: string): number => MONTH_NAMES.findIndex((m) => m.toLowerCase() === name.trim().toLowerCase()) + 1;
+
 /** A month (1-12, its next occurrence), the whole of it ("in December") or from today to its end ("by the end of December"). */
 export interface MonthSpan {
   readonly month: number;

@@ -1,4 +1,4 @@
-import { MONTH_NAMES, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../../metrics/renewals.js';
+import { MONTH_NAMES, monthNumber, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../../metrics/renewals.js';
 import { SPAN_UNIT_DAYS } from './words.js';
 
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
@@ -67,7 +67,7 @@ function renewalSpan(words: string): RenewalSpan | null {
   const { calendar, count, unit, nextCount, nextUnit, word, month } = span.groups!;
   if (calendar !== undefined) return { monthsFromNow: calendar === 'this' ? 0 : 1 };
   if (month !== undefined) {
-    const named = MONTH_NAMES.findIndex((m) => m.toLowerCase() === month) + 1;
+    const named = monthNumber(month);
     // "before March": to the end of February; "in March", "during March": March alone; "by", "until": to its end.
     if (word === 'before') return { month: named === 1 ? 12 : named - 1, whole: false };
     return { month: named, whole: /^(?:in|during|for)$/.test(word!) && !span[0].includes('the end of') };
