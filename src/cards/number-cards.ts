@@ -23,7 +23,8 @@ import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { capitalized, customersText, deploymentCounted, few, name, seatsText, usageCounted } from './text.js';
+import { capitalized, count, customersText, deploymentCounted, few, name, percentText, seatsText, usageCounted } from './text.js';
+import { percent } from '../metrics/percent.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -231,12 +232,23 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
   if ('reply' in scope) return scope.reply;
   const customers = scope.arrange(scope.view.lowAdoption());
   const title = customers.length === 0 ? 'No customer has low adoption' : `${customersText(customers.length)} with low adoption`;
+  const of = scope.view.customers.length;
   return customerList(
     scope.view,
     customers,
     {
       title: `${title}${scope.phrase}`,
       subtitle: `Deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)`,
+      // "what percentage of customers are low?"
+      totals:
+        customers.length === 0
+          ? []
+          : [
+              {
+                title: 'Share',
+                value: `${count(customers.length)} of ${customersText(of)} (${percentText(percent(customers.length, of))})`,
+              },
+            ],
       command: `adoption report --json${scope.options}`,
       ...(among?.largestFirst ? { order: 'most licenses first' } : {}),
     },

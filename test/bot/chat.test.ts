@@ -395,6 +395,11 @@ for (const backend of BACKENDS) {
         ["what's the total number of unused licenses?", 'personal', '12 customers with unassigned licenses'],
         ['how many unused seats are there?', 'channel', '12 customers with unassigned licenses'],
         ['how many inactive users are there?', 'groupChat', '11 customers with inactive entitlements'],
+        // A share of the customers: the low ones, counted; a flag or action, counted.
+        ['what percentage of customers are low?', 'channel', '2 customers with low adoption'],
+        ['number of customers at risk', 'groupChat', '2 customers with low adoption'],
+        ['how many customers have trials?', 'personal', '1 customer: Trial subscription'],
+        ['count of customers with old data', 'channel', '1 customer: Old data'],
         // Who a suggested action is for.
         ['who should I offer training to?', 'personal', '4 customers: Training courses (upsell)'],
         ['who should we send case studies to?', 'channel', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
@@ -866,7 +871,12 @@ for (const backend of BACKENDS) {
       ]);
       expect(textsOf(card).join(' | ')).to.include('Coho Winery | 93.3% | 31% | Fabrikam Inc | 40% | 37.5%');
       const low = cardOf((await h.say('low adoption'))[0]);
-      expect(textsOf(low)[0]).to.equal('2 customers with low adoption');
+      // What "what percentage of customers are low?" asks is above the rows.
+      expect(textsOf(low).slice(0, 3)).to.deep.equal([
+        '2 customers with low adoption',
+        'Deployment under 60% or usage under 50% (set by ADOPTION_DEPLOYMENT_LOW_PERCENT and ADOPTION_USAGE_LOW_PERCENT)',
+        'Share: 2 of 12 customers (16.7%)',
+      ]);
     });
 
     it('lists the best customers first, by the lower of their two numbers, as many as asked', async () => {

@@ -34,7 +34,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who's|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+  /^(?:(?:show|list|find)(?: me)? |(?:the )?(?:count|number) of |how many )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who's|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
 /**
  * "who should I offer training to?" (the training courses suggested for low adoption and upsell),

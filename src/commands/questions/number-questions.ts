@@ -211,8 +211,10 @@ const LEAST =
 /** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
 const WHO_IS = String.raw`(?:who|which customers?|what customers?|how many customers?) (?:is|are)`;
 const UNDER_THRESHOLD = String.raw`(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?`;
+/** "what percentage of customers are low?", "number of customers at risk": the list's title counts them. */
+const SHARE_OF = String.raw`(?:(?:what|which) )?(?:the )?(?:percentage|percent|proportion|fraction|part|number|count) of (?:(?:our|my|the|all) )?(?:customers|accounts)(?: (?:are|is|that are|who are))?`;
 const STRUGGLING = new RegExp(
-  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?)$`,
+  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD}))$`,
 );
 
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
