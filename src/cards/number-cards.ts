@@ -404,3 +404,19 @@ export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, a
   }
   return percentCard(all, query, among, page, ` (${within})`);
 }
+
+/**
+ * "who is above the threshold?": the customers at or above the threshold of the number, of both
+ * when none is named: those the low adoption list leaves out.
+ */
+export function aboveThresholdCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
+  const t = all.thresholds;
+  const filters = numbersOf(measure).map((m): PercentFilter => ({
+    side: 'above',
+    percent: m.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent,
+    inclusive: true,
+    measure: m,
+  }));
+  const [first, ...rest] = filters;
+  return percentCard(all, [[first!, ...rest]], among, page, filters.length > 1 ? ' (the thresholds)' : ' (the threshold)');
+}

@@ -7,7 +7,15 @@ import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
 import { noSuchProduct, productCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { name } from '../cards/text.js';
-import { averageCard, bestCard, lowAdoptionCard, nearThresholdCard, percentCard, rankedCard } from '../cards/number-cards.js';
+import {
+  aboveThresholdCard,
+  averageCard,
+  bestCard,
+  lowAdoptionCard,
+  nearThresholdCard,
+  percentCard,
+  rankedCard,
+} from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
 import {
   actionsCard,
@@ -59,6 +67,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       return lowAdoptionCard(view, command.measure, command.among, page);
     case 'near-threshold':
       return nearThresholdCard(view, command.measure, command.among, page);
+    case 'above-threshold':
+      return aboveThresholdCard(view, command.measure, command.among, page);
     case 'average':
       return averageCard(view, command.side, command.measure, command.among, page);
     case 'ranked':

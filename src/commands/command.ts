@@ -11,6 +11,7 @@ import { amongAsked } from './questions/among-questions.js';
 import { findingAsked } from './questions/finding-questions.js';
 import { movementAsked } from './questions/movement-questions.js';
 import {
+  aboveThresholdAsked,
   averageAsked,
   fullyDeployedAsked,
   nearThresholdAsked,
@@ -92,6 +93,8 @@ export type Command =
    * within a few points of the threshold of the number named (of both when none is).
    */
   | { readonly kind: 'near-threshold'; readonly measure: PercentMeasure; readonly among: Among | null }
+  /** "who is above the threshold?", "customers over the usage threshold": not low, on the number named (on both when none is). */
+  | { readonly kind: 'above-threshold'; readonly measure: PercentMeasure; readonly among: Among | null }
   /** Customers below or above a percent the person named: "below 40%", "Teams usage below 50%", "deployment above 90%". */
   /** Null among: every customer. */
   | { readonly kind: 'percent'; readonly query: PercentQuery; readonly among: Among | null }
@@ -204,6 +207,7 @@ export const MENTIONED = [
   'all-customers',
   'average',
   'near-threshold',
+  'above-threshold',
   'threshold-set',
   'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
@@ -472,6 +476,8 @@ export function parseCommand(text: string): Command {
   if (average) return { kind: 'average', ...average, among };
   const near = nearThresholdAsked(rest);
   if (near) return { kind: 'near-threshold', measure: near, among };
+  const above = aboveThresholdAsked(rest);
+  if (above) return { kind: 'above-threshold', measure: above, among };
   const percents = percentsAsked(rest);
   if (percents) return { kind: 'percent', query: percents, among };
   const zero = zeroAsked(rest);

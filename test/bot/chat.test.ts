@@ -1015,6 +1015,21 @@ for (const backend of BACKENDS) {
       expect(buttonsOf(none).map((b) => b.verb)).to.deep.equal(['low-adoption', 'portfolio']);
     });
 
+    it('lists the customers at or above the thresholds: those the low adoption list leaves out', async () => {
+      const card = cardOf((await h.say('which customers are above the threshold?'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const texts = textsOf(card);
+      expect(texts[0]).to.equal('10 customers with deployment at least 60% and usage at least 50% (the thresholds)');
+      // Every customer but the two with low adoption, Coho Winery and Fabrikam.
+      expect(texts.filter((_, i) => i >= 5 && (i - 5) % 4 === 0)).to.deep.equal([
+        ...['Contoso Ltd', 'Wingtip Toys', 'Northwind Traders', 'Adventure Works', 'Fourth Coffee'],
+        ...['Litware Inc', 'Woodgrove Bank', 'Alpine Ski House', 'Tailspin Toys', 'Proseware'],
+      ]);
+      const usage = textsOf(cardOf((await h.say('customers above the usage threshold'))[0]));
+      expect(usage[0]).to.equal('10 customers with usage at least 50% (the threshold)');
+      expect((await h.say('who is not low?'))[0]!.activity['summary']).to.equal(texts[0]);
+    });
+
     it('lists the customers by licenses sold, the largest first, or those with more or fewer seats than asked', async () => {
       const card = cardOf((await h.say('biggest customers'))[0]);
       expect(cardProblems(card)).to.deep.equal([]);

@@ -270,3 +270,15 @@ export function nearThresholdAsked(asked: string): PercentMeasure | null {
   const match = NEAR_THRESHOLD.exec(asked);
   return match ? measureOf(match[1] ?? '') : null;
 }
+
+/**
+ * "who is above the threshold?", "customers over the usage threshold", "which customers are not
+ * low?": the customers at or above the threshold of the number named (of both when none is).
+ */
+const ABOVE_THRESHOLD =
+  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:above|over|at or above|not (?:below|under)) (?:the |our |my |their )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )not low(?: on (.+))?$/;
+
+export function aboveThresholdAsked(asked: string): PercentMeasure | null {
+  const match = ABOVE_THRESHOLD.exec(asked);
+  return match ? measureOf(match[1] ?? match[2] ?? '') : null;
+}
