@@ -30,6 +30,8 @@ const ALIASES: Record<string, string> = {
   yammer: WORKLOADS.yammer,
   'viva engage': WORKLOADS.yammer,
   sfb: WORKLOADS.skype,
+  skype: WORKLOADS.skype,
+  'skype online': WORKLOADS.skype,
   'skype for business': WORKLOADS.skype,
   lync: WORKLOADS.skype,
   crm: WORKLOADS.dynamics,

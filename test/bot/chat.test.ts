@@ -400,6 +400,16 @@ for (const backend of BACKENDS) {
         ['number of customers at risk', 'groupChat', '2 customers with low adoption'],
         ['how many customers have trials?', 'personal', '1 customer: Trial subscription'],
         ['count of customers with old data', 'channel', '1 customer: Old data'],
+        // Customers "on" a product; a workload by a short name; people using one; active users over all.
+        [
+          'customers on Business Premium with low Teams usage',
+          'personal',
+          '1 customer with Teams usage below 50%, among 5 customers with Business Premium',
+        ],
+        ['Skype usage', 'channel', 'No customer has Skype for Business usage figures yet'],
+        ['how many people use Teams?', 'groupChat', 'Teams usage: 12 customers'],
+        ['how many users are active?', 'personal', PORTFOLIO],
+        ['total active users', 'channel', PORTFOLIO],
         // Who a suggested action is for.
         ['who should I offer training to?', 'personal', '4 customers: Training courses (upsell)'],
         ['who should we send case studies to?', 'channel', '2 customers: Adoption content (case studies, testimonials, tutorials)'],

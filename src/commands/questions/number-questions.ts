@@ -13,13 +13,17 @@ import type {
 /** A workload alone, or with "usage" / "adoption", and maybe "by customer" or "average": the rest is the workload's name. */
 const WORKLOAD_USAGE =
   /^(?:(?:show|list)(?: me)? |what(?:'s| is) )?(?:the |our |my )?(?:(?:average|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
-/** "how is Exchange doing across customers?", "how is Teams used?": the rest must be a workload's name. */
+/**
+ * "how is Exchange doing across customers?", "how is Teams used?", "how many people use Teams?": the
+ * rest must be a workload's name.
+ */
 const WORKLOAD_DOING =
-  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$/;
+  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:people|users|employees) (?:use|are using|are active (?:on|in)|are active users of) (.+?)$/;
 
 export function workloadAsked(asked: string): string | null {
   for (const pattern of [WORKLOAD_USAGE, WORKLOAD_DOING]) {
-    const workload = workloadNamed(pattern.exec(asked)?.[1] ?? '');
+    const match = pattern.exec(asked);
+    const workload = workloadNamed(match?.[1] ?? match?.[2] ?? '');
     if (workload !== null) return workload;
   }
   return null;
