@@ -99,6 +99,23 @@ export function productsCard(view: PortfolioView, order: ProductOrder): Reply {
   );
 }
 
+/**
+ * "compare E3 and Business Premium", "E3 vs Business Premium": each product named, summed over the
+ * customers with it, as the products list shows a product.
+ */
+export function productComparisonCard(view: PortfolioView, queries: readonly string[]): Reply {
+  const lines = queries.map((query) => {
+    const found = view.withProduct(query);
+    const named = found.flatMap((f) => f.products);
+    return productLine({ product: name(view.productLabel(query)), customers: found.length, ...licenseSums(named), ...usageSums(named) });
+  });
+  return messageCard(
+    queries.map((q) => name(view.productLabel(q))).join(' vs '),
+    [...lines, 'Each summed over the customers with a product named so. Ask "who bought <product>?" for its customers.'],
+    [buttons.portfolio(), buttons.help()],
+  );
+}
+
 /** "who bought E3?": the customers with a product named so, worst first, each row with those products' counts. */
 export function productCard(view: PortfolioView, query: string, page: PageRequest): Reply {
   const found = view.withProduct(query);

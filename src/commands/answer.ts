@@ -5,7 +5,7 @@ import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
-import { noSuchProduct, productCard, productsCard, withoutCard } from '../cards/product-cards.js';
+import { noSuchProduct, productCard, productComparisonCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { name } from '../cards/text.js';
 import {
   aboveThresholdCard,
@@ -157,6 +157,11 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
  * several is asked about first, each choice a button that compares with that one.
  */
 function compare(view: PortfolioView, customers: readonly CustomerTarget[]): Reply {
+  // "compare E3 and Business Premium": products, when every name is one and no customer's.
+  const names = customers.flatMap((t) => ('name' in t ? [t.name] : []));
+  if (names.length === customers.length && names.every((n) => view.find(n).kind === 'none' && view.withProduct(n).length > 0)) {
+    return productComparisonCard(view, names);
+  }
   const found: CustomerReport[] = [];
   for (const [i, target] of customers.entries()) {
     let customer: CustomerReport | undefined;

@@ -301,6 +301,10 @@ const ODD = String.raw`(?: (?:so |that |this )?(?:odd|weird|strange|high|low|off
 const WHY_CUSTOMER = [
   // "why is usage over 100% for Tailspin", "why is Yammer usage high at Adventure Works"
   new RegExp(String.raw`^${WHY}(?: the)?(?: \S+){0,3}? ${MEASURES}\b.*? (?:for|at|in) (?!\d)(.+?)${ODD}$`),
+  // "why is Yammer over 100% at Adventure Works", "why is Teams so low at Fabrikam": a workload named without "usage".
+  new RegExp(
+    String.raw`^${WHY}(?: the)? \S+(?: \S+){0,2}? (?:(?:over|above|more than|below|under|at) \d\S*|(?:so |that )?(?:high|low|odd|weird|strange)) (?:for|at|in) (?!\d)(.+?)$`,
+  ),
   new RegExp(String.raw`^${WHY} (.+?)(?:'s|’s|')?(?: (?:have|has|show|shows|get|gets|got))? ${MEASURES}\b.*$`),
   new RegExp(String.raw`^${WHY} (.+?) (?:at|over|above|more than|below|under) .+$`),
   new RegExp(String.raw`^explain (.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers|card))?$`),
@@ -352,7 +356,7 @@ export function isQuestion(command: Command): command is Question {
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
-  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what (?:should|do|can) (?:i|we) (?:focus on|work on|prioriti[sz]e|tackle|start with)(?: next| now| first| today| this week| this month)?|what(?:'s| is) next|(?:my |our |the )?(?:to[- ]?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my |our )?attention)$/;
+  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what (?:should|do|can) (?:i|we) (?:focus on|work on|prioriti[sz]e|tackle|start with)(?: next| now| first| today| this week| this month)?|what(?:'s| is) next|(?:(?:show|give|send)(?: me| us)? )?(?:my |our |the |this week's |today's )?(?:to[- ]?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)(?: (?:for )?(?:today|this week|the week|next week))?|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up)|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my |our )?attention)$/;
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;

@@ -320,6 +320,8 @@ for (const backend of BACKENDS) {
       clock.tick(2_000);
       const [mutes] = (await h.say('which customers are muted?', opts)).slice(-1);
       expect(textsOf(cardOf(mutes))).to.deep.equal(textsOf(cardOf(status)));
+      const [who] = (await h.say('who is muted?', opts)).slice(-1);
+      expect(textsOf(cardOf(who))).to.deep.equal(textsOf(cardOf(status)));
       expect(buttonsOf(cardOf(status)).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
         ['Unmute Coho Winery', 'unmute', COHO],
       ]);

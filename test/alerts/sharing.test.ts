@@ -17,7 +17,7 @@ for (const backend of BACKENDS) {
       const [links] = (await h.say('links')).slice(-1);
       expect(textsOf(cardOf(links))).to.deep.equal(['1 channel link', 'Contoso Ltd → a channel of Account team (by Megan Bowen)']);
       // Said other ways.
-      for (const asked of ['which channel is linked?', 'what channels follow Contoso?']) {
+      for (const asked of ['which channel is linked?', 'what channels follow Contoso?', 'which channel is linked to Contoso?']) {
         expect(textsOf(cardOf((await h.say(asked)).at(-1)))[0], asked).to.equal('1 channel link');
       }
       for (const asked of ['connect this channel to Contoso', 'follow Contoso here', 'this channel is for Contoso']) {

@@ -138,6 +138,9 @@ for (const backend of BACKENDS) {
         ['why does Tailspin have usage over 100%?', 'groupChat', 'Tailspin Toys: why the numbers look like this'],
         ['how come contoso has deployment at 95%', 'personal', 'Contoso Ltd: why the numbers look like this'],
         ['why is Yammer usage over 100% at Adventure Works', 'channel', 'Adventure Works: why the numbers look like this'],
+        // A workload named without "usage": still that customer's why.
+        ['why is Yammer over 100% at Adventure Works?', 'personal', 'Adventure Works: why the numbers look like this'],
+        ['why is Teams so low at Fabrikam?', 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
         ['why are the numbers for Fabrikam so low', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         // The demo's history: Coho Winery's and Fabrikam's usage fell in the last week.
         ['who dropped this week?', 'personal', '2 customers went down'],
@@ -458,6 +461,7 @@ for (const backend of BACKENDS) {
         ['hlep', 'channel', 'Here is what I can do'],
         ['exprot', 'groupChat', 'Exports are made on the command line.'],
         ['to do list', 'personal', '9 customers to act on'],
+        ['show me the to-do list for this week', 'groupChat', '9 customers to act on'],
         ['what needs attention?', 'channel', '9 customers to act on'],
       ];
       for (const [text, scope, summary] of asked) {
@@ -608,6 +612,16 @@ for (const backend of BACKENDS) {
       ] as const)
         expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal(summary);
       expect((await h.say('how many E3 licenses have we sold?'))[0]!.activity['summary']).to.equal('7 customers with E3');
+      // Products compared: each summed over the customers with a product named so (E3 is two products here).
+      const compared = cardOf((await h.say('compare E3 and Business Premium'))[0]);
+      expect(cardProblems(compared)).to.deep.equal([]);
+      expect(textsOf(compared)).to.deep.equal([
+        'E3 vs Business Premium',
+        'E3: 7 customers, 610 of 675 assigned (90.4%), usage 86.8% (1,451 of 1,671 active)',
+        'Business Premium: 5 customers, 278 of 385 assigned (72.2%), usage 74.2% (619 of 834 active)',
+        'Each summed over the customers with a product named so. Ask "who bought <product>?" for its customers.',
+      ]);
+      expect((await h.say('E3 vs Business Premium'))[0]!.activity['summary']).to.equal('E3 vs Business Premium');
     });
 
     it('lists the customers without a product named so, or without a workload, the largest first, each with what it has', async () => {

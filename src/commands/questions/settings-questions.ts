@@ -19,11 +19,11 @@ const WEEKLY_OFF = new RegExp(
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
 const ALERTS_STATUS =
-  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
+  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|who(?:'s| is| are) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
-  /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
+  /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked(?: to .+)?|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 /** "unlink Contoso", "stop following Contoso", "unfollow Contoso here". */
 const UNLINK_ONE =
