@@ -354,6 +354,8 @@ for (const backend of BACKENDS) {
         // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
         ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
+        // A workload named last, without "usage".
+        ['who improved the most in Teams?', 'personal', '7 customers whose Teams usage went up'],
         ['how many users are inactive?', 'channel', '11 customers with inactive entitlements'],
         ['customers with more than 80 inactive users', 'groupChat', '3 customers with more than 80 inactive entitlements'],
         // The same lists asked for the whole portfolio.

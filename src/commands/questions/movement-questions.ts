@@ -23,17 +23,23 @@ const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|pe
 const MEASURE_WORD = /\b(deployment|usage)\b/;
 /** Words that tie the number in: "who dropped in usage", "who improved their Teams usage". */
 const TIE = /(?:^| )(?:in|on|of|for|their|its)$/;
+/** "who improved the most in Teams", "who dropped on OneDrive": a workload's name last, without "usage". */
+const WORKLOAD_LAST = / (?:in|on|for|with) (.+)$/;
 /** Workload names run to three words ("skype for business"). */
 const LONGEST_WORKLOAD = 3;
 
 /**
  * "usage fell", "whose deployment dropped", "who dropped in Teams usage", "which customers' usage
- * went up": the one number asked of, and the words left once it is out ("whose" and "customers'"
+ * went up", "who improved the most in Teams": the one number asked of, and the words left once it is out ("whose" and "customers'"
  * read as "who" and "customers").
  */
 function measureIn(said: string): { readonly measure: RankedMeasure; readonly rest: string } | null {
   const word = MEASURE_WORD.exec(said);
-  if (word === null) return null;
+  if (word === null) {
+    const last = WORKLOAD_LAST.exec(said);
+    const workload = last === null ? null : workloadNamed(last[1]!);
+    return workload === null ? null : { measure: { kind: 'workload', workload }, rest: said.slice(0, last!.index) };
+  }
   let before = said.slice(0, word.index).trim();
   let measure: RankedMeasure = { kind: word[1] as 'deployment' | 'usage' };
   if (measure.kind === 'usage') {
