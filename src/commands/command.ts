@@ -390,7 +390,7 @@ const ALL_CUSTOMERS = new RegExp(
     .join('|'),
 );
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
-const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|subscriptions|workloads|trend|history|figures|stats)`;
+const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|seats|users|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
   /^(?:show |get |give me )?(?:the )?(?:(?:adoption|usage|deployment)(?: rate| %| percent(?:age)?| numbers)?|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
   // "Teams usage for Contoso": a workload's usage is on the customer's card.
@@ -402,7 +402,7 @@ const CUSTOMER = [
   new RegExp(String.raw`^(?:show|open)\s+(?!(?:me\s+)?(?:the|my|our|all)\s+${ASPECT}$)(?:me\s+)?(.+?)(?:(?:'s|’s|')?\s+${ASPECT})?$`),
   // "Contoso adoption", "Fabrikam's usage"; not "usage report" or "my status".
   new RegExp(
-    String.raw`^(?!(?:adoption|usage|deployment|report|numbers|status|my|our|the|portfolio|low|show|open|list|get)\b)(.+?)(?:'s|’s|')?\s+${ASPECT}$`,
+    String.raw`^(?!(?:adoption|usage|deployment|report|numbers|status|my|our|the|portfolio|low|show|open|list|get|unused|unassigned|idle|spare|free|inactive|active|total|all)\b)(.+?)(?:'s|’s|')?\s+${ASPECT}$`,
   ),
 ];
 

@@ -20,8 +20,9 @@ const PRODUCT_CUSTOMERS =
 const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|rank|sort|order|me|of|for)(?: |$))+/;
 const NOT_A_PRODUCT =
   /^(?:(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those)(?: \d{1,3})?|\d+)$|\b(?:adoption|usage|deployment|percent|percentage|proportion|fraction|number|count|below|above|under|over|with|have|has|are|is)\b|\bof$|%/;
-/** "biggest customers with low usage", "the largest E3 accounts below 40%": the most licenses first. */
-const LARGEST = /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest) (?=.*\b(?:customers|accounts)\b)/;
+/** "biggest customers with low usage", "the largest E3 accounts below 40%", "which big customers have low usage?": the most licenses first. */
+const LARGEST =
+  /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest|big|large) (?=.*\b(?:customers|accounts)\b)/;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
 const SEATS =
   /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;

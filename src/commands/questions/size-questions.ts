@@ -8,7 +8,7 @@ import { originalCase, seatFilterOf } from './words.js';
  * "who has the most E3 licenses?", "who bought the most E3?".
  */
 const SIZE_RANKED =
-  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest)(?: (?<after>\d{1,3}))?(?: (?<product>.+?))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))?(?: (?<topProduct>.+?))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:(?:who|which customers?|what customers?) (?:has|have)|(?:customers|accounts) with|(?:who|which customers?) (?:bought|buys|owns?)) the (?<most>most|fewest|least)(?: (?<mostProduct>.+?))? (?:seats|licen[cs]es|users)$|^(?:who|which customers?) (?:bought|buys|owns?) the (?<boughtMost>most) (?<bought>.+?)$/;
+  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the|our) )?(?:(?:top )?(?:(?<before>\d{1,3}) )?(?<size>biggest|largest|smallest|big|large|small)(?: (?<after>\d{1,3}))?(?: (?<product>.+?))? (?:customers|accounts)(?: by (?:size|seats|licen[cs]es(?: sold)?))?|top(?: (?<top>\d{1,3}))?(?: (?<topProduct>.+?))? (?:customers|accounts) by (?:size|seats|licen[cs]es(?: sold)?)|(?:(?:sort|rank|order) )?(?:(?:the |all |my |our )?(?:customers|accounts) )?(?:(?:sorted|ranked|ordered) )?by (?:size|seats|licen[cs]es(?: sold)?))$|^(?:(?:who|which customers?|what customers?) (?:has|have)|(?:customers|accounts) with|(?:who|which customers?) (?:bought|buys|owns?)) the (?<most>most|fewest|least)(?: (?<mostProduct>.+?))? (?:seats|licen[cs]es|users)$|^(?:who|which customers?) (?:bought|buys|owns?) the (?<boughtMost>most) (?<bought>.+?)$/;
 /** What a product's name in a size question cannot be: "biggest customers with low usage" is a size and a question. */
 const NOT_A_PRODUCT = /\b(?:usage|deployment|adoption|low|high|with|below|above|under|over|by|customers?|accounts?)\b|%/;
 /** "who is our biggest customer?", "which is the smallest account?": the one. */
@@ -27,7 +27,10 @@ export function sizeAsked(text: string, asked: string): { question: SizeQuestion
     // "who has the most Teams users?" is Teams usage, ranked.
     if (named !== undefined && (NOT_A_PRODUCT.test(named) || workloadNamed(named) !== null)) return null;
     return {
-      question: { order: word === 'smallest' || word === 'fewest' || word === 'least' ? 'smallest' : 'largest', seats: null },
+      question: {
+        order: word === 'smallest' || word === 'small' || word === 'fewest' || word === 'least' ? 'smallest' : 'largest',
+        seats: null,
+      },
       count: shown === undefined ? null : Number(shown),
       product: named === undefined ? null : originalCase(text, named.replace(/ (?:licen[cs]es|seats)$/, '')),
     };
