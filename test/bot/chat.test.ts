@@ -354,6 +354,10 @@ for (const backend of BACKENDS) {
         // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
         ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
+        // Wishes before what is asked.
+        ['let me see the portfolio', 'groupChat', PORTFOLIO],
+        ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
+        ['show everything', 'channel', PORTFOLIO],
         // Size said other ways; seats and users of a product or workload.
         ['customers sorted by seats', 'personal', '12 customers by licenses sold'],
         ['which big customers have low usage?', 'channel', '2 customers with usage below 50%, the largest first'],
