@@ -309,6 +309,13 @@ for (const backend of BACKENDS) {
         ['how many customers do we have with E3?', 'groupChat', '7 customers with E3'],
         ['usage for E3 customers', 'channel', '7 customers with E3'],
         ['average Teams usage for E3 customers', 'personal', 'Teams usage: 7 customers with E3'],
+        // A workload before "for" a product; a plan "for business" is one product's name.
+        ['Yammer for E3 customers', 'channel', 'Yammer usage: 1 customer, among 7 customers with E3'],
+        [
+          'Microsoft 365 Apps for business customers',
+          'groupChat',
+          'No customer has a product named like "Microsoft 365 Apps for business".',
+        ],
         ['the unused E3 licenses', 'groupChat', '7 customers with unassigned E3 licenses'],
         // Products named together, and a bound right after a product.
         ['customers with E3 or Business Premium', 'personal', '12 customers with E3 or Business Premium'],

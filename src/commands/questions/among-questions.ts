@@ -38,6 +38,18 @@ const WITH_PRODUCT =
 
 /** "average Teams usage for E3 customers", "how is Teams doing among Business Premium accounts": the product last. */
 const FOR_PRODUCT = /^(.+?) (?:for|among|of|across|at|with) (?:(?:my|our|the|all) )*(.+?) (?:customers|accounts)$/;
+/**
+ * "Yammer for E3", "Teams among Business Premium": a workload's name, then the product's; not one
+ * product's name ("Microsoft 365 Apps for business": "for" and the audience a plan is sold to).
+ */
+const WORKLOAD_FOR =
+  /^(.+?) (?:for (?!(?:business|enterprise|education|faculty|students|government|frontline|nonprofits?)\b)|among |across |at |with )/;
+
+/** Whether words before "customers" are a workload over a product's customers ("Yammer for E3"), not a product's name. */
+function workloadFor(words: string): boolean {
+  const first = WORKLOAD_FOR.exec(words)?.[1];
+  return first !== undefined && workloadNamed(words) === null && workloadNamed(first) !== null;
+}
 
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
   const largest = LARGEST.exec(asked);
@@ -52,7 +64,7 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
   const named = PRODUCT_CUSTOMERS.exec(rest);
   // The lazy match may have left the lead-in's words in the name: "which", "how many".
   const words = named?.[2]!.replace(LEAD_WORDS, '');
-  if (named && words !== undefined && words !== '' && !NOT_A_PRODUCT.test(words)) {
+  if (named && words !== undefined && words !== '' && !NOT_A_PRODUCT.test(words) && !workloadFor(words)) {
     product = words;
     rest = `${named[1]}${named[2]!.slice(0, named[2]!.length - words.length)}${named[3]}${rest.slice(named[0].length)}`;
   }
