@@ -322,10 +322,21 @@ export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: P
   );
 }
 
-/** A customer's counts: over all its products, or over those named like the words (none without one). */
+/**
+ * A customer's counts: over all its products, or over those named like the words (none without
+ * one), each customer's counted once however often the card reads them (sums, then rows).
+ */
 function countsIn(product: string | null): (c: CustomerReport) => LicenseCounts {
-  return (c) =>
-    product === null ? c : (productCounts(c, product) ?? { customer: c.customer, sold: 0, assigned: 0, active: 0, entitled: 0 });
+  if (product === null) return (c) => c;
+  const counted = new Map<CustomerReport, LicenseCounts>();
+  return (c) => {
+    let counts = counted.get(c);
+    if (counts === undefined) {
+      counts = productCounts(c, product) ?? { customer: c.customer, sold: 0, assigned: 0, active: 0, entitled: 0 };
+      counted.set(c, counts);
+    }
+    return counts;
+  };
 }
 
 /** "60 of 100 licenses unassigned · 75 of 120 entitlements inactive", the list's own count first; unassigned only when there are any after inactive. */
