@@ -285,7 +285,7 @@ const DEFINITIONS = new RegExp(
     /(?:why (?:is|are|can|does|do|would)|how come)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
     /(?:why (?:is|are)|how come)(?: the| my| our)? (?:usage|deployment|adoption|numbers?)(?: %)?(?: so| that)? (?:high|low|odd|weird|strange|wrong|off)/,
     // The thresholds: what they are, and how to change them (the card says who sets them).
-    /(?:(?:set|change|lower|raise|adjust|update|move) )?(?:the |our |my )?(?:(?:low|low adoption|low usage|low deployment|upsell) )?thresholds?(?: (?:to|at) .+)?|what counts as (?:low|too low|high|an upsell)(?: adoption| usage| deployment)?|when is (?:adoption|usage|deployment) low/,
+    /(?:(?:set|change|lower|raise|adjust|update|move) )?(?:the |our |my )?(?:(?:low|low adoption|low usage|low deployment|upsell|usage|deployment|stale data|support) )?thresholds?(?: (?:to|at) .+)?|what counts as (?:low|too low|high|an upsell)(?: adoption| usage| deployment)?|when is (?:adoption|usage|deployment) low/,
   ]
     .map((part) => `^(?:${part.source})$`)
     .join('|'),

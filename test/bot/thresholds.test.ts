@@ -88,6 +88,18 @@ for (const backend of BACKENDS) {
       expect(await summary('low adoption')).to.equal('2 customers with low adoption');
       expect(await reported('--with', 'adoption-content')).to.deep.equal(['Coho Winery', 'Fabrikam Inc']);
       expect((await h.state.read()).thresholds).to.equal(undefined);
+
+      // Said shorter; "below the usage threshold" is then that number's low list.
+      for (const [asked, first] of [
+        ['usage threshold 40', 'Usage under 40% is low adoption.'],
+        ['make low usage 45%', 'Usage under 45% is low adoption.'],
+        ['treat deployment under 55% as low', 'Deployment under 55% is low adoption.'],
+      ] as const) {
+        expect(textsOf(cardOf((await h.say(asked, { scope: 'groupChat' }))[0]))[0], asked).to.equal(first);
+      }
+      expect(await summary('who is below the usage threshold?')).to.equal('2 customers with usage below 45%');
+      expect(await summary('who is under the deployment threshold?', 'channel')).to.equal('1 customer with deployment below 55%');
+      await h.say('reset the thresholds');
     });
   });
 }

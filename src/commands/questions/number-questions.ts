@@ -221,9 +221,16 @@ const STRUGGLING = new RegExp(
   String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD}))$`,
 );
 
+/** "who is below the usage threshold?", "customers under the Teams threshold": that number's. */
+const UNDER_NAMED_THRESHOLD = new RegExp(
+  String.raw`^(?:${WHO_IS} |(?:customers|accounts) )?(?:below|under) (?:the |our |my )?(?!low adoption )(.+?) thresholds?$`,
+);
+
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 export function lowAsked(asked: string): PercentMeasure | null {
   if (STRUGGLING.test(asked)) return { kind: 'lower' };
+  const named = UNDER_NAMED_THRESHOLD.exec(asked)?.[1];
+  if (named !== undefined) return measureOf(named);
   // The number is read from the words that say it is low: "low usage and high deployment" is about usage.
   const low = LOW.exec(asked) ?? LEAST.exec(asked);
   return low === null ? null : measureOf(low[0]);
