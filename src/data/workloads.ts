@@ -39,6 +39,9 @@ const ALIASES: Record<string, string> = {
   'microsoft dynamics crm': WORKLOADS.dynamics,
   'dynamics 365': WORKLOADS.dynamics,
   'microsoft 365 apps': WORKLOADS.apps,
+  'm365 apps': WORKLOADS.apps,
+  'office apps': WORKLOADS.apps,
+  'office 365 apps': WORKLOADS.apps,
 };
 
 /** The product's name for a workload code or name; unknown ones are kept as the source wrote them. */

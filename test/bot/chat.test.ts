@@ -429,6 +429,7 @@ for (const backend of BACKENDS) {
           '1 customer with Teams usage below 50%, among 5 customers with Business Premium',
         ],
         ['Skype usage', 'channel', 'No customer has Skype for Business usage figures yet'],
+        ['Office apps usage', 'groupChat', 'No customer has Microsoft 365 Apps usage figures yet'],
         ['how many people use Teams?', 'groupChat', 'Teams usage: 12 customers'],
         ['how many users are active?', 'personal', PORTFOLIO],
         ['total active users', 'channel', PORTFOLIO],
