@@ -361,6 +361,14 @@ for (const backend of BACKENDS) {
         // A workload's move: the demo's history keeps each workload's usage (Coho's Teams fell 6.5 points, Fabrikam's 6.1).
         ['has Teams usage gone down?', 'groupChat', '2 customers whose Teams usage went down'],
         ['who dropped in Teams usage by more than 6.2 points', 'channel', '1 customer whose Teams usage went down by more than 6.2 points'],
+        // Red, amber, green: under the thresholds, close above them, above them; worries and churn are the low ones.
+        ['red accounts', 'personal', '2 customers with low adoption'],
+        ['customers I should worry about', 'channel', '2 customers with low adoption'],
+        ["what's our churn risk?", 'groupChat', '2 customers with low adoption'],
+        ['green customers', 'personal', '10 customers with deployment at least 60% and usage at least 50% (the thresholds)'],
+        ['which customers are amber?', 'channel', 'No customer is within 10 points above the thresholds (deployment 60%, usage 50%).'],
+        ['how healthy is our portfolio?', 'groupChat', PORTFOLIO],
+        ['which customers need a QBR?', 'personal', '9 customers to act on'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

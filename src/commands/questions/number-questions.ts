@@ -215,10 +215,12 @@ const LEAST =
 /** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
 const WHO_IS = String.raw`(?:who|which customers?|what customers?|how many customers?) (?:is|are)`;
 const UNDER_THRESHOLD = String.raw`(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?`;
+/** "red accounts", "customers in the red", "who should I worry about?": low adoption (green is above the thresholds, amber close to them). */
+const RED = String.raw`(?:(?:show |list )?(?:the |my |our )?red (?:customers|accounts)|(?:customers|accounts|who(?:'s| is| are)?) in the red|(?:which|what) (?:customers|accounts) are red|(?:(?:which )?customers|accounts|who) (?:(?:should )?i|we) (?:should )?worry about|(?:which|what) (?:customers|accounts) should (?:i|we) worry about)`;
 /** "what percentage of customers are low?", "number of customers at risk": the list's title counts them. */
 const SHARE_OF = String.raw`(?:(?:what|which) )?(?:the )?(?:percentage|percent|proportion|fraction|part|number|count) of (?:(?:our|my|the|all) )?(?:customers|accounts)(?: (?:are|is|that are|who are))?`;
 const STRUGGLING = new RegExp(
-  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD}))$`,
+  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
 );
 
 /** "who is below the usage threshold?", "customers under the Teams threshold": that number's. */
@@ -275,7 +277,7 @@ export function averageAsked(asked: string): { side: 'below' | 'above'; measure:
  * could be, for the number named (both when none is).
  */
 const NEAR_THRESHOLD =
-  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:near|close to|just above|nearly at|almost at|right above|barely above|on the edge of|at risk of (?:falling|dropping) (?:below|under)) (?:the |our |my )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )?(?:on the )?borderline(?: (?:customers|accounts))?$/;
+  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:near|close to|just above|nearly at|almost at|right above|barely above|on the edge of|at risk of (?:falling|dropping) (?:below|under)) (?:the |our |my )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )?(?:on the )?borderline(?: (?:customers|accounts))?$|^(?:(?:show |list )?(?:the |my |our )?(?:amber|yellow) (?:customers|accounts)|(?:which|what) (?:customers|accounts) are (?:amber|yellow))$/;
 
 export function nearThresholdAsked(asked: string): PercentMeasure | null {
   const match = NEAR_THRESHOLD.exec(asked);
@@ -287,7 +289,7 @@ export function nearThresholdAsked(asked: string): PercentMeasure | null {
  * low?": the customers at or above the threshold of the number named (of both when none is).
  */
 const ABOVE_THRESHOLD =
-  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:above|over|at or above|not (?:below|under)) (?:the |our |my |their )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )not low(?: on (.+))?$/;
+  /^(?:(?:show |list )?(?:the |my |our )?green (?:customers|accounts)|(?:which|what) (?:customers|accounts) are green|(?:customers|accounts|who(?:'s| is| are)?) in the green)$|^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:above|over|at or above|not (?:below|under)) (?:the |our |my |their )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )not low(?: on (.+))?$/;
 
 export function aboveThresholdAsked(asked: string): PercentMeasure | null {
   const match = ABOVE_THRESHOLD.exec(asked);
