@@ -178,6 +178,16 @@ export function withoutCard(view: PortfolioView, lacking: Lacking, page: PageReq
 }
 
 /** How the card names what is lacking, what it means, the words for --without, and what each row says the customer has instead. */
+/** What a customer without figures lacks, and what to import for it. */
+const FIGURES_MISSING: Readonly<Record<'deployment' | 'usage' | 'either', string>> = {
+  deployment:
+    'No licenses sold in any source: import Partner Center deployment analytics or subscribed SKUs, or Graph subscribedSkus, for them. Each row says where its data comes from.',
+  usage:
+    'No entitlements counted by any source: import Partner Center usage analytics or a Graph usage report for them. Each row says where its data comes from.',
+  either:
+    'Neither licenses sold nor entitlements counted by any source (known from subscriptions or service requests alone): import Partner Center analytics, or subscribed SKUs and a Graph usage report, for them. Each row says where its data comes from.',
+};
+
 function lackingWords(lacking: Lacking): {
   asked: string;
   has: string;
@@ -212,11 +222,8 @@ function lackingWords(lacking: Lacking): {
       return {
         asked: lackedText(lacking),
         has: lackedText(lacking),
-        subtitle:
-          lacking.measure === 'deployment'
-            ? 'No licenses sold in any source: import Partner Center deployment analytics or subscribed SKUs, or Graph subscribedSkus, for them. Each row says where its data comes from.'
-            : 'No entitlements counted by any source: import Partner Center usage analytics or a Graph usage report for them. Each row says where its data comes from.',
-        option: `${lacking.measure} figures`,
+        subtitle: FIGURES_MISSING[lacking.measure],
+        option: lacking.measure === 'either' ? 'data' : `${lacking.measure} figures`,
         note: (c) => c.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data',
       };
   }

@@ -152,19 +152,22 @@ export function productTotals(customers: readonly CustomerReport[], order: Produ
 export type Lacking =
   | { readonly kind: 'product'; readonly words: string }
   | { readonly kind: 'workload'; readonly workload: string }
-  /** No figures at all for one of the two numbers: nothing imported or synced that counts it. */
-  | { readonly kind: 'figures'; readonly measure: 'deployment' | 'usage' };
+  /** No figures at all for one of the two numbers (or for either): nothing imported or synced that counts it. */
+  | { readonly kind: 'figures'; readonly measure: 'deployment' | 'usage' | 'either' };
 
-/** "usage data", "deployment figures", "usage numbers": the number itself, not a product. */
-const FIGURES = /^(deployment|usage)(?: (?:data|figures|numbers|reports?|analytics))?$/i;
+/** "usage data", "deployment figures", "usage numbers": the number itself, not a product; "data" alone: either number. */
+const FIGURES = /^(?:(deployment|usage)(?: (?:data|figures|numbers|reports?|analytics))?|(?:any )?(?:data|figures|numbers))$/i;
 
 /**
  * A workload's name ("Teams", "OneDrive") asks for its entitlements; "usage data" or "deployment
  * figures" for that number; other words for a product's name.
  */
 export function lackingNamed(words: string): Lacking {
-  const figures = FIGURES.exec(words.trim())?.[1]?.toLowerCase();
-  if (figures === 'deployment' || figures === 'usage') return { kind: 'figures', measure: figures };
+  const figures = FIGURES.exec(words.trim());
+  if (figures) {
+    const measure = figures[1]?.toLowerCase();
+    return { kind: 'figures', measure: measure === 'deployment' || measure === 'usage' ? measure : 'either' };
+  }
   const workload = workloadNamed(words);
   return workload === null ? { kind: 'product', words } : { kind: 'workload', workload };
 }
@@ -177,7 +180,7 @@ export function lackedText(lacking: Lacking): string {
     case 'workload':
       return `${lacking.workload} entitlements`;
     case 'figures':
-      return `${lacking.measure} figures`;
+      return lacking.measure === 'either' ? 'deployment or usage figures' : `${lacking.measure} figures`;
   }
 }
 
@@ -189,7 +192,14 @@ function lacks(c: CustomerReport, lacking: Lacking): boolean {
     case 'workload':
       return (workloadTotal(c, lacking.workload)?.entitled ?? 0) === 0;
     case 'figures':
-      return (lacking.measure === 'deployment' ? c.deploymentPercent : c.usagePercent) === null;
+      switch (lacking.measure) {
+        case 'deployment':
+          return c.deploymentPercent === null;
+        case 'usage':
+          return c.usagePercent === null;
+        case 'either':
+          return c.deploymentPercent === null && c.usagePercent === null;
+      }
   }
 }
 

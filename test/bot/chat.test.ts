@@ -7,7 +7,7 @@ import { MENTIONED, parseCommand } from '../../src/commands/command.js';
 import { PortfolioCache } from '../../src/portfolio/portfolio-cache.js';
 import { cardProblems, chartsWithoutFallback } from '../cards/validate.js';
 import { BACKENDS } from '../shared-azurite.js';
-import { DEMO_A_TO_Z, DEMO_TO_ACT_ON, doc } from '../helpers.js';
+import { DEMO_A_TO_Z, DEMO_TO_ACT_ON, doc, subscription } from '../helpers.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import {
   BOT,
@@ -2124,6 +2124,21 @@ describe('customers known from Teams usage alone, in chat', () => {
     const none = cardOf((await h.say('customers with no usage data'))[0]);
     expect(textsOf(none)).to.deep.equal(['Every customer has usage figures']);
     expect(cardProblems(none)).to.deep.equal([]);
+    expect((await h.say('which customers have no data?'))[0]!.activity['summary']).to.equal(
+      'Every customer has deployment or usage figures',
+    );
+    // A customer known from its subscriptions alone has neither number.
+    await h.storage.cache.upsert([
+      subscription('gamma', { key: 'subscription|t-gamma|gamma', customer: { tenantId: 't-gamma', name: 'Gamma Ltd' } }),
+    ]);
+    const gamma = cardOf((await h.say('which customers have no data?'))[0]);
+    expect(textsOf(gamma)).to.deep.equal([
+      '1 customer without deployment or usage figures',
+      'Neither licenses sold nor entitlements counted by any source (known from subscriptions or service requests alone): import Partner Center analytics, or subscribed SKUs and a Graph usage report, for them. Each row says where its data comes from.',
+      'Customer (most licenses first)',
+      ...['Deployment', 'Usage', 'Gamma Ltd', 'Partner Center subscriptions', '—', '—'],
+    ]);
+    expect(cardProblems(gamma)).to.deep.equal([]);
   });
 });
 
