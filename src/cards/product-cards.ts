@@ -177,7 +177,6 @@ export function withoutCard(view: PortfolioView, lacking: Lacking, page: PageReq
   );
 }
 
-/** How the card names what is lacking, what it means, the words for --without, and what each row says the customer has instead. */
 /** What a customer without figures lacks, and what to import for it. */
 const FIGURES_MISSING: Readonly<Record<'deployment' | 'usage' | 'either', string>> = {
   deployment:
@@ -188,6 +187,7 @@ const FIGURES_MISSING: Readonly<Record<'deployment' | 'usage' | 'either', string
     'Neither licenses sold nor entitlements counted by any source (known from subscriptions or service requests alone): import Partner Center analytics, or subscribed SKUs and a Graph usage report, for them. Each row says where its data comes from.',
 };
 
+/** How the card names what is lacking, what it means, the words for --without, and what each row says the customer has instead. */
 function lackingWords(lacking: Lacking): {
   asked: string;
   has: string;
