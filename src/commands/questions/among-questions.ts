@@ -23,6 +23,8 @@ const NOT_A_PRODUCT =
 /** "biggest customers with low usage", "the largest E3 accounts below 40%", "which big customers have low usage?": the most licenses first. */
 const LARGEST =
   /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest|big|large) (?=.*\b(?:customers|accounts)\b)/;
+/** "which customers have the most licenses but low usage?": the largest first, and the question after. */
+const MOST_SEATS = / (?:with|that have|who have|have|has) the most (?:licen[cs]es|seats)(?: (?:but|and|with|yet))? /;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
 const SEATS =
   /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
@@ -52,8 +54,9 @@ function workloadFor(words: string): boolean {
 }
 
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
-  const largest = LARGEST.exec(asked);
-  let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : asked;
+  const mostSeats = MOST_SEATS.exec(asked);
+  const largest = mostSeats ? null : LARGEST.exec(asked);
+  let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : mostSeats ? asked.replace(mostSeats[0], ' ') : asked;
   let seats: SeatFilter | null = null;
   const sized = SEATS.exec(rest);
   if (sized) {
@@ -82,6 +85,7 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
     product = last;
     rest = forProduct[1]!;
   }
-  if (product === null && seats === null && finding === null && !largest) return { among: null, rest: asked };
-  return { among: { product, seats, finding, largestFirst: largest !== null }, rest };
+  const largestFirst = largest !== null || mostSeats !== null;
+  if (product === null && seats === null && finding === null && !largestFirst) return { among: null, rest: asked };
+  return { among: { product, seats, finding, largestFirst }, rest };
 }

@@ -52,7 +52,7 @@ function highAsked(asked: string): string | null {
 
 /** "top 3 customers by usage", "bottom 5 by deployment", "worst 10 accounts for Teams usage": so many, ranked. */
 const RANK_COUNTED =
-  /^(?:(?:show|list)(?: me)? )?(?:the )?(top|best|highest|bottom|worst|lowest) (\d{1,3}) (?:(?:customers|accounts) )?(?:by|for|on|in) (.+)$/;
+  /^(?:(?:show|list)(?: me)? |(?:who|which|what) are )?(?:the |my |our )?(top|best|highest|bottom|worst|lowest) (\d{1,3}) (?:(?:customers|accounts) )?(?:by|for|on|in) (.+)$/;
 
 /** A ranking by a number the words name, of every customer or so many; null when they name none (or both: "adoption"). */
 export function rankAsked(asked: string): { measure: RankedMeasure; order: RankOrder; count: number | null } | null {
