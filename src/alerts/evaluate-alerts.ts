@@ -5,7 +5,7 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import { workloadTotal } from '../metrics/percent-filter.js';
 import { daysAhead, renewalsWithin } from '../metrics/renewals.js';
 import { DAY_MS } from '../time.js';
-import type { Thresholds } from '../metrics/thresholds.js';
+import { lowPercent, type Thresholds } from '../metrics/thresholds.js';
 import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
 import { conditionKey, conditionPercent, type AlertCondition, type CustomerAlert, type Measure, type NumberCondition } from './alert.js';
 import { isMuted } from './subscriptions.js';
@@ -111,8 +111,7 @@ function numberConditions(
   for (const measure of subscription.measure ? [subscription.measure] : MEASURES) {
     const percent = percentOf(customer, measure);
     if (percent === null) continue;
-    const threshold =
-      subscription.belowPercent ?? (measure === 'deployment' ? thresholds.deploymentLowPercent : thresholds.usageLowPercent);
+    const threshold = subscription.belowPercent ?? lowPercent(thresholds, measure);
     if (percent < threshold) {
       const condition = { kind: 'below', measure, percent, threshold } as const;
       below.push(condition);

@@ -25,6 +25,7 @@ import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
 import { capitalized, count, customersText, deploymentCounted, few, name, percentText, seatsText, usageCounted } from './text.js';
 import { percent } from '../metrics/percent.js';
+import { lowPercent } from '../metrics/thresholds.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
 
@@ -225,7 +226,7 @@ function rankedTotal(ranked: readonly CustomerReport[], measure: RankedMeasure, 
 export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
   const t = all.thresholds;
   if (measure.kind !== 'lower') {
-    const percent = measure.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
+    const percent = lowPercent(t, measure.kind);
     return percentCard(all, [[{ side: 'below', percent, measure }]], among, page);
   }
   const scope = scoped(all, among);
@@ -333,7 +334,7 @@ export function bestCard(view: PortfolioView, count: number | null, page: PageRe
 }
 
 /** The numbers a measure reads: both for either number ("lower"), or the one named. */
-function numbersOf(measure: PercentMeasure): RankedMeasure[] {
+function numbersOf(measure: PercentMeasure): [RankedMeasure, ...RankedMeasure[]] {
   return measure.kind === 'lower' ? [{ kind: 'deployment' }, { kind: 'usage' }] : [measure];
 }
 
@@ -383,19 +384,21 @@ export const NEAR_THRESHOLD_POINTS = 10;
  */
 export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
   const t = all.thresholds;
-  const groups = numbersOf(measure).map((m): PercentFilters => {
-    const line = m.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent;
+  const near = (m: RankedMeasure): PercentFilters => {
+    const line = lowPercent(t, m.kind);
     return [
       { side: 'above', percent: line, inclusive: true, measure: m },
       { side: 'below', percent: line + NEAR_THRESHOLD_POINTS, measure: m },
     ];
-  });
-  const query: PercentQuery = groups as [PercentFilters, ...PercentFilters[]];
-  const within = `within ${NEAR_THRESHOLD_POINTS} points above ${groups.length > 1 ? 'the thresholds' : 'the threshold'}`;
+  };
+  const [head, ...rest] = numbersOf(measure);
+  // Either number close to its threshold.
+  const query: PercentQuery = [near(head), ...rest.map(near)];
+  const within = `within ${NEAR_THRESHOLD_POINTS} points above ${query.length > 1 ? 'the thresholds' : 'the threshold'}`;
   const over = asked(all, among);
   // An unknown product or no such customers: percentCard says so.
   if (over.customers.length > 0 && over.passing(query).length === 0) {
-    const lines = groups.map(([{ measure: m, percent }]) => `${measureName(m)} ${percent}%`).join(', ');
+    const lines = query.map(([{ measure: m, percent }]) => `${measureName(m)} ${percent}%`).join(', ');
     return messageCard(
       `No customer is ${within} (${lines}).`,
       ['The customers under them are the low adoption list.'],
@@ -410,13 +413,19 @@ export function nearThresholdCard(all: PortfolioView, measure: PercentMeasure, a
  * when none is named: those the low adoption list leaves out.
  */
 export function aboveThresholdCard(all: PortfolioView, measure: PercentMeasure, among: Among | null, page: PageRequest): Reply {
-  const t = all.thresholds;
-  const filters = numbersOf(measure).map((m): PercentFilter => ({
+  const atOrAbove = (m: RankedMeasure): PercentFilter => ({
     side: 'above',
-    percent: m.kind === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent,
+    percent: lowPercent(all.thresholds, m.kind),
     inclusive: true,
     measure: m,
-  }));
-  const [first, ...rest] = filters;
-  return percentCard(all, [[first!, ...rest]], among, page, filters.length > 1 ? ' (the thresholds)' : ' (the threshold)');
+  });
+  const [head, ...rest] = numbersOf(measure);
+  // Both numbers at or above their thresholds.
+  return percentCard(
+    all,
+    [[atOrAbove(head), ...rest.map(atOrAbove)]],
+    among,
+    page,
+    rest.length > 0 ? ' (the thresholds)' : ' (the threshold)',
+  );
 }

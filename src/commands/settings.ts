@@ -8,7 +8,7 @@ import { count, name } from '../cards/text.js';
 import type { AlertConfig } from '../config.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
-import type { Thresholds } from '../metrics/thresholds.js';
+import { lowPercent, type Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioCache } from '../portfolio/portfolio-cache.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { BotStateStore, Subscription } from '../proactive/bot-state.js';
@@ -216,8 +216,7 @@ export class Settings {
       return `${who}: ${s.workload} usage under ${s.belowPercent ?? t.usageLowPercent}%, or a sharp drop in it since the previous sync (set by ${s.by} on ${s.since.slice(0, 10)}).`;
     }
     const measure = s.measure ?? null;
-    const under = (m: Measure): string =>
-      `${m} under ${s.belowPercent ?? (m === 'deployment' ? t.deploymentLowPercent : t.usageLowPercent)}%`;
+    const under = (m: Measure): string => `${m} under ${s.belowPercent ?? lowPercent(t, m)}%`;
     const when =
       measure !== null
         ? under(measure)

@@ -22,7 +22,11 @@ export function withinSeats(sold: number, seats: SeatFilter): boolean {
 
 /** The most licenses sold first (all of them, or as `sold` counts them); customers with as many keep the order given. */
 export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: readonly C[], sold: (c: C) => number = (c) => c.sold): C[] {
-  return [...customers].sort((a, b) => sold(b) - sold(a));
+  // Counted once each: a product's licenses are summed over its rows.
+  return customers
+    .map((c) => ({ c, sold: sold(c) }))
+    .sort((a, b) => b.sold - a.sold)
+    .map(({ c }) => c);
 }
 
 /**

@@ -12,6 +12,11 @@ export interface Thresholds {
   readonly staleDays: number;
 }
 
+/** The percent under which a number is low adoption: deployment's, or usage's (a workload's usage too). */
+export function lowPercent(thresholds: Thresholds, measure: 'deployment' | 'usage' | 'workload'): number {
+  return measure === 'deployment' ? thresholds.deploymentLowPercent : thresholds.usageLowPercent;
+}
+
 /** A threshold by name. */
 export type ThresholdName = keyof Thresholds;
 
