@@ -446,10 +446,25 @@ for (const backend of BACKENDS) {
           code: 0,
           stdout: `No customer has a subscription renewing in ${neither[0]!.toUpperCase()}${neither.slice(1)}.\n`,
         });
+        // A calendar quarter: its renewals alone (Tailspin's paid term ends in its quarter, 65 days on).
+        const quarterOf = (days: number): { name: string; from: string; to: string } => {
+          const at = new Date(Date.now() + days * 86_400_000);
+          const [year, q] = [at.getUTCFullYear(), Math.floor(at.getUTCMonth() / 3)];
+          const day = (month: number, date: number): string => new Date(Date.UTC(year, month, date)).toISOString().slice(0, 10);
+          return { name: `q${q + 1}`, from: day(q * 3, 1), to: day(q * 3 + 3, 0) };
+        };
+        const quarter = quarterOf(65);
+        expect(await inMonth(quarter.name))
+          .to.deep.equal(
+            dated
+              .filter((c) => c.renewals.some((r) => r.renewsOn.slice(0, 10) >= quarter.from && r.renewsOn.slice(0, 10) <= quarter.to))
+              .map((c) => c.customer),
+          )
+          .and.include('Tailspin Toys');
         const unreadable = await adoptionIn(demo.env, 'report', '--renewing', 'soon');
         expect(unreadable.code).to.equal(1);
         expect(unreadable.stderr).to.contain(
-          "option '--renewing <days|month>' argument 'soon' is invalid. give a whole number of days, such as 30, or a month, such as december",
+          "option '--renewing <days|month|quarter>' argument 'soon' is invalid. give a whole number of days, such as 30, a month, such as december, or a quarter, such as q1",
         );
       } finally {
         await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });

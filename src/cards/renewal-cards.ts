@@ -1,6 +1,6 @@
 import {
-  MONTH_NAMES,
-  monthOf,
+  calendarName,
+  calendarOf,
   renewalsWithin,
   windowOf,
   type RenewalScope,
@@ -80,20 +80,19 @@ function renewalTotals(renewals: readonly Renewal[]): { title: string; value: st
 
 /**
  * What the title says the span is: "the next 90 days"; "the next 36 days, to the end of December";
- * "December (2026-12-01 to 2026-12-31)".
+ * "December (2026-12-01 to 2026-12-31)"; "Q1 (2027-01-01 to 2027-03-31)".
  */
 function spanText(asked: RenewalSpan, window: RenewalWindow, today: string): string {
   if ('days' in asked) return `the next ${count(window.to)} days`;
-  const span = monthOf(asked, today);
-  const month = MONTH_NAMES[span.month - 1]!;
-  if (!span.whole) return `the next ${count(window.to)} days, to the end of ${month}`;
-  return `${month} (${dayAfter(today, window.from)} to ${dayAfter(today, window.to)})`;
+  const span = calendarOf(asked, today);
+  if (!span.whole) return `the next ${count(window.to)} days, to the end of ${calendarName(span)}`;
+  return `${calendarName(span)} (${dayAfter(today, window.from)} to ${dayAfter(today, window.to)})`;
 }
 
-/** What the CLI's --renewing says for the span: a month's name when the whole month was asked, else the days. */
+/** What the CLI's --renewing says for the span: the month's or quarter's name when the whole of it was asked, else the days. */
 function renewingOption(asked: RenewalSpan, window: RenewalWindow, today: string): string {
-  const span = 'days' in asked ? null : monthOf(asked, today);
-  return span?.whole ? MONTH_NAMES[span.month - 1]!.toLowerCase() : String(window.to);
+  const span = 'days' in asked ? null : calendarOf(asked, today);
+  return span?.whole ? calendarName(span).toLowerCase() : String(window.to);
 }
 
 /**

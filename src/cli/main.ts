@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, LOGIN_PORT, type Config } from '../config.js';
 import { FLAG_CODES, RECOMMENDATION_CODES } from '../metrics/report-types.js';
 import type { PercentMeasure } from '../metrics/percent-filter.js';
-import { monthNumber, RENEWAL_DAYS, type FixedSpan } from '../metrics/renewals.js';
+import { monthNumber, quarterNamed, RENEWAL_DAYS, type FixedSpan } from '../metrics/renewals.js';
 import { MOST_SOLD, type ProductOrder } from '../metrics/products.js';
 import { TRIAL_ACTION_DAYS } from '../metrics/findings.js';
 import { WORKLOADS, workloadNamedIn } from '../data/workloads.js';
@@ -48,13 +48,15 @@ function daysArgument(value: string): number {
   return n;
 }
 
-/** `--renewing 30` (days ahead) or `--renewing december` (that month, its next occurrence). */
+/** `--renewing 30` (days ahead), `--renewing december` or `--renewing q1` (that month or calendar quarter, its next occurrence). */
 function renewingArgument(value: string): FixedSpan {
   const month = monthNumber(value);
-  if (month > 0) return { month, whole: true };
+  if (month > 0) return { first: month, months: 1, whole: true };
+  const quarter = quarterNamed(value, true);
+  if (quarter) return quarter;
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1)
-    throw new InvalidArgumentError('give a whole number of days, such as 30, or a month, such as december');
+    throw new InvalidArgumentError('give a whole number of days, such as 30, a month, such as december, or a quarter, such as q1');
   return { days };
 }
 
@@ -199,8 +201,8 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     )
     .addOption(new Option('--seats-below <count>', 'only customers with fewer than this many licenses sold').argParser(seatsArgument))
     .option(
-      '--renewing <days|month>',
-      'only customers with a subscription whose term (or trial) ends within this many days, or in that month (december), the soonest first',
+      '--renewing <days|month|quarter>',
+      'only customers with a subscription whose term (or trial) ends within this many days, or in that month (december) or calendar quarter (q1), the soonest first',
       renewingArgument,
     )
     .addOption(

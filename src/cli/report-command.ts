@@ -26,7 +26,7 @@ import {
   measureName,
   findingOf,
   portfolioReport,
-  MONTH_NAMES,
+  calendarName,
   trend,
   type PercentFilter,
   type PercentMeasure,
@@ -211,10 +211,10 @@ export function selectReport(
   return { ...full, customers };
 }
 
-/** "in the next 30 days", "in December", "by the end of December". */
+/** "in the next 30 days", "in December", "by the end of December", "in Q1". */
 function spanClause(span: FixedSpan): string {
   if ('days' in span) return `in the next ${span.days} days`;
-  return `${span.whole ? 'in' : 'by the end of'} ${MONTH_NAMES[span.month - 1]}`;
+  return `${span.whole ? 'in' : 'by the end of'} ${calendarName(span)}`;
 }
 
 /** What to say when no customer is left to show. */

@@ -305,15 +305,15 @@ const WHY_CUSTOMER = [
   new RegExp(
     String.raw`^${WHY}(?: the)? \S+(?: \S+){0,2}? (?:(?:over|above|more than|below|under|at) \d\S*|(?:so |that )?(?:high|low|odd|weird|strange)) (?:for|at|in) (?!\d)(.+?)$`,
   ),
-  new RegExp(String.raw`^${WHY} (.+?)(?:'s|’s|')?(?: (?:have|has|show|shows|get|gets|got))? ${MEASURES}\b.*$`),
+  new RegExp(String.raw`^${WHY} (.+?)(?:'s|')?(?: (?:have|has|show|shows|get|gets|got))? ${MEASURES}\b.*$`),
   new RegExp(String.raw`^${WHY} (.+?) (?:at|over|above|more than|below|under) .+$`),
-  new RegExp(String.raw`^explain (.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers|card))?$`),
+  new RegExp(String.raw`^explain (.+?)(?:'s|')?(?: (?:usage|deployment|adoption|numbers|card))?$`),
   // "why is Fabrikam low?", "why is Coho so low"
   new RegExp(String.raw`^${WHY} (.+?)${ODD}$`),
   // "what's wrong with Fabrikam?", "what's the problem with Tailspin": what explains its numbers.
-  /^(?:what(?:'s| is) )?(?:wrong|the (?:problem|issue|matter)) with (.+)$/,
+  /^(?:what is )?(?:wrong|the (?:problem|issue|matter)) with (.+)$/,
   // What to do about one customer: the why card ends with what to do and why.
-  /^(?:what (?:should|can|do|must) (?:i|we) (?:do|say|tell|offer|suggest|propose) (?:with|about|for|to) |what (?:should|can|do) (?:i|we) (?:tell|offer|suggest to|propose to) |how (?:can|do|could|should) (?:i|we) (?:improve|raise|increase|lift|grow|help|boost) |(?:recommendations?|advice|suggestions?|next steps|actions|what to do) (?:for|about|on|with) )(.+?)(?:'s|’s|')?(?: (?:usage|deployment|adoption|numbers))?$/,
+  /^(?:what (?:should|can|do|must) (?:i|we) (?:do|say|tell|offer|suggest|propose) (?:with|about|for|to) |what (?:should|can|do) (?:i|we) (?:tell|offer|suggest to|propose to) |how (?:can|do|could|should) (?:i|we) (?:improve|raise|increase|lift|grow|help|boost) |(?:recommendations?|advice|suggestions?|next steps|actions|what to do) (?:for|about|on|with) )(.+?)(?:'s|')?(?: (?:usage|deployment|adoption|numbers))?$/,
 ];
 /** What follows "why is" or "explain" that is not a customer's name (then it is the general question). */
 const NOT_A_CUSTOMER =
@@ -356,7 +356,7 @@ export function isQuestion(command: Command): command is Question {
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
 const ACTIONS =
-  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what (?:should|do|can) (?:i|we) (?:focus on|work on|prioriti[sz]e|tackle|start with)(?: next| now| first| today| this week| this month)?|what(?:'s| is) next|(?:(?:show|give|send)(?: me| us)? )?(?:my |our |the |this week's |today's )?(?:to[- ]?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)(?: (?:for )?(?:today|this week|the week|next week))?|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up|an? (?:qbr|business review|check-?in|call|visit|meeting))|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my |our )?attention)$/;
+  /^(?:what (?:should|do|can|must) (?:i|we) do(?: next| now| first| today| this week)?|what (?:should|do|can) (?:i|we) (?:focus on|work on|prioriti[sz]e|tackle|start with)(?: next| now| first| today| this week| this month)?|what is next|(?:(?:show|give|send)(?: me| us)? )?(?:my |our |the |this week's |today's )?(?:to[- ]?do(?: list)?|action list|action items|next (?:steps|actions)|actions|priorities|suggested actions|suggestions|recommendations)(?: (?:for )?(?:today|this week|the week|next week))?|who (?:should|do|must) (?:i|we) (?:call|contact|reach out to|talk to|focus on|visit|follow up with)(?: first| next| today| this week)?|(?:which|what) customers? (?:need|needs|require|requires) (?:attention|help|action|work|follow-?up|an? (?:qbr|business review|check-?in|call|visit|meeting))|who needs (?:attention|help|action|follow-?up)|where (?:should|do|can) (?:i|we) (?:focus|start|begin)(?: first| next| today| this week)?|what needs (?:my |our )?attention)$/;
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? )?(?:csv|excel|spreadsheet)(?: export| file)?)$/;
@@ -364,17 +364,17 @@ const DATA_STATUS =
   /^(?:sync now|when did (?:we|you|it|the bot) (?:last )?sync(?: last)?|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where does (?:the |my )?data come from|(?:which customers?|who) (?:has not|hasn't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:customers?|accounts?) (?:not|never) synced(?: (?:in|for) (?:a|one|two|\d+) (?:days?|weeks?|months?)| (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems)|how (?:do|can) (?:i|we) (?:import|add|load|upload|bring in|get in|feed in|put in) (?:the |more |new |my |our )?(?:data|files?|exports?|customers?|a customer)(?: in| into (?:it|this|the bot))?|(?:(?:can|do|does) (?:you|it|this bot|the bot) )?(?:connect|talk|sync) (?:to|with) (?:partner center|(?:microsoft )?graph)|(?:how|where) (?:do|does) (?:you|it|the bot) get (?:the |its |your )?data)$/;
 /** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
 const SHOWN_HERE =
-  /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
+  /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
 /** "which subscriptions need attention?", "suspended subscriptions", "who has subscriptions in grace period?", "billing problems". */
 const ATTENTION =
   /^(?:(?:which|what|any) (?:customers?|accounts?) (?:(?:are|is) )?in (?:a |their )?grace(?:-| )period|(?:who|which customers?) (?:is|are) in (?:a |their )?grace(?:-| )period|(?:customers?|accounts?) in (?:a |their )?grace(?:-| )period)$|^(?:(?:which|what) (?:customers?|accounts?) (?:have|has) |who has |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) with |(?:show|list)(?: me)? |any )?(?:an? |any )?(?:the |my |our )?(?:(?:(?:suspended|expired|disabled|locked(?:-| )?out|lapsed|lapsing|grace(?:-| )period) )+subscriptions?|subscriptions? (?:in|on) (?:a |their )?grace(?:-| )period|(?:(?:which|what) )?subscriptions? (?:that )?(?:needs?|needing|requires?|requiring) attention|billing (?:problems|issues)|(?:suspended|expired|disabled|locked(?:-| )?out) (?:licen[cs]es|seats))$/;
 
 const BEST =
-  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?:'s| is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$|^(?:(?:who|which customers?|what customers?) (?:has|have) |(?:customers|accounts) with )?(?:an? )?(?:high|good|strong|great|excellent) adoption$/;
+  /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?: is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$|^(?:(?:who|which customers?|what customers?) (?:has|have) |(?:customers|accounts) with )?(?:an? )?(?:high|good|strong|great|excellent) adoption$/;
 /** "who is our best customer?": the one. */
-const BEST_ONE = /^(?:(?:who|which|what)(?:'s| is)|who's) (?:the |our |my )(?:best|healthiest|strongest) (?:customer|account)$/;
+const BEST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:best|healthiest|strongest) (?:customer|account)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:the |our |my )?portfolio(?:'s|’s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s|’s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|overall|total) )?(?:usage|deployment|adoption) (?:rate|%|percent(?:age)?)(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:who|which|what)(?:'s| is) (?:the |our |my )(?:worst|weakest) (?:customer|account)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:who|which|what) is (?:the |our |my )(?:worst|weakest) (?:customer|account)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -399,27 +399,34 @@ const CUSTOMER = [
   /^(?:compare\s+)?(.+?)\s+(?:with|to|against|vs\.?|versus|compared (?:to|with))\s+(?:the )?(?:last|previous|prior)\s+(?:week|month|quarter|year|sync)$/,
   /^how(?: is|'s| are)\s+(.+?)(?:\s+doing)?$/,
   // "show me Contoso's products": the name without what of it.
-  new RegExp(String.raw`^(?:show|open)\s+(?!(?:me\s+)?(?:the|my|our|all)\s+${ASPECT}$)(?:me\s+)?(.+?)(?:(?:'s|’s|')?\s+${ASPECT})?$`),
+  new RegExp(String.raw`^(?:show|open)\s+(?!(?:me\s+)?(?:the|my|our|all)\s+${ASPECT}$)(?:me\s+)?(.+?)(?:(?:'s|')?\s+${ASPECT})?$`),
   // "Contoso adoption", "Fabrikam's usage"; not "usage report" or "my status".
   new RegExp(
-    String.raw`^(?!(?:adoption|usage|deployment|report|numbers|status|my|our|the|portfolio|low|show|open|list|get|unused|unassigned|idle|spare|free|inactive|active|total|all)\b)(.+?)(?:'s|’s|')?\s+${ASPECT}$`,
+    String.raw`^(?!(?:adoption|usage|deployment|report|numbers|status|my|our|the|portfolio|low|show|open|list|get|unused|unassigned|idle|spare|free|inactive|active|total|all)\b)(.+?)(?:'s|')?\s+${ASPECT}$`,
   ),
 ];
 
 /** Words people put before what they ask ("what is", "tell me about", "please"), dropped before it is read. */
 const LEAD_IN =
-  /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:(?:what(?:'s| is| are)|tell me about|details (?:for|of|on|about)|info(?:rmation)? (?:on|about|for)|check|how about|give me|let me see|i(?: want| would like|'d like|’d like) to see)\s+)?/;
+  /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:(?:what(?: is| are)|tell me about|details (?:for|of|on|about)|info(?:rmation)? (?:on|about|for)|check|how about|give me|let me see|i(?: want| would like|'d like) to see)\s+)?/;
 /** Words people put after it ("please", "thanks"). */
 const TRAIL_OFF = /\s+(?:please|pls|thanks|thank you)$/;
 
-/** Lower-cased, trimmed, inner spaces collapsed, trailing punctuation and quotes dropped. */
+/**
+ * Lower-cased, trimmed, inner spaces collapsed, trailing punctuation and quotes dropped; the
+ * typographic apostrophe (phones and Word type it) read as the straight one, and the short forms
+ * of questions said in full ("who's" is "who is", "who's got" "who has").
+ */
 export function normalize(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s?!.]+$/, '')
     .replace(/^["'“”]+|["'“”]+$/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replaceAll('’', "'")
+    .replace(/\bwho(?:'s| has| have) got\b/g, 'who has')
+    .replace(/\b(who|what|how|where|when|which|that|there|it)'s\b/g, '$1 is');
 }
 
 /** What was asked, without the words around it ("please", "tell me about"). */

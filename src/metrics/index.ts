@@ -68,9 +68,9 @@ export {
 } from './products.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export {
+  calendarName,
   daysAhead,
   daysUntil,
-  MONTH_NAMES,
   RENEWAL_DAYS,
   renewalsWithin,
   renewing,

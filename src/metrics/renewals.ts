@@ -55,26 +55,52 @@ export const MONTH_NAMES = [
 /** The month (1-12) a name says, case aside ("december"); 0 when it names none. */
 export const monthNumber = (name: string): number => MONTH_NAMES.findIndex((m) => m.toLowerCase() === name.trim().toLowerCase()) + 1;
 
-/** A month (1-12, its next occurrence), the whole of it ("in December") or from today to its end ("by the end of December"). */
-export interface MonthSpan {
-  readonly month: number;
+/** The months a calendar span covers: one ("December"), or a calendar quarter ("Q1": January to March). */
+export type SpanMonths = 1 | 3;
+
+/**
+ * Calendar months named (their next occurrence): a month or a quarter from its first month (1-12;
+ * a quarter's is 1, 4, 7 or 10), the whole of it ("in December", "in Q1") or from today to its end
+ * ("by the end of December", "by the end of Q1").
+ */
+export interface CalendarSpan {
+  readonly first: number;
+  readonly months: SpanMonths;
   readonly whole: boolean;
 }
 
-/** So many days ahead, or a month named: what the CLI's --renewing takes. */
-export type FixedSpan = { readonly days: number } | MonthSpan;
+/** So many days ahead, or a month or quarter named: what the CLI's --renewing takes. */
+export type FixedSpan = { readonly days: number } | CalendarSpan;
 
 /**
- * How far ahead a renewal question looks: a fixed span, or the calendar month so many from
- * today's ("this month": 0, to its end; "next month": 1, the whole of it).
+ * How far ahead a renewal question looks: a fixed span, or the calendar month or quarter so many
+ * from today's ("this month", "this quarter": 0, to its end; "next month", "next quarter": 1, the
+ * whole of it).
  */
-export type RenewalSpan = FixedSpan | { readonly monthsFromNow: 0 | 1 };
+export type RenewalSpan = FixedSpan | { readonly fromNow: 0 | 1; readonly months: SpanMonths };
 
-/** The month a span names, the one of "this month" and "next month" read from today (ISO). */
-export function monthOf(span: Exclude<RenewalSpan, { readonly days: number }>, today: string): MonthSpan {
-  if ('month' in span) return span;
-  const current = Number(today.slice(5, 7));
-  return span.monthsFromNow === 0 ? { month: current, whole: false } : { month: (current % 12) + 1, whole: true };
+/** The quarter (1-4) a month (1-12) falls in. */
+const quarterOf = (month: number): number => Math.ceil(month / 3);
+
+/** "December", "Q1": what a calendar span is called. */
+export function calendarName(span: CalendarSpan): string {
+  return span.months === 3 ? `Q${quarterOf(span.first)}` : MONTH_NAMES[span.first - 1]!;
+}
+
+/** The quarter ("q1".."q4", case aside) a word names, as a span of its months; null when it names none. */
+export function quarterNamed(word: string, whole: boolean): CalendarSpan | null {
+  const quarter = /^q([1-4])$/i.exec(word.trim());
+  return quarter ? { first: Number(quarter[1]) * 3 - 2, months: 3, whole } : null;
+}
+
+/** The calendar months a span names, those of "this month" and "next quarter" read from today (ISO). */
+export function calendarOf(span: Exclude<RenewalSpan, { readonly days: number }>, today: string): CalendarSpan {
+  if ('first' in span) return span;
+  const month = Number(today.slice(5, 7));
+  const current = span.months === 3 ? quarterOf(month) * 3 - 2 : month;
+  return span.fromNow === 0
+    ? { first: current, months: span.months, whole: false }
+    : { first: ((current - 1 + span.months) % 12) + 1, months: span.months, whole: true };
 }
 
 /** The days a renewal question covers, counted from today: from the one to the other, both included. */
@@ -87,18 +113,19 @@ export interface RenewalWindow {
 export const daysAhead = (days: number): RenewalWindow => ({ from: 0, to: days });
 
 /**
- * The days of the span from today (ISO): a month is this year's or, once past, next year's, and
- * runs to its last day; the whole month from its first day (today, when it has begun).
+ * The days of the span from today (ISO): a month or quarter is this year's or, once past, next
+ * year's, and runs to its last day; the whole of it from its first day (today, when it has begun).
  */
 export function windowOf(asked: RenewalSpan, today: string): RenewalWindow {
   if ('days' in asked) return daysAhead(asked.days);
-  const span = monthOf(asked, today);
+  const span = calendarOf(asked, today);
+  const last = span.first + span.months - 1;
   const from = new Date(`${today.slice(0, 10)}T00:00:00Z`);
-  const year = from.getUTCFullYear() + (span.month < from.getUTCMonth() + 1 ? 1 : 0);
+  const year = from.getUTCFullYear() + (last < from.getUTCMonth() + 1 ? 1 : 0);
   const daysTo = (date: number): number => Math.round((date - from.getTime()) / DAY_MS);
   // Day 0 of the next month is the last day of this one.
-  const to = daysTo(Date.UTC(year, span.month, 0));
-  return { from: span.whole ? Math.max(0, daysTo(Date.UTC(year, span.month - 1, 1))) : 0, to };
+  const to = daysTo(Date.UTC(year, last, 0));
+  return { from: span.whole ? Math.max(0, daysTo(Date.UTC(year, span.first - 1, 1))) : 0, to };
 }
 
 /** Whole days from today (an ISO date-time) to the renewal's day; negative once it is past. */

@@ -372,6 +372,15 @@ for (const backend of BACKENDS) {
         // "who are my worst 3 ...": a ranking of so many; "the most licenses but low usage": the largest first.
         ['who are my worst 3 customers by Teams usage?', 'channel', 'Teams usage: the lowest 3 of 12 customers'],
         ['which customers have the most licenses but low usage?', 'personal', '2 customers with usage below 50%, the largest first'],
+        // Short forms, with the straight or the typographic apostrophe phones type.
+        ["who's low?", 'channel', '2 customers with low adoption'],
+        ['which customers are in trouble?', 'personal', '2 customers with low adoption'],
+        ['what’s our deployment?', 'groupChat', PORTFOLIO],
+        ['what is our usage', 'personal', PORTFOLIO],
+        ["who's got the most licenses?", 'channel', '12 customers by licenses sold'],
+        ["what's renewing soon", 'personal', '2 customers renew or end a trial in the next 90 days'],
+        ['who’s due for renewal next month?', 'groupChat', '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)'],
+        ['what’s wrong with Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -813,6 +822,20 @@ for (const backend of BACKENDS) {
         'Subscriptions: 3 (1 trial)',
         'Seats: 125',
       ]);
+      // Calendar quarters: "this quarter" to its end, "next quarter" and "in Q1" the whole of it.
+      expect((await h.say('renewals this quarter'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in the next 36 days, to the end of Q4',
+      );
+      for (const asked of ["who's up for renewal in Q1?", 'renewals next quarter', 'how many seats renew in the first quarter?']) {
+        expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal('1 customer renews in Q1 (2027-01-01 to 2027-03-31)');
+      }
+      // "before Q1": to the end of the quarter before it; "the next quarter" stays 90 days.
+      expect((await h.say('renewals before Q1'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in the next 36 days, to the end of Q4',
+      );
+      expect((await h.say('renewals in the next quarter'))[0]!.activity['summary']).to.equal(
+        '2 customers renew or end a trial in the next 90 days',
+      );
       // The customer's card says when it renews, under its products, and when its trial ends.
       const woodgrove = cardOf((await h.say('adoption for woodgrove'))[0]);
       expect(textsOf(woodgrove).filter((t) => t.startsWith('Renewal:'))).to.deep.equal([

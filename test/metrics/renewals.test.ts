@@ -28,22 +28,31 @@ describe('renewals', () => {
     ]);
   });
 
-  it('reads a month as its days, this year or next once it has passed: the whole month, or from today to its end', () => {
+  it('reads a month or a calendar quarter as its days, this year or next once it has passed: the whole of it, or from today to its end', () => {
     expect(windowOf({ days: 45 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 45 });
-    expect(windowOf({ month: 12, whole: false }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 36 });
+    expect(windowOf({ first: 12, months: 1, whole: false }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 36 });
     // "in December": from its first day.
-    expect(windowOf({ month: 12, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
+    expect(windowOf({ first: 12, months: 1, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
     // The month under way: from today.
-    expect(windowOf({ month: 11, whole: true }, '2026-11-25T23:59:00.000Z')).to.deep.equal({ from: 0, to: 5 });
-    expect(windowOf({ month: 11, whole: false }, '2026-11-30T00:00:00.000Z')).to.deep.equal({ from: 0, to: 0 });
-    expect(windowOf({ month: 1, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 37, to: 67 });
-    expect(windowOf({ month: 2, whole: false }, '2027-01-10T00:00:00.000Z')).to.deep.equal({ from: 0, to: 49 });
+    expect(windowOf({ first: 11, months: 1, whole: true }, '2026-11-25T23:59:00.000Z')).to.deep.equal({ from: 0, to: 5 });
+    expect(windowOf({ first: 11, months: 1, whole: false }, '2026-11-30T00:00:00.000Z')).to.deep.equal({ from: 0, to: 0 });
+    expect(windowOf({ first: 1, months: 1, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 37, to: 67 });
+    expect(windowOf({ first: 2, months: 1, whole: false }, '2027-01-10T00:00:00.000Z')).to.deep.equal({ from: 0, to: 49 });
     // "this month" to its end, "next month" the whole of it, January after December.
-    expect(windowOf({ monthsFromNow: 0 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 5 });
-    expect(windowOf({ monthsFromNow: 1 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
-    expect(windowOf({ monthsFromNow: 1 }, '2026-12-20T12:00:00.000Z')).to.deep.equal({ from: 12, to: 42 });
+    expect(windowOf({ fromNow: 0, months: 1 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 5 });
+    expect(windowOf({ fromNow: 1, months: 1 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 6, to: 36 });
+    expect(windowOf({ fromNow: 1, months: 1 }, '2026-12-20T12:00:00.000Z')).to.deep.equal({ from: 12, to: 42 });
     // A leap year's February.
-    expect(windowOf({ month: 2, whole: true }, '2028-01-10T00:00:00.000Z')).to.deep.equal({ from: 22, to: 50 });
+    expect(windowOf({ first: 2, months: 1, whole: true }, '2028-01-10T00:00:00.000Z')).to.deep.equal({ from: 22, to: 50 });
+    // "in Q1": January to March, next year's once this year's has passed; the quarter under way from today.
+    expect(windowOf({ first: 1, months: 3, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 37, to: 126 });
+    expect(windowOf({ first: 10, months: 3, whole: true }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 36 });
+    // "by the end of Q3", asked in November: next September's end.
+    expect(windowOf({ first: 7, months: 3, whole: false }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 309 });
+    // "this quarter" to its end, "next quarter" the whole of it, Q1 after Q4.
+    expect(windowOf({ fromNow: 0, months: 3 }, '2026-11-25T12:00:00.000Z')).to.deep.equal({ from: 0, to: 36 });
+    expect(windowOf({ fromNow: 1, months: 3 }, '2026-12-20T12:00:00.000Z')).to.deep.equal({ from: 12, to: 101 });
+    expect(windowOf({ fromNow: 0, months: 3 }, '2027-02-10T00:00:00.000Z')).to.deep.equal({ from: 0, to: 49 });
   });
 
   it('counts whole days from today to the day of the renewal, whatever the hour', () => {

@@ -15,7 +15,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     'yammer-overuse',
   ],
   [
-    /^(?:(?:old|stale|outdated|out-of-date) data|data (?:is |that is |that's )?(?:old|stale|outdated|out of date|not fresh)|(?:not|never) synced (?:lately|recently))$/,
+    /^(?:(?:old|stale|outdated|out-of-date) data|data (?:is |that is )?(?:old|stale|outdated|out of date|not fresh)|(?:not|never) synced (?:lately|recently))$/,
     'stale-data',
   ],
   [
@@ -34,7 +34,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
 ];
 /** "which customers have", "customers with", "who has", "show", or nothing, around the topic. */
 const FINDING_QUESTION =
-  /^(?:(?:show|list|find)(?: me)? |(?:the )?(?:count|number) of |how many )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who's|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
+  /^(?:(?:show|list|find)(?: me)? |(?:the )?(?:count|number) of |how many )?(?:(?:which|what|the|all|my) )?(?:(?:customers?'?|accounts?'?|tenants?'?|who|whose)(?: (?:have got|has got|have|has|having|got|with|are|is|was|were|whose|need|needs|should get|could use|would benefit from))?(?: (?:a|an|any|some))? )?(.+?)(?: customers?| accounts?)?$/;
 
 /**
  * "who should I offer training to?" (the training courses suggested for low adoption and upsell),

@@ -12,7 +12,7 @@ import type {
 
 /** A workload alone, or with "usage" / "adoption", and maybe "by customer" or "average": the rest is the workload's name. */
 const WORKLOAD_USAGE =
-  /^(?:(?:show|list)(?: me)? |what(?:'s| is) )?(?:the |our |my )?(?:(?:average|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| users)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+  /^(?:(?:show|list)(?: me)? |what is )?(?:the |our |my )?(?:(?:average|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| users)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
 /**
  * "how is Exchange doing across customers?", "how is Teams used?", "how many people use Teams?": the
  * rest must be a workload's name.
@@ -216,11 +216,11 @@ const LEAST =
 const WHO_IS = String.raw`(?:who|which customers?|what customers?|how many customers?) (?:is|are)`;
 const UNDER_THRESHOLD = String.raw`(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?`;
 /** "red accounts", "customers in the red", "who should I worry about?": low adoption (green is above the thresholds, amber close to them). */
-const RED = String.raw`(?:(?:show |list )?(?:the |my |our )?red (?:customers|accounts)|(?:customers|accounts|who(?:'s| is| are)?) in the red|(?:which|what) (?:customers|accounts) are red|(?:(?:which )?customers|accounts|who) (?:(?:should )?i|we) (?:should )?worry about|(?:which|what) (?:customers|accounts) should (?:i|we) worry about)`;
+const RED = String.raw`(?:(?:show |list )?(?:the |my |our )?red (?:customers|accounts)|(?:customers|accounts|who(?: is| are)?) in the red|(?:which|what) (?:customers|accounts) are red|(?:(?:which )?customers|accounts|who) (?:(?:should )?i|we) (?:should )?worry about|(?:which|what) (?:customers|accounts) should (?:i|we) worry about)`;
 /** "what percentage of customers are low?", "number of customers at risk": the list's title counts them. */
 const SHARE_OF = String.raw`(?:(?:what|which) )?(?:the )?(?:percentage|percent|proportion|fraction|part|number|count) of (?:(?:our|my|the|all) )?(?:customers|accounts)(?: (?:are|is|that are|who are))?`;
 const STRUGGLING = new RegExp(
-  String.raw`^(?:${WHO_IS} (?:struggling|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
+  String.raw`^(?:${WHO_IS} (?:struggling|low(?: adoption)?|in trouble|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
 );
 
 /** "who is below the usage threshold?", "customers under the Teams threshold": that number's. */
@@ -256,7 +256,7 @@ export function fullyDeployedAsked(asked: string): PercentQuery | null {
  */
 const AVERAGE = new RegExp(
   [
-    String.raw`(?:(?:(?:show |list )?(?:me )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is)| with)?|(?:which|what|how many) (?:customers|accounts) (?:are|is|have|has)|who(?: is|'s| are| has)?) )?(?:(?<side>below|under|above|over|better than|worse than) (?:the )?(?:portfolio(?:'s|’s)? |our |my )?average(?: (?<of>.+))?|(?<hyphened>below|above)-average(?: (?<what>.+))?)`,
+    String.raw`(?:(?:(?:show |list )?(?:me )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is)| with)?|(?:which|what|how many) (?:customers|accounts) (?:are|is|have|has)|who(?: is|'s| are| has)?) )?(?:(?<side>below|under|above|over|better than|worse than) (?:the )?(?:portfolio(?:'s)? |our |my )?average(?: (?<of>.+))?|(?<hyphened>below|above)-average(?: (?<what>.+))?)`,
     String.raw`(?:show |list )?(?:the )?(?<before>below|above)-average (?<words>.+?) (?:customers|accounts)`,
   ]
     .map((part) => `^(?:${part})$`)
@@ -289,7 +289,7 @@ export function nearThresholdAsked(asked: string): PercentMeasure | null {
  * low?": the customers at or above the threshold of the number named (of both when none is).
  */
 const ABOVE_THRESHOLD =
-  /^(?:(?:show |list )?(?:the |my |our )?green (?:customers|accounts)|(?:which|what) (?:customers|accounts) are green|(?:customers|accounts|who(?:'s| is| are)?) in the green)$|^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:above|over|at or above|not (?:below|under)) (?:the |our |my |their )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )not low(?: on (.+))?$/;
+  /^(?:(?:show |list )?(?:the |my |our )?green (?:customers|accounts)|(?:which|what) (?:customers|accounts) are green|(?:customers|accounts|who(?: is| are)?) in the green)$|^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:above|over|at or above|not (?:below|under)) (?:the |our |my |their )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )not low(?: on (.+))?$/;
 
 export function aboveThresholdAsked(asked: string): PercentMeasure | null {
   const match = ABOVE_THRESHOLD.exec(asked);

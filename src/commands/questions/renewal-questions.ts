@@ -1,23 +1,43 @@
-import { MONTH_NAMES, monthNumber, RENEWAL_DAYS, type RenewalScope, type RenewalSpan } from '../../metrics/renewals.js';
+import {
+  MONTH_NAMES,
+  monthNumber,
+  quarterNamed,
+  RENEWAL_DAYS,
+  type CalendarSpan,
+  type RenewalScope,
+  type RenewalSpan,
+} from '../../metrics/renewals.js';
 import { SPAN_UNIT_DAYS } from './words.js';
 
 /** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
 const RENEWALS =
-  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|will renew|(?:is|are) going to renew|expires?|is expiring|are expiring|ends?|(?:is|are) up for renewal|comes? up for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|how many (?:renewals|expirations)(?: are there)?|(?:the )?(?:total |number of )?(?:seats|licen[cs]es|subscriptions) (?:renewing|expiring|up for renewal)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?(?:renewals?|subscriptions? renewing)(?: coming up| due)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|will renew|(?:is|are) going to renew|expires?|is expiring|are expiring|ends?|(?:is|are) (?:up|due) for renewal|comes? up for renewal)|(?:renewing|expiring|up for renewal|due for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|how many (?:renewals|expirations)(?: are there)?|(?:the )?(?:total |number of )?(?:seats|licen[cs]es|subscriptions) (?:renewing|expiring|up for renewal)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?(?:renewals?|subscriptions? renewing)(?: coming up| due)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
 /** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
 const TRIALS_ENDING =
   /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
 /** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
 const LAPSING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:who|which customers?|what customers?) (?:(?:might|may|could|will|would) not|won't|wouldn't) renew|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
+const ORDINAL_QUARTERS: Readonly<Record<string, string>> = {
+  first: 'q1',
+  '1st': 'q1',
+  second: 'q2',
+  '2nd': 'q2',
+  third: 'q3',
+  '3rd': 'q3',
+  fourth: 'q4',
+  '4th': 'q4',
+};
+
 /**
- * What follows: "in the next 60 days", "within 30 days", "next quarter", "this month" (to its
- * end), "next month" (the whole of it; "the next month" is 30 days), "in December" (that month),
- * "by the end of January" (to its end), "before March" (to the end of February), or nothing
- * (RENEWAL_DAYS).
+ * What follows: "in the next 60 days", "within 30 days", "this month", "this quarter" (to its
+ * end), "next month", "next quarter" (the whole of it; "the next month" is 30 days, "the next
+ * quarter" 90), "in December", "in Q1", "in the first quarter" (that month or calendar quarter),
+ * "by the end of January", "by the end of Q1" (to its end), "before March" (to the end of
+ * February), "before Q2" (to the end of Q1), or nothing (RENEWAL_DAYS).
  */
 const RENEWAL_SPAN = new RegExp(
-  `^(?: (?:in |during |by the end of )?(?<calendar>this|next) month| (?:in|within|over|for)(?: the)?(?: next)? (?<count>\\d{1,3})? ?(?<unit>day|week|month|quarter|year)s?| (?:this|next|the next) (?<nextCount>\\d{1,3})? ?(?<nextUnit>day|week|month|quarter|year)s?| soon| next| (?<word>in|during|for|by|before|until|till|through)(?: the end of)? (?<month>${MONTH_NAMES.join('|').toLowerCase()}))?$`,
+  `^(?: (?:in |during |by the end of |for )?(?<calendar>this|next|the current|the coming) (?<calendarUnit>month|quarter)| (?:in|within|over|for)(?: the)?(?: next)? (?<count>\\d{1,3})? ?(?<unit>day|week|month|quarter|year)s?| (?:this|next|the next) (?<nextCount>\\d{1,3})? ?(?<nextUnit>day|week|month|quarter|year)s?| soon| next| (?<word>in|during|for|by|before|until|till|through)(?: the end of)? (?:(?<month>${MONTH_NAMES.join('|').toLowerCase()})|(?<quarter>q[1-4])|the (?<ordinal>${Object.keys(ORDINAL_QUARTERS).join('|')}) quarter))?$`,
 );
 
 const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
@@ -64,13 +84,18 @@ function renewalQuestion(asked: string): { span: RenewalSpan; scope: RenewalScop
 function renewalSpan(words: string): RenewalSpan | null {
   const span = RENEWAL_SPAN.exec(words);
   if (!span) return null;
-  const { calendar, count, unit, nextCount, nextUnit, word, month } = span.groups!;
-  if (calendar !== undefined) return { monthsFromNow: calendar === 'this' ? 0 : 1 };
-  if (month !== undefined) {
-    const named = monthNumber(month);
-    // "before March": to the end of February; "in March", "during March": March alone; "by", "until": to its end.
-    if (word === 'before') return { month: named === 1 ? 12 : named - 1, whole: false };
-    return { month: named, whole: /^(?:in|during|for)$/.test(word!) && !span[0].includes('the end of') };
+  const { calendar, calendarUnit, count, unit, nextCount, nextUnit, word, month, quarter, ordinal } = span.groups!;
+  if (calendar !== undefined)
+    return { fromNow: calendar === 'this' || calendar === 'the current' ? 0 : 1, months: calendarUnit === 'quarter' ? 3 : 1 };
+  if (word !== undefined) {
+    const named: CalendarSpan =
+      month !== undefined
+        ? { first: monthNumber(month), months: 1, whole: false }
+        : quarterNamed(quarter ?? ORDINAL_QUARTERS[ordinal!]!, false)!;
+    // "before March": to the end of February, "before Q2" to the end of Q1; "in March", "during
+    // Q1": that alone; "by", "until": to its end.
+    if (word === 'before') return { ...named, first: ((named.first - named.months + 11) % 12) + 1 };
+    return { ...named, whole: /^(?:in|during|for)$/.test(word) && !span[0].includes('the end of') };
   }
   const [units, of] = [count ?? nextCount, unit ?? nextUnit];
   if (of === undefined) return { days: RENEWAL_DAYS };

@@ -19,7 +19,7 @@ const WEEKLY_OFF = new RegExp(
 const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
 const ALERTS_STATUS =
-  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?:'s| is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|who(?:'s| is| are) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
+  /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|who(?: is| are) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
@@ -30,7 +30,7 @@ const UNLINK_ONE =
   /^(?:unlink|unfollow|stop following|no longer follow|detach)(?: this (?:channel|chat))?(?: from)? (.+?)(?: here| in this channel)?$/;
 /** "mute Contoso", "snooze alerts for Contoso", "stop alerts about Fabrikam": that customer, here (for 30 days, or the span said after it). */
 const MUTE =
-  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
+  /^(?:mute|silence|snooze)(?: (?:the |all )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|')?(?: alerts?)?$|^(?:stop|pause|no more|no|turn off|switch off|disable) (?:the )?(?:alerts?|notifications?) (?:for|about|on|from|of) (.+)$|^(?:don't|do not|stop) (?:alert|notify)(?:ing)? (?:me|us) (?:about|for|on|of) (.+)$/;
 /** Words after a mute's name that are no part of it: "don't alert me about Contoso anymore". */
 const MUTE_TRAIL = /(?: (?:any ?more|again|for now|please))+$/;
 /** How long a mute is asked for, at the end: "for a week", "for 3 days", "for two months". */
@@ -38,17 +38,17 @@ const MUTE_SPAN = / for (a|an|\d{1,3}) (day|week|month|quarter|year)s?$/;
 
 /** "unmute Contoso", "resume alerts for Contoso". */
 const UNMUTE =
-  /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|’s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
+  /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
 /** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
 const SHARE =
-  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|’s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|’s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
+  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
 /** "below 40%", "under 40", "at most 40%"; "to 40%", "hits 40% or less" (with the sign: "at 9" is no percent). */
 const ALERT_PERCENT =
   /(?:\b(?:below|under|less than|lower than|at most|no more than)|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?|(?:\b(?:to|at)\s+|(?<=\b(?:hits?|reach(?:es)?) ))(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)(?:\s+or (?:less|lower|below|under))?/;
 const ALERT_CUSTOMER = /\b(?:for|about|on)\s+(.+)$/;
 /** "when Contoso drops", "if Fabrikam's usage falls": who a condition is about. */
 const ALERT_WHEN =
-  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s|’s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?|hits?|reach(?:es)?)(?:\s+(?:down|under|below))?$/;
+  /\b(?:when|if|once|whenever)\s+(.+?)(?:'s)?(?:\s+(?:usage|deployment|adoption|numbers?))?\s+(?:drops?|falls?|goes|gets|is|are|dips?|declines?|slips?|sinks?|hits?|reach(?:es)?)(?:\s+(?:down|under|below))?$/;
 /** Anyone at all: the subscription for every customer. */
 const ANY_CUSTOMER =
   /^(?:any(?:one|body| customer| account)|some(?:one|body)|a customer|an account|customers|any of (?:my|our|the) customers|all(?: (?:my|our|the))? (?:customers|accounts)|every (?:customer|account)|every(?:one|body))$/;
@@ -56,7 +56,7 @@ const ANY_CUSTOMER =
 const DEPLOYMENT_WORDS = /\b(?:deployment|deployed|assigned)\b/;
 const USAGE_WORDS = /\b(?:usage|used|active)\b/;
 /** What a number is called, taken off the name an alert is about: "Contoso's usage" is Contoso. */
-const NUMBER_WORDS = /(?:'s|’s)?\s*\b(?:deployment|usage|adoption|numbers?)\b/g;
+const NUMBER_WORDS = /(?:'s)?\s*\b(?:deployment|usage|adoption|numbers?)\b/g;
 
 /** The customer an alert names, without the workload said with it: "Contoso's Teams" is Contoso, "Teams" alone no one. */
 function withoutWorkload(named: string): string {
@@ -66,7 +66,7 @@ function withoutWorkload(named: string): string {
       return words
         .slice(0, -k)
         .join(' ')
-        .replace(/(?:'s|’s|')$/, '');
+        .replace(/(?:'s|')$/, '');
   }
   return named;
 }

@@ -12,7 +12,7 @@ const SIZE_RANKED =
 /** What a product's name in a size question cannot be: "biggest customers with low usage" is a size and a question. */
 const NOT_A_PRODUCT = /\b(?:usage|deployment|adoption|low|high|with|below|above|under|over|by|customers?|accounts?)\b|%/;
 /** "who is our biggest customer?", "which is the smallest account?": the one. */
-const SIZE_ONE = /^(?:(?:who|which|what)(?:'s| is)|who's) (?:(?:my|the|our) )?(biggest|largest|smallest) (?:customer|account)$/;
+const SIZE_ONE = /^(?:who|which|what) is (?:(?:my|the|our) )?(biggest|largest|smallest) (?:customer|account)$/;
 /** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
 const SEATS =
   /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats?|licen[cs]es?|users?)(?: sold)?$/;

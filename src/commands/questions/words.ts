@@ -9,7 +9,7 @@ import { typedSpan } from './number-words.js';
  */
 export function originalCase(text: string, lowered: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const at = flat.toLowerCase().lastIndexOf(lowered);
+  const at = flat.toLowerCase().replaceAll('’', "'").lastIndexOf(lowered);
   return at < 0 ? (typedSpan(flat, lowered) ?? lowered) : flat.slice(at, at + lowered.length);
 }
 
