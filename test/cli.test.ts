@@ -379,6 +379,38 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('lists every workload over the customers, the least used first, as the chat does', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-workloads-')));
+      try {
+        const json = await adoptionIn(demo.env, 'workloads', '--json');
+        expect(json.code, json.stderr).to.equal(0);
+        expect(JSON.parse(json.stdout)).to.deep.equal([
+          { workload: 'SharePoint with OneDrive', customers: 10, low: 2, active: 566, entitled: 792, usagePercent: 71.5 },
+          { workload: 'Dynamics', customers: 1, low: 0, active: 13, entitled: 17, usagePercent: 76.5 },
+          { workload: 'Teams', customers: 12, low: 2, active: 737, entitled: 888, usagePercent: 83 },
+          { workload: 'Exchange', customers: 12, low: 1, active: 781, entitled: 888, usagePercent: 88 },
+          { workload: 'Yammer', customers: 1, low: 0, active: 70, entitled: 40, usagePercent: 175 },
+        ]);
+        const table = await adoptionIn(demo.env, 'workloads', '--highest');
+        const rows = table.stdout.split('\n').filter((line) => /^│ [A-Z]/.test(line));
+        expect(rows.slice(0, 2)).to.deep.equal([
+          '│ Workload                 │ Customers │ Under 50% │ Active │ Entitled │ Usage │',
+          '│ Yammer                   │ 1         │ 0         │ 70     │ 40       │ 175%  │',
+        ]);
+        // The usage threshold in force decides who is low in each.
+        const higher = await adoptionIn({ ...demo.env, ADOPTION_USAGE_LOW_PERCENT: '85' }, 'workloads', '--json');
+        expect((JSON.parse(higher.stdout) as { workload: string; low: number }[]).map((t) => [t.workload, t.low])).to.deep.equal([
+          ['SharePoint with OneDrive', 10],
+          ['Dynamics', 1],
+          ['Teams', 6],
+          ['Exchange', 3],
+          ['Yammer', 0],
+        ]);
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     it('lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals', async () => {
       const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-renewing-')));
       try {

@@ -288,6 +288,28 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
     });
 
   program
+    .command('workloads')
+    .description(
+      'every workload over the customers: its usage (active of entitled), customers, and how many are low in it; the lowest first',
+    )
+    .option('--highest', 'the highest usage first')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { highest?: boolean; json?: boolean }) => {
+      const reading = await openReading(config, output);
+      const { runWorkloads } = await import('./workloads-command.js');
+      setExitCode(
+        runWorkloads(
+          await reading.store.records(),
+          options.highest ? 'highest' : 'lowest',
+          options.json === true,
+          new Date(),
+          reading.config,
+          output,
+        ),
+      );
+    });
+
+  program
     .command('status')
     .description('how fresh the data is, where it comes from, the sync schedule and the last sync (exit 1 if it failed)')
     .action(async () => {

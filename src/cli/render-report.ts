@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import type { ProductTotal } from '../metrics/products.js';
+import type { WorkloadPortfolioTotal } from '../metrics/workload-totals.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
 import { entitlementsText, licensesText, renewalText } from '../cards/text.js';
@@ -76,6 +77,17 @@ export function renderPortfolio(report: PortfolioReport, trendOf: (c: CustomerRe
 }
 
 /** Every product over the customers (`adoption products`), one row each. */
+export function renderWorkloads(totals: readonly WorkloadPortfolioTotal[], lowUnder: number): string {
+  const table = new Table({
+    head: ['Workload', 'Customers', `Under ${lowUnder}%`, 'Active', 'Entitled', 'Usage'],
+    style: { head: [], border: [] },
+  });
+  for (const t of totals) {
+    table.push([t.workload, String(t.customers), String(t.low), String(t.active), String(t.entitled), show(t.usagePercent, '%')]);
+  }
+  return table.toString();
+}
+
 export function renderProducts(totals: readonly ProductTotal[]): string {
   const table = new Table({
     head: ['Product', 'Customers', 'Sold', 'Assigned', 'Deployment', 'Active', 'Entitled', 'Usage'],

@@ -5,6 +5,7 @@ import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { whyCard } from '../cards/why-card.js';
+import { workloadsCard } from '../cards/workload-cards.js';
 import { noSuchProduct, productCard, productComparisonCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { name } from '../cards/text.js';
 import {
@@ -116,6 +117,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     }
     case 'products':
       return productsCard(view, command.order);
+    case 'workloads':
+      return workloadsCard(view, command.order);
     case 'without':
       return withoutCard(view, command.lacking, page);
     case 'compare':

@@ -21,7 +21,7 @@ import {
   workloadAsked,
   zeroAsked,
 } from './questions/number-questions.js';
-import { productAsked, productsAsked, withoutAsked, workloadRanking } from './questions/product-questions.js';
+import { productAsked, productsAsked, withoutAsked, workloadRanking, workloadsAsked } from './questions/product-questions.js';
 import { renewalsAsked } from './questions/renewal-questions.js';
 import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
@@ -47,6 +47,8 @@ export type Command =
   | { readonly kind: 'product'; readonly product: string }
   /** Every product over the customers: "which products do we sell?", "list products", "which product has the lowest usage?". */
   | { readonly kind: 'products'; readonly order: ProductOrder }
+  /** Every workload over the customers: "which workload is least used?", "usage by workload", "the most used workload". */
+  | { readonly kind: 'workloads'; readonly order: RankOrder }
   /** "customers without E3", "who doesn't have Teams?": customers with no product named so, or no entitlement to the workload. */
   | { readonly kind: 'without'; readonly lacking: Lacking }
   /**
@@ -193,6 +195,7 @@ export const MENTIONED = [
   'weekly-off',
   'product',
   'products',
+  'workloads',
   'without',
   'compare',
   'data-status',
@@ -474,6 +477,8 @@ export function parseCommand(text: string): Command {
   // Before the numbers: "which product has the lowest usage?" ranks products, not customers.
   const products = productsAsked(asked);
   if (products) return { kind: 'products', order: products };
+  const workloads = workloadsAsked(asked);
+  if (workloads) return { kind: 'workloads', order: workloads };
   // Before the findings and products: "who has 100% deployment?" is a number.
   const full = fullyDeployedAsked(asked);
   if (full) return { kind: 'percent', query: full, among: null };

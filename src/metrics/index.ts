@@ -66,6 +66,7 @@ export {
   type UsageSums,
   type ProductTotal,
 } from './products.js';
+export { workloadTotals, type WorkloadPortfolioTotal } from './workload-totals.js';
 export { bySize, type SeatFilter, type SizeOrder, type SizeQuestion } from './size.js';
 export {
   calendarName,

@@ -3,6 +3,7 @@ import { workloadTotal, type RankOrder } from './percent-filter.js';
 import { largestFirst } from './size.js';
 import type { CustomerReport, ProductAdoption } from './report-types.js';
 import { percent } from './percent.js';
+import { byNumberThenName } from './by-name.js';
 
 /** Lower-cased words of a name: "OFFICE 365 ENTERPRISE E3" -> office, 365, enterprise, e3. */
 function words(name: string): string[] {
@@ -141,11 +142,13 @@ export function productTotals(customers: readonly CustomerReport[], order: Produ
   const descending = order.by === 'sold' || order.order === 'highest';
   return byProductName(customers)
     .map(({ product, rows }) => ({ product, customers: rows.length, ...licenseSums(rows), ...usageSums(rows) }))
-    .sort((a, b) => {
-      const [x, y] = [orderValue(a, order.by), orderValue(b, order.by)];
-      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.product.localeCompare(b.product);
-      return (descending ? y - x : x - y) || a.product.localeCompare(b.product);
-    });
+    .sort(
+      byNumberThenName(
+        (t) => orderValue(t, order.by),
+        (t) => t.product,
+        descending,
+      ),
+    );
 }
 
 /** What customers can be asked to be without: a product named like some words, or a workload. */

@@ -17,6 +17,8 @@ import {
   soldOf,
   productsNamed,
   productTotals,
+  workloadTotals,
+  type WorkloadPortfolioTotal,
   type ProductTotal,
   type ProductOrder,
   rankBy,
@@ -205,6 +207,11 @@ export class PortfolioView {
   /** Each product over the customers, the most licenses sold first. */
   productTotals(order?: ProductOrder): ProductTotal[] {
     return productTotals(this.report.customers, order);
+  }
+
+  /** Each workload over the customers, the lowest usage first (or the highest), with how many are low in it. */
+  workloadTotals(order: RankOrder): WorkloadPortfolioTotal[] {
+    return workloadTotals(this.report.customers, this.thresholds, order);
   }
 
   /** Every product name in the portfolio, for "no customer has …". */

@@ -664,6 +664,34 @@ for (const backend of BACKENDS) {
       expect((await h.say('E3 vs Business Premium'))[0]!.activity['summary']).to.equal('E3 vs Business Premium');
     });
 
+    it('lists every workload over the customers, the least used first, with how many customers are low in it', async () => {
+      const card = cardOf((await h.say('which workload is least used?'))[0]);
+      expect(cardProblems(card)).to.deep.equal([]);
+      const sharePoint = 'SharePoint with OneDrive: usage 71.5% (566 of 792 active), 10 customers, 2 under 50%';
+      const dynamics = 'Dynamics: usage 76.5% (13 of 17 active), 1 customer, 0 under 50%';
+      const teams = 'Teams: usage 83% (737 of 888 active), 12 customers, 2 under 50%';
+      const exchange = 'Exchange: usage 88% (781 of 888 active), 12 customers, 1 under 50%';
+      const yammer = 'Yammer: usage 175% (70 of 40 active), 1 customer, 0 under 50%';
+      expect(textsOf(card)).to.deep.equal([
+        'Usage by workload across 12 customers, the lowest first',
+        ...[sharePoint, dynamics, teams, exchange, yammer],
+        "Each is active of entitled (last 28 days), summed over the customers whose data counts the workload's entitlements.",
+        'Above 100%: more people were active than hold a license that includes it (Yammer used without one, licenses moved to new employees, trials); ask "why is <customer>\'s usage above 100%?" for one customer\'s reasons.',
+        'The least used is SharePoint with OneDrive: ask "customers with low SharePoint with OneDrive usage" for the customers to start an adoption campaign with. The command line lists the same: adoption workloads',
+      ]);
+      expect(buttonsOf(card).map((b) => b.verb)).to.deep.equal(['low-adoption', 'portfolio', 'help']);
+      expect(textsOf(cardOf((await h.say("what's the most used workload?"))[0])).slice(0, 6)).to.deep.equal([
+        'Usage by workload across 12 customers, the highest first',
+        ...[yammer, exchange, teams, dynamics, sharePoint],
+      ]);
+      for (const asked of ['usage by workload', 'workloads', 'how are the workloads doing?', 'least used workload'])
+        expect((await h.say(asked))[0]!.activity['summary'], asked).to.equal('Usage by workload across 12 customers, the lowest first');
+      // What the card says to ask next: the customers low in that workload.
+      expect((await h.say('customers with low SharePoint with OneDrive usage'))[0]!.activity['summary']).to.equal(
+        '2 customers with SharePoint with OneDrive usage below 50%',
+      );
+    });
+
     it('lists the customers without a product named so, or without a workload, the largest first, each with what it has', async () => {
       const [reply] = await h.say("Who doesn't have E3?");
       const card = cardOf(reply);

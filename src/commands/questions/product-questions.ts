@@ -2,6 +2,7 @@ import { workloadNamed } from '../../data/workloads.js';
 import { lackingNamed, MOST_SOLD, type ProductOrder } from '../../metrics/products.js';
 import type { Command } from '../command.js';
 import type { Among } from '../../metrics/among.js';
+import type { RankOrder } from '../../metrics/percent-filter.js';
 import { originalCase } from './words.js';
 
 /** Questions about products: who has one, who lacks one (or a workload). */
@@ -59,6 +60,30 @@ export function productsAsked(asked: string): ProductOrder | null {
     const rank = said['rank'] ?? said['rank2'] ?? said['direction'];
     const highest = rank !== undefined && /^(?:highest|best|most|strongest|well|desc)/.test(rank);
     return { by: /^deploy/.test(measure) ? 'deployment' : 'usage', order: highest ? 'highest' : 'lowest' };
+  }
+  return null;
+}
+
+/**
+ * Every workload by its usage over the customers: "usage by workload", "workloads", "which
+ * workload is least used?", "the most used workload", "how are the workloads doing?" (lowest first
+ * unless the most or best is asked).
+ */
+const WORKLOADS = [
+  /^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?:workloads|workload usage|usage (?:by|per|for each|of each) workload)(?: (?:ranked|sorted|ordered) by usage| by usage)?$/,
+  /^(?:which|what) workloads? (?:is|are|gets?) (?:the )?(?<rank>least|most|best|worst|poorly|well|rarely) (?:used|adopted)$|^(?:which|what) workloads? (?:is|are) (?:used|adopted) (?:the )?(?<rank2>least|most|best|worst)$/,
+  /^(?:which|what) workloads? (?:has|have) (?:the )?(?<rank>lowest|highest|worst|best|least|most|poorest|strongest) (?:usage|adoption)$/,
+  /^(?:(?:show|list)(?: me)? )?(?:the |our |my )?(?<rank>least|most|best|worst|poorly) (?:used|adopted) workloads?$/,
+  /^how (?:are|is) (?:(?:all|my|our|the) )?workloads? (?:doing|performing|used)$/,
+];
+
+/** What "workloads ..." asks to list them by; null when it asks about no workload list. */
+export function workloadsAsked(asked: string): RankOrder | null {
+  for (const pattern of WORKLOADS) {
+    const match = pattern.exec(asked);
+    if (!match) continue;
+    const rank = match.groups?.['rank'] ?? match.groups?.['rank2'];
+    return rank !== undefined && /^(?:highest|best|most|strongest|well)/.test(rank) ? 'highest' : 'lowest';
   }
   return null;
 }
