@@ -381,6 +381,15 @@ for (const backend of BACKENDS) {
         ["what's renewing soon", 'personal', '2 customers renew or end a trial in the next 90 days'],
         ['who’s due for renewal next month?', 'groupChat', '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)'],
         ['what’s wrong with Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
+        // Licenses said as money wasted, users as signing in, seats as what to buy, data by where it comes from.
+        ['who is wasting licenses?', 'personal', '12 customers with unassigned licenses'],
+        ["which customers pay for licenses they don't use?", 'channel', '12 customers with unassigned licenses'],
+        ['who should reduce licenses?', 'groupChat', '12 customers with unassigned licenses'],
+        ["which customers haven't logged in?", 'personal', '11 customers with inactive entitlements'],
+        ['who has users that never sign in?', 'channel', '11 customers with inactive entitlements'],
+        ['who should buy more licenses?', 'groupChat', '4 customers: Training courses (upsell)'],
+        ['where does this data come from?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        ['what are your sources?', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

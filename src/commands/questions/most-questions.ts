@@ -19,6 +19,19 @@ const UNASSIGNED =
 /** "who has the most inactive users?", "how many users are inactive?", "licenses assigned but not used". */
 const INACTIVE =
   /^how many (?:users|people|licen[cs]es|seats|entitlements) (?:are )?(?:inactive|not active|dormant)$|^how many (?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)(?: (?:are there|do (?:we|i) have))?$|^(?:(?:which|what) customers? (?:have|has) |who has |(?:customers?|accounts?) with |(?:show|list)(?: me)? |where are |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:(?:sorted|ranked|ordered) )?by |(?:sort|rank|order) (?:(?:the )?(?:customers|accounts) )?by )?(?:the )?(?:most )?(?:(?:inactive|dormant) (?:users|people|licen[cs]es|seats|entitlements)|(?:licen[cs]es|seats) (?:assigned|deployed) but (?:not used|unused|idle))$/;
+/**
+ * Licenses paid for and not assigned, said as the money they cost: "who is wasting licenses?",
+ * "wasted licenses", "who pays for licenses they don't use?", "who should reduce licenses?" (to
+ * right-size at renewal).
+ */
+const WASTED =
+  /^(?:who|which customers?|what customers?) (?:is|are) (?:wasting|overpaying for|paying for (?:unused|unassigned|idle|spare)) (?:licen[cs]es|seats)$|^(?:who|which customers?|what customers?) (?:is|are) overpaying$|^(?:the )?wasted (?:licen[cs]es|seats)$|^(?:who|which customers?|what customers?) (?:pays?|is paying|are paying) for (?:licen[cs]es|seats) (?:they|it) (?:don't|do not|doesn't|does not) (?:use|need)$|^(?:who|which customers?|what customers?) (?:should|could|can|needs? to|ought to) (?:reduce|cut|drop|remove|right-?size|trim|lower)(?: (?:their|its|the) number of| (?:their|its))? (?:licen[cs]es|seats)$/;
+/**
+ * Entitled users who were not active in the last 28 days, said as signing in: "which customers
+ * haven't logged in?", "users who haven't signed in", "who has users that never log in?".
+ */
+const NOT_SIGNING_IN =
+  /^(?:(?:which|what) customers?|who) (?:has|have) (?:users|people|staff|employees) (?:that|who) (?:never|don't|do not|haven't|have not|didn't|did not) (?:log|logged|sign|signed) (?:in|on)(?: lately| recently)?$|^(?:(?:which|what) customers?|who) (?:haven't|have not|hasn't|has not|didn't|did not) (?:logged|signed|log|sign) (?:in|on)(?: lately| recently)?$|^(?:(?:the |inactive )?users|people) (?:that|who) (?:haven't|have not|never|don't|do not|didn't|did not) (?:log|logged|sign|signed) (?:in|on)(?: lately| recently)?$/;
 /** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
 const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
@@ -95,7 +108,8 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
   if (UNASSIGNED.test(wide) || ((product !== null || wide !== plain) && BARE.test(wide))) return idle('unassigned', null, null);
   const unassignedOver = UNASSIGNED_OVER.exec(plain)?.[1];
   if (unassignedOver !== undefined) return idle('unassigned', countOf(unassignedOver), null);
-  if (INACTIVE.test(wide)) return idle('inactive', null, null);
+  if (WASTED.test(wide)) return idle('unassigned', null, null);
+  if (INACTIVE.test(wide) || NOT_SIGNING_IN.test(wide)) return idle('inactive', null, null);
   const inactiveOver = INACTIVE_OVER.exec(plain)?.[1];
   if (inactiveOver !== undefined) return idle('inactive', countOf(inactiveOver), null);
   if (product !== null) return null;
