@@ -8,7 +8,7 @@ import { DAY_MS } from '../time.js';
 import { lowPercent, type Thresholds } from '../metrics/thresholds.js';
 import type { BotState, PendingEntry, Subscription } from '../proactive/bot-state.js';
 import { conditionKey, conditionPercent, type AlertCondition, type CustomerAlert, type Measure, type NumberCondition } from './alert.js';
-import { isMuted } from './subscriptions.js';
+import { isMuted, pausedUntil } from './subscriptions.js';
 
 export interface AlertSettings {
   /** A fall of more than this many points since the previous snapshot is an alert. */
@@ -154,7 +154,8 @@ export function evaluateAlerts(
   const byConversation = new Map<string, Subscription[]>();
   for (const s of state.subscriptions) {
     const where = state.conversations[s.conversationId];
-    if (where === undefined || !settings.allowsTenant(where.tenantId)) continue;
+    // A paused conversation gets nothing until the pause ends; what is still true alerts then.
+    if (where === undefined || !settings.allowsTenant(where.tenantId) || pausedUntil(state, s.conversationId, now) !== null) continue;
     const list = byConversation.get(s.conversationId) ?? [];
     list.push(s);
     byConversation.set(s.conversationId, list);

@@ -13,10 +13,11 @@ export function subscribe(state: BotState, subscription: Subscription): void {
   state.subscriptions = [...state.subscriptions.filter((s) => !sameScope(s)), subscription];
 }
 
-/** Removes every subscription of the conversation; how many there were. */
+/** Removes every subscription of the conversation, and its pause; how many there were. */
 export function unsubscribe(state: BotState, conversationId: string): number {
   const before = state.subscriptions.length;
   state.subscriptions = state.subscriptions.filter((s) => s.conversationId !== conversationId);
+  if (state.paused) delete state.paused[conversationId];
   return before - state.subscriptions.length;
 }
 
@@ -26,9 +27,12 @@ export function subscriptionsOf(state: BotState, conversationId: string): Subscr
 
 export const muteKey = (conversationId: string, customerKey: string): string => `${conversationId}|${customerKey}`;
 
+/** When a mute or pause of so many days (at most MAX_MUTE_DAYS) from now ends (ISO time). */
+const untilAfter = (now: Date, days: number): string => new Date(now.getTime() + Math.min(days, MAX_MUTE_DAYS) * DAY_MS).toISOString();
+
 /** Mutes the customer there for so many days (at most MAX_MUTE_DAYS); until when. */
 export function mute(state: BotState, conversationId: string, customerKey: string, now: Date, days = MUTE_DAYS): string {
-  const until = new Date(now.getTime() + Math.min(days, MAX_MUTE_DAYS) * DAY_MS).toISOString();
+  const until = untilAfter(now, days);
   state.mutes[muteKey(conversationId, customerKey)] = until;
   return until;
 }
@@ -46,8 +50,30 @@ export function isMuted(state: BotState, conversationId: string, customerKey: st
   return until !== undefined && until > now.toISOString();
 }
 
-/** Mutes that ran out are dropped. */
+/** Pauses every alert to the conversation for so many days (at most MAX_MUTE_DAYS), "pause alerts for a week"; until when. */
+export function pause(state: BotState, conversationId: string, now: Date, days = MUTE_DAYS): string {
+  const until = untilAfter(now, days);
+  state.paused ??= {};
+  state.paused[conversationId] = until;
+  return until;
+}
+
+/** Until when the conversation's alerts are paused; null when they are not. */
+export function pausedUntil(state: BotState, conversationId: string, now: Date): string | null {
+  const until = state.paused?.[conversationId];
+  return until !== undefined && until > now.toISOString() ? until : null;
+}
+
+/** Ends a pause before its time; whether there was one running. */
+export function resume(state: BotState, conversationId: string, now: Date): boolean {
+  const running = pausedUntil(state, conversationId, now) !== null;
+  if (state.paused) delete state.paused[conversationId];
+  return running;
+}
+
+/** Mutes and pauses that ran out are dropped. */
 export function dropExpiredMutes(state: BotState, now: Date): void {
   const at = now.toISOString();
   for (const [key, until] of Object.entries(state.mutes)) if (until <= at) delete state.mutes[key];
+  for (const [conversationId, until] of Object.entries(state.paused ?? {})) if (until <= at) delete state.paused![conversationId];
 }

@@ -142,6 +142,10 @@ export type Command =
       readonly workload: string | null;
     }
   | { readonly kind: 'alerts-off' }
+  /** Hold every alert here for so many days (30 unless said), then let them come again: "pause alerts for a week". */
+  | { readonly kind: 'alerts-pause'; readonly days: number }
+  /** End a pause before its time: "resume alerts". */
+  | { readonly kind: 'alerts-resume' }
   | { readonly kind: 'alerts-status' }
   /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */
   | { readonly kind: 'weekly-on' }
@@ -185,6 +189,8 @@ export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Comma
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'low-adoption',
+  'alerts-pause',
+  'alerts-resume',
   'customers-with',
   'share',
   'mute',
@@ -227,6 +233,8 @@ void EVERY_KIND_LISTED;
 const SETTINGS_KINDS = [
   'alerts-on',
   'alerts-off',
+  'alerts-pause',
+  'alerts-resume',
   'alerts-status',
   'weekly-on',
   'weekly-off',
@@ -248,6 +256,8 @@ export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set([
   'alerts-on',
   'alerts-off',
+  'alerts-pause',
+  'alerts-resume',
   'weekly-on',
   'weekly-off',
   'link',

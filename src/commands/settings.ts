@@ -1,5 +1,5 @@
 import type { Measure } from '../alerts/alert.js';
-import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, MUTE_DAYS } from '../alerts/subscriptions.js';
+import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, pause, pausedUntil, resume, MUTE_DAYS } from '../alerts/subscriptions.js';
 import { buttons, type Button, type SettingVerb } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
@@ -68,6 +68,20 @@ export class Settings {
       }
       case 'alerts-on':
         return this.alertsOn(command, view, turn, here);
+      case 'alerts-pause':
+        return this.pause(command.days, here);
+      case 'alerts-resume': {
+        const was = await this.state.update((s) => resume(s, here.id, this.clock()));
+        return messageCard(
+          was ? 'Alerts are back on here.' : 'Alerts were not paused here.',
+          [
+            was
+              ? 'What is still true alerts after the next sync. Say "alerts" to see what is on here.'
+              : 'Say "pause alerts for a week" to hold them for a while, or "alerts" to see what is on here.',
+          ],
+          [buttons.help()],
+        );
+      }
       case 'weekly-on': {
         const since = this.clock().toISOString();
         await this.state.update((s) => {
@@ -133,6 +147,21 @@ export class Settings {
         : `This channel no longer follows ${called}.`,
       [gone.length === 0 ? 'Say "links" to see which channels follow which customers.' : 'Its shared cards will not come here any more.'],
       [],
+    );
+  }
+
+  /** "pause alerts for a week": every alert here held until then; nothing to hold where alerts are off. */
+  private async pause(days: number, here: ConversationTarget): Promise<Reply> {
+    const until = await this.state.update((s) => (subscriptionsOf(s, here.id).length === 0 ? null : pause(s, here.id, this.clock(), days)));
+    if (until === null)
+      return messageCard('Alerts are not on here: there is nothing to pause.', ['Say "alerts on" to get them.'], [buttons.help()]);
+    return messageCard(
+      `Alerts are paused here until ${until.slice(0, 10)}.`,
+      [
+        'No alert comes to this conversation until then; after it, what is still true alerts again by itself.',
+        'Say "resume alerts" to get them sooner, or "alerts off" to stop them.',
+      ],
+      [buttons.help()],
     );
   }
 
@@ -202,9 +231,15 @@ export class Settings {
         [...unmuteButtons, buttons.help()],
       );
     }
+    const paused = pausedUntil(state, here.id, this.clock());
     return messageCard(
-      'Alerts are on here.',
-      [...subscriptions.map((s) => this.describe(s, view.thresholds)), ...weekly, ...muted],
+      paused === null ? 'Alerts are on here.' : `Alerts are paused here until ${paused.slice(0, 10)}.`,
+      [
+        ...subscriptions.map((s) => this.describe(s, view.thresholds)),
+        ...(paused === null ? [] : ['Say "resume alerts" to get them sooner.']),
+        ...weekly,
+        ...muted,
+      ],
       unmuteButtons,
     );
   }

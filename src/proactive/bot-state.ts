@@ -21,6 +21,8 @@ export interface BotState {
   outbox: OutboxEntry[];
   /** Conversations that get the customers to act on once a week, by conversation id (added after version 1 shipped). */
   weekly?: Record<string, WeeklyDigest>;
+  /** Until when (ISO time) every alert to a conversation is paused, by conversation id (added after version 1 shipped). */
+  paused?: Record<string, string>;
   /** Thresholds an admin changed in chat, for every conversation and the command line (added after version 1 shipped). */
   thresholds?: ThresholdSetting;
 }

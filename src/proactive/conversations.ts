@@ -17,13 +17,14 @@ export function isRemembered(state: BotState, target: ConversationTarget): boole
 
 /**
  * The bot was removed from a conversation, or Teams refused to deliver to it: forget where it was,
- * who subscribed there, which customers it followed and its mutes; pending alerts to it are parked.
+ * who subscribed there, which customers it followed, its mutes and pause; pending alerts to it are parked.
  */
 export function forgetConversation(state: BotState, conversationId: string, reason: string, now: Date): void {
   delete state.conversations[conversationId];
   state.subscriptions = state.subscriptions.filter((s) => s.conversationId !== conversationId);
   state.links = state.links.filter((l) => l.conversationId !== conversationId);
   if (state.weekly) delete state.weekly[conversationId];
+  if (state.paused) delete state.paused[conversationId];
   for (const key of Object.keys(state.mutes)) if (key.startsWith(`${conversationId}|`)) delete state.mutes[key];
   for (const key of Object.keys(state.alerted)) if (key.startsWith(`${conversationId}|`)) delete state.alerted[key];
   for (const e of state.outbox) {

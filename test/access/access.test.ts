@@ -197,11 +197,15 @@ for (const backend of BACKENDS) {
       expect(title(await said(h, activity(h, 'set the usage threshold to 40%', { from: AGENT, conversationId: 'adele' })))).to.equal(
         "Only the bot's admins can change alerts, channel links and thresholds.",
       );
+      expect(title(await said(h, activity(h, 'pause alerts for a week', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "Only the bot's admins can change alerts, channel links and thresholds.",
+      );
       expect((await h.state.read()).thresholds).to.equal(undefined);
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);
       expect((await h.state.read()).weekly ?? {}).to.deep.equal({});
       expect((await h.state.read()).mutes).to.deep.equal({});
+      expect((await h.state.read()).paused ?? {}).to.deep.equal({});
       // The UPN was asked of Teams once, then remembered.
       expect(h.connector.memberLookups).to.deep.equal([AGENT.id]);
     });

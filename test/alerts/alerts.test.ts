@@ -297,6 +297,55 @@ for (const backend of BACKENDS) {
       expect(alertsTo('a:1personal-muting').map((s) => s.activity['summary'])).to.have.length(3);
     });
 
+    it('pauses every alert here for as long as asked, then what is still true alerts by itself; "resume alerts" ends it sooner', async () => {
+      const opts = { conversationId: 'away' };
+      const [nothing] = (await h.say('pause alerts for a week', opts)).slice(-1);
+      expect(textsOf(cardOf(nothing))).to.deep.equal([
+        'Alerts are not on here: there is nothing to pause.',
+        'Say "alerts on" to get them.',
+      ]);
+      await h.say('alerts on below 40%', opts);
+      const [paused] = (await h.say('pause alerts for a week', opts)).slice(-1);
+      expect(textsOf(cardOf(paused))).to.deep.equal([
+        'Alerts are paused here until 2026-12-02.',
+        'No alert comes to this conversation until then; after it, what is still true alerts again by itself.',
+        'Say "resume alerts" to get them sooner, or "alerts off" to stop them.',
+      ]);
+      const [status] = (await h.say('alerts', opts)).slice(-1);
+      expect(textsOf(cardOf(status))).to.deep.equal([
+        'Alerts are paused here until 2026-12-02.',
+        'Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Say "resume alerts" to get them sooner.',
+      ]);
+      h.connector.clear();
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-away')).to.deep.equal([]);
+      // A week on, the pause is over: what is still true alerts, and the pause is forgotten.
+      clock.tick(7 * DAY);
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-away').map((s) => s.activity['summary'])).to.deep.equal([
+        'Coho Winery: Usage is 31%, under the 40% threshold.',
+        'Fabrikam Inc: Usage is 37.5%, under the 40% threshold.',
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      ]);
+      expect((await h.state.read()).paused).to.deep.equal({});
+      // Said other ways; "resume alerts" ends a pause before its time, and says so when there was none.
+      clock.tick(2_000);
+      expect(textsOf(cardOf((await h.say('mute everything for 3 days', opts)).at(-1)))[0]).to.equal(
+        'Alerts are paused here until 2026-12-05.',
+      );
+      expect(textsOf(cardOf((await h.say('stop alerts for two weeks', opts)).at(-1)))[0]).to.equal(
+        'Alerts are paused here until 2026-12-16.',
+      );
+      expect(textsOf(cardOf((await h.say('resume alerts', opts)).at(-1)))[0]).to.equal('Alerts are back on here.');
+      expect(textsOf(cardOf((await h.say('unpause alerts', opts)).at(-1)))[0]).to.equal('Alerts were not paused here.');
+      expect((await h.state.read()).paused).to.deep.equal({});
+      // "alerts off" ends the pause with the alerts.
+      await h.say('pause alerts', opts);
+      await h.say('alerts off', opts);
+      expect((await h.state.read()).paused).to.deep.equal({});
+    });
+
     it('mutes and unmutes a customer by name, and from the button beside its mute in "alerts"', async () => {
       const opts = { conversationId: 'typed' };
       await h.say('alerts on below 40%', opts);

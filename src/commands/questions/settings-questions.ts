@@ -36,6 +36,15 @@ const MUTE_TRAIL = /(?: (?:any ?more|again|for now|please))+$/;
 /** How long a mute is asked for, at the end: "for a week", "for 3 days", "for two months". */
 const MUTE_SPAN = / for (a|an|\d{1,3}) (day|week|month|quarter|year)s?$/;
 
+/** Every alert here, held for a while: "pause alerts for a week", "snooze all alerts for 2 weeks", "mute everything for 3 days". */
+const PAUSE =
+  /^(?:pause|snooze|mute|silence|hold|suspend)(?: (?:all|the|my|our|every))?(?: (?:alerts?|notifications?)| everything| all)(?: here)?$/;
+/** "no alerts for a week", "stop alerts for a week": a pause when a span follows (without one, "stop alerts" turns them off). */
+const STOP_FOR = /^(?:no|stop(?: the| all)?) (?:alerts?|notifications?)(?: here)?$/;
+/** "resume alerts", "unpause alerts", "unmute everything": a pause ends. */
+const RESUME =
+  /^(?:resume|unpause|unmute|unsnooze|restart|continue)(?: (?:all|the|my|our|every))?(?: (?:alerts?|notifications?)| everything| all)(?: here)?$/;
+
 /** "unmute Contoso", "resume alerts for Contoso". */
 const UNMUTE =
   /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
@@ -101,15 +110,15 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
     const named = firstGroup(match);
     return named === undefined ? null : { kind, customer: { name: originalCase(text, named) } };
   };
+  if (RESUME.test(said)) return { kind: 'alerts-resume' };
   const unmute = typed('unmute', UNMUTE.exec(said));
   if (unmute) return unmute;
   const span = MUTE_SPAN.exec(said);
-  const muted = firstGroup(MUTE.exec((span ? said.slice(0, span.index) : said).replace(MUTE_TRAIL, '')));
-  if (muted !== undefined) {
-    const count = span === null ? 1 : Number(span[1]) || 1;
-    const days = span === null ? MUTE_DAYS : count * SPAN_UNIT_DAYS[span[2]!]!;
-    return { kind: 'mute', customer: { name: originalCase(text, muted) }, days };
-  }
+  const days = span === null ? MUTE_DAYS : (Number(span[1]) || 1) * SPAN_UNIT_DAYS[span[2]!]!;
+  const held = (span ? said.slice(0, span.index) : said).replace(MUTE_TRAIL, '');
+  if (PAUSE.test(held) || (span !== null && STOP_FOR.test(held))) return { kind: 'alerts-pause', days };
+  const muted = firstGroup(MUTE.exec(held));
+  if (muted !== undefined) return { kind: 'mute', customer: { name: originalCase(text, muted) }, days };
   const share = typed('share', SHARE.exec(said));
   if (share) return share;
   if (LINKS.test(said)) return { kind: 'links' };
