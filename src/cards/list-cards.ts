@@ -543,3 +543,14 @@ export function actionsCard(view: PortfolioView, page: PageRequest): Reply {
     page,
   );
 }
+
+/** "more", "next page": a list turns its pages with the buttons under it, each page asking its question again. */
+export function moreCard(): Reply {
+  return messageCard(
+    'Use "Next" under a list for its next rows.',
+    [
+      `Lists show ${count(LIST_ROWS)} customers at a time; "Next" and "Previous" under each one turn its pages. "all customers" lists every customer A to Z, and the command line lists any list whole (the line under it says how).`,
+    ],
+    [buttons.allCustomers(), buttons.portfolio()],
+  );
+}

@@ -19,6 +19,7 @@ import {
 } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
 import {
+  moreCard,
   actionsCard,
   allCustomersCard,
   attentionCard,
@@ -53,6 +54,7 @@ import { customerKey } from '../metrics/customer-key.js';
 export function answer(command: Question, view: PortfolioView, settings: CardSettings, scope: Scope, page: PageRequest): Reply {
   if (command.kind === 'help') return helpCard(view, scope);
   if (command.kind === 'thanks') return thanksCard();
+  if (command.kind === 'more') return moreCard();
   if (command.kind === 'export') return exportCard();
   if (command.kind === 'definitions') return definitionsCard(view.thresholds);
   if (command.kind === 'portfolio' && view.report.partnerTotals.length > 0) return portfolioCard(view);

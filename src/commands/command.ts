@@ -35,6 +35,8 @@ export type Command =
   | { readonly kind: 'help' }
   /** "thanks": nothing to look up, a short word back. */
   | { readonly kind: 'thanks' }
+  /** "more", "next page": a list's pages turn with its buttons, and the answer says so. */
+  | { readonly kind: 'more' }
   /** "export to Excel", "download a CSV": a file is made on the command line, and the answer says how. */
   | { readonly kind: 'export' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
@@ -185,7 +187,7 @@ export const TYPED_COMMANDS = [
 /** Commands only card buttons send (they carry a customer key, not a name). */
 export const BUTTON_COMMANDS = ['customer-key'] as const satisfies readonly Command['kind'][];
 /** Courtesies, and requests answered with where to go instead, that the help card need not teach. */
-export const SMALL_TALK = ['thanks', 'export'] as const satisfies readonly Command['kind'][];
+export const SMALL_TALK = ['thanks', 'more', 'export'] as const satisfies readonly Command['kind'][];
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'low-adoption',
@@ -281,6 +283,9 @@ const HELP =
 /** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;
+/** "more", "show more", "next page", "the rest", "previous page": the next rows of a list, typed. */
+const MORE =
+  /^(?:(?:show|give|list)(?: me)? |(?:can i |let me )?see )?(?:the )?(?:more(?: (?:rows|customers|results))?|rest|next(?: (?:page|ones|rows|customers|\d{1,2}))?|previous(?: (?:page|ones|rows|customers|\d{1,2}))?|other (?:ones|customers|rows))$/;
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
@@ -296,6 +301,8 @@ const DEFINITIONS = new RegExp(
     /what (?:does|do) (?:an? |the )?(?:active|inactive|entitled|entitlements?|assigned|sold|qualified|active users?|licenses? (?:sold|assigned)) mean|what (?:is|are) (?:an? )?(?:active|inactive) (?:users?|entitlements?)/,
     /how do you (?:count|calculate|compute|measure)(?: (?:the )?(?:numbers|deployment|usage|adoption))?/,
     /(?:why (?:is|are|can|does|do|would)|how come)\b.*\b(?:above|over|more than|exceed|exceeds) 100 ?(?:%|percent)?.*/,
+    // "why?" alone, after a card whose numbers look odd: how they are counted, and why they can.
+    /why|how come/,
     /(?:why (?:is|are)|how come)(?: the| my| our)? (?:usage|deployment|adoption|numbers?)(?: %)?(?: so| that)? (?:high|low|odd|weird|strange|wrong|off)/,
     // The thresholds: what they are, and how to change them (the card says who sets them).
     /(?:(?:set|change|lower|raise|adjust|update|move) )?(?:the |our |my )?(?:(?:low|low adoption|low usage|low deployment|upsell|usage|deployment|stale data|support) )?thresholds?(?: (?:to|at) .+)?|what counts as (?:low|too low|high|an upsell)(?: adoption| usage| deployment)?|when is (?:adoption|usage|deployment) low/,
@@ -453,6 +460,7 @@ export function parseCommand(text: string): Command {
   const named = withoutLeadIn(words);
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
+  if (MORE.test(said)) return { kind: 'more' };
   const why = whyAsked(named);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   // Before the definitions, whose "set the threshold to 30%" names no threshold.

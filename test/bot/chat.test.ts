@@ -390,6 +390,11 @@ for (const backend of BACKENDS) {
         ['who should buy more licenses?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['where does this data come from?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         ['what are your sources?', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
+        // A list's next rows typed: its buttons turn the pages; "why?" alone: how the numbers are counted.
+        ['more', 'personal', 'Use "Next" under a list for its next rows.'],
+        ['next page', 'channel', 'Use "Next" under a list for its next rows.'],
+        ['show me the rest', 'groupChat', 'Use "Next" under a list for its next rows.'],
+        ['why?', 'personal', 'How the numbers are counted'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1821,6 +1826,7 @@ for (const backend of BACKENDS) {
         'low adoption',
         'upsell',
         'thanks',
+        'more',
         'help',
         'co',
         'zzz',
