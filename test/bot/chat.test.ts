@@ -395,6 +395,11 @@ for (const backend of BACKENDS) {
         ['next page', 'channel', 'Use "Next" under a list for its next rows.'],
         ['show me the rest', 'groupChat', 'Use "Next" under a list for its next rows.'],
         ['why?', 'personal', 'How the numbers are counted'],
+        // Whether the portfolio is getting better, as its customers' moves.
+        ['is adoption improving?', 'personal', '8 customers went up'],
+        ['are things getting worse?', 'channel', '2 customers went down'],
+        ['how has usage changed?', 'groupChat', '10 customers whose usage moved'],
+        ['Teams usage over time', 'personal', '9 customers whose Teams usage moved'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

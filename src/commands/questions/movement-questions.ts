@@ -5,13 +5,17 @@ import { SPAN_UNIT_DAYS } from './words.js';
 
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
 
-const WENT_DOWN =
-  /^(?:(?:which|what) customers? |who |customers? (?:that|who) )?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$/;
-const WENT_UP =
-  /^(?:(?:which|what) customers? |who |customers? (?:that|who) )?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$/;
+/** "is adoption improving?", "are we getting worse?", "is usage going up?" (usage taken out first): the portfolio's customers. */
+const WHOLE = String.raw`(?:is|are|has|have) (?:adoption|we|things|(?:the |our )?(?:numbers|customers|portfolio)) `;
+const WENT_DOWN = new RegExp(
+  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing|going down|getting worse)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$`,
+);
+const WENT_UP = new RegExp(
+  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing|going up|getting better)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$`,
+);
 /** "what changed this week?", "any changes?", "who moved the most?": either way. */
 const MOVED =
-  /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?trends?|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending)$/;
+  /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?trends?|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending|how (?:has|have|did)(?: (?:the |our )?(?:numbers|adoption|things|portfolio))? changed?|(?:the |our )?(?:numbers |adoption )?over time)$/;
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
 const SPAN =
   / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
