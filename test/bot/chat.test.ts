@@ -400,6 +400,10 @@ for (const backend of BACKENDS) {
         ['are things getting worse?', 'channel', '2 customers went down'],
         ['how has usage changed?', 'groupChat', '10 customers whose usage moved'],
         ['Teams usage over time', 'personal', '9 customers whose Teams usage moved'],
+        // Ready for more: the upsell; subscriptions by their state.
+        ['who is ready for Copilot?', 'personal', '4 customers: Training courses (upsell)'],
+        ['who should upgrade to E5?', 'channel', '4 customers: Training courses (upsell)'],
+        ['which subscriptions are in grace period?', 'groupChat', '1 customer with subscriptions needing attention'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
