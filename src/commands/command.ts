@@ -144,6 +144,8 @@ export type Command =
       readonly workload: string | null;
     }
   | { readonly kind: 'alerts-off' }
+  /** "change the alert threshold to 35%": the every-customer alerts here under that percent, watching what they watched. */
+  | { readonly kind: 'alerts-percent'; readonly percent: number }
   /** Hold every alert here for so many days (30 unless said), then let them come again: "pause alerts for a week". */
   | { readonly kind: 'alerts-pause'; readonly days: number }
   /** End a pause before its time: "resume alerts". */
@@ -191,6 +193,7 @@ export const SMALL_TALK = ['thanks', 'more', 'export'] as const satisfies readon
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'low-adoption',
+  'alerts-percent',
   'alerts-pause',
   'alerts-resume',
   'customers-with',
@@ -235,6 +238,7 @@ void EVERY_KIND_LISTED;
 const SETTINGS_KINDS = [
   'alerts-on',
   'alerts-off',
+  'alerts-percent',
   'alerts-pause',
   'alerts-resume',
   'alerts-status',
@@ -258,6 +262,7 @@ export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 const ADMIN_KINDS: ReadonlySet<Command['kind']> = new Set([
   'alerts-on',
   'alerts-off',
+  'alerts-percent',
   'alerts-pause',
   'alerts-resume',
   'weekly-on',

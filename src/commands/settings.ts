@@ -68,6 +68,11 @@ export class Settings {
       }
       case 'alerts-on':
         return this.alertsOn(command, view, turn, here);
+      case 'alerts-percent': {
+        const watching = subscriptionsOf(await this.state.read(), here.id).find((s) => s.customer === null);
+        const [measure, workload] = [watching?.measure ?? null, watching?.workload ?? null];
+        return this.alertsOn({ kind: 'alerts-on', percent: command.percent, customer: null, measure, workload }, view, turn, here);
+      }
       case 'alerts-pause':
         return this.pause(command.days, here);
       case 'alerts-resume': {

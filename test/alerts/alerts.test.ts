@@ -212,6 +212,23 @@ for (const backend of BACKENDS) {
       expect(textsOf(cardOf(warned)).slice(1)).to.deep.equal([
         'Every customer: usage under 50%, or a sharp drop in usage since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+      await h.say('only alert me about deployment', { conversationId: 'only' });
+      const [only] = (await h.say('alerts', { conversationId: 'only' })).slice(-1);
+      expect(textsOf(cardOf(only)).slice(1)).to.deep.equal([
+        'Every customer: deployment under 60%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      // The percent alone changed: the every-customer alerts here, under it, on the number they watched.
+      await h.say('change the alert threshold to 35%', { conversationId: 'only' });
+      const [moved] = (await h.say('alerts', { conversationId: 'only' })).slice(-1);
+      expect(textsOf(cardOf(moved)).slice(1)).to.deep.equal([
+        'Every customer: deployment under 35%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      // Where no alert was on, every customer under it.
+      await h.say('set alerts to 30%', { conversationId: 'new' });
+      const [fresh] = (await h.say('alerts', { conversationId: 'new' })).slice(-1);
+      expect(textsOf(cardOf(fresh)).slice(1)).to.deep.equal([
+        'Every customer: deployment or usage under 30%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
       const [sent] = (await h.say('send alerts to this channel', { conversationId: 'sent-here' })).slice(-1);
       expect(textsOf(cardOf(sent)).slice(0, 2)).to.deep.equal([
         'Alerts are on here.',

@@ -7,7 +7,13 @@ import { firstGroup, originalCase, SPAN_UNIT_DAYS } from './words.js';
 /** Commands that change what the bot remembers, however they are said: alerts, mutes, links, shares. */
 
 const ALERTS_ON =
-  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|(?:notify|alert) (?:me|us|this (?:channel|chat)|the (?:channel|team))|alert(?= (?:if|when|once|whenever)\b))\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about|below|under|when|if) .*)$|^(?:let (?:me|us) know|warn (?:me|us)|ping (?:me|us)|tell (?:me|us))((?: (?:if|when|once|whenever)) .*)$|^(?:warn|alert|notify|tell) (?:me|us) (?:about|of) ((?:low|poor|falling|dropping) (?:adoption|usage|deployment|numbers))$|^(?:send|post|deliver) (?:the )?alerts (?:to|in|into) (?:this|the|our) (?:channel|chat|team)()$|^(?:send|post) (?:the )?alerts here()$/;
+  /^(?:turn )?alerts? on\b(.*)$|^(?:subscribe|(?:notify|alert) (?:me|us|this (?:channel|chat)|the (?:channel|team))|alert(?= (?:if|when|once|whenever)\b))\b(.*)$|^(?:(?:set(?: up)?|add|create) )?(?:an? )?alerts? ((?:for|about|below|under|when|if) .*)$|^(?:let (?:me|us) know|warn (?:me|us)|ping (?:me|us)|tell (?:me|us))((?: (?:if|when|once|whenever)) .*)$|^(?:only )?(?:warn|alert|notify|tell) (?:me|us) (?:only )?(?:about|of|on) ((?:(?:low|poor|falling|dropping) )?(?:adoption|usage|deployment|numbers))(?: only)?$|^(?:send|post|deliver) (?:the )?alerts (?:to|in|into) (?:this|the|our) (?:channel|chat|team)()$|^(?:send|post) (?:the )?alerts here()$/;
+/**
+ * "change the alert threshold to 30%", "set alerts to 30%", "lower my alert threshold to 30": the
+ * every-customer alerts here, under that percent, watching the number they watched.
+ */
+const ALERT_PERCENT_SET =
+  /^(?:change|set|lower|raise|move|update|make|put)(?: (?:my|our|the|this (?:channel|chat)'s))? alerts?(?: (?:threshold|level|limit))? (?:to|at) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct)?$/;
 /** "weekly summary on", "send us a weekly to-do", "weekly digest off", "stop the weekly summary". */
 const WEEKLY_KIND = String.raw`(?:summary|digest|to-?do(?: list)?|report|update)`;
 const WEEKLY_ON = new RegExp(
@@ -90,9 +96,12 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
   if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
+  const percentSet = ALERT_PERCENT_SET.exec(said)?.[1];
+  if (percentSet !== undefined) return { kind: 'alerts-percent', percent: Number(percentSet.replace(',', '.')) };
   const on = ALERTS_ON.exec(said);
   if (on) {
-    const rest = firstGroup(on) ?? '';
+    // "alert me about deployment only": "only" names no customer.
+    const rest = (firstGroup(on) ?? '').replace(/ only$/, '');
     const percent = ALERT_PERCENT.exec(rest);
     const unpercented = rest.replace(ALERT_PERCENT, ' ').trim();
     const said = (ALERT_CUSTOMER.exec(unpercented) ?? ALERT_WHEN.exec(unpercented))?.[1]?.replace(NUMBER_WORDS, ' ').trim();
