@@ -11,12 +11,14 @@ import { customerKey } from '../metrics/customer-key.js';
 import type { SizeQuestion } from '../metrics/size.js';
 import type { MostQuestion } from '../metrics/most-by.js';
 import { percent } from '../metrics/percent.js';
+import { strictlyOver, type CountBound } from '../metrics/count-bound.js';
 import { productCounts, type IdleQuestion, type LicenseCounts } from '../metrics/unassigned.js';
 import { buttons, type Button, type PageRequest } from './actions.js';
 import { render, type Reply } from './card.js';
 import { messageCard } from './message-cards.js';
 import { findingLabel, FLAG_LABELS, shortFindingLabel } from './labels.js';
 import {
+  boundText,
   capitalized,
   count,
   customersText,
@@ -261,6 +263,9 @@ export function movedCard(view: PortfolioView, movement: Movement, page: PageReq
   );
 }
 
+/** The count a "most" list keeps customers strictly over: 0 (any at all) unless a bound was asked. */
+const over = (above: CountBound<'above'> | null): number => (above === null ? 0 : strictlyOver(above));
+
 /**
  * The customers with more than `above` of something (any, when null), or the first `top` of them,
  * titled by how many have it: "12 customers with unassigned licenses", "The 10 customers with the
@@ -275,7 +280,7 @@ function countedList(
   list: Omit<ListOf, 'title'>,
   page: PageRequest,
 ): Reply {
-  const more = above === null ? '' : `more than ${count(above)} `;
+  const more = above === null ? '' : `${boundText(above)} `;
   const customers = top === null ? all : all.slice(0, top);
   const title =
     customers.length < all.length
@@ -293,7 +298,7 @@ export function unassignedCard(view: PortfolioView, asked: IdleQuestion, page: P
   const { product } = asked;
   const counts = countsIn(product);
   const of = product === null ? '' : `${name(view.productLabel(product))} `;
-  const customers = view.unassigned(asked.above ?? 0, product);
+  const customers = view.unassigned(over(asked.above), product);
   const sums = customers.map(counts).reduce((s, c) => ({ unassigned: s.unassigned + unassignedLicenses(c), sold: s.sold + c.sold }), {
     unassigned: 0,
     sold: 0,
@@ -355,7 +360,7 @@ export function inactiveCard(view: PortfolioView, asked: IdleQuestion, page: Pag
   const of = product === null ? '' : `${name(view.productLabel(product))} `;
   return countedList(
     view,
-    view.inactive(asked.above ?? 0, product),
+    view.inactive(over(asked.above), product),
     asked,
     {
       thing: `inactive ${of}entitlements`,
@@ -377,12 +382,12 @@ export function serviceRequestsCard(view: PortfolioView, asked: MostQuestion, pa
   const { above } = asked;
   return countedList(
     view,
-    view.serviceRequests(above ?? 0),
+    view.serviceRequests(over(above)),
     asked,
     { thing, noneAtAll: `No customer has any ${thing}` },
     {
       subtitle: `Partner Center service requests created in the last 30 days, the most first. ${view.thresholds.supportRequests30Days} or more call for training and for promoting self-support.`,
-      command: `adoption report --requests-above ${above ?? 0}`,
+      command: `adoption report --requests-above ${over(above)}`,
       note: (c) => serviceRequestsText(c.serviceRequests),
       order: 'most requests first',
     },

@@ -1,6 +1,7 @@
 import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '../metrics/unassigned.js';
 import { daysUntil } from '../metrics/renewals.js';
 import type { Renewal } from '../metrics/report-types.js';
+import type { CountBound } from '../metrics/count-bound.js';
 import type { SeatFilter } from '../metrics/size.js';
 
 /**
@@ -23,9 +24,15 @@ export function count(value: number): string {
   return numbers.format(value);
 }
 
-/** "more than 100 licenses sold", "fewer than 1,000 licenses sold", "more than 100 E3 licenses sold". */
+/** "more than 100", "at least 100", "fewer than 1,000", "at most 20": a bound on a count, as it was asked. */
+export function boundText(bound: CountBound): string {
+  const words = bound.inclusive ? (bound.side === 'above' ? 'at least' : 'at most') : bound.side === 'above' ? 'more than' : 'fewer than';
+  return `${words} ${count(bound.count)}`;
+}
+
+/** "more than 100 licenses sold", "at least 300 licenses sold", "more than 100 E3 licenses sold". */
 export function seatsText(seats: SeatFilter, product: string | null = null): string {
-  return `${seats.side === 'above' ? 'more' : 'fewer'} than ${count(seats.count)} ${product === null ? '' : `${product} `}licenses sold`;
+  return `${boundText(seats)} ${product === null ? '' : `${product} `}licenses sold`;
 }
 
 /** "usage" -> "Usage": words that open a sentence. */

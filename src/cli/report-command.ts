@@ -114,9 +114,9 @@ function movementOf(options: ReportOptions): Movement | null {
 function sizeOf(options: ReportOptions): SizeQuestion | null {
   const seats: SeatFilter | null =
     options.seatsAbove !== undefined
-      ? { side: 'above', count: options.seatsAbove }
+      ? { side: 'above', count: options.seatsAbove, inclusive: false }
       : options.seatsBelow !== undefined
-        ? { side: 'below', count: options.seatsBelow }
+        ? { side: 'below', count: options.seatsBelow, inclusive: false }
         : null;
   if (options.smallest || (!options.largest && seats?.side === 'below')) return { order: 'smallest', seats };
   return options.largest || seats !== null ? { order: 'largest', seats } : null;

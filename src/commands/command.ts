@@ -27,7 +27,7 @@ import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
 import { thresholdAsked, type ThresholdCommand } from './questions/threshold-questions.js';
 import { spelledNumbersAsDigits } from './questions/number-words.js';
-import { countBoundsAsStrict, originalCase } from './questions/words.js';
+import { countBoundsInWords, originalCase } from './questions/words.js';
 import { mostAsked, type MostCommand } from './questions/most-questions.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
@@ -459,7 +459,7 @@ const withoutLeadIn = (said: string): string => said.replace(TRAIL_OFF, '').repl
 
 export function parseCommand(text: string): Command {
   const words = normalize(text);
-  const said = countBoundsAsStrict(spelledNumbersAsDigits(words));
+  const said = countBoundsInWords(spelledNumbersAsDigits(words));
   const asked = withoutLeadIn(said);
   // Names keep their number words ("Three Days Grace"): they are read from the text as typed.
   const named = withoutLeadIn(words);

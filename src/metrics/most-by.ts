@@ -1,10 +1,12 @@
+import type { CountBound } from './count-bound.js';
+
 /**
- * "who has the most unassigned licenses?" (any), "more than 50" (above), "the top 10" (top): which
- * customers of a "most" list are asked for.
+ * "who has the most unassigned licenses?" (any), "more than 50" or "at least 50" (above), "the top
+ * 10" (top): which customers of a "most" list are asked for.
  */
 export interface MostQuestion {
-  /** Only customers with more than this many; null: any at all. */
-  readonly above: number | null;
+  /** Only customers with more than (or at least) so many; null: any at all. */
+  readonly above: CountBound<'above'> | null;
   /** Only the first so many; null: every one. */
   readonly top: number | null;
 }

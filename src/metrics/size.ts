@@ -1,13 +1,11 @@
+import { withinBound, type CountBound } from './count-bound.js';
 import type { CustomerReport } from './report-types.js';
 
 /** Customers by how many licenses they bought: the largest accounts first, or the smallest. */
 export type SizeOrder = 'largest' | 'smallest';
 
-/** "more than 100 seats", "fewer than 20 licenses": compared strictly, as percents are. */
-export interface SeatFilter {
-  readonly side: 'above' | 'below';
-  readonly count: number;
-}
+/** "more than 100 seats", "at least 100 seats", "fewer than 20 licenses", "at most 20": licenses sold, bounded. */
+export type SeatFilter = CountBound;
 
 /** What "biggest customers" and "customers with more than 100 seats" ask. */
 export interface SizeQuestion {
@@ -15,9 +13,9 @@ export interface SizeQuestion {
   readonly seats: SeatFilter | null;
 }
 
-/** Whether a customer with this many licenses sold is within the seat filter (strictly, as percents are). */
+/** Whether a customer with this many licenses sold is within the seat filter. */
 export function withinSeats(sold: number, seats: SeatFilter): boolean {
-  return seats.side === 'above' ? sold > seats.count : sold < seats.count;
+  return withinBound(sold, seats);
 }
 
 /** The most licenses sold first (all of them, or as `sold` counts them); customers with as many keep the order given. */

@@ -491,12 +491,12 @@ for (const backend of BACKENDS) {
         ['customers with strong deployment', 'channel', 'Deployment: 12 customers'],
         ['which customers have high adoption?', 'groupChat', '12 customers, best first'],
         // Whole counts said with the count itself included (Contoso has 300 seats, Litware 5 requests, Fabrikam 60 unassigned).
-        ['customers with at least 300 seats', 'personal', '1 customer with more than 299 licenses sold'],
-        ['customers with 301 or more licenses', 'channel', 'No customer with more than 300 licenses sold'],
-        ['customers with at most 25 seats', 'groupChat', '1 customer with fewer than 26 licenses sold'],
-        ['who has at least 5 support requests?', 'personal', '1 customer with more than 4 service requests in the last 30 days'],
-        ['customers with 60 or more unassigned licenses', 'channel', '1 customer with more than 59 unassigned licenses'],
-        ['customers with at least 61 unused licenses', 'groupChat', 'No customer has more than 60 unassigned licenses'],
+        ['customers with at least 300 seats', 'personal', '1 customer with at least 300 licenses sold'],
+        ['customers with 301 or more licenses', 'channel', 'No customer with at least 301 licenses sold'],
+        ['customers with at most 25 seats', 'groupChat', '1 customer with at most 25 licenses sold'],
+        ['who has at least 5 support requests?', 'personal', '1 customer with at least 5 service requests in the last 30 days'],
+        ['customers with 60 or more unassigned licenses', 'channel', '1 customer with at least 60 unassigned licenses'],
+        ['customers with at least 61 unused licenses', 'groupChat', 'No customer has at least 61 unassigned licenses'],
         // Greetings, the portfolio and upsell said other ways.
         ['hello there', 'personal', 'Here is what I can do'],
         ['what tenants do we manage?', 'channel', '12 customers, A to Z'],

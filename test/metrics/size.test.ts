@@ -21,10 +21,13 @@ describe('customers by size', () => {
     expect(names(bySize(customers, { order: 'smallest', seats: null }))).to.deep.equal(['Small', 'Also 100', 'Mid', 'Big']);
   });
 
-  it('keeps more (or fewer) than a count of licenses, strictly', () => {
-    expect(names(bySize(customers, { order: 'largest', seats: { side: 'above', count: 100 } }))).to.deep.equal(['Big']);
-    expect(names(bySize(customers, { order: 'largest', seats: { side: 'above', count: 99 } }))).to.deep.equal(['Big', 'Also 100', 'Mid']);
-    expect(names(bySize(customers, { order: 'smallest', seats: { side: 'below', count: 100 } }))).to.deep.equal(['Small']);
-    expect(names(bySize(customers, { order: 'smallest', seats: { side: 'below', count: 20 } }))).to.deep.equal([]);
+  it('keeps more (or fewer) than a count of licenses, strictly, or at least (at most) it', () => {
+    const seats = (side: 'above' | 'below', count: number, inclusive = false) => ({ side, count, inclusive });
+    expect(names(bySize(customers, { order: 'largest', seats: seats('above', 100) }))).to.deep.equal(['Big']);
+    expect(names(bySize(customers, { order: 'largest', seats: seats('above', 99) }))).to.deep.equal(['Big', 'Also 100', 'Mid']);
+    expect(names(bySize(customers, { order: 'largest', seats: seats('above', 100, true) }))).to.deep.equal(['Big', 'Also 100', 'Mid']);
+    expect(names(bySize(customers, { order: 'smallest', seats: seats('below', 100) }))).to.deep.equal(['Small']);
+    expect(names(bySize(customers, { order: 'smallest', seats: seats('below', 20) }))).to.deep.equal([]);
+    expect(names(bySize(customers, { order: 'smallest', seats: seats('below', 20, true) }))).to.deep.equal(['Small']);
   });
 });

@@ -2,7 +2,7 @@ import type { Among } from '../../metrics/among.js';
 import type { SeatFilter } from '../../metrics/size.js';
 import { workloadNamed } from '../../data/workloads.js';
 import { findingAsked } from './finding-questions.js';
-import { seatFilterOf } from './words.js';
+import { COUNT_SIDE, countBoundOf } from './words.js';
 
 /**
  * Which customers a question about the numbers is about, and in what order: "E3 customers below
@@ -26,8 +26,9 @@ const LARGEST =
 /** "which customers have the most licenses but low usage?": the largest first, and the question after. */
 const MOST_SEATS = / (?:with|that have|who have|have|has) the most (?:licen[cs]es|seats)(?: (?:but|and|with|yet))? /;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
-const SEATS =
-  /,?\s*(?:(?:and|with|that have|who have|having) )?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?/;
+const SEATS = new RegExp(
+  String.raw`,?\s*(?:(?:and|with|that have|who have|having) )?${COUNT_SIDE} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats|licen[cs]es|users)(?: sold)?`,
+);
 
 /**
  * "customers with E3 and low usage", "who bought Business Premium but doesn't use Teams": the
@@ -60,7 +61,7 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
   let seats: SeatFilter | null = null;
   const sized = SEATS.exec(rest);
   if (sized) {
-    seats = seatFilterOf(sized[1]!, sized[2]!);
+    seats = countBoundOf(sized[1]!, sized[2]!);
     rest = `${rest.slice(0, sized.index)}${rest.slice(sized.index + sized[0].length)}`.trim();
   }
   let product: string | null = null;

@@ -1,5 +1,6 @@
 import type { MostQuestion } from '../../metrics/most-by.js';
 import type { IdleQuestion } from '../../metrics/unassigned.js';
+import type { CountBound } from '../../metrics/count-bound.js';
 import { countOf, originalCase } from './words.js';
 
 /**
@@ -36,7 +37,7 @@ const NOT_SIGNING_IN =
 const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
 /** "customers with more than", "which accounts have over", "who has above": how a question about a count starts. */
-const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (?:more than|over|above)`;
+const MORE_THAN = String.raw`^(?:(?:show |list )?(?:which |what )?(?:customers?|accounts?)(?: (?:with|have|has))?|who has) (more than|over|above|at least)`;
 /**
  * "who has more licenses than users?", "more E3 licenses than users": licenses beyond those
  * assigned (unassigned); beyond the active users (inactive).
@@ -86,7 +87,12 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
   const named = OF_PRODUCT.exec(asked);
   const plain = named ? `${asked.slice(0, named.index)}${named[1]} ${named[3]}` : asked;
   const product = named ? originalCase(text, named[2]!) : null;
-  const idle = (kind: 'unassigned' | 'inactive', above: number | null, top: number | null): MostCommand => ({ kind, above, top, product });
+  const idle = (kind: 'unassigned' | 'inactive', above: CountBound<'above'> | null, top: number | null): MostCommand => ({
+    kind,
+    above,
+    top,
+    product,
+  });
   const top = TOP_MOST.exec(plain);
   if (top) {
     const kind = MOST_KINDS.find(([words]) => words.test(top[2]!))?.[1];
@@ -106,14 +112,19 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
   }
   // Bare "unused licenses" is advice, but counted ("total unused licenses", "... in total") it is the count.
   if (UNASSIGNED.test(wide) || ((product !== null || wide !== plain) && BARE.test(wide))) return idle('unassigned', null, null);
-  const unassignedOver = UNASSIGNED_OVER.exec(plain)?.[1];
-  if (unassignedOver !== undefined) return idle('unassigned', countOf(unassignedOver), null);
+  const unassignedOver = boundOver(UNASSIGNED_OVER.exec(plain));
+  if (unassignedOver !== null) return idle('unassigned', unassignedOver, null);
   if (WASTED.test(wide)) return idle('unassigned', null, null);
   if (INACTIVE.test(wide) || NOT_SIGNING_IN.test(wide)) return idle('inactive', null, null);
-  const inactiveOver = INACTIVE_OVER.exec(plain)?.[1];
-  if (inactiveOver !== undefined) return idle('inactive', countOf(inactiveOver), null);
+  const inactiveOver = boundOver(INACTIVE_OVER.exec(plain));
+  if (inactiveOver !== null) return idle('inactive', inactiveOver, null);
   if (product !== null) return null;
   if (REQUESTS.test(asked)) return { kind: 'requests', above: null, top: null };
-  const requestsOver = REQUESTS_OVER.exec(asked)?.[1];
-  return requestsOver === undefined ? null : { kind: 'requests', above: Number(requestsOver), top: null };
+  const requestsOver = boundOver(REQUESTS_OVER.exec(asked));
+  return requestsOver === null ? null : { kind: 'requests', above: requestsOver, top: null };
+}
+
+/** "more than 50", "at least 50": the bound a MORE_THAN match says; null for no match. */
+function boundOver(match: RegExpExecArray | null): CountBound<'above'> | null {
+  return match === null ? null : { side: 'above', count: countOf(match[2]!), inclusive: match[1] === 'at least' };
 }

@@ -1,6 +1,6 @@
 import type { SizeQuestion } from '../../metrics/size.js';
 import { workloadNamed } from '../../data/workloads.js';
-import { originalCase, seatFilterOf } from './words.js';
+import { COUNT_SIDE, countBoundOf, originalCase } from './words.js';
 
 /**
  * "biggest customers", "top 10 customers by licenses", "who has the most seats?", "smallest
@@ -14,8 +14,9 @@ const NOT_A_PRODUCT = /\b(?:usage|deployment|adoption|low|high|with|below|above|
 /** "who is our biggest customer?", "which is the smallest account?": the one. */
 const SIZE_ONE = /^(?:who|which|what) is (?:(?:my|the|our) )?(biggest|largest|smallest) (?:customer|account)$/;
 /** "customers with more than 100 seats", "accounts over 500 licenses", "who has fewer than 20 users?". */
-const SEATS =
-  /^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?(more than|over|above|fewer than|less than|under|below) (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats?|licen[cs]es?|users?)(?: sold)?$/;
+const SEATS = new RegExp(
+  String.raw`^(?:(?:show|list)(?: me)? )?(?:(?:which|what) (?:customers?|accounts?) (?:have|has)|who has|(?:customers?|accounts?)(?: with)?)? ?${COUNT_SIDE} (\d{1,3}(?:,\d{3})+|\d{1,6}) (?:seats?|licen[cs]es?|users?)(?: sold)?$`,
+);
 
 /** What size the words ask about, of which product, and how many of the largest (or smallest) to show; null when none. */
 export function sizeAsked(text: string, asked: string): { question: SizeQuestion; count: number | null; product: string | null } | null {
@@ -39,6 +40,6 @@ export function sizeAsked(text: string, asked: string): { question: SizeQuestion
   if (one !== undefined) return { question: { order: one === 'smallest' ? 'smallest' : 'largest', seats: null }, count: 1, product: null };
   const seats = SEATS.exec(asked);
   if (!seats) return null;
-  const filter = seatFilterOf(seats[1]!, seats[2]!);
+  const filter = countBoundOf(seats[1]!, seats[2]!);
   return { question: { order: filter.side === 'above' ? 'largest' : 'smallest', seats: filter }, count: null, product: null };
 }

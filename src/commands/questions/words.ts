@@ -1,4 +1,4 @@
-import type { SeatFilter } from '../../metrics/size.js';
+import type { CountBound } from '../../metrics/count-bound.js';
 import { typedSpan } from './number-words.js';
 
 /** Pieces every question reader shares: the text's own case, a match's captured words, spans of time, counts. */
@@ -24,9 +24,16 @@ export const SPAN_UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 
 /** A count as typed: "100", "1,000". */
 export const countOf = (digits: string): number => Number(digits.replaceAll(',', ''));
 
-/** "more than 100 seats", "under 20 licenses": the side its words say, and the count. */
-export function seatFilterOf(side: string, digits: string): SeatFilter {
-  return { side: /^(?:more|over|above)/.test(side) ? 'above' : 'below', count: countOf(digits) };
+/** The words a bound on a whole count starts with, captured: "more than", "at least", "under", "at most". */
+export const COUNT_SIDE = String.raw`(more than|over|above|at least|fewer than|less than|under|below|at most)`;
+
+/** "more than 100 seats", "at least 100", "under 20 licenses": the side its words say, whether the count is in, and the count. */
+export function countBoundOf(side: string, digits: string): CountBound {
+  return {
+    side: /^(?:more|over|above|at least)/.test(side) ? 'above' : 'below',
+    count: countOf(digits),
+    inclusive: side.startsWith('at '),
+  };
 }
 
 /** What is counted in whole numbers: seats, licenses, users, service requests. */
@@ -42,12 +49,12 @@ const AT_MOST = new RegExp(
 );
 
 /**
- * Whole counts are compared strictly by every question that reads them ("more than 2 service
- * requests", "fewer than 51 seats"): "at least 3 ..." and "3 or more ..." are "more than 2 ...",
- * "at most 50 seats" and "50 or fewer seats" are "fewer than 51 seats".
+ * The inclusive bounds on whole counts, said one way for the questions that read them: "3 or
+ * more ..." and "no fewer than 3 ..." are "at least 3 ...", "50 or fewer seats" and "up to 50
+ * seats" are "at most 50 seats".
  */
-export function countBoundsAsStrict(said: string): string {
+export function countBoundsInWords(said: string): string {
   return said
-    .replace(AT_LEAST, (_, a?: string, b?: string) => `more than ${countOf(a ?? b!) - 1} `)
-    .replace(AT_MOST, (_, a?: string, b?: string) => `fewer than ${countOf(a ?? b!) + 1} `);
+    .replace(AT_LEAST, (_, a?: string, b?: string) => `at least ${a ?? b!} `)
+    .replace(AT_MOST, (_, a?: string, b?: string) => `at most ${a ?? b!} `);
 }
