@@ -151,6 +151,8 @@ export type Command =
   /** End a pause before its time: "resume alerts". */
   | { readonly kind: 'alerts-resume' }
   | { readonly kind: 'alerts-status' }
+  /** "which channels get alerts?", "where do alerts go?": every conversation with alerts on, and what it watches. */
+  | { readonly kind: 'alerts-everywhere' }
   /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */
   | { readonly kind: 'weekly-on' }
   | { readonly kind: 'weekly-off' }
@@ -193,6 +195,7 @@ export const SMALL_TALK = ['thanks', 'more', 'export'] as const satisfies readon
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'low-adoption',
+  'alerts-everywhere',
   'alerts-percent',
   'alerts-pause',
   'alerts-resume',
@@ -242,6 +245,7 @@ const SETTINGS_KINDS = [
   'alerts-pause',
   'alerts-resume',
   'alerts-status',
+  'alerts-everywhere',
   'weekly-on',
   'weekly-off',
   'link',

@@ -4,7 +4,7 @@ import { buttons, type Button, type SettingVerb } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { customerGoneCard, customerNotFoundCard, messageCard } from '../cards/message-cards.js';
-import { count, name } from '../cards/text.js';
+import { capitalized, count, name } from '../cards/text.js';
 import type { AlertConfig } from '../config.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
@@ -25,6 +25,8 @@ export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOut
 
 /** Teams shows at most six buttons on a card; the unmute buttons leave room for one more. */
 const MAX_UNMUTE_BUTTONS = 5;
+/** Subscriptions "which channels get alerts?" lists; the rest are counted. */
+const EVERYWHERE_LINES = 20;
 
 const NO_CONVERSATION = messageCard(
   'I cannot remember this conversation.',
@@ -58,6 +60,8 @@ export class Settings {
     switch (command.kind) {
       case 'alerts-status':
         return this.status(here, view);
+      case 'alerts-everywhere':
+        return this.everywhere(view);
       case 'alerts-off': {
         const removed = await this.state.update((s) => unsubscribe(s, here.id));
         return messageCard(
@@ -246,6 +250,32 @@ export class Settings {
         ...muted,
       ],
       unmuteButtons,
+    );
+  }
+
+  /** Every conversation with alerts on: where, what each watches, and whether it is paused; the most recently set first. */
+  private async everywhere(view: PortfolioView): Promise<Reply> {
+    const state = await this.state.read();
+    const now = this.clock();
+    const lines = [...state.subscriptions]
+      .sort((a, b) => b.since.localeCompare(a.since))
+      .map((s) => {
+        const where = state.conversations[s.conversationId];
+        const paused = pausedUntil(state, s.conversationId, now);
+        return `${capitalized(where ? describeTarget(where) : 'a conversation the bot left')}${paused === null ? '' : ` (paused until ${paused.slice(0, 10)})`} — ${this.describe(s, view.thresholds)}`;
+      });
+    if (lines.length === 0)
+      return messageCard('No conversation gets alerts yet.', ['In a chat or channel, an admin says "alerts on" there.'], [buttons.help()]);
+    const conversations = new Set(state.subscriptions.map((s) => s.conversationId)).size;
+    const shown = lines.slice(0, EVERYWHERE_LINES);
+    return messageCard(
+      `Alerts go to ${count(conversations)} conversation${conversations === 1 ? '' : 's'}`,
+      [
+        ...shown,
+        ...(lines.length > shown.length ? [`and ${count(lines.length - shown.length)} more; adoption alerts status counts them all.`] : []),
+        'Say "alerts" in a conversation for its own, with its mutes.',
+      ],
+      [buttons.help()],
     );
   }
 

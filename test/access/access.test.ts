@@ -200,6 +200,10 @@ for (const backend of BACKENDS) {
       expect(title(await said(h, activity(h, 'pause alerts for a week', { from: AGENT, conversationId: 'adele' })))).to.equal(
         "Only the bot's admins can change alerts, channel links and thresholds.",
       );
+      // Reading where alerts go is for everyone.
+      expect(title(await said(h, activity(h, 'which channels get alerts?', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        'No conversation gets alerts yet.',
+      );
       expect((await h.state.read()).thresholds).to.equal(undefined);
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);

@@ -363,6 +363,26 @@ for (const backend of BACKENDS) {
       expect((await h.state.read()).paused).to.deep.equal({});
     });
 
+    it('lists every conversation that gets alerts, what each watches and whether it is paused, to anyone who asks', async () => {
+      const [none] = (await h.say('which channels get alerts?', { conversationId: 'asking' })).slice(-1);
+      expect(textsOf(cardOf(none))).to.deep.equal([
+        'No conversation gets alerts yet.',
+        'In a chat or channel, an admin says "alerts on" there.',
+      ]);
+      await h.say('alerts on below 40%', { conversationId: 'megan' });
+      clock.tick(60_000);
+      await h.say('alert me when Teams usage drops below 30%', { scope: 'channel' });
+      await h.say('pause alerts for a week', { scope: 'channel' });
+      const [all] = (await h.say('where do alerts go?', { conversationId: 'asking' })).slice(-1);
+      // The most recently set first.
+      expect(textsOf(cardOf(all))).to.deep.equal([
+        'Alerts go to 2 conversations',
+        'A channel of Account team (paused until 2026-12-02) — Every customer: Teams usage under 30%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'The personal chat with Megan Bowen — Every customer: deployment or usage under 40%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Say "alerts" in a conversation for its own, with its mutes.',
+      ]);
+    });
+
     it('mutes and unmutes a customer by name, and from the button beside its mute in "alerts"', async () => {
       const opts = { conversationId: 'typed' };
       await h.say('alerts on below 40%', opts);

@@ -26,6 +26,9 @@ const ALERTS_OFF =
   /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
 const ALERTS_STATUS =
   /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|who(?: is| are) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
+/** "which channels get alerts?", "where do alerts go?", "who gets alerts?", "all alerts": every conversation's. */
+const ALERTS_EVERYWHERE =
+  /^(?:(?:which|what) (?:channels?|chats?|conversations?|teams?|people) (?:gets?|receives?|has|have) (?:the )?alerts?|where do (?:the )?alerts go|who (?:gets|receives) (?:the )?alerts|(?:show |list )?(?:all|every) (?:the )?alerts?(?: (?:everywhere|settings|subscriptions))?|alerts everywhere)$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
@@ -96,6 +99,7 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
   if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
+  if (ALERTS_EVERYWHERE.test(said)) return { kind: 'alerts-everywhere' };
   const percentSet = ALERT_PERCENT_SET.exec(said)?.[1];
   if (percentSet !== undefined) return { kind: 'alerts-percent', percent: Number(percentSet.replace(',', '.')) };
   const on = ALERTS_ON.exec(said);
