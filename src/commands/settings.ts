@@ -25,6 +25,12 @@ export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOut
 
 /** Teams shows at most six buttons on a card; the unmute buttons leave room for one more. */
 const MAX_UNMUTE_BUTTONS = 5;
+/** A customer to mute or unmute: its key, what to call it, and whether the cache still holds it. */
+interface MuteTarget {
+  readonly key: string;
+  readonly called: string;
+  readonly known: boolean;
+}
 /** Subscriptions "which channels get alerts?" lists; the rest are counted. */
 const EVERYWHERE_LINES = 20;
 
@@ -175,44 +181,63 @@ export class Settings {
   }
 
   private async mute(target: CustomerTarget, days: number, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
-    const found = this.muteTarget(view, target, 'mute');
+    const found = this.muteTargets(view, target, 'mute');
     if ('reply' in found) return found.reply;
-    const { key, called } = found;
-    const until = await this.state.update((s) => mute(s, here.id, key, this.clock(), days));
+    const [until] = await this.state.update((s) => found.map(({ key }) => mute(s, here.id, key, this.clock(), days)));
+    const title = `Muted alerts about ${andList(found.map((f) => name(f.called)))} here until ${until!.slice(0, 10)}.`;
+    const [only, ...others] = found;
+    if (only === undefined || others.length > 0) {
+      return messageCard(
+        title,
+        ['Other customers still alert. Say "unmute <customer>" to hear about one again sooner, or "alerts" to see what is on here.'],
+        found.slice(0, MAX_UNMUTE_BUTTONS).map((f) => buttons.setting('unmute', `Unmute ${name(f.called)}`, f.key)),
+      );
+    }
     return messageCard(
-      `Muted alerts about ${name(called)} here until ${until.slice(0, 10)}.`,
-      [`Other customers still alert. Say "unmute ${called}" to hear about it again sooner, or "alerts" to see what is on here.`],
-      [...(found.known ? [buttons.customer('Open full card', key)] : []), buttons.setting('unmute', 'Unmute', key)],
+      title,
+      [`Other customers still alert. Say "unmute ${only.called}" to hear about it again sooner, or "alerts" to see what is on here.`],
+      [...(only.known ? [buttons.customer('Open full card', only.key)] : []), buttons.setting('unmute', 'Unmute', only.key)],
     );
   }
 
   private async unmute(target: CustomerTarget, view: PortfolioView, here: ConversationTarget): Promise<Reply> {
-    const found = this.muteTarget(view, target, 'unmute');
+    const found = this.muteTargets(view, target, 'unmute');
     if ('reply' in found) return found.reply;
-    const { key, called } = found;
-    const was = await this.state.update((s) => unmute(s, here.id, key, this.clock()));
+    const were = await this.state.update((s) => found.filter(({ key }) => unmute(s, here.id, key, this.clock())));
+    const names = (ts: readonly MuteTarget[]): string => andList(ts.map((t) => name(t.called)));
+    const notMuted = found.filter((f) => !were.includes(f));
+    const lines = [
+      ...(were.length > 0 ? [`Alerts about ${names(were)} are back on here.`] : []),
+      ...(notMuted.length > 0 ? [`Alerts about ${names(notMuted)} were not muted here.`] : []),
+    ];
+    const muteSaid = found.length === 1 ? found[0]!.called : '<customer>';
     return messageCard(
-      was ? `Alerts about ${name(called)} are back on here.` : `Alerts about ${name(called)} were not muted here.`,
-      [`"Mute" on an alert, or "mute ${called}", silences them for ${MUTE_DAYS} days. Say "alerts" to see what is on here.`],
-      found.known ? [buttons.customer('Open full card', key)] : [],
+      lines[0]!,
+      [
+        ...lines.slice(1),
+        `"Mute" on an alert, or "mute ${muteSaid}", silences them for ${MUTE_DAYS} days. Say "alerts" to see what is on here.`,
+      ],
+      found
+        .filter((f) => f.known)
+        .slice(0, MAX_UNMUTE_BUTTONS)
+        .map((f) => buttons.customer(found.length === 1 ? 'Open full card' : `Open ${name(f.called)}`, f.key)),
     );
   }
 
   /**
-   * The customer to mute or unmute, by key and by what to call it. A button's key stands even when
-   * the cache no longer holds that customer (an old alert): it is muted all the same.
+   * The customers to mute or unmute, by key and by what to call them: one, or each of a list of
+   * names ("mute Contoso and Fabrikam"). A button's key stands even when the cache no longer holds
+   * that customer (an old alert): it is muted all the same.
    */
-  private muteTarget(
-    view: PortfolioView,
-    target: CustomerTarget,
-    verb: 'mute' | 'unmute',
-  ): { key: string; called: string; known: boolean } | { reply: Reply } {
+  private muteTargets(view: PortfolioView, target: CustomerTarget, verb: 'mute' | 'unmute'): MuteTarget[] | { reply: Reply } {
     if ('key' in target) {
       const customer = view.customer(target.key);
-      return { key: target.key, called: customer?.customer ?? target.key, known: customer !== undefined };
+      return [{ key: target.key, called: customer?.customer ?? target.key, known: customer !== undefined }];
     }
+    const each = eachNamed(view, target.name);
+    if (each !== null) return each.map((c) => ({ key: customerKey(c), called: c.customer, known: true }));
     const found = this.target(view, target, verb);
-    return 'customer' in found ? { key: customerKey(found.customer), called: found.customer.customer, known: true } : found;
+    return 'customer' in found ? [{ key: customerKey(found.customer), called: found.customer.customer, known: true }] : found;
   }
 
   private async status(here: ConversationTarget, view: PortfolioView): Promise<Reply> {

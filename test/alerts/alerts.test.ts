@@ -383,6 +383,33 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('mutes and unmutes each customer of a list of names', async () => {
+      const opts = { conversationId: 'several' };
+      await h.say('alerts on below 40%', opts);
+      const muted = cardOf((await h.say('mute Coho and Fabrikam for a week', opts)).at(-1));
+      expect(textsOf(muted)).to.deep.equal([
+        'Muted alerts about Coho Winery and Fabrikam Inc here until 2026-12-02.',
+        'Other customers still alert. Say "unmute <customer>" to hear about one again sooner, or "alerts" to see what is on here.',
+      ]);
+      expect(buttonsOf(muted).map((b) => [b.title, b.verb, b.data['key']])).to.deep.equal([
+        ['Unmute Coho Winery', 'unmute', COHO],
+        ['Unmute Fabrikam Inc', 'unmute', FABRIKAM],
+      ]);
+      h.connector.clear();
+      await h.bot.alerts.run();
+      expect(alertsTo('a:1personal-several').map((s) => s.activity['summary'])).to.deep.equal([
+        'Woodgrove Bank: Needs attention: Office 365 E3: 20 seats suspended. Renew or reactivate it with the customer before the seats are lost, or right-size it.',
+      ]);
+      await h.say('unmute Fabrikam', opts);
+      const back = cardOf((await h.say('unmute Coho and Fabrikam', opts)).at(-1));
+      expect(textsOf(back)).to.deep.equal([
+        'Alerts about Coho Winery are back on here.',
+        'Alerts about Fabrikam Inc were not muted here.',
+        '"Mute" on an alert, or "mute <customer>", silences them for 30 days. Say "alerts" to see what is on here.',
+      ]);
+      expect((await h.state.read()).mutes).to.deep.equal({});
+    });
+
     it('mutes and unmutes a customer by name, and from the button beside its mute in "alerts"', async () => {
       const opts = { conversationId: 'typed' };
       await h.say('alerts on below 40%', opts);
