@@ -404,6 +404,10 @@ for (const backend of BACKENDS) {
         ['who is ready for Copilot?', 'personal', '4 customers: Training courses (upsell)'],
         ['who should upgrade to E5?', 'channel', '4 customers: Training courses (upsell)'],
         ['which subscriptions are in grace period?', 'groupChat', '1 customer with subscriptions needing attention'],
+        // Counted: the portfolio's licenses, the customers low in one number.
+        ['how many licenses are assigned?', 'personal', PORTFOLIO],
+        ['how many licenses are active?', 'channel', PORTFOLIO],
+        ['number of customers with low usage', 'groupChat', '2 customers with usage below 50%'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1613,6 +1617,7 @@ for (const backend of BACKENDS) {
         ["who isn't using their licenses at all?", 'No customer has usage at 0%', coho],
         ['where nobody uses Teams', 'No customer has Teams usage at 0%', cohoTeams],
         ['Teams usage is zero', 'No customer has Teams usage at 0%', cohoTeams],
+        ['who never used Teams?', 'No customer has Teams usage at 0%', cohoTeams],
         ['0% deployment', 'No customer has deployment at 0%', ['Fabrikam Inc', '40% (40 of 100 licenses assigned)']],
       ] as const) {
         const [said, , order, ...row] = await listed(asked);

@@ -187,7 +187,7 @@ export function percentsAsked(question: string): PercentQuery | null {
 const FIGURES_AFTER = String.raw`(?! (?:data|figures|numbers|reports?|analytics)\b)`;
 /**
  * "zero usage", "who has no Teams usage?", "0% deployment", "usage at 0%", "Teams usage is zero",
- * "customers not using Teams at all", "where nobody uses Yammer": nobody active (or nothing assigned).
+ * "customers not using Teams at all", "where nobody uses Yammer", "who never used Teams?": nobody active (or nothing assigned).
  */
 const ZERO = [
   new RegExp(
@@ -195,6 +195,8 @@ const ZERO = [
   ),
   /\b((?:.+? )?(?:usage|adoption|deployment))(?: is| of| at| =)? (?:zero|0 ?(?:%|percent)?)(?![\d.,]|\s*(?:days?|weeks?|months?)\b)/,
   /(?:\bnot|\bnever|n't) (?:using|use|uses|used) (.+?) at all\b|\b(?:nobody|no one|no-one|none of (?:the|their) users) (?:is )?(?:using|uses|use|used|active (?:on|in)) (.+)/,
+  // "who never used Teams?", "which customers have never used Yammer?".
+  /^(?:who|which customers?|what customers?)(?: (?:has|have))? never (?:used|uses|use|touched|tried|opened) (.+)$/,
 ];
 
 /** The number a "nobody uses it" question reads: its words', or usage when they name none. */
@@ -209,7 +211,7 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts|the)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:who|which customers?) (?:has not|hasn't|have not|haven't) (?:fully )?deployed\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
+  /^(?:(?:show|list|which|who|how many|customers|accounts|the|number|count)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:who|which customers?) (?:has not|hasn't|have not|haven't) (?:fully )?deployed\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has not|hasn't|have not|haven't|did not|didn't|(?:has|have) (?:barely|hardly)) (?:used|touched|adopted) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
 /** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
