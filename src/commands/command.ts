@@ -237,8 +237,8 @@ const EVERY_KIND_LISTED: Exclude<
   : never = true;
 void EVERY_KIND_LISTED;
 
-/** Commands that change what the bot remembers (alerts and links), as opposed to questions about the data. */
-const SETTINGS_KINDS = [
+/** The settings of what comes to a conversation unasked: alerts, their pause and mutes, the weekly to-do. */
+const ALERT_SETTING_KINDS = [
   'alerts-on',
   'alerts-off',
   'alerts-percent',
@@ -248,16 +248,25 @@ const SETTINGS_KINDS = [
   'alerts-everywhere',
   'weekly-on',
   'weekly-off',
+  'mute',
+  'unmute',
+] as const satisfies readonly Command['kind'][];
+/** Commands that change what the bot remembers (alerts, links, thresholds), as opposed to questions about the data. */
+const SETTINGS_KINDS = [
+  ...ALERT_SETTING_KINDS,
   'link',
   'links',
   'unlink',
   'share',
-  'mute',
-  'unmute',
   'threshold-set',
   'thresholds-reset',
 ] as const satisfies readonly Command['kind'][];
 export type SettingsCommand = Extract<Command, { kind: (typeof SETTINGS_KINDS)[number] }>;
+export type AlertSettingCommand = Extract<Command, { kind: (typeof ALERT_SETTING_KINDS)[number] }>;
+
+export function isAlertSetting(command: SettingsCommand): command is AlertSettingCommand {
+  return (ALERT_SETTING_KINDS as readonly Command['kind'][]).includes(command.kind);
+}
 /** About the bot's own data and syncs rather than the customers: read from the sync status too. */
 export type StatusQuestion = Extract<Command, { kind: 'data-status' }>;
 export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
