@@ -2,7 +2,8 @@ import type { AlertCondition, CustomerAlert, NumberCondition } from '../alerts/a
 import { buttons } from './actions.js';
 import { render, type Reply } from './card.js';
 import { FLAG_LABELS } from './labels.js';
-import { actionNote, rowButton } from './list-cards.js';
+import { actionNote } from './action-cards.js';
+import { rowButton } from './list-cards.js';
 import type { ActionRow } from '../metrics/findings.js';
 import type { Renewal } from '../metrics/report-types.js';
 import { customersText, fromToday, name, percentText, plain, renewalLabel, renewalLine } from './text.js';

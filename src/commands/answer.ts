@@ -18,20 +18,11 @@ import {
   rankedCard,
 } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
-import {
-  moreCard,
-  actionsCard,
-  allCustomersCard,
-  attentionCard,
-  choicesCard,
-  customersWithCard,
-  inactiveCard,
-  movedCard,
-  portfolioCard,
-  serviceRequestsCard,
-  sizeCard,
-  unassignedCard,
-} from '../cards/list-cards.js';
+import { allCustomersCard, choicesCard, moreCard } from '../cards/list-cards.js';
+import { actionsCard, customersWithCard } from '../cards/action-cards.js';
+import { attentionCard, inactiveCard, serviceRequestsCard, sizeCard, unassignedCard } from '../cards/count-cards.js';
+import { movedCard } from '../cards/movement-cards.js';
+import { portfolioCard } from '../cards/portfolio-card.js';
 import {
   customerGoneCard,
   customerNotFoundCard,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { evaluateWeekly } from '../../src/alerts/weekly.js';
-import { actionNote } from '../../src/cards/list-cards.js';
+import { actionNote } from '../../src/cards/action-cards.js';
 import type { ActionRow } from '../../src/metrics/findings.js';
 import type { CustomerReport } from '../../src/metrics/report-types.js';
 import { emptyBotState, type BotState } from '../../src/proactive/bot-state.js';
