@@ -2,7 +2,7 @@ import type { Reply } from '../cards/card.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { messageCard } from '../cards/message-cards.js';
 import { buttons } from '../cards/actions.js';
-import { name } from '../cards/text.js';
+import { count, name } from '../cards/text.js';
 import type { AlertConfig } from '../config.js';
 import { customerKey } from '../metrics/customer-key.js';
 import type { CustomerReport } from '../metrics/report-types.js';
@@ -21,6 +21,9 @@ import { andList, eachNamed, findTarget } from './customer-targets.js';
 
 /** Sends a card to a conversation now, within Teams' limits (ProactiveSender.send). */
 export type Send = (target: ConversationTarget, reply: Reply) => Promise<SendOutcome>;
+
+/** Open buttons on a card that names several customers (Teams shows six at most). */
+const MAX_OPEN_BUTTONS = 5;
 
 const NO_CONVERSATION = messageCard(
   'I cannot remember this conversation.',
@@ -72,8 +75,13 @@ export class Settings {
         );
       }
       case 'share': {
+        const each = 'name' in command.customer ? eachNamed(view, command.customer.name) : null;
+        if (each !== null) return this.shareEach(each, view, turn);
         const found = findTarget(view, command.customer, 'share');
-        return 'customer' in found ? this.share(found.customer, view, turn) : found.reply;
+        if (!('customer' in found)) return found.reply;
+        const { text, color } = await this.share(found.customer, view, turn);
+        const cards = { ...this.cards, thresholds: view.thresholds };
+        return customerCard(found.customer, cards, view.historyOf(found.customer), { kind: 'status', text, color });
       }
       case 'threshold-set':
       case 'thresholds-reset':
@@ -126,7 +134,7 @@ export class Settings {
       lines[0]!,
       [...lines.slice(1), `"Share to account channel" on ${customers.length === 1 ? 'its card' : 'their cards'} posts the card here.`],
       customers
-        .slice(0, 5)
+        .slice(0, MAX_OPEN_BUTTONS)
         .map((c) => buttons.customer(customers.length === 1 ? 'Open its card' : `Open ${name(c.customer)}`, customerKey(c))),
     );
   }
@@ -143,7 +151,27 @@ export class Settings {
     return messageCard(`${state.links.length} channel link${state.links.length === 1 ? '' : 's'}`, lines, []);
   }
 
-  private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<Reply> {
+  /** "share Contoso and Fabrikam": each card to the channels that follow it, and a line each on where it went. */
+  private async shareEach(customers: readonly CustomerReport[], view: PortfolioView, turn: Turn): Promise<Reply> {
+    const lines: string[] = [];
+    let went = 0;
+    for (const customer of customers) {
+      const { text, color } = await this.share(customer, view, turn);
+      if (color === 'Good') went++;
+      lines.push(`${name(customer.customer)}: ${text}`);
+    }
+    return messageCard(
+      `Shared ${count(went)} of ${count(customers.length)} cards`,
+      lines,
+      customers.slice(0, MAX_OPEN_BUTTONS).map((c) => buttons.customer(`Open ${name(c.customer)}`, customerKey(c))),
+    );
+  }
+
+  /**
+   * Posts the customer's card to the channels that follow it ("shared by" the asker): what
+   * happened, in a sentence or two, Good when every channel got it.
+   */
+  private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<{ text: string; color: 'Good' | 'Warning' }> {
     const key = customerKey(customer);
     const history = view.historyOf(customer);
     const cards = { ...this.cards, thresholds: view.thresholds };
@@ -152,14 +180,13 @@ export class Settings {
     const targets = linked.filter((t) => this.allowsTenant(t.tenantId));
     const outside = linked.length - targets.length;
     if (targets.length === 0) {
-      return customerCard(customer, cards, history, {
-        kind: 'status',
+      return {
         text:
           outside > 0
             ? `The channels that follow ${name(customer.customer)} are outside your allowed tenants, so nothing was shared. Link a channel of your own tenant, then share again.`
             : `No channel follows ${name(customer.customer)} yet. In the account team's channel, say "@${turn.conversation?.bot.name ?? 'Adoption'} link this channel to ${name(customer.customer)}", then share again.`,
         color: 'Warning',
-      });
+      };
     }
     const shared = customerCard(customer, cards, history, { kind: 'shared', by: turn.user.name });
     const outcomes = await Promise.all(targets.map(async (t) => ({ target: t, outcome: await this.send(t, shared) })));
@@ -178,6 +205,6 @@ export class Settings {
     ]
       .filter(Boolean)
       .join(' ');
-    return customerCard(customer, cards, history, { kind: 'status', text, color: failed.length > 0 ? 'Warning' : 'Good' });
+    return { text, color: failed.length > 0 ? 'Warning' : 'Good' };
   }
 }

@@ -126,6 +126,20 @@ for (const backend of BACKENDS) {
       expect((await h.state.read()).links.map((l) => l.customer.name)).to.deep.equal(['Fabrikam Inc', 'Contoso Ltd', 'Tailspin Toys']);
     });
 
+    it('shares each card of a list of names to the channels that follow it, a line each on where it went', async () => {
+      await h.say('link this channel to Contoso and Fabrikam', { scope: 'channel' });
+      h.connector.clear();
+      const [shared] = (await h.say('share Contoso, Fabrikam and Tailspin')).slice(-1);
+      expect(textsOf(cardOf(shared))).to.deep.equal([
+        'Shared 2 of 3 cards',
+        'Contoso Ltd: Shared to a channel of Account team.',
+        'Fabrikam Inc: Shared to a channel of Account team.',
+        'Tailspin Toys: No channel follows Tailspin Toys yet. In the account team\'s channel, say "@Adoption link this channel to Tailspin Toys", then share again.',
+      ]);
+      expect(buttonsOf(cardOf(shared)).map((b) => b.title)).to.deep.equal(['Open Contoso Ltd', 'Open Fabrikam Inc', 'Open Tailspin Toys']);
+      expect(h.connector.to(CHANNEL).map((p) => textsOf(cardOf(p))[0])).to.deep.equal(['Contoso Ltd', 'Fabrikam Inc']);
+    });
+
     it('explains that only a channel can follow a customer, and ignores channel messages without an @mention', async () => {
       const [personal] = await h.say('link this channel to contoso');
       expect(textsOf(cardOf(personal))[0]).to.equal('Only a team channel can follow a customer.');
