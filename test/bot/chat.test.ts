@@ -369,6 +369,7 @@ for (const backend of BACKENDS) {
         ['which customers are amber?', 'channel', 'No customer is within 10 points above the thresholds (deployment 60%, usage 50%).'],
         ['how healthy is our portfolio?', 'groupChat', PORTFOLIO],
         ['which customers need a QBR?', 'personal', '9 customers to act on'],
+        ['what now?', 'channel', '9 customers to act on'],
         // "who are my worst 3 ...": a ranking of so many; "the most licenses but low usage": the largest first.
         ['who are my worst 3 customers by Teams usage?', 'channel', 'Teams usage: the lowest 3 of 12 customers'],
         ['which customers have the most licenses but low usage?', 'personal', '2 customers with usage below 50%, the largest first'],
