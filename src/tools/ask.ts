@@ -12,14 +12,16 @@ import { LocalConnector, type SentActivity } from './local-connector.js';
 const USAGE = `Usage: npm run ask -- [options] "what to ask"
 
 Options:
-  --bot URL        the bot's messaging endpoint (default http://127.0.0.1:$PORT/api/messages, PORT 3978)
-  --scope SCOPE    personal (default), groupChat or channel: the last two @mention the bot, as Teams does
-  --json           print the activities the bot sent, as JSON, instead of text
-  -h, --help       this text`;
+  --bot URL          the bot's messaging endpoint (default http://127.0.0.1:$PORT/api/messages, PORT 3978)
+  --scope SCOPE      personal (default), groupChat or channel: the last two @mention the bot, as Teams does
+  --conversation ID  the same ID on each call is one conversation, whose settings ("alerts on") stay; a new one each call by default
+  --json             print the activities the bot sent, as JSON, instead of text
+  -h, --help         this text`;
 
 const OPTIONS = {
   bot: { type: 'string', default: `http://127.0.0.1:${process.env['PORT'] ?? 3978}/api/messages` },
   scope: { type: 'string', default: 'personal' },
+  conversation: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
   }
   const connector = await LocalConnector.start();
   try {
-    const conversationId = `ask-${randomUUID()}`;
+    const conversationId = values.conversation ?? `ask-${randomUUID()}`;
     const botId = '28:adoption-bot';
     const mention = scope === 'personal' ? '' : '<at>Adoption</at> ';
     const activity = {

@@ -62,6 +62,15 @@ for (const backend of BACKENDS) {
       expect(stdout).to.include('Coho Winery | 93.3% | 31% | [Open]');
     });
 
+    it('keeps one conversation across calls with --conversation, a new one each call without', async () => {
+      const bot = `${h.bot.url}/api/messages`;
+      await ask('--bot', bot, '--conversation', 'shell', 'alerts on below 40%');
+      const same = await ask('--bot', bot, '--conversation', 'shell', 'pause alerts for a week');
+      expect(same.stdout.split('\n')[0]).to.equal('Alerts are paused here until 2026-12-02.');
+      const fresh = await ask('--bot', bot, 'pause alerts for a week');
+      expect(fresh.stdout.split('\n')[0]).to.equal('Alerts are not on here: there is nothing to pause.');
+    });
+
     it('says how to start the bot when nothing answers', async () => {
       const { code, stderr } = await ask('--bot', 'http://127.0.0.1:9/api/messages', 'portfolio');
       expect(code).to.equal(1);
