@@ -26,7 +26,8 @@ export function workloadsCard(view: PortfolioView, order: RankOrder): Reply {
       [buttons.help()],
     );
   const under = lowPercent(view.thresholds, 'workload');
-  const [least] = view.workloadTotals('lowest');
+  // Listed lowest first, the least used leads; listed highest first, it is asked for apart.
+  const [least] = order === 'lowest' ? totals : view.workloadTotals('lowest');
   return messageCard(
     `Usage by workload across ${customersText(view.customers.length)}, the ${order} first`,
     [

@@ -182,7 +182,8 @@ export class AlertSettings {
   private async status(here: ConversationTarget, view: PortfolioView): Promise<Reply> {
     const state = await this.state.read();
     const subscriptions = subscriptionsOf(state, here.id);
-    const now = this.clock().toISOString();
+    const at = this.clock();
+    const now = at.toISOString();
     const mutes = Object.entries(state.mutes)
       .filter(([key, until]) => key.startsWith(`${here.id}|`) && until > now)
       .map(([key, until]) => {
@@ -204,7 +205,7 @@ export class AlertSettings {
         [...unmuteButtons, buttons.help()],
       );
     }
-    const paused = pausedUntil(state, here.id, this.clock());
+    const paused = pausedUntil(state, here.id, at);
     return messageCard(
       paused === null ? 'Alerts are on here.' : `Alerts are paused here until ${paused.slice(0, 10)}.`,
       [

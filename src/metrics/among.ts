@@ -1,7 +1,8 @@
 import { findingOf } from './findings.js';
 import { productsNamed, soldOf } from './products.js';
 import type { CustomerReport, FindingCode } from './report-types.js';
-import { withinSeats, type SeatFilter } from './size.js';
+import { withinBound } from './count-bound.js';
+import type { SeatFilter } from './size.js';
 
 /**
  * The customers a question is about before its numbers, and in what order: "E3 customers below
@@ -24,5 +25,5 @@ export function isAmong(c: CustomerReport, among: Among): boolean {
   if (among.finding !== null && findingOf(c, among.finding) === undefined) return false;
   if (among.seats === null) return true;
   const sold = among.product === null ? c.sold : soldOf(among.product)(c);
-  return sold > 0 && withinSeats(sold, among.seats);
+  return sold > 0 && withinBound(sold, among.seats);
 }

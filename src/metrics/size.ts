@@ -13,11 +13,6 @@ export interface SizeQuestion {
   readonly seats: SeatFilter | null;
 }
 
-/** Whether a customer with this many licenses sold is within the seat filter. */
-export function withinSeats(sold: number, seats: SeatFilter): boolean {
-  return withinBound(sold, seats);
-}
-
 /** The most licenses sold first (all of them, or as `sold` counts them); customers with as many keep the order given. */
 export function largestFirst<C extends Pick<CustomerReport, 'sold'>>(customers: readonly C[], sold: (c: C) => number = (c) => c.sold): C[] {
   // Counted once each: a product's licenses are summed over its rows.
@@ -39,7 +34,7 @@ export function bySize(
 ): CustomerReport[] {
   return customers
     .map((c) => ({ c, sold: sold(c) }))
-    .filter((s) => s.sold > 0 && (seats === null || withinSeats(s.sold, seats)))
+    .filter((s) => s.sold > 0 && (seats === null || withinBound(s.sold, seats)))
     .sort((a, b) => (order === 'largest' ? b.sold - a.sold : a.sold - b.sold) || a.c.customer.localeCompare(b.c.customer))
     .map((s) => s.c);
 }
