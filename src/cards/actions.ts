@@ -3,6 +3,7 @@ import type { Command, CustomerTarget } from '../commands/command.js';
 import { MUTE_DAYS } from '../alerts/subscriptions.js';
 import { isFindingCode } from '../metrics/findings.js';
 import { workloadNamed } from '../data/workloads.js';
+import { focusOf } from './customer-focus.js';
 
 /**
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
@@ -135,11 +136,17 @@ export function commandForAction(verb: string, data: unknown): Command | null {
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   switch (verb) {
     case 'customer':
-      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'], sharedBy: null } : null;
+      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'], kept: null } : null;
     case 'refresh': {
       if (typeof fields['key'] !== 'string') return null;
-      const sharedBy = typeof fields['sharedBy'] === 'string' ? fields['sharedBy'] : null;
-      return { kind: 'customer-key', key: fields['key'], sharedBy };
+      const focus = focusOf(fields);
+      const kept =
+        typeof fields['sharedBy'] === 'string'
+          ? ({ kind: 'shared', by: fields['sharedBy'] } as const)
+          : focus === null
+            ? null
+            : ({ kind: 'focus', focus } as const);
+      return { kind: 'customer-key', key: fields['key'], kept };
     }
     case 'portfolio':
       return { kind: 'portfolio' };

@@ -8,6 +8,7 @@ import { upcomingRenewals } from '../metrics/renewals.js';
 import { attentionText } from '../metrics/subscription-attention.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
 import { render, type Reply } from './card.js';
+import { focusAnswer, focusData, type CustomerFocus } from './customer-focus.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
 
@@ -79,12 +80,35 @@ export type Notice =
   /** Who shared the card into a channel: the card keeps saying it when it is refreshed. */
   | { readonly kind: 'shared'; readonly by: string }
   /** Where a share went, or why it did not: for the person who shared, once. */
-  | { readonly kind: 'status'; readonly text: string; readonly color: 'Good' | 'Warning' };
+  | { readonly kind: 'status'; readonly text: string; readonly color: 'Good' | 'Warning' }
+  /** What was asked of this customer ("Teams usage at Fabrikam"), answered; a refresh answers it again. */
+  | { readonly kind: 'focus'; readonly focus: CustomerFocus };
 
-function noticeLine(notice: Notice): { text: string; color: string } {
-  return notice.kind === 'shared'
-    ? { text: plain(`Shared by ${notice.by}`, 120), color: 'Accent' }
-    : { text: plain(notice.text, 600), color: notice.color };
+/** The lines a refresh keeps saying: who shared the card, what was asked of the customer. */
+export type KeptNotice = Extract<Notice, { kind: 'shared' | 'focus' }>;
+
+/** The notice as a line; what a focus asks is answered from the card's own report, history and thresholds. */
+function noticeLine(
+  notice: Notice,
+  report: CustomerReport,
+  history: CustomerHistory,
+  thresholds: Thresholds,
+): { text: string; color: string } {
+  switch (notice.kind) {
+    case 'shared':
+      return { text: plain(`Shared by ${notice.by}`, 120), color: 'Accent' };
+    case 'status':
+      return { text: plain(notice.text, 600), color: notice.color };
+    case 'focus':
+      return { text: plain(focusAnswer(report, notice.focus, history, thresholds), 600), color: 'Default' };
+  }
+}
+
+/** What Refresh (the button, and Teams' automatic refresh when someone looks at the card) sends back. */
+function refreshData(key: string, notice: Notice | null): Record<string, string> {
+  if (notice?.kind === 'shared') return { key, sharedBy: plain(notice.by, 80) };
+  if (notice?.kind === 'focus') return { key, ...focusData(notice.focus) };
+  return { key };
 }
 
 /** "Since 2026-11-20 (7 days): Exchange ▲ 2 pts · Teams ▼ 3.5 pts · Yammer unchanged"; empty when no workload's move is known. */
@@ -115,13 +139,13 @@ export function customerCard(
   const charted = report.workloads.filter((w): w is typeof w & { usagePercent: number } => w.usagePercent !== null);
   const unlicensed = report.workloads.filter((w) => w.usagePercent === null);
   const key = customerKey(report);
+  const line = notice === null ? null : noticeLine(notice, report, history, thresholds);
   const data = {
     key,
     name: plain(report.customer, 120),
     subtitle: plain(`${tenant}data as of ${day(report.dataAsOf)} · ${sources}`, 300),
-    notice: notice === null ? null : noticeLine(notice),
-    // What Refresh (the button, and Teams' automatic refresh when someone looks at the card) sends back.
-    refresh: notice?.kind === 'shared' ? { key, sharedBy: plain(notice.by, 80) } : { key },
+    notice: line,
+    refresh: refreshData(key, notice),
     measures: [
       {
         title: 'Deployment',
@@ -189,6 +213,9 @@ export function customerCard(
     })),
     links: linksFor(report, settings.links),
   };
-  const summary = `${name(report.customer)}: deployment ${percentText(report.deploymentPercent)}, usage ${percentText(report.usagePercent)}`;
+  const summary =
+    notice?.kind === 'focus' && line !== null
+      ? `${name(report.customer)}: ${plain(line.text, 300)}`
+      : `${name(report.customer)}: deployment ${percentText(report.deploymentPercent)}, usage ${percentText(report.usagePercent)}`;
   return { card: render('customer', data), summary };
 }

@@ -90,12 +90,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'customer-key': {
       const customer = view.customer(command.key);
       if (!customer) return customerGoneCard();
-      return customerCard(
-        customer,
-        settings,
-        view.historyOf(customer),
-        command.sharedBy === null ? null : { kind: 'shared', by: command.sharedBy },
-      );
+      return customerCard(customer, settings, view.historyOf(customer), command.kept);
     }
     case 'actions':
       return actionsCard(view, page);
@@ -122,6 +117,14 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       if (found.kind === 'several') return choicesCard(view, command.customer, found.customers);
       // "why is usage over 100% for some of my customers": no one customer, the general answer.
       return definitionsCard(view.thresholds);
+    }
+    case 'customer-focus': {
+      const found = view.find(command.query);
+      if (found.kind === 'one') {
+        return customerCard(found.customer, settings, view.historyOf(found.customer), { kind: 'focus', focus: command.focus });
+      }
+      // Several customers, none, or a product named so: as for the name alone.
+      return answer({ kind: 'customer', query: command.query, explicit: true }, view, settings, scope, page);
     }
     case 'customer': {
       const found = view.find(command.query);

@@ -29,6 +29,9 @@ import { thresholdAsked, type ThresholdCommand } from './questions/threshold-que
 import { spelledNumbersAsDigits } from './questions/number-words.js';
 import { countBoundsInWords, originalCase } from './questions/words.js';
 import { mostAsked, type MostCommand } from './questions/most-questions.js';
+import { customerFocusAsked } from './questions/customer-focus-questions.js';
+import type { CustomerFocus } from '../cards/customer-focus.js';
+import type { KeptNotice } from '../cards/customer-card.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
@@ -130,10 +133,13 @@ export type Command =
    */
   | { readonly kind: 'customer'; readonly query: string; readonly explicit: boolean }
   /**
-   * One customer by its key, from a button or a card's refresh: no matching involved. `sharedBy`
-   * when the card being refreshed was shared into a channel, so it keeps saying who shared it.
+   * One customer by its key, from a button or a card's refresh: no matching involved. `kept` when
+   * the card being refreshed said who shared it into a channel, or answered what was asked of the
+   * customer: it keeps saying so.
    */
-  | { readonly kind: 'customer-key'; readonly key: string; readonly sharedBy: string | null }
+  | { readonly kind: 'customer-key'; readonly key: string; readonly kept: KeptNotice | null }
+  /** "Teams usage at Fabrikam", "when does Woodgrove renew?", "how many seats does Contoso have?": one customer, what was asked answered first. */
+  | { readonly kind: 'customer-focus'; readonly query: string; readonly focus: CustomerFocus }
   /** Subscribe this conversation to alerts; null percent: the configured thresholds; null customer: every customer; null measure: both numbers. */
   | {
       readonly kind: 'alerts-on';
@@ -222,6 +228,7 @@ export const MENTIONED = [
   'size',
   'ranked',
   'all-customers',
+  'customer-focus',
   'average',
   'near-threshold',
   'above-threshold',
@@ -548,6 +555,8 @@ export function parseCommand(text: string): Command {
   if (without) return without;
   const product = productAsked(text, asked);
   if (product) return product;
+  const focus = customerFocusAsked(named);
+  if (focus) return { kind: 'customer-focus', query: originalCase(text, focus.customer), focus: focus.focus };
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(named);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

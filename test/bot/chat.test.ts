@@ -220,7 +220,11 @@ for (const backend of BACKENDS) {
         ['which customers have more than 50 unassigned licenses?', 'personal', '1 customer with more than 50 unassigned licenses'],
         ['who has over 20 idle seats', 'channel', '2 customers with more than 20 unassigned licenses'],
         ['customers with more than 100 unused licenses', 'personal', 'No customer has more than 100 unassigned licenses'],
-        ['Teams usage for Contoso', 'personal', CONTOSO],
+        [
+          'Teams usage for Contoso',
+          'personal',
+          'Contoso Ltd: Teams usage 94.7% (270 of 285 entitlements active) in the last 28 days, ▲ up 2.1 pts in 7 days (since 2026-11-18).',
+        ],
         ['compare Contoso with last month', 'groupChat', CONTOSO],
         ["what's the total number of seats?", 'personal', PORTFOLIO],
         // What to do about one customer: its explanations, then what to do and why.
@@ -409,6 +413,48 @@ for (const backend of BACKENDS) {
         ['how many licenses are assigned?', 'personal', PORTFOLIO],
         ['how many licenses are active?', 'channel', PORTFOLIO],
         ['number of customers with low usage', 'groupChat', '2 customers with usage below 50%'],
+        // What of one customer was asked, answered above its card.
+        [
+          "what's Contoso's Exchange usage?",
+          'personal',
+          'Contoso Ltd: Exchange usage 91.2% (260 of 285 entitlements active) in the last 28 days, ▲ up 2 pts in 7 days (since 2026-11-18).',
+        ],
+        [
+          'is Fabrikam using SharePoint?',
+          'channel',
+          'Fabrikam Inc: SharePoint with OneDrive usage 22.5% (9 of 40 entitlements active) in the last 28 days, ▼ down 3.9 pts in 7 days (since 2026-11-18), under the 50% usage threshold.',
+        ],
+        [
+          'Teams at Fabrikam',
+          'groupChat',
+          'Fabrikam Inc: Teams usage 35% (14 of 40 entitlements active) in the last 28 days, ▼ down 6.1 pts in 7 days (since 2026-11-18), under the 50% usage threshold.',
+        ],
+        [
+          'how many Teams users does Contoso have?',
+          'personal',
+          'Contoso Ltd: Teams usage 94.7% (270 of 285 entitlements active) in the last 28 days, ▲ up 2.1 pts in 7 days (since 2026-11-18).',
+        ],
+        ['does Contoso use Yammer?', 'personal', 'Contoso Ltd: No Yammer figures in the cache: no entitlements to it and no activity.'],
+        [
+          'Adventure Works Yammer usage',
+          'channel',
+          'Adventure Works: Yammer usage 175% (70 of 40 entitlements active) in the last 28 days, ▲ up 5.3 pts in 7 days (since 2026-11-18), above 100%: see why below.',
+        ],
+        ['when does Woodgrove renew?', 'personal', 'Woodgrove Bank: Renewal: Office 365 E3: 100 seats renew 2026-12-25, in 30 days.'],
+        [
+          "when does Tailspin's trial end?",
+          'groupChat',
+          'Tailspin Toys: Trial end: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on) · Term end: Microsoft 365 Business Premium: 20 seats end 2027-01-29, in 65 days (auto-renew off).',
+        ],
+        [
+          'Contoso renewal date',
+          'personal',
+          'Contoso Ltd: No renewal dates in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
+        ],
+        ['how many seats does Contoso have?', 'channel', 'Contoso Ltd: 300 licenses sold: 285 assigned (deployment 95%), 15 unassigned.'],
+        ['Fabrikam licenses', 'personal', 'Fabrikam Inc: 100 licenses sold: 40 assigned (deployment 40%), 60 unassigned.'],
+        // "Teams at risk" is no customer's Teams.
+        ['Teams at risk', 'personal', 'I didn\'t get "Teams at risk".'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1775,6 +1821,37 @@ for (const backend of BACKENDS) {
       await h.storage.cache.upsert([{ ...records[0]!, asOf: '2026-11-25T07:00:00.000Z' }]);
     });
 
+    it('answers what was asked of one customer above its card, and its refresh answers it again from the current cache', async () => {
+      const asked = cardOf((await h.say('how is Fabrikam using Teams?'))[0]);
+      const answer =
+        'Teams usage 35% (14 of 40 entitlements active) in the last 28 days, ▼ down 6.1 pts in 7 days (since 2026-11-18), under the 50% usage threshold.';
+      expect(textsOf(asked).slice(0, 3)).to.deep.equal([
+        'Fabrikam Inc',
+        'tenant 00000002-0000-4000-8000-c0ffee000002 · data as of 2026-11-25 · Partner Center analytics',
+        answer,
+      ]);
+      const refresh = (asked as { refresh?: { action: { verb: string; data: object } } }).refresh!.action;
+      expect(refresh).to.deep.include({ verb: 'refresh', data: { key: FABRIKAM, focus: 'workload', workload: 'Teams' } });
+      expect(textsOf((await h.invoke(refresh.verb, refresh.data)).body.value)[2]).to.equal(answer);
+
+      const records = (await h.storage.cache.records()).filter(
+        (r): r is UsageRecord => r.kind === 'usage' && r.customer.tenantId === FABRIKAM && r.workload === 'Teams',
+      );
+      expect(records).to.have.length(1);
+      await h.storage.cache.upsert([{ ...records[0]!, active: 30, asOf: '2026-11-25T06:00:00.000Z' }]);
+      const after = textsOf((await h.invoke(refresh.verb, refresh.data)).body.value)[2]!;
+      expect(after).to.match(/^Teams usage 75% \(30 of 40 entitlements active\) in the last 28 days, ▲ up /);
+      await h.storage.cache.upsert([{ ...records[0]!, asOf: '2026-11-25T07:00:00.000Z' }]);
+
+      // Seats, over every product; a focus this bot never sent is the plain card.
+      const seats = textsOf(cardOf((await h.say('how many licenses does Tailspin have?'))[0]))[2];
+      expect(seats).to.equal('25 licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
+      const unknown = await h.invoke('refresh', { key: FABRIKAM, focus: 'workload', workload: 'Rockets' });
+      expect(textsOf(unknown.body.value)).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
+      // Several customers named so: the choice, as for the name alone.
+      expect(textsOf(cardOf((await h.say('Teams usage at co'))[0]))[0]).to.equal('3 customers match "co"');
+    });
+
     it('shows typing while a slow reply is prepared', async () => {
       const view = PortfolioCache.prototype.view;
       sinon.stub(PortfolioCache.prototype, 'view').callsFake(async function (this: PortfolioCache) {
@@ -1836,6 +1913,7 @@ for (const backend of BACKENDS) {
         'adoption for Contoso',
         'adoption for Adventure Works',
         'Wingtip',
+        'how is Fabrikam using Teams?',
         'portfolio',
         'below 95%',
         'low adoption',

@@ -1,0 +1,76 @@
+import type { CustomerReport } from '../metrics/report-types.js';
+import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
+import { upcomingRenewals } from '../metrics/renewals.js';
+import type { Thresholds } from '../metrics/thresholds.js';
+import { workloadNamed } from '../data/workloads.js';
+import { count, percentText, renewalLine, usageCounted } from './text.js';
+
+/**
+ * What of one customer was asked about ("Teams usage at Fabrikam", "when does Woodgrove renew?",
+ * "how many seats does Contoso have?"): answered in a line above its card.
+ */
+export type CustomerFocus =
+  { readonly kind: 'workload'; readonly workload: string } | { readonly kind: 'renewals' } | { readonly kind: 'seats' };
+
+/** A focus as a card button carries it, so that a refresh keeps the answer. */
+export function focusData(focus: CustomerFocus): Record<string, string> {
+  return focus.kind === 'workload' ? { focus: 'workload', workload: focus.workload } : { focus: focus.kind };
+}
+
+/** The focus a button's data carries; null when it carries none, or one this bot never sent. */
+export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocus | null {
+  const { focus, workload } = fields;
+  if (focus === 'renewals' || focus === 'seats') return { kind: focus };
+  if (focus !== 'workload' || typeof workload !== 'string') return null;
+  const named = workloadNamed(workload);
+  return named === null ? null : { kind: 'workload', workload: named };
+}
+
+function workloadAnswer(report: CustomerReport, workload: string, history: CustomerHistory, thresholds: Thresholds): string {
+  const row = report.workloads.find((w) => w.workload === workload);
+  if (row === undefined) return `No ${workload} figures in the cache: no entitlements to it and no activity.`;
+  if (row.usagePercent === null) {
+    return `${workload}: ${count(row.active)} active in the last 28 days, and no ${workload} entitlements counted, so no percent.`;
+  }
+  const moved = describeMovement(history.trend?.workloadChanges[workload], history.trend);
+  const low = row.usagePercent < thresholds.usageLowPercent ? `, under the ${thresholds.usageLowPercent}% usage threshold` : '';
+  const over = row.usagePercent > 100 ? ', above 100%: see why below' : '';
+  // The same workload in several products: each product's part.
+  const parts = report.products.flatMap((p) =>
+    p.workloads
+      .filter((w) => w.workload === workload && w.entitled !== null)
+      .map((w) => `${p.product}: ${count(w.active)} of ${count(w.entitled ?? 0)}`),
+  );
+  return `${workload} usage ${usageCounted(row.active, row.entitled ?? 0, row.usagePercent)} in the last 28 days${moved === '' ? '' : `, ${moved}`}${low}${over}.${parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : ''}`;
+}
+
+function renewalsAnswer(report: CustomerReport, history: CustomerHistory): string {
+  const ahead = upcomingRenewals(report, history.today);
+  if (ahead.length > 0) return `${ahead.map((r) => renewalLine(r, history.today)).join(' · ')}.`;
+  const hasSubscriptions = report.sources.includes('pc-subscriptions') || report.sources.includes('graph-directory-subscriptions');
+  return hasSubscriptions
+    ? 'No renewal ahead: none of its live subscriptions in the cache has a term end date after today.'
+    : 'No renewal dates in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.';
+}
+
+function seatsAnswer(report: CustomerReport): string {
+  if (report.deploymentPercent === null)
+    return 'No license counts in the cache: its data so far says who is active, not how many licenses were sold.';
+  const unassigned = Math.max(0, report.sold - report.assigned);
+  const parts = report.products
+    .filter((p) => p.sold !== null && p.assigned !== null)
+    .map((p) => `${p.product}: ${count(p.assigned ?? 0)} of ${count(p.sold ?? 0)}`);
+  return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : ''}`;
+}
+
+/** The answer to what was asked, in a sentence: what the line above the card says, and the message's summary. */
+export function focusAnswer(report: CustomerReport, focus: CustomerFocus, history: CustomerHistory, thresholds: Thresholds): string {
+  switch (focus.kind) {
+    case 'workload':
+      return workloadAnswer(report, focus.workload, history, thresholds);
+    case 'renewals':
+      return renewalsAnswer(report, history);
+    case 'seats':
+      return seatsAnswer(report);
+  }
+}

@@ -1,0 +1,86 @@
+import type { CustomerFocus } from '../../cards/customer-focus.js';
+import { workloadNamed } from '../../data/workloads.js';
+
+/** One customer, and what of it was asked: "Teams usage at Fabrikam", "when does Woodgrove renew?". */
+export interface FocusAsked {
+  /** The customer's name as read (lower-cased). */
+  readonly customer: string;
+  readonly focus: CustomerFocus;
+}
+
+/** A customer's name, possessive or not, and not words that ask about many ("the", "our customers"); `group` names the capture. */
+const nameCaptured = (group: string): string =>
+  String.raw`(?!(?:the|my|our|all|every|each|any|some|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)(?:'s|')?`;
+const NAME = nameCaptured('');
+const CUSTOMER = nameCaptured('?<customer>');
+const USE = String.raw`(?:usage|adoption|use|activity|active users|users)(?: rate| %| percent(?:age)?)?`;
+
+/** Each pattern captures the customer and the workload as named groups: the workload is checked after. */
+const WORKLOAD = [
+  // "Teams usage at Fabrikam", "the Exchange adoption rate for Contoso"
+  new RegExp(String.raw`^(?:show |get |give me )?(?:the )?(?<workload>.+?) ${USE} (?:for|of|at|in|by) ${CUSTOMER}$`),
+  // "Contoso's Exchange usage", "Fabrikam Teams users"
+  new RegExp(String.raw`^${CUSTOMER} (?<workload>\S+(?: with onedrive| for business| online| engage| apps| teams)?) ${USE}$`),
+  // "is Fabrikam using SharePoint?", "does Contoso use Yammer at all?"
+  new RegExp(
+    String.raw`^(?:is|are|does|do) ${CUSTOMER} (?:using|use|on|adopting|active (?:in|on)) (?<workload>.+?)(?: at all| much| enough| a lot| yet)?$`,
+  ),
+  // "how is Fabrikam using Teams?", "how much does Contoso use Exchange?", "how well is Coho adopting SharePoint?"
+  new RegExp(
+    String.raw`^how (?:much |well |often )?(?:is|are|does|do) ${CUSTOMER} (?:using|use|adopting|doing (?:in|on|with)|do (?:in|on|with)) (?<workload>.+?)$`,
+  ),
+  // "how many Teams users does Contoso have?", "how many Exchange users at Fabrikam"
+  new RegExp(String.raw`^how many (?:active )?(?<workload>.+?) users (?:does|do|at|in|for|has) ${CUSTOMER}(?: have| has| got)?$`),
+  // "how many people at Fabrikam use Teams?"
+  new RegExp(
+    String.raw`^how many (?:people|users|employees) (?:at|in) (?<customer>.+?) (?:use|are using|are active (?:in|on)) (?<workload>.+?)$`,
+  ),
+  // "Teams at Fabrikam" (not "Teams at risk")
+  new RegExp(String.raw`^(?<workload>.+?) at (?!risk$)(?<customer>.+?)$`),
+];
+
+const RENEWAL_WORDS = String.raw`(?:next renewal|renewals?|renewal dates?|expiry(?: dates?)?|expiration(?: dates?)?|term end(?: dates?)?|end of term)`;
+/** "when does Woodgrove renew?", "Contoso renewal date", "when is Tailspin's trial ending?". */
+const RENEWALS = [
+  new RegExp(
+    String.raw`^when (?:does|do|will) ${NAME} (?:(?:subscriptions?|licen[cs]es|contract|term|agreement|plan|trials?) )?(?:renew|expire|end|lapse|run out|come up for renewal)$`,
+  ),
+  new RegExp(
+    String.raw`^when (?:is|are) ${NAME} (?:${RENEWAL_WORDS}|(?:subscriptions?|contract|term|trials?) (?:ending|expiring|up for renewal|due))$`,
+  ),
+  new RegExp(String.raw`^(?:the )?${RENEWAL_WORDS} (?:for|of|at) (.+?)$`),
+  new RegExp(String.raw`^(?:is|are) ${NAME} (?:up for renewal|due for renewal|renewing)(?: soon)?$`),
+  new RegExp(String.raw`^${NAME} ${RENEWAL_WORDS}$`),
+];
+
+const SEATS_WORDS = String.raw`(?:licen[cs]es|seats|licen[cs]e count|seat count|number of (?:licen[cs]es|seats))`;
+/** "how many seats does Contoso have?", "Contoso licenses", "license count for Fabrikam". */
+const SEATS = [
+  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
+  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:has|have) ${NAME} (?:bought|got|purchased)$`),
+  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:at|for|in) (.+?)$`),
+  new RegExp(String.raw`^(?:the )?${SEATS_WORDS} (?:for|of|at) (.+?)$`),
+  new RegExp(String.raw`^${NAME} ${SEATS_WORDS}$`),
+];
+
+function workloadFocus(asked: string): FocusAsked | null {
+  for (const pattern of WORKLOAD) {
+    const groups = pattern.exec(asked)?.groups;
+    const workload = groups?.['workload'] === undefined ? null : workloadNamed(groups['workload']);
+    if (workload !== null) return { customer: groups!['customer']!, focus: { kind: 'workload', workload } };
+  }
+  return null;
+}
+
+function focusFrom(patterns: readonly RegExp[], asked: string, focus: CustomerFocus): FocusAsked | null {
+  for (const pattern of patterns) {
+    const customer = pattern.exec(asked)?.[1];
+    if (customer !== undefined) return { customer, focus };
+  }
+  return null;
+}
+
+/** One customer and what of it was asked; null when the words ask something else. */
+export function customerFocusAsked(asked: string): FocusAsked | null {
+  return workloadFocus(asked) ?? focusFrom(RENEWALS, asked, { kind: 'renewals' }) ?? focusFrom(SEATS, asked, { kind: 'seats' });
+}
