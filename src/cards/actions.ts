@@ -3,7 +3,7 @@ import type { Command, CustomerTarget } from '../commands/command.js';
 import { MUTE_DAYS } from '../alerts/subscriptions.js';
 import { isFindingCode } from '../metrics/findings.js';
 import { workloadNamed } from '../data/workloads.js';
-import { focusOf } from './customer-focus.js';
+import { focusData, focusOf, type CustomerFocus } from './customer-focus.js';
 
 /**
  * Buttons are Universal Actions (Action.Execute): Teams sends them to the bot as an
@@ -49,7 +49,12 @@ export interface PageRequest {
 }
 
 export const buttons = {
-  customer: (title: string, key: string): Button => ({ title, verb: 'customer', data: { key } }),
+  /** One customer's card; with a focus, what was asked of it answered above. */
+  customer: (title: string, key: string, focus: CustomerFocus | null = null): Button => ({
+    title,
+    verb: 'customer',
+    data: { key, ...(focus === null ? {} : focusData(focus)) },
+  }),
   portfolio: (): Button => ({ title: 'Show portfolio', verb: 'portfolio', data: {} }),
   allCustomers: (): Button => ({ title: 'All customers', verb: 'all-customers', data: {} }),
   lowAdoption: (): Button => ({ title: 'Low adoption', verb: 'low-adoption', data: {} }),
@@ -136,12 +141,12 @@ export function commandForAction(verb: string, data: unknown): Command | null {
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   switch (verb) {
     case 'customer':
-      return typeof fields['key'] === 'string' ? { kind: 'customer-key', key: fields['key'], kept: null } : null;
     case 'refresh': {
       if (typeof fields['key'] !== 'string') return null;
+      // A choice keeps what was asked; a refresh keeps what the card said: who shared it, or what was asked.
       const focus = focusOf(fields);
       const kept =
-        typeof fields['sharedBy'] === 'string'
+        verb === 'refresh' && typeof fields['sharedBy'] === 'string'
           ? ({ kind: 'shared', by: fields['sharedBy'] } as const)
           : focus === null
             ? null

@@ -123,7 +123,10 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       if (found.kind === 'one') {
         return customerCard(found.customer, settings, view.historyOf(found.customer), { kind: 'focus', focus: command.focus });
       }
-      // Several customers, none, or a product named so: as for the name alone.
+      if (found.kind === 'several') {
+        return choicesCard(view, command.query, found.customers, (c) => buttons.customer('Open', customerKey(c), command.focus));
+      }
+      // None, or a product named so: as for the name alone.
       return answer({ kind: 'customer', query: command.query, explicit: true }, view, settings, scope, page);
     }
     case 'customer': {

@@ -1848,8 +1848,14 @@ for (const backend of BACKENDS) {
       expect(seats).to.equal('25 licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
       const unknown = await h.invoke('refresh', { key: FABRIKAM, focus: 'workload', workload: 'Rockets' });
       expect(textsOf(unknown.body.value)).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
-      // Several customers named so: the choice, as for the name alone.
-      expect(textsOf(cardOf((await h.say('Teams usage at co'))[0]))[0]).to.equal('3 customers match "co"');
+      // Several customers named so: each choice opens its card with what was asked answered.
+      const choices = cardOf((await h.say('Teams usage at co'))[0]);
+      expect(textsOf(choices)[0]).to.equal('3 customers match "co"');
+      const coho = buttonsOf(choices).find((b) => b.title === 'Open' && (b.data as { key?: string }).key === COHO)!;
+      expect(coho.data).to.deep.equal({ key: COHO, focus: 'workload', workload: 'Teams' });
+      expect(textsOf((await h.invoke(coho.verb, coho.data)).body.value)[2]).to.equal(
+        'Teams usage 28.6% (12 of 42 entitlements active) in the last 28 days, ▼ down 6.5 pts in 7 days (since 2026-11-18), under the 50% usage threshold.',
+      );
     });
 
     it('shows typing while a slow reply is prepared', async () => {
