@@ -254,6 +254,12 @@ for (const backend of BACKENDS) {
         ["who's running out of licenses?", 'personal', '4 customers: Training courses (upsell)'],
         ['upsell list', 'channel', '4 customers: Training courses (upsell)'],
         ["who hasn't deployed their licenses?", 'personal', '1 customer with deployment below 60%'],
+        ['E5 candidates', 'groupChat', '4 customers: Training courses (upsell)'],
+        ['cross-sell opportunities', 'personal', '4 customers: Training courses (upsell)'],
+        ['which customers should we upsell E5 to?', 'channel', '4 customers: Training courses (upsell)'],
+        // Onboarding is assigning the licenses sold.
+        ['who needs onboarding?', 'personal', '1 customer with deployment below 60%'],
+        ['which customers need onboarding help?', 'groupChat', '1 customer with deployment below 60%'],
         ["who's got trials?", 'groupChat', '1 customer: Trial subscription'],
         ['customers with more than 12 unassigned E3 licenses', 'channel', '2 customers with more than 12 unassigned E3 licenses'],
         ['top 2 by inactive E3 users', 'personal', 'The 2 customers with the most inactive E3 entitlements, of 5 with any'],

@@ -225,6 +225,10 @@ const STRUGGLING = new RegExp(
   String.raw`^(?:${WHO_IS} (?:struggling|low(?: adoption)?|in trouble|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
 );
 
+/** "who needs onboarding?", "onboarding candidates": onboarding is assigning the licenses sold, so low deployment. */
+const ONBOARDING =
+  /^(?:(?:who|which customers?|what customers?|which accounts?) (?:needs?|could use|would benefit from|requires?|should get) (?:help with |more |an? )?onboarding(?: help| support| session)?|(?:show |list )?(?:the )?onboarding (?:candidates|targets|list|needs)|(?:customers?|accounts?) (?:to onboard|(?:that |who )?(?:need|needs|needing) onboarding(?: help| support)?)|who (?:should|do|can) (?:i|we) (?:help )?onboard)$/;
+
 /** "who is below the usage threshold?", "customers under the Teams threshold": that number's. */
 const UNDER_NAMED_THRESHOLD = new RegExp(
   String.raw`^(?:${WHO_IS} |(?:customers|accounts) )?(?:below|under) (?:the |our |my )?(?!low adoption )(.+?) thresholds?$`,
@@ -233,6 +237,7 @@ const UNDER_NAMED_THRESHOLD = new RegExp(
 /** "low adoption": both numbers; "low deployment", "low usage": one; "low Teams usage", "who uses Teams the least": one workload's. */
 export function lowAsked(asked: string): PercentMeasure | null {
   if (STRUGGLING.test(asked)) return { kind: 'lower' };
+  if (ONBOARDING.test(asked)) return { kind: 'deployment' };
   const named = UNDER_NAMED_THRESHOLD.exec(asked)?.[1];
   if (named !== undefined) return measureOf(named);
   // The number is read from the words that say it is low: "low usage and high deployment" is about usage.
