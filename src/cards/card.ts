@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
+import type { PageRequest } from './actions.js';
 
 /** An Adaptive Card as sent on the wire. */
 export interface AdaptiveCard {
@@ -13,6 +14,14 @@ export interface AdaptiveCard {
 export interface Reply {
   readonly card: AdaptiveCard;
   readonly summary: string;
+  /** A list shown a page at a time: its title and the pages around this one, for a typed "more". */
+  readonly pages?: ListPages;
+}
+
+export interface ListPages {
+  readonly title: string;
+  readonly next: PageRequest | null;
+  readonly previous: PageRequest | null;
 }
 
 /**

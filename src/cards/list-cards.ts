@@ -3,8 +3,8 @@ import type { CustomerReport, FindingCode } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
-import { buttons, type Button, type PageRequest } from './actions.js';
-import { render, type Reply } from './card.js';
+import { buttons, type Button, type PageDirection, type PageRequest } from './actions.js';
+import { render, type ListPages, type Reply } from './card.js';
 import { messageCard } from './message-cards.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, customersText, name, percentText, plain } from './text.js';
@@ -101,8 +101,9 @@ export function customerList(view: PortfolioView, customers: readonly CustomerRe
   const from = Math.min(page.from, last);
   const shown = customers.slice(from, from + LIST_ROWS);
   const after = customers.length - from - shown.length;
-  const turn = (title: string, to: number): Button => buttons.page(title, { origin: page.origin, from: to });
-  return listCard(
+  const next = after > 0 ? { origin: page.origin, from: from + LIST_ROWS } : null;
+  const previous = from > 0 ? { origin: page.origin, from: Math.max(0, from - LIST_ROWS) } : null;
+  const reply = listCard(
     {
       title,
       subtitle,
@@ -115,13 +116,14 @@ export function customerList(view: PortfolioView, customers: readonly CustomerRe
           : '',
       sections: [],
       buttons: [
-        ...(from > 0 ? [turn(`Previous ${LIST_ROWS}`, Math.max(0, from - LIST_ROWS))] : []),
-        ...(after > 0 ? [turn(`Next ${Math.min(LIST_ROWS, after)}`, from + LIST_ROWS)] : []),
+        ...(previous === null ? [] : [buttons.page(`Previous ${LIST_ROWS}`, previous)]),
+        ...(next === null ? [] : [buttons.page(`Next ${Math.min(LIST_ROWS, after)}`, next)]),
         buttons.portfolio(),
       ],
     },
     title,
   );
+  return { ...reply, pages: { title, next, previous } };
 }
 
 export function choicesCard(view: PortfolioView, query: string, customers: readonly CustomerReport[], choose: RowAction = openCard): Reply {
@@ -158,13 +160,27 @@ export function allCustomersCard(view: PortfolioView, page: PageRequest): Reply 
   );
 }
 
-/** "more", "next page": a list turns its pages with the buttons under it, each page asking its question again. */
+/** "more", "next page" with no list shown here lately: how lists turn their pages. */
 export function moreCard(): Reply {
   return messageCard(
-    'Use "Next" under a list for its next rows.',
+    'No list to continue here.',
     [
-      `Lists show ${count(LIST_ROWS)} customers at a time; "Next" and "Previous" under each one turn its pages. "all customers" lists every customer A to Z, and the command line lists any list whole (the line under it says how).`,
+      `Ask for one first ("low adoption", "all customers"): lists show ${count(LIST_ROWS)} customers at a time, and "more" (or "Next" under the list) shows the next ones, "previous" the ones before. The command line lists any list whole (the line under it says how).`,
     ],
     [buttons.allCustomers(), buttons.portfolio()],
+  );
+}
+
+/** "more" past a list's last page, or "previous" before its first. */
+export function listEndCard(pages: ListPages, direction: PageDirection): Reply {
+  const whole = pages.next === null && pages.previous === null;
+  const title = whole
+    ? `That was the whole list: "${pages.title}".`
+    : `That was the ${direction === 'next' ? 'last' : 'first'} page of "${pages.title}".`;
+  const other = direction === 'next' ? '"previous" goes back a page' : '"more" shows the next page';
+  return messageCard(
+    title,
+    [whole ? 'Ask another question, or "all customers" for every customer A to Z.' : `${other}.`],
+    [buttons.portfolio()],
   );
 }

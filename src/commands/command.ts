@@ -32,14 +32,15 @@ import { mostAsked, type MostCommand } from './questions/most-questions.js';
 import { customerFocusAsked } from './questions/customer-focus-questions.js';
 import type { CustomerFocus } from '../cards/customer-focus.js';
 import type { KeptNotice } from '../cards/customer-card.js';
+import type { PageDirection } from '../cards/actions.js';
 
 /** What a person asked for, whatever words they used. Parsing is pure: text in, command out. */
 export type Command =
   | { readonly kind: 'help' }
   /** "thanks": nothing to look up, a short word back. */
   | { readonly kind: 'thanks' }
-  /** "more", "next page": a list's pages turn with its buttons, and the answer says so. */
-  | { readonly kind: 'more' }
+  /** "more", "next page", "previous": the next (or previous) page of the last list shown in this conversation. */
+  | { readonly kind: 'more'; readonly direction: PageDirection }
   /** "export to Excel", "download a CSV": a file is made on the command line, and the answer says how. */
   | { readonly kind: 'export' }
   /** "what is usage?", "why is usage above 100%?": how the numbers are counted. */
@@ -308,9 +309,9 @@ const HELP =
 /** Thanks, goodbyes and acknowledgements: "thanks!", "ok, thank you so much", "thanks, bye", "bye", "ok", "got it". */
 const THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|perfect|got it),? )?(?:(?:thanks?(?: you)?|thx|ty|cheers|much appreciated)(?: (?:a lot|so much|very much))?(?:,? (?:bye|goodbye|see you))?|bye|goodbye|bye bye|see you|cya)$|^(?:ok(?:ay)?|k|great|cool|perfect|nice|got it|understood|noted|will do)$/;
-/** "more", "show more", "next page", "the rest", "previous page": the next rows of a list, typed. */
+/** "more", "show more", "next page", "the rest", "previous page", "go back": the next (or previous) rows of a list, typed. */
 const MORE =
-  /^(?:(?:show|give|list)(?: me)? |(?:can i |let me )?see )?(?:the )?(?:more(?: (?:rows|customers|results))?|rest|next(?: (?:page|ones|rows|customers|\d{1,2}))?|previous(?: (?:page|ones|rows|customers|\d{1,2}))?|other (?:ones|customers|rows))$/;
+  /^(?:(?:show|give|list)(?: me)? |(?:can i |let me )?see )?(?:the )?(?:more(?: (?:rows|customers|results))?|rest|next(?: (?:page|ones|rows|customers|\d{1,2}))?|previous(?: (?:page|ones|rows|customers|\d{1,2}))?|other (?:ones|customers|rows)|(?:go )?back(?: a page| one page)?)$/;
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
@@ -485,7 +486,7 @@ export function parseCommand(text: string): Command {
   const named = withoutLeadIn(words);
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
-  if (MORE.test(said)) return { kind: 'more' };
+  if (MORE.test(said)) return { kind: 'more', direction: /\b(?:previous|back)\b/.test(said) ? 'previous' : 'next' };
   const why = whyAsked(named);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   // Before the definitions, whose "set the threshold to 30%" names no threshold.

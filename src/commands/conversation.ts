@@ -1,5 +1,7 @@
-import { buttons, commandForAction, pageRequest, pressed, type PageRequest } from '../cards/actions.js';
-import type { Reply } from '../cards/card.js';
+import { LRUCache } from 'lru-cache';
+import { buttons, commandForAction, pageRequest, pressed, type PageDirection, type PageRequest } from '../cards/actions.js';
+import type { ListPages, Reply } from '../cards/card.js';
+import { listEndCard, moreCard } from '../cards/list-cards.js';
 import { messageCard } from '../cards/message-cards.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
 import { name, percentText } from '../cards/text.js';
@@ -20,6 +22,13 @@ const ADMINS_ONLY = messageCard(
   ['You can still open every card and share it to its account channel. Ask one of the admins to make the change.'],
   [buttons.help()],
 );
+
+/** How many people's last lists are kept, and for how long: "more" comes soon after a list, or not at all. */
+const REMEMBERED_LISTS = 10_000;
+const LIST_MEMORY_MS = 60 * 60_000;
+
+/** Whose last list a typed "more" continues: this person's, in this conversation; null when the client did not say where. */
+const listKey = (turn: Turn): string | null => (turn.conversation === null ? null : `${turn.conversation.id}|${turn.user.id}`);
 
 /** Results the compose box lists for a search. */
 const SEARCH_RESULTS = 10;
@@ -45,9 +54,15 @@ export class Conversation {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  reply(text: string, turn: Turn): Promise<Reply> {
+  /** The last list shown to each person in each conversation, for a typed "more"; in memory, for a while. */
+  private readonly lists = new LRUCache<string, ListPages>({ max: REMEMBERED_LISTS, ttl: LIST_MEMORY_MS });
+
+  /** What was typed; the list it shows, or none, is what a typed "more" continues. */
+  async reply(text: string, turn: Turn): Promise<Reply> {
+    const command = parseCommand(text);
+    if (command.kind === 'more') return this.turnPage(command.direction, turn);
     // A page button carries the words as read: spaces collapsed, case kept.
-    return this.run(parseCommand(text), turn, { origin: { text: text.replace(/\s+/g, ' ').trim() }, from: 0 });
+    return this.shown(turn, await this.run(command, turn, { origin: { text: text.replace(/\s+/g, ' ').trim() }, from: 0 }), true);
   }
 
   /**
@@ -57,14 +72,12 @@ export class Conversation {
   async act(verb: string, data: unknown, turn: Turn): Promise<Reply | null> {
     if (verb === 'page') {
       const page = pageRequest(data);
-      if (page === null) return null;
-      const { origin } = page;
-      const command = 'text' in origin ? parseCommand(origin.text) : commandForAction(origin.verb, origin.data);
-      return command !== null && isQuestion(command) ? this.run(command, turn, page) : null;
+      const reply = page === null ? null : await this.page(page, turn);
+      return reply === null ? null : this.shown(turn, reply, false);
     }
     const command = commandForAction(verb, data);
     const origin = pressed(verb, data);
-    return command === null || origin === null ? null : this.run(command, turn, { origin, from: 0 });
+    return command === null || origin === null ? null : this.shown(turn, await this.run(command, turn, { origin, from: 0 }), false);
   }
 
   /**
@@ -85,6 +98,35 @@ export class Conversation {
       subtitle: `Deployment ${percentText(c.deploymentPercent)} · usage ${percentText(c.usagePercent)}`,
       reply: customerCard(c, this.cards(view), view.historyOf(c)),
     }));
+  }
+
+  /** A page of a list: its question asked again, if it is one; null for anything else. */
+  private async page(page: PageRequest, turn: Turn): Promise<Reply | null> {
+    const { origin } = page;
+    const command = 'text' in origin ? parseCommand(origin.text) : commandForAction(origin.verb, origin.data);
+    return command !== null && isQuestion(command) ? this.run(command, turn, page) : null;
+  }
+
+  /** "more", "previous": the page that way of the last list shown to this person here. */
+  private async turnPage(direction: PageDirection, turn: Turn): Promise<Reply> {
+    const key = listKey(turn);
+    const pages = key === null ? undefined : this.lists.get(key);
+    if (pages === undefined) return moreCard();
+    const page = pages[direction];
+    if (page === null) return listEndCard(pages, direction);
+    return this.shown(turn, (await this.page(page, turn)) ?? moreCard(), true);
+  }
+
+  /**
+   * Notes the list a reply shows for this person here, and passes the reply on. A typed answer
+   * without a list ends the last one; a button's does not (Teams refreshes cards in view by itself).
+   */
+  private shown(turn: Turn, reply: Reply, typed: boolean): Reply {
+    const key = listKey(turn);
+    if (key === null) return reply;
+    if (reply.pages !== undefined) this.lists.set(key, reply.pages);
+    else if (typed) this.lists.delete(key);
+    return reply;
   }
 
   async welcome(scope: Scope): Promise<Reply> {

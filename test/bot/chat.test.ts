@@ -401,10 +401,10 @@ for (const backend of BACKENDS) {
         ['who should buy more licenses?', 'groupChat', '4 customers: Training courses (upsell)'],
         ['where does this data come from?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         ['what are your sources?', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
-        // A list's next rows typed: its buttons turn the pages; "why?" alone: how the numbers are counted.
-        ['more', 'personal', 'Use "Next" under a list for its next rows.'],
-        ['next page', 'channel', 'Use "Next" under a list for its next rows.'],
-        ['show me the rest', 'groupChat', 'Use "Next" under a list for its next rows.'],
+        // A list's next rows typed where no list was shown; "why?" alone: how the numbers are counted.
+        ['more', 'personal', 'No list to continue here.'],
+        ['next page', 'channel', 'No list to continue here.'],
+        ['show me the rest', 'groupChat', 'No list to continue here.'],
         ['why?', 'personal', 'How the numbers are counted'],
         // Whether the portfolio is getting better, as its customers' moves.
         ['is adoption improving?', 'personal', '8 customers went up'],
@@ -2176,6 +2176,34 @@ describe('lists longer than a card', () => {
     const back = await h.invoke('page', cardButtons(next.body.value)[0]!.data);
     expect(rowNames(textsOf(back.body.value))[0]).to.equal('Customer 29');
     expect(cardProblems(next.body.value)).to.deep.equal([]);
+  });
+
+  it('turns the last list shown to this person here when "more" or "previous" is typed', async () => {
+    const say = async (text: string, conversationId = 'typed-more'): Promise<string[]> =>
+      textsOf(cardOf((await h.say(text, { conversationId })).at(-1)));
+    expect(rowNames(await say("who doesn't have E3?"))).to.have.length(25);
+    const rest = await say('more');
+    expect(rest[0]).to.equal('30 customers without E3');
+    expect(rowNames(rest)).to.deep.equal(['Customer 04', 'Customer 03', 'Customer 02', 'Customer 01', 'Customer 00']);
+    expect(await say('next page')).to.deep.equal(['That was the last page of "30 customers without E3".', '"previous" goes back a page.']);
+    expect(rowNames(await say('previous'))[0]).to.equal('Customer 29');
+    expect((await say('go back'))[0]).to.equal('That was the first page of "30 customers without E3".');
+    // Someone else in the conversation, or the same person elsewhere, has no list yet.
+    expect((await say('more', 'typed-more-elsewhere'))[0]).to.equal('No list to continue here.');
+    // A list a button showed, or a page it turned, is the one "more" goes on from; a refreshed card does not end it.
+    const low = await h.invoke('low-adoption', {}, { conversationId: 'typed-more-button' });
+    await h.invoke('refresh', { key: 'tenant-0' }, { conversationId: 'typed-more-button' });
+    expect(rowNames(await say('more', 'typed-more-button'))).to.have.length(5);
+    await h.invoke('page', cardButtons(low.body.value)[0]!.data, { conversationId: 'typed-more-button' });
+    expect((await say('more', 'typed-more-button'))[0]).to.equal('That was the last page of "30 customers with low adoption".');
+    expect(rowNames(await say('top 3 by deployment'))).to.deep.equal(['Customer 00', 'Customer 01']);
+    expect(await say('more')).to.deep.equal([
+      'That was the whole list: "Deployment: the highest 3 of 31 customers".',
+      'Ask another question, or "all customers" for every customer A to Z.',
+    ]);
+    // A typed answer without a list ends it.
+    await say('portfolio');
+    expect((await say('more'))[0]).to.equal('No list to continue here.');
   });
 
   it('pages a list a button asked for, by asking that button again', async () => {
