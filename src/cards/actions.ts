@@ -42,10 +42,10 @@ export interface Button {
 export type ListOrigin =
   { readonly text: string } | { readonly verb: Exclude<Verb, 'page'>; readonly data: Readonly<Record<string, string | number>> };
 
-/** Another page of a list: its question, and the first row to show (from 0). */
 /** Which way a typed "more" or "previous" turns a list. */
 export type PageDirection = 'next' | 'previous';
 
+/** Another page of a list: its question, and the first row to show (from 0). */
 export interface PageRequest {
   readonly origin: ListOrigin;
   readonly from: number;

@@ -26,22 +26,27 @@ export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocu
   return named === null ? null : { kind: 'workload', workload: named };
 }
 
+/** " By product: E3: 30 of 40 · Business Premium: 10 of 20." when more than one product has a part; empty otherwise. */
+function byProduct(parts: readonly string[]): string {
+  return parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : '';
+}
+
 function workloadAnswer(report: CustomerReport, workload: string, history: CustomerHistory, thresholds: Thresholds): string {
-  const row = report.workloads.find((w) => w.workload === workload);
-  if (row === undefined) return `No ${workload} figures in the cache: no entitlements to it and no activity.`;
-  if (row.usagePercent === null) {
-    return `${workload}: ${count(row.active)} active in the last 28 days, and no ${workload} entitlements counted, so no percent.`;
+  const rows = report.products.flatMap((p) =>
+    p.workloads.filter((w) => w.workload === workload).map((w) => ({ product: p.product, ...w })),
+  );
+  const total = report.workloads.find((w) => w.workload === workload);
+  if (total === undefined || total.usagePercent === null) {
+    if (rows.length === 0) return `No ${workload} figures in the cache: no entitlements to it and no activity.`;
+    const active = rows.reduce((sum, w) => sum + w.active, 0);
+    return `${workload}: ${count(active)} active in the last 28 days, and no ${workload} entitlements counted, so no percent.`;
   }
   const moved = describeMovement(history.trend?.workloadChanges[workload], history.trend);
-  const low = row.usagePercent < thresholds.usageLowPercent ? `, under the ${thresholds.usageLowPercent}% usage threshold` : '';
-  const over = row.usagePercent > 100 ? ', above 100%: see why below' : '';
+  const low = total.usagePercent < thresholds.usageLowPercent ? `, under the ${thresholds.usageLowPercent}% usage threshold` : '';
+  const over = total.usagePercent > 100 ? ', above 100%: see why below' : '';
   // The same workload in several products: each product's part.
-  const parts = report.products.flatMap((p) =>
-    p.workloads
-      .filter((w) => w.workload === workload && w.entitled !== null)
-      .map((w) => `${p.product}: ${count(w.active)} of ${count(w.entitled ?? 0)}`),
-  );
-  return `${workload} usage ${usageCounted(row.active, row.entitled ?? 0, row.usagePercent)} in the last 28 days${moved === '' ? '' : `, ${moved}`}${low}${over}.${parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : ''}`;
+  const parts = rows.flatMap((w) => (w.entitled === null ? [] : [`${w.product}: ${count(w.active)} of ${count(w.entitled)}`]));
+  return `${workload} usage ${usageCounted(total.active, total.entitled, total.usagePercent)} in the last 28 days${moved === '' ? '' : `, ${moved}`}${low}${over}.${byProduct(parts)}`;
 }
 
 function renewalsAnswer(report: CustomerReport, history: CustomerHistory): string {
@@ -57,10 +62,10 @@ function seatsAnswer(report: CustomerReport): string {
   if (report.deploymentPercent === null)
     return 'No license counts in the cache: its data so far says who is active, not how many licenses were sold.';
   const unassigned = Math.max(0, report.sold - report.assigned);
-  const parts = report.products
-    .filter((p) => p.sold !== null && p.assigned !== null)
-    .map((p) => `${p.product}: ${count(p.assigned ?? 0)} of ${count(p.sold ?? 0)}`);
-  return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : ''}`;
+  const parts = report.products.flatMap((p) =>
+    p.sold === null || p.assigned === null ? [] : [`${p.product}: ${count(p.assigned)} of ${count(p.sold)}`],
+  );
+  return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${byProduct(parts)}`;
 }
 
 /** The answer to what was asked, in a sentence: what the line above the card says, and the message's summary. */

@@ -2255,6 +2255,74 @@ describe('lists longer than a card', () => {
   });
 });
 
+describe('what is asked of one customer with several products, in chat', () => {
+  let h: Harness;
+  const customer = { tenantId: 't-gamma', name: 'Gamma Ltd' };
+  const base = { customer, asOf: '2026-11-24T00:00:00.000Z' };
+  const deployment = (product: string, sold: number, assigned: number): DeploymentRecord => ({
+    ...base,
+    kind: 'deployment',
+    key: `gamma|${product}`,
+    source: 'pc-analytics',
+    product,
+    sold,
+    assigned,
+  });
+  const usage = (product: string, workload: string, active: number, entitled: number | null): UsageRecord => ({
+    ...base,
+    kind: 'usage',
+    key: `gamma|${product}|${workload}`,
+    source: entitled === null ? 'graph-yammer-user-detail' : 'pc-analytics',
+    product,
+    workload,
+    active,
+    entitled,
+  });
+  before(async () => {
+    h = await startHarness({ demo: false });
+    await h.storage.cache.upsert([
+      deployment('Office 365 E3', 50, 40),
+      deployment('Microsoft 365 Business Premium', 20, 10),
+      usage('Office 365 E3', 'Teams', 30, 40),
+      usage('Microsoft 365 Business Premium', 'Teams', 5, 10),
+      usage('Office 365 E3', 'Yammer', 12, null),
+      {
+        ...base,
+        kind: 'subscription',
+        key: 'gamma|sub-1',
+        source: 'pc-subscriptions',
+        subscriptionId: 'sub-1',
+        offerKey: 'e3',
+        offerName: 'Office 365 E3',
+        status: 'active',
+        quantity: 50,
+        isTrial: false,
+        attentionNeeded: false,
+        billingCycle: 'monthly',
+        creationDate: null,
+        renewsOn: '2026-10-01T00:00:00Z',
+      },
+    ]);
+  });
+  after(() => h.close());
+
+  it('answers a workload, licenses and renewals over every product, and says what the data does not count', async () => {
+    const line = async (text: string): Promise<string> => textsOf(cardOf((await h.say(text))[0]))[2]!;
+    expect(await line('Teams usage at Gamma')).to.equal(
+      'Teams usage 70% (35 of 50 entitlements active) in the last 28 days. By product: Office 365 E3: 30 of 40 · Microsoft 365 Business Premium: 5 of 10.',
+    );
+    expect(await line('is Gamma using Yammer?')).to.equal(
+      'Yammer: 12 active in the last 28 days, and no Yammer entitlements counted, so no percent.',
+    );
+    expect(await line('how many seats does Gamma have?')).to.equal(
+      '70 licenses sold: 50 assigned (deployment 71.4%), 20 unassigned. By product: Office 365 E3: 40 of 50 · Microsoft 365 Business Premium: 10 of 20.',
+    );
+    expect(await line('when does Gamma renew?')).to.equal(
+      'No renewal ahead: none of its live subscriptions in the cache has a term end date after today.',
+    );
+  });
+});
+
 describe('customers known from Teams usage alone, in chat', () => {
   let h: Harness;
   const teams = (tenantId: string, name: string, active: number): UsageRecord => ({
