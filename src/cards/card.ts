@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import type { PageRequest } from './actions.js';
+import type { CustomerFocus } from './customer-focus.js';
 
 /** An Adaptive Card as sent on the wire. */
 export interface AdaptiveCard {
@@ -16,6 +17,8 @@ export interface Reply {
   readonly summary: string;
   /** A list shown a page at a time: its title and the pages around this one, for a typed "more". */
   readonly pages?: ListPages;
+  /** What was asked of one customer, answered on its card: "and Fabrikam?" asks it of another. */
+  readonly focus?: CustomerFocus;
 }
 
 export interface ListPages {

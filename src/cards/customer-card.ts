@@ -217,5 +217,5 @@ export function customerCard(
     notice?.kind === 'focus' && line !== null
       ? `${name(report.customer)}: ${plain(line.text, 300)}`
       : `${name(report.customer)}: deployment ${percentText(report.deploymentPercent)}, usage ${percentText(report.usagePercent)}`;
-  return { card: render('customer', data), summary };
+  return { card: render('customer', data), summary, ...(notice?.kind === 'focus' ? { focus: notice.focus } : {}) };
 }

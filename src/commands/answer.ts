@@ -118,6 +118,9 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       // "why is usage over 100% for some of my customers": no one customer, the general answer.
       return definitionsCard(view.thresholds);
     }
+    // Nothing before it that this function knows of: the customer named.
+    case 'follow-up':
+      return answer({ kind: 'customer', query: command.query, explicit: true }, view, settings, scope, page);
     case 'customer-focus': {
       const found = view.find(command.query);
       if (found.kind === 'one') {

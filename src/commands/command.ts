@@ -134,6 +134,11 @@ export type Command =
    */
   | { readonly kind: 'customer'; readonly query: string; readonly explicit: boolean }
   /**
+   * "and Fabrikam?", "what about Fabrikam?": after "Teams usage at Contoso", Fabrikam's Teams usage;
+   * otherwise Fabrikam's card. Only the conversation knows what came before.
+   */
+  | { readonly kind: 'follow-up'; readonly query: string }
+  /**
    * One customer by its key, from a button or a card's refresh: no matching involved. `kept` when
    * the card being refreshed said who shared it into a channel, or answered what was asked of the
    * customer: it keeps saying so.
@@ -230,6 +235,7 @@ export const MENTIONED = [
   'ranked',
   'all-customers',
   'customer-focus',
+  'follow-up',
   'average',
   'near-threshold',
   'above-threshold',
@@ -312,6 +318,8 @@ const THANKS =
 /** "more", "show more", "next page", "the rest", "previous page", "go back": the next (or previous) rows of a list, typed. */
 const MORE =
   /^(?:(?:show|give|list)(?: me)? |(?:can i |let me )?see )?(?:the )?(?:more(?: (?:rows|customers|results))?|rest|next(?: (?:page|ones|rows|customers|\d{1,2}))?|previous(?: (?:page|ones|rows|customers|\d{1,2}))?|other (?:ones|customers|rows)|(?:go )?back(?: a page| one page)?)$/;
+/** "and Fabrikam?", "what about Fabrikam?", "the same for Fabrikam": what follows, read on its own. */
+const FOLLOW_UP = /^(?:and(?: for)?|(?:and )?(?:what|how) about|(?:and )?(?:the )?same for)\s+(.+)$/;
 /** Read after the lead-in ("what is", "tell me about") is dropped. */
 const DEFINITIONS = new RegExp(
   [
@@ -487,6 +495,12 @@ export function parseCommand(text: string): Command {
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
   if (MORE.test(said)) return { kind: 'more', direction: /\b(?:previous|back)\b/.test(said) ? 'previous' : 'next' };
+  // "and who is low?" is that question; "and Fabrikam?" goes on from the last answer.
+  const after = FOLLOW_UP.exec(words)?.[1];
+  if (after !== undefined) {
+    const asked = parseCommand(originalCase(text, after));
+    return asked.kind === 'customer' ? { kind: 'follow-up', query: asked.query } : asked;
+  }
   const why = whyAsked(named);
   if (why !== null) return { kind: 'why', customer: originalCase(text, why) };
   // Before the definitions, whose "set the threshold to 30%" names no threshold.

@@ -1,6 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import { buttons, commandForAction, pageRequest, pressed, type PageDirection, type PageRequest } from '../cards/actions.js';
-import type { ListPages, Reply } from '../cards/card.js';
+import type { Reply } from '../cards/card.js';
 import { listEndCard, moreCard } from '../cards/list-cards.js';
 import { messageCard } from '../cards/message-cards.js';
 import { customerCard, type CardSettings } from '../cards/customer-card.js';
@@ -16,19 +15,13 @@ import { answer } from './answer.js';
 import { isQuestion, isSettings, needsAdmin, parseCommand, type Command } from './command.js';
 import type { Settings } from './settings.js';
 import type { Turn } from './turn.js';
+import { RecentReplies } from './recent-replies.js';
 
 const ADMINS_ONLY = messageCard(
   "Only the bot's admins can change alerts, channel links and thresholds.",
   ['You can still open every card and share it to its account channel. Ask one of the admins to make the change.'],
   [buttons.help()],
 );
-
-/** How many people's last lists are kept, and for how long: "more" comes soon after a list, or not at all. */
-const REMEMBERED_LISTS = 10_000;
-const LIST_MEMORY_MS = 60 * 60_000;
-
-/** Whose last list a typed "more" continues: this person's, in this conversation; null when the client did not say where. */
-const listKey = (turn: Turn): string | null => (turn.conversation === null ? null : `${turn.conversation.id}|${turn.user.id}`);
 
 /** Results the compose box lists for a search. */
 const SEARCH_RESULTS = 10;
@@ -54,15 +47,22 @@ export class Conversation {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** The last list shown to each person in each conversation, for a typed "more"; in memory, for a while. */
-  private readonly lists = new LRUCache<string, ListPages>({ max: REMEMBERED_LISTS, ttl: LIST_MEMORY_MS });
+  /** The last list or customer question each person was shown, for "more" and "and Fabrikam?". */
+  private readonly recent = new RecentReplies();
 
-  /** What was typed; the list it shows, or none, is what a typed "more" continues. */
+  /** What was typed; what it shows is what a typed follow-up ("more", "and Fabrikam?") goes on from. */
   async reply(text: string, turn: Turn): Promise<Reply> {
-    const command = parseCommand(text);
-    if (command.kind === 'more') return this.turnPage(command.direction, turn);
+    const parsed = parseCommand(text);
+    if (parsed.kind === 'more') return this.turnPage(parsed.direction, turn);
+    const command = parsed.kind === 'follow-up' ? this.followed(parsed.query, turn) : parsed;
     // A page button carries the words as read: spaces collapsed, case kept.
-    return this.shown(turn, await this.run(command, turn, { origin: { text: text.replace(/\s+/g, ' ').trim() }, from: 0 }), true);
+    return this.recent.note(turn, await this.run(command, turn, { origin: { text: text.replace(/\s+/g, ' ').trim() }, from: 0 }), true);
+  }
+
+  /** "and Fabrikam?": what was last asked of a customer here, asked of this one; or its card. */
+  private followed(query: string, turn: Turn): Command {
+    const focus = this.recent.focus(turn);
+    return focus === null ? { kind: 'customer', query, explicit: true } : { kind: 'customer-focus', query, focus };
   }
 
   /**
@@ -73,11 +73,11 @@ export class Conversation {
     if (verb === 'page') {
       const page = pageRequest(data);
       const reply = page === null ? null : await this.page(page, turn);
-      return reply === null ? null : this.shown(turn, reply, false);
+      return reply === null ? null : this.recent.note(turn, reply, false);
     }
     const command = commandForAction(verb, data);
     const origin = pressed(verb, data);
-    return command === null || origin === null ? null : this.shown(turn, await this.run(command, turn, { origin, from: 0 }), false);
+    return command === null || origin === null ? null : this.recent.note(turn, await this.run(command, turn, { origin, from: 0 }), false);
   }
 
   /**
@@ -109,24 +109,11 @@ export class Conversation {
 
   /** "more", "previous": the page that way of the last list shown to this person here. */
   private async turnPage(direction: PageDirection, turn: Turn): Promise<Reply> {
-    const key = listKey(turn);
-    const pages = key === null ? undefined : this.lists.get(key);
-    if (pages === undefined) return moreCard();
+    const pages = this.recent.list(turn);
+    if (pages === null) return moreCard();
     const page = pages[direction];
     if (page === null) return listEndCard(pages, direction);
-    return this.shown(turn, (await this.page(page, turn)) ?? moreCard(), true);
-  }
-
-  /**
-   * Notes the list a reply shows for this person here, and passes the reply on. A typed answer
-   * without a list ends the last one; a button's does not (Teams refreshes cards in view by itself).
-   */
-  private shown(turn: Turn, reply: Reply, typed: boolean): Reply {
-    const key = listKey(turn);
-    if (key === null) return reply;
-    if (reply.pages !== undefined) this.lists.set(key, reply.pages);
-    else if (typed) this.lists.delete(key);
-    return reply;
+    return this.recent.note(turn, (await this.page(page, turn)) ?? moreCard(), true);
   }
 
   async welcome(scope: Scope): Promise<Reply> {

@@ -1849,6 +1849,16 @@ for (const backend of BACKENDS) {
       expect(after).to.match(/^Teams usage 75% \(30 of 40 entitlements active\) in the last 28 days, ▲ up /);
       await h.storage.cache.upsert([{ ...records[0]!, asOf: '2026-11-25T07:00:00.000Z' }]);
 
+      // "and Fabrikam?" asks the same of another customer, until something else is asked.
+      const follow = async (text: string): Promise<string[]> =>
+        textsOf(cardOf((await h.say(text, { conversationId: 'follow-up' })).at(-1)));
+      await follow('Exchange usage at Contoso');
+      expect((await follow('and Fabrikam?'))[2]).to.equal(
+        'Exchange usage 55% (22 of 40 entitlements active) in the last 28 days, ▼ down 9.5 pts in 7 days (since 2026-11-18).',
+      );
+      expect((await follow('what about Coho?'))[2]).to.match(/^Exchange usage /);
+      expect((await follow('and who is low?'))[0]).to.equal('2 customers with low adoption');
+      expect(await follow('and Fabrikam?')).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
       // Seats, over every product; a focus this bot never sent is the plain card.
       const seats = textsOf(cardOf((await h.say('how many licenses does Tailspin have?'))[0]))[2];
       expect(seats).to.equal('25 licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
