@@ -56,6 +56,13 @@ const words = fc.oneof(
     'E3 customers below 50%',
     'customers with usage under 80% and more than 100 seats',
     'customers with more than 50 unassigned licenses',
+    'Teams usage at Fabrikam',
+    'when does Woodgrove renew?',
+    'how many seats does Contoso have?',
+    'and Fabrikam?',
+    'what about co?',
+    'more',
+    'previous',
     '${customer.name}',
     '**bold** [link](https://evil.example)',
     '<at>Adoption</at> portfolio',
@@ -89,6 +96,12 @@ const activity = fc
             verb: fc.oneof(fc.constantFrom(...VERBS), fc.string()),
             data: fc.oneof(
               fc.record({ code: fc.constantFrom('trial-subscription', 'training-upsell', 'stale-data', 'x') }),
+              // A card's refresh or choice with what was asked of the customer: as sent, odd, or of any shape.
+              fc.record({
+                key: fc.oneof(fc.constant('00000001-0000-4000-8000-c0ffee000001'), fc.string()),
+                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats'), fc.anything()),
+                workload: fc.oneof(fc.constantFrom('Teams', 'onedrive'), fc.anything()),
+              }),
               // A compare button's customers, as JSON: well-formed, odd, or not JSON at all.
               fc.record({ customers: fc.oneof(fc.json(), fc.constant('[{"key":"x"},{"name":"co"}]'), fc.string()) }),
               // A page button's question, typed or pressed, and where the page starts.
