@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run ask -- [options] "what to ask"
 Options:
   --bot URL          the bot's messaging endpoint (default http://127.0.0.1:$PORT/api/messages, PORT 3978)
   --scope SCOPE      personal (default), groupChat or channel: the last two @mention the bot, as Teams does
-  --conversation ID  the same ID on each call is one conversation, whose settings ("alerts on") stay; a new one each call by default
+  --conversation ID  the same ID on each call is one conversation, whose settings ("alerts on") stay and whose
+                     last answer "more" or "and Fabrikam?" go on from; a new one each call by default
   --json             print the activities the bot sent, as JSON, instead of text
   -h, --help         this text`;
 
