@@ -3,6 +3,7 @@ import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { workloadNamed } from '../data/workloads.js';
+import { licenseSums, productsNamed, usageSums } from '../metrics/products.js';
 import { count, percentText, renewalLine, usageCounted } from './text.js';
 
 /**
@@ -10,17 +11,24 @@ import { count, percentText, renewalLine, usageCounted } from './text.js';
  * "how many seats does Contoso have?"): answered in a line above its card.
  */
 export type CustomerFocus =
-  { readonly kind: 'workload'; readonly workload: string } | { readonly kind: 'renewals' } | { readonly kind: 'seats' };
+  | { readonly kind: 'workload'; readonly workload: string }
+  | { readonly kind: 'renewals' }
+  | { readonly kind: 'seats' }
+  /** A product named by some of its words, as typed ("E3", "teams premium"). */
+  | { readonly kind: 'product'; readonly product: string };
 
 /** A focus as a card button carries it, so that a refresh keeps the answer. */
 export function focusData(focus: CustomerFocus): Record<string, string> {
-  return focus.kind === 'workload' ? { focus: 'workload', workload: focus.workload } : { focus: focus.kind };
+  if (focus.kind === 'workload') return { focus: 'workload', workload: focus.workload };
+  if (focus.kind === 'product') return { focus: 'product', product: focus.product };
+  return { focus: focus.kind };
 }
 
 /** The focus a button's data carries; null when it carries none, or one this bot never sent. */
 export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocus | null {
-  const { focus, workload } = fields;
+  const { focus, workload, product } = fields;
   if (focus === 'renewals' || focus === 'seats') return { kind: focus };
+  if (focus === 'product') return typeof product === 'string' && product.trim() !== '' ? { kind: 'product', product } : null;
   if (focus !== 'workload' || typeof workload !== 'string') return null;
   const named = workloadNamed(workload);
   return named === null ? null : { kind: 'workload', workload: named };
@@ -68,6 +76,29 @@ function seatsAnswer(report: CustomerReport): string {
   return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${byProduct(parts)}`;
 }
 
+function productAnswer(report: CustomerReport, query: string): string {
+  const products = productsNamed(report, query);
+  if (products.length === 0) {
+    const named = report.products.map((p) => p.product).join(', ');
+    return `No product named like "${query}" here: ${named === '' ? 'no products in the cache' : `its products are ${named}`}.`;
+  }
+  const label = products.map((p) => p.product).join(' and ');
+  const licenses = licenseSums(products);
+  const deployment =
+    licenses.sold === null || licenses.assigned === null
+      ? 'no license counts'
+      : `${count(licenses.assigned)} of ${count(licenses.sold)} licenses assigned (deployment ${percentText(licenses.deploymentPercent)}), ${count(Math.max(0, licenses.sold - licenses.assigned))} unassigned`;
+  const usage = usageSums(products);
+  const workloads = products
+    .flatMap((p) => p.workloads)
+    .flatMap((w) => (w.usagePercent === null ? [] : [`${w.workload} ${percentText(w.usagePercent)}`]));
+  const used =
+    usage.usagePercent === null
+      ? 'no entitlements counted'
+      : `usage ${usageCounted(usage.active, usage.entitled, usage.usagePercent)}${workloads.length > 1 ? `: ${workloads.join(', ')}` : ''}`;
+  return `${label}: ${deployment}; ${used}.`;
+}
+
 /** The answer to what was asked, in a sentence: what the line above the card says, and the message's summary. */
 export function focusAnswer(report: CustomerReport, focus: CustomerFocus, history: CustomerHistory, thresholds: Thresholds): string {
   switch (focus.kind) {
@@ -77,5 +108,7 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return renewalsAnswer(report, history);
     case 'seats':
       return seatsAnswer(report);
+    case 'product':
+      return productAnswer(report, focus.product);
   }
 }

@@ -571,7 +571,11 @@ export function parseCommand(text: string): Command {
   const product = productAsked(text, asked);
   if (product) return product;
   const focus = customerFocusAsked(named);
-  if (focus) return { kind: 'customer-focus', query: originalCase(text, focus.customer), focus: focus.focus };
+  if (focus) {
+    // A product's name as typed, for the answer to say back.
+    const asTyped = focus.focus.kind === 'product' ? { ...focus.focus, product: originalCase(text, focus.focus.product) } : focus.focus;
+    return { kind: 'customer-focus', query: originalCase(text, focus.customer), focus: asTyped };
+  }
   for (const pattern of CUSTOMER) {
     const match = pattern.exec(named);
     if (match) return { kind: 'customer', query: originalCase(text, match[1]!), explicit: true };

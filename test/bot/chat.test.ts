@@ -92,7 +92,11 @@ for (const backend of BACKENDS) {
         // What to do for one customer: its explanations, then what to do and why.
         ['what should I do for Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
         ['Contoso teams', 'channel', CONTOSO],
-        ["how is Fabrikam's Teams usage?", 'personal', FABRIKAM],
+        [
+          "how is Fabrikam's Teams usage?",
+          'personal',
+          'Fabrikam Inc: Teams usage 35% (14 of 40 entitlements active) in the last 28 days, ▼ down 6.1 pts in 7 days (since 2026-11-18), under the 50% usage threshold.',
+        ],
         ["show me Contoso's products", 'personal', CONTOSO],
         ['Fabrikam trend', 'groupChat', FABRIKAM],
         ['history for fabrikam', 'personal', FABRIKAM],
@@ -459,6 +463,21 @@ for (const backend of BACKENDS) {
         ],
         ['how many seats does Contoso have?', 'channel', 'Contoso Ltd: 300 licenses sold: 285 assigned (deployment 95%), 15 unassigned.'],
         ['Fabrikam licenses', 'personal', 'Fabrikam Inc: 100 licenses sold: 40 assigned (deployment 40%), 60 unassigned.'],
+        [
+          'how many E3 licenses does Contoso have?',
+          'groupChat',
+          'Contoso Ltd: OFFICE 365 ENTERPRISE E3: 285 of 300 licenses assigned (deployment 95%), 15 unassigned; usage 89% (761 of 855 entitlements active): Exchange 91.2%, SharePoint with OneDrive 81.1%, Teams 94.7%.',
+        ],
+        [
+          'Visio licenses at Contoso',
+          'personal',
+          'Contoso Ltd: No product named like "Visio" here: its products are OFFICE 365 ENTERPRISE E3.',
+        ],
+        [
+          'how many unused licenses does Fabrikam have?',
+          'channel',
+          'Fabrikam Inc: 100 licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
         // "Teams at risk" is no customer's Teams.
         ['Teams at risk', 'personal', 'I didn\'t get "Teams at risk".'],
         // Wishes before what is asked.
@@ -2327,6 +2346,13 @@ describe('what is asked of one customer with several products, in chat', () => {
     expect(await line('how many seats does Gamma have?')).to.equal(
       '70 licenses sold: 50 assigned (deployment 71.4%), 20 unassigned. By product: Office 365 E3: 40 of 50 · Microsoft 365 Business Premium: 10 of 20.',
     );
+    const premium = cardOf((await h.say("Gamma's Business Premium usage"))[0]);
+    const answer =
+      'Microsoft 365 Business Premium: 10 of 20 licenses assigned (deployment 50%), 10 unassigned; usage 50% (5 of 10 entitlements active).';
+    expect(textsOf(premium)[2]).to.equal(answer);
+    const refresh = (premium as { refresh: { action: { verb: string; data: object } } }).refresh.action;
+    expect(refresh.data).to.deep.equal({ key: 't-gamma', focus: 'product', product: 'Business Premium' });
+    expect(textsOf((await h.invoke(refresh.verb, refresh.data)).body.value)[2]).to.equal(answer);
     expect(await line('when does Gamma renew?')).to.equal(
       'No renewal ahead: none of its live subscriptions in the cache has a term end date after today.',
     );

@@ -8,19 +8,26 @@ export interface FocusAsked {
   readonly focus: CustomerFocus;
 }
 
-/** A customer's name, possessive or not, and not words that ask about many ("the", "our customers"); `group` names the capture. */
-const nameCaptured = (group: string): string =>
-  String.raw`(?!(?:the|my|our|all|every|each|any|some|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)(?:'s|')?`;
+/**
+ * A customer's name, possessive or not (or only possessive), and not words that ask about many
+ * ("the", "our customers"); `group` names the capture.
+ */
+const nameCaptured = (group: string, possessive = "(?:'s|')?"): string =>
+  String.raw`(?!(?:the|my|our|all|every|each|any|some|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
 const NAME = nameCaptured('');
 const CUSTOMER = nameCaptured('?<customer>');
+/** "Contoso's": a name that must be possessive, where nothing else tells where it ends. */
+const OWNER = nameCaptured('?<customer>', "(?:'s|')");
 const USE = String.raw`(?:usage|adoption|use|activity|active users|users)(?: rate| %| percent(?:age)?)?`;
 
 /** Each pattern captures the customer and the workload as named groups: the workload is checked after. */
 const WORKLOAD = [
   // "Teams usage at Fabrikam", "the Exchange adoption rate for Contoso"
   new RegExp(String.raw`^(?:show |get |give me )?(?:the )?(?<workload>.+?) ${USE} (?:for|of|at|in|by) ${CUSTOMER}$`),
-  // "Contoso's Exchange usage", "Fabrikam Teams users"
-  new RegExp(String.raw`^${CUSTOMER} (?<workload>\S+(?: with onedrive| for business| online| engage| apps| teams)?) ${USE}$`),
+  // "Contoso's Exchange usage", "Fabrikam Teams users", "how is Fabrikam's Teams usage?"
+  new RegExp(
+    String.raw`^(?:how(?: is| are) )?${CUSTOMER} (?<workload>\S+(?: with onedrive| for business| online| engage| apps| teams)?) ${USE}$`,
+  ),
   // "is Fabrikam using SharePoint?", "does Contoso use Yammer at all?"
   new RegExp(
     String.raw`^(?:is|are|does|do) ${CUSTOMER} (?:using|use|on|adopting|active (?:in|on)) (?<workload>.+?)(?: at all| much| enough| a lot| yet)?$`,
@@ -53,14 +60,30 @@ const RENEWALS = [
   new RegExp(String.raw`^${NAME} ${RENEWAL_WORDS}$`),
 ];
 
+/** "how many unused licenses does Contoso have?": the licenses line says sold, assigned and unassigned. */
+const WHICH = String.raw`(?:(?:unused|unassigned|spare|free|idle|assigned) )?`;
 const SEATS_WORDS = String.raw`(?:licen[cs]es|seats|licen[cs]e count|seat count|number of (?:licen[cs]es|seats))`;
 /** "how many seats does Contoso have?", "Contoso licenses", "license count for Fabrikam". */
 const SEATS = [
-  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
-  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:has|have) ${NAME} (?:bought|got|purchased)$`),
-  new RegExp(String.raw`^how many (?:licen[cs]es|seats) (?:at|for|in) (.+?)$`),
+  new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
+  new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:has|have) ${NAME} (?:bought|got|purchased)$`),
+  new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:at|for|in) (.+?)$`),
   new RegExp(String.raw`^(?:the )?${SEATS_WORDS} (?:for|of|at) (.+?)$`),
   new RegExp(String.raw`^${NAME} ${SEATS_WORDS}$`),
+];
+
+/** Words that say which licenses, not which product: "how many unused licenses at Contoso" is no product's. */
+const NOT_A_PRODUCT = String.raw`(?!(?:how|who|what|which|when|where|why|is|are|does|do|the|our|my|all|its|their|total|unused|unassigned|assigned|active|inactive|idle|spare|free|deployment|usage|adoption)\b)`;
+const PRODUCT = String.raw`${NOT_A_PRODUCT}(?<product>\S+(?: \S+){0,4}?)`;
+/**
+ * "how many E3 licenses does Contoso have?", "Contoso's E3 deployment", "E3 usage at Contoso"; not
+ * "E3 at Contoso", which reads as well as "what is going on at Fabrikam".
+ */
+const PRODUCT_FOCUS = [
+  new RegExp(String.raw`^how many ${PRODUCT} (?:licen[cs]es|seats) (?:does|do|did) ${CUSTOMER} (?:have|own|buy|use|pay for)$`),
+  new RegExp(String.raw`^how many ${PRODUCT} (?:licen[cs]es|seats) (?:at|for|in) (?<customer>.+?)$`),
+  new RegExp(String.raw`^(?:how(?: is| are) )?${OWNER} ${PRODUCT} (?:licen[cs]es|seats|deployment|usage|adoption|numbers)$`),
+  new RegExp(String.raw`^${PRODUCT} (?:licen[cs]es|seats|deployment|usage|adoption|numbers) (?:at|for|of|in) (?<customer>.+?)$`),
 ];
 
 function workloadFocus(asked: string): FocusAsked | null {
@@ -80,7 +103,25 @@ function focusFrom(patterns: readonly RegExp[], asked: string, focus: CustomerFo
   return null;
 }
 
-/** One customer and what of it was asked; null when the words ask something else. */
+function productFocus(asked: string): FocusAsked | null {
+  for (const pattern of PRODUCT_FOCUS) {
+    const groups = pattern.exec(asked)?.groups;
+    if (groups?.['product'] !== undefined && groups['customer'] !== undefined) {
+      return { customer: groups['customer'], focus: { kind: 'product', product: groups['product'] } };
+    }
+  }
+  return null;
+}
+
+/**
+ * One customer and what of it was asked; null when the words ask something else. A workload's
+ * name is read as the workload; other words where a product goes, as a product's name.
+ */
 export function customerFocusAsked(asked: string): FocusAsked | null {
-  return workloadFocus(asked) ?? focusFrom(RENEWALS, asked, { kind: 'renewals' }) ?? focusFrom(SEATS, asked, { kind: 'seats' });
+  return (
+    workloadFocus(asked) ??
+    focusFrom(RENEWALS, asked, { kind: 'renewals' }) ??
+    focusFrom(SEATS, asked, { kind: 'seats' }) ??
+    productFocus(asked)
+  );
 }
