@@ -59,6 +59,7 @@ const words = fc.oneof(
     'Teams usage at Fabrikam',
     'when does Woodgrove renew?',
     'how many seats does Contoso have?',
+    'how many E3 licenses does Contoso have?',
     'and Fabrikam?',
     'what about co?',
     'more',
@@ -99,8 +100,9 @@ const activity = fc
               // A card's refresh or choice with what was asked of the customer: as sent, odd, or of any shape.
               fc.record({
                 key: fc.oneof(fc.constant('00000001-0000-4000-8000-c0ffee000001'), fc.string()),
-                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats'), fc.anything()),
+                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats', 'product'), fc.anything()),
                 workload: fc.oneof(fc.constantFrom('Teams', 'onedrive'), fc.anything()),
+                product: fc.oneof(fc.constantFrom('E3', '${x}', ''), fc.anything()),
               }),
               // A compare button's customers, as JSON: well-formed, odd, or not JSON at all.
               fc.record({ customers: fc.oneof(fc.json(), fc.constant('[{"key":"x"},{"name":"co"}]'), fc.string()) }),
