@@ -480,6 +480,19 @@ for (const backend of BACKENDS) {
         ],
         // "Teams at risk" is no customer's Teams.
         ['Teams at risk', 'personal', 'I didn\'t get "Teams at risk".'],
+        // Expiring, ending, due: the renewals (were a customer or product named "expiring").
+        ['which customers have expiring subscriptions?', 'personal', '2 customers renew or end a trial in the next 90 days'],
+        ['expiring licenses', 'channel', '2 customers renew or end a trial in the next 90 days'],
+        ['customers with subscriptions expiring in the next 30 days', 'groupChat', '2 customers renew or end a trial in the next 30 days'],
+        [
+          'which customers have subscriptions that expire in December?',
+          'personal',
+          '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)',
+        ],
+        ['anything expiring?', 'channel', '2 customers renew or end a trial in the next 90 days'],
+        ['licenses about to expire', 'personal', '2 customers renew or end a trial in the next 90 days'],
+        ['subscriptions due for renewal', 'groupChat', '2 customers renew or end a trial in the next 90 days'],
+        ["what's ending this quarter?", 'personal', '2 customers renew or end a trial in the next 36 days, to the end of Q4'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

@@ -9,9 +9,33 @@ import {
 } from '../../metrics/renewals.js';
 import { SPAN_UNIT_DAYS } from './words.js';
 
-/** "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in the next 60 days", "how many seats renew in December?". */
-const RENEWALS =
-  /^(?:(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|will renew|(?:is|are) going to renew|expires?|is expiring|are expiring|ends?|(?:is|are) (?:up|due) for renewal|comes? up for renewal)|(?:renewing|expiring|up for renewal|due for renewal)|how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)|how many (?:renewals|expirations)(?: are there)?|(?:the )?(?:total |number of )?(?:seats|licen[cs]es|subscriptions) (?:renewing|expiring|up for renewal)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?(?:renewals?|subscriptions? renewing)(?: coming up| due)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:upcoming |next |coming )?(?:renewals?|expirations?|expiring subscriptions)(?: coming up| due)?)(.*)$/;
+/** What a partner holds that renews or expires. */
+const HELD = String.raw`(?:subscriptions?|licen[cs]es|seats|contracts?)`;
+/** "expiring", "up for renewal", "about to expire". */
+const ENDING = String.raw`(?:renewing|expiring|ending|running out|up for renewal|due for renewal|coming up for renewal|(?:about|due) to (?:renew|expire|end|run out))`;
+/** "subscriptions expiring", "licenses that expire", "seats which are up for renewal". */
+const HELD_ENDING = String.raw`${HELD} (?:(?:that|which) (?:(?:will )?(?:renew|expire|end|run out)|(?:are|is) ${ENDING})|${ENDING})`;
+/** "expiring subscriptions", "upcoming renewals". */
+const ENDING_HELD = String.raw`(?:expiring|renewing|ending|upcoming) ${HELD}`;
+
+/**
+ * "who renews soon?", "upcoming renewals", "which subscriptions expire this month?", "renewals in
+ * the next 60 days", "how many seats renew in December?", "which customers have expiring
+ * subscriptions?", "customers with subscriptions expiring in the next 30 days", "anything expiring?".
+ * The bare words ("expiring") come last: "expiring subscriptions" is read whole.
+ */
+const RENEWALS = new RegExp(
+  String.raw`^(?:${[
+    String.raw`(?:who|which customers?|what customers?|which subscriptions?|what subscriptions?|what) (?:renews?|is renewing|are renewing|will renew|(?:is|are) going to renew|expires?|is expiring|are expiring|ends?|(?:is|are) ending|(?:is|are) (?:up|due) for renewal|comes? up for renewal|(?:is|are) (?:about|due) to (?:renew|expire|end))`,
+    String.raw`(?:is )?(?:anything|something|any ${HELD}) ${ENDING}`,
+    String.raw`how many (?:seats|licen[cs]es|subscriptions) (?:renew|expire|end|are up for renewal)`,
+    String.raw`how many (?:renewals|expirations)(?: are there)?`,
+    String.raw`(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:total |number of )?${HELD_ENDING}`,
+    String.raw`(?:(?:who|which customers?|what customers?|which accounts?|what accounts?) (?:has|have) |(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) with )(?:a |any )?(?:renewals?|subscriptions? renewing|${ENDING_HELD}|${HELD_ENDING})(?: coming up| due)?`,
+    String.raw`(?:(?:show|list)(?: me)? )?(?:the |my |our |any )?(?:upcoming |next |coming )?(?:renewals?|expirations?|${ENDING_HELD})(?: coming up| due)?`,
+    String.raw`(?:renewing|expiring|ending|up for renewal|due for renewal)`,
+  ].join('|')})(.*)$`,
+);
 /** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
 const TRIALS_ENDING =
   /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?)))(?: coming up| due)?(.*)$/;
