@@ -25,6 +25,7 @@ import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
 import { capitalized, count, customersText, deploymentCounted, few, name, percentText, seatsText, usageCounted } from './text.js';
 import { percent } from '../metrics/percent.js';
+import { medianPercent } from '../metrics/median.js';
 import { lowPercent } from '../metrics/thresholds.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
@@ -212,14 +213,20 @@ export function rankedCard(
   );
 }
 
-/** "Teams usage over 12 customers: 80.3% (765 of 953 entitlements active)": the average asked for, sum over sum. */
+/**
+ * "Teams usage over 12 customers: 80.3% (765 of 953 entitlements active) · median customer 82%":
+ * the average asked for, sum over sum, then what a typical customer sees.
+ */
 function rankedTotal(ranked: readonly CustomerReport[], measure: RankedMeasure, what: string): { title: string; value: string } {
   const total = measureTotal(ranked, measure);
-  const value =
+  const counted =
     measure.kind === 'deployment'
       ? deploymentCounted(total.part, total.whole, total.percent)
       : usageCounted(total.part, total.whole, total.percent);
-  return { title: `${what} over ${customersText(ranked.length)}`, value };
+  return {
+    title: `${what} over ${customersText(ranked.length)}`,
+    value: `${counted} · median customer ${percentText(medianPercent(ranked, measure))}`,
+  };
 }
 
 /** Customers under the configured thresholds: of both numbers, each its own, or of the one measured. */

@@ -40,6 +40,10 @@ export function portfolioCard(view: PortfolioView): Reply {
               },
               { title: 'Usage', value: usageCounted(s.active, s.entitled, s.usagePercent) },
               {
+                title: 'Median customer',
+                value: `deployment ${percentText(s.median.deploymentPercent)}, usage ${percentText(s.median.usagePercent)}`,
+              },
+              {
                 title: 'Low adoption',
                 value: `${customersText(s.lowAdoption)} (deployment under ${t.deploymentLowPercent}% or usage under ${t.usageLowPercent}%)`,
               },

@@ -1,3 +1,4 @@
+import { medianPercent } from './median.js';
 import { percent } from './percent.js';
 import { FLAG_CODES, RECOMMENDATION_CODES, type FlagCode, type PortfolioReport, type RecommendationCode } from './report-types.js';
 import type { Thresholds } from './thresholds.js';
@@ -11,6 +12,8 @@ export interface PortfolioSummary {
   readonly active: number;
   readonly entitled: number;
   readonly usagePercent: number | null;
+  /** The median customer's deployment and usage: what a typical customer sees, where the sums weigh large customers most. */
+  readonly median: { readonly deploymentPercent: number | null; readonly usagePercent: number | null };
   /** Customers under the configured low-deployment or low-usage threshold. */
   readonly lowAdoption: number;
   /** Customers with at least one flag of each code (a customer counts once per code). */
@@ -53,6 +56,10 @@ export function summarize(report: PortfolioReport, thresholds: Thresholds): Port
     active,
     entitled,
     usagePercent: percent(active, entitled),
+    median: {
+      deploymentPercent: medianPercent(report.customers, { kind: 'deployment' }),
+      usagePercent: medianPercent(report.customers, { kind: 'usage' }),
+    },
     lowAdoption,
     flags,
     recommendations,

@@ -493,6 +493,10 @@ for (const backend of BACKENDS) {
         ['licenses about to expire', 'personal', '2 customers renew or end a trial in the next 90 days'],
         ['subscriptions due for renewal', 'groupChat', '2 customers renew or end a trial in the next 90 days'],
         ["what's ending this quarter?", 'personal', '2 customers renew or end a trial in the next 36 days, to the end of Q4'],
+        // The median customer is on the portfolio card and under a number's ranking.
+        ['median deployment', 'personal', PORTFOLIO],
+        ['what does a typical customer look like?', 'channel', PORTFOLIO],
+        ['median Teams usage', 'groupChat', 'Teams usage: 12 customers'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1121,8 +1125,8 @@ for (const backend of BACKENDS) {
       expect(texts.slice(0, 4)).to.deep.equal([
         'Usage: 12 customers',
         'Usage: entitlements active in the last 28 days, all workloads. Customers with no usage figures are left out.',
-        // The average asked for, sum over sum: the portfolio's usage.
-        'Usage over 12 customers: 82.6% (2,167 of 2,625 entitlements active)',
+        // The average asked for, sum over sum: the portfolio's usage; and the median customer's (81.6 and 82.7).
+        'Usage over 12 customers: 82.6% (2,167 of 2,625 entitlements active) · median customer 82.2%',
         'Customer (highest first)',
       ]);
       expect(texts.slice(6, 10)).to.deep.equal([
@@ -1133,7 +1137,7 @@ for (const backend of BACKENDS) {
       ]);
       const lowest = textsOf(cardOf((await h.say('rank customers by deployment'))[0]));
       expect(lowest.slice(2, 4)).to.deep.equal([
-        'Deployment over 12 customers: 83.8% (905 of 1,080 licenses assigned)',
+        'Deployment over 12 customers: 83.8% (905 of 1,080 licenses assigned) · median customer 84.3%',
         'Customer (lowest first)',
       ]);
       expect(lowest[6]).to.equal('Fabrikam Inc');
@@ -1160,7 +1164,7 @@ for (const backend of BACKENDS) {
       expect(texts.slice(0, 4)).to.deep.equal([
         'Usage: 7 customers with E3',
         'Usage: entitlements active in the last 28 days, all workloads. Customers with no usage figures are left out.',
-        'Usage over 7 customers: 86.5% (1,535 of 1,774 entitlements active)',
+        'Usage over 7 customers: 86.5% (1,535 of 1,774 entitlements active) · median customer 89%',
         'Customer (lowest first)',
       ]);
       // Only customers with E3, lowest usage first, each row with its usage counts.
@@ -1178,7 +1182,7 @@ for (const backend of BACKENDS) {
       expect(top.slice(0, 4)).to.deep.equal([
         'Deployment: the highest 2 of 7 customers with E3',
         'Deployment: licenses assigned of sold. Customers with no deployment figures are left out.',
-        'Deployment over 7 customers: 90.4% (610 of 675 licenses assigned)',
+        'Deployment over 7 customers: 90.4% (610 of 675 licenses assigned) · median customer 90.9%',
         'Customer (highest first)',
       ]);
       expect(top.slice(6)).to.deep.equal([
@@ -1444,7 +1448,7 @@ for (const backend of BACKENDS) {
         'Teams usage: 12 customers',
         'Teams usage: entitlements active in the last 28 days, over all products. Customers with no Teams figures are left out.',
         // "what's the average Teams usage?": the sum of the rows below over the sum of their entitlements.
-        'Teams usage over 12 customers: 83% (737 of 888 entitlements active)',
+        'Teams usage over 12 customers: 83% (737 of 888 entitlements active) · median customer 83.9%',
         'Customer (lowest first)',
       ]);
       expect(texts.filter((t) => /^Teams \d/.test(t))).to.deep.equal([
@@ -1716,9 +1720,11 @@ for (const backend of BACKENDS) {
       const card = cardOf((await h.say('portfolio'))[0]);
       const texts = textsOf(card);
       expect(texts[0]).to.equal('Portfolio: 12 customers');
-      expect(texts).to.include.members([
+      expect(texts.slice(2, 6)).to.deep.equal([
         'Deployment: 83.8% (905 of 1,080 licenses assigned)',
         'Usage: 82.6% (2,167 of 2,625 entitlements active)',
+        // The middle two of 12 customers: deployment 83.3% and 85.3%, usage 81.6% and 82.7%.
+        'Median customer: deployment 84.3%, usage 82.2%',
         'Low adoption: 2 customers (deployment under 60% or usage under 50%)',
       ]);
       expect(texts.join(' | ')).to.include(
