@@ -2,18 +2,23 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
+import { serviceRequestsText } from '../metrics/service-requests.js';
 import { workloadNamed } from '../data/workloads.js';
 import { licenseSums, productsNamed, usageSums } from '../metrics/products.js';
 import { count, percentText, renewalLine, usageCounted } from './text.js';
 
 /**
  * What of one customer was asked about ("Teams usage at Fabrikam", "when does Woodgrove renew?",
- * "how many seats does Contoso have?"): answered in a line above its card.
+ * "how many seats does Contoso have?", "is Fabrikam low?", "Contoso's open tickets"): answered in a
+ * line above its card.
  */
 export type CustomerFocus =
   | { readonly kind: 'workload'; readonly workload: string }
   | { readonly kind: 'renewals' }
   | { readonly kind: 'seats' }
+  /** Low adoption or not, against the thresholds in force. */
+  | { readonly kind: 'standing' }
+  | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
 
@@ -27,7 +32,7 @@ export function focusData(focus: CustomerFocus): Record<string, string> {
 /** The focus a button's data carries; null when it carries none, or one this bot never sent. */
 export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocus | null {
   const { focus, workload, product } = fields;
-  if (focus === 'renewals' || focus === 'seats') return { kind: focus };
+  if (focus === 'renewals' || focus === 'seats' || focus === 'standing' || focus === 'support') return { kind: focus };
   if (focus === 'product') return typeof product === 'string' && product.trim() !== '' ? { kind: 'product', product } : null;
   if (focus !== 'workload' || typeof workload !== 'string') return null;
   const named = workloadNamed(workload);
@@ -76,6 +81,45 @@ function seatsAnswer(report: CustomerReport): string {
   return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${byProduct(parts)}`;
 }
 
+/** "Low adoption: deployment 40% is under the 60% threshold, usage 37.5% under 50%." or why not. */
+function standingAnswer(report: CustomerReport, thresholds: Thresholds): string {
+  const { deploymentPercent: deployment, usagePercent: usage } = report;
+  if (deployment === null && usage === null)
+    return 'No deployment or usage figures in the cache yet, so no telling whether its adoption is low.';
+  const low = [
+    ...(deployment !== null && deployment < thresholds.deploymentLowPercent
+      ? [`deployment ${percentText(deployment)} is under the ${thresholds.deploymentLowPercent}% threshold`]
+      : []),
+    ...(usage !== null && usage < thresholds.usageLowPercent
+      ? [`usage ${percentText(usage)} is under the ${thresholds.usageLowPercent}% threshold`]
+      : []),
+  ];
+  if (low.length > 0) return `Low adoption: ${low.join(', and ')}.`;
+  const numbers = [
+    ...(deployment === null ? [] : [`deployment ${percentText(deployment)} (low under ${thresholds.deploymentLowPercent}%)`]),
+    ...(usage === null ? [] : [`usage ${percentText(usage)} (low under ${thresholds.usageLowPercent}%)`]),
+  ];
+  const upsell =
+    deployment !== null && deployment >= thresholds.upsellDeploymentPercent
+      ? `; deployment at or above ${thresholds.upsellDeploymentPercent}% is an upsell opportunity`
+      : '';
+  return `Not low: ${numbers.join(', ')}${upsell}.`;
+}
+
+/**
+ * "2 service requests in the last 30 days (1 still open)". With none in the cache, it cannot tell
+ * a customer that opened none from service requests never synced.
+ */
+function supportAnswer(report: CustomerReport, thresholds: Thresholds): string {
+  if (!report.sources.includes('pc-service-requests'))
+    return "No service requests in the cache: it opened none, or Partner Center's service requests have not been synced or imported.";
+  const many =
+    report.serviceRequests.last30Days >= thresholds.supportRequests30Days
+      ? `, ${thresholds.supportRequests30Days} or more: training and self-support are suggested`
+      : '';
+  return `${serviceRequestsText(report.serviceRequests)}${many}.`;
+}
+
 function productAnswer(report: CustomerReport, query: string): string {
   const products = productsNamed(report, query);
   if (products.length === 0) {
@@ -108,6 +152,10 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return renewalsAnswer(report, history);
     case 'seats':
       return seatsAnswer(report);
+    case 'standing':
+      return standingAnswer(report, thresholds);
+    case 'support':
+      return supportAnswer(report, thresholds);
     case 'product':
       return productAnswer(report, focus.product);
   }

@@ -497,6 +497,33 @@ for (const backend of BACKENDS) {
         ['median deployment', 'personal', PORTFOLIO],
         ['what does a typical customer look like?', 'channel', PORTFOLIO],
         ['median Teams usage', 'groupChat', 'Teams usage: 12 customers'],
+        // Low or not, and support requests, of one customer: answered above its card.
+        [
+          'is Fabrikam low?',
+          'personal',
+          'Fabrikam Inc: Low adoption: deployment 40% is under the 60% threshold, and usage 37.5% is under the 50% threshold.',
+        ],
+        [
+          'is Contoso below the threshold?',
+          'channel',
+          'Contoso Ltd: Not low: deployment 95% (low under 60%), usage 89% (low under 50%); deployment at or above 90% is an upsell opportunity.',
+        ],
+        ['how healthy is Coho?', 'groupChat', 'Coho Winery: Low adoption: usage 31% is under the 50% threshold.'],
+        [
+          "Litware's open tickets",
+          'personal',
+          'Litware Inc: 5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+        [
+          'how many support tickets does Contoso have?',
+          'channel',
+          "Contoso Ltd: No service requests in the cache: it opened none, or Partner Center's service requests have not been synced or imported.",
+        ],
+        ['is anyone low?', 'groupChat', '2 customers with low adoption'],
+        ['any customers with low adoption?', 'personal', '2 customers with low adoption'],
+        ['is our portfolio healthy?', 'channel', PORTFOLIO],
+        ['Fabrikam next steps', 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
+        ["Coho's action plan", 'personal', 'Coho Winery: why the numbers look like this'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1900,6 +1927,25 @@ for (const backend of BACKENDS) {
       // Seats, over every product; a focus this bot never sent is the plain card.
       const seats = textsOf(cardOf((await h.say('how many licenses does Tailspin have?'))[0]))[2];
       expect(seats).to.equal('25 licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
+      // Low or not, and support requests: each refresh asks it again.
+      for (const [text, focus, line] of [
+        [
+          'is Fabrikam low?',
+          'standing',
+          'Low adoption: deployment 40% is under the 60% threshold, and usage 37.5% is under the 50% threshold.',
+        ],
+        [
+          "Litware's support tickets",
+          'support',
+          '5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+      ] as const) {
+        const card = cardOf((await h.say(text))[0]);
+        expect(textsOf(card)[2], text).to.equal(line);
+        const again = (card as { refresh?: { action: { verb: string; data: { focus?: string } } } }).refresh!.action;
+        expect(again.data.focus).to.equal(focus);
+        expect(textsOf((await h.invoke(again.verb, again.data)).body.value)[2]).to.equal(line);
+      }
       const unknown = await h.invoke('refresh', { key: FABRIKAM, focus: 'workload', workload: 'Rockets' });
       expect(textsOf(unknown.body.value)).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
       // Several customers named so: each choice opens its card with what was asked answered.

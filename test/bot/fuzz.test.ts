@@ -60,6 +60,10 @@ const words = fc.oneof(
     'when does Woodgrove renew?',
     'how many seats does Contoso have?',
     'how many E3 licenses does Contoso have?',
+    'is Fabrikam low?',
+    "Litware's open tickets",
+    'median deployment',
+    'which customers have expiring subscriptions?',
     'and Fabrikam?',
     'what about co?',
     'more',
@@ -100,7 +104,7 @@ const activity = fc
               // A card's refresh or choice with what was asked of the customer: as sent, odd, or of any shape.
               fc.record({
                 key: fc.oneof(fc.constant('00000001-0000-4000-8000-c0ffee000001'), fc.string()),
-                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats', 'product'), fc.anything()),
+                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats', 'standing', 'support', 'product'), fc.anything()),
                 workload: fc.oneof(fc.constantFrom('Teams', 'onedrive'), fc.anything()),
                 product: fc.oneof(fc.constantFrom('E3', '${x}', ''), fc.anything()),
               }),

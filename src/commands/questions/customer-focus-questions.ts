@@ -13,7 +13,7 @@ export interface FocusAsked {
  * ("the", "our customers"); `group` names the capture.
  */
 const nameCaptured = (group: string, possessive = "(?:'s|')?"): string =>
-  String.raw`(?!(?:the|my|our|all|every|each|any|some|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
+  String.raw`(?!(?:the|my|our|all|every|each|any|anyone|anybody|some|someone|somebody|everyone|everybody|nobody|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
 const NAME = nameCaptured('');
 const CUSTOMER = nameCaptured('?<customer>');
 /** "Contoso's": a name that must be possessive, where nothing else tells where it ends. */
@@ -72,6 +72,29 @@ const SEATS = [
   new RegExp(String.raw`^${NAME} ${SEATS_WORDS}$`),
 ];
 
+/** Low adoption or not: "is Fabrikam low?", "is Contoso below the threshold?", "is Coho at risk?", "how healthy is Contoso?". */
+const STANDING = [
+  new RegExp(
+    String.raw`^(?:is|are) ${NAME} (?:low|(?:below|under|above|over) (?:the |our |my )?(?:(?:usage|deployment|adoption|low) )?thresholds?|at risk|a (?:churn )?risk|healthy|ok|okay|fine|on track|struggling|in (?:the )?(?:red|green|amber)|doing (?:ok|okay|well|fine|badly|poorly|alright))$`,
+  ),
+  new RegExp(String.raw`^(?:does|do) ${NAME} have (?:low|poor|good|healthy) (?:adoption|usage|deployment)$`),
+  new RegExp(String.raw`^how healthy (?:is|are) ${NAME}$`),
+  new RegExp(String.raw`^${NAME} health(?: check)?$`),
+];
+
+const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
+/** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
+const SUPPORT = [
+  new RegExp(
+    String.raw`^how many ${SUPPORT_WORDS} (?:does|do|did|has|have) ${NAME}(?: have| has| got| opened| raised| logged| filed)?(?: (?:lately|recently|this month))?$`,
+  ),
+  new RegExp(String.raw`^(?:the )?${SUPPORT_WORDS} (?:for|of|at|from|by) (.+?)$`),
+  new RegExp(String.raw`^${NAME} ${SUPPORT_WORDS}$`),
+  new RegExp(
+    String.raw`^(?:has|have|did|does) ${NAME} (?:opened|raised|logged|filed|called|contacted|open|raise|log|file|call|contact) (?:any |many |a lot of )?(?:support|${SUPPORT_WORDS})(?: (?:lately|recently|this month))?$`,
+  ),
+];
+
 /** Words that say which licenses, not which product: "how many unused licenses at Contoso" is no product's. */
 const NOT_A_PRODUCT = String.raw`(?!(?:how|who|what|which|when|where|why|is|are|does|do|the|our|my|all|its|their|total|unused|unassigned|assigned|active|inactive|idle|spare|free|deployment|usage|adoption)\b)`;
 const PRODUCT = String.raw`${NOT_A_PRODUCT}(?<product>\S+(?: \S+){0,4}?)`;
@@ -122,6 +145,8 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     workloadFocus(asked) ??
     focusFrom(RENEWALS, asked, { kind: 'renewals' }) ??
     focusFrom(SEATS, asked, { kind: 'seats' }) ??
+    focusFrom(STANDING, asked, { kind: 'standing' }) ??
+    focusFrom(SUPPORT, asked, { kind: 'support' }) ??
     productFocus(asked)
   );
 }

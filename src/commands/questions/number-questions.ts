@@ -211,11 +211,14 @@ export function zeroAsked(asked: string): PercentMeasure | null {
 }
 
 const LOW =
-  /^(?:(?:show|list|which|who|how many|customers|accounts|the|number|count)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:who|which customers?) (?:has not|hasn't|have not|haven't) (?:fully )?deployed\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
+  /^(?:(?:show|list|which|who|how many|any|customers|accounts|the|number|count)\b.*)?\b(?:low(?:est)?|least) (?:.+? )??(?:adoption|usage|use|deployment)\b|^(?:(?:who|which customers?) (?:has|have) )?(?:an? )?(?:.+? )?(?:adoption|usage|deployment) (?:problems?|issues?|trouble)$|^(?:who|which customers?) (?:is not|isn't|are not|aren't) deploying\b|^(?:who|which customers?) (?:has not|hasn't|have not|haven't) (?:fully )?deployed\b|^(?:whose|(?:which|what) (?:customers?|accounts?)'|(?:customers?|accounts?) whose) (?:.+? )?(?:adoption|usage|deployment) (?:is|are) (?:low|poor|bad|weak|lagging)$|^(?:who has )?(?:the )?worst (?:(?!.*\b(?:customers?|accounts?|by)\b).+ )?(?:adoption|usage|deployment)$/;
 const LEAST =
   /^(?:who|which customers?) (?:uses?|is using|are using) .+? (?:the )?least$|^(?:who|which customers?) (?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|(?:is |are )?barely|(?:is |are )?hardly) (?:using|use|uses) .+$|^(?:who|which customers?) (?:has not|hasn't|have not|haven't|did not|didn't|(?:has|have) (?:barely|hardly)) (?:used|touched|adopted) .+$|^(?:who|which customers?) (?:has|have) (?:little|hardly any|barely any) .+? (?:usage|use|adoption)$|^(?:customers?|accounts?) (?:(?:that|who) (?:are|is) )?(?:not|barely|hardly) using .+$/;
-/** "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the threshold?": low adoption of either number. */
-const WHO_IS = String.raw`(?:who|which customers?|what customers?|how many customers?) (?:is|are)`;
+/**
+ * "who is struggling?", "which customers are at risk?", "at-risk customers", "who is below the
+ * threshold?", "is anyone low?": low adoption of either number.
+ */
+const WHO_IS = String.raw`(?:(?:who|which customers?|what customers?|how many customers?) (?:is|are)|(?:(?:is|are) )?(?:anyone|anybody|any (?:customers?|accounts?)|any of (?:my|our|the) (?:customers|accounts)))`;
 const UNDER_THRESHOLD = String.raw`(?:below|under) (?:the |our |my )?(?:low adoption )?thresholds?`;
 /** "red accounts", "customers in the red", "who should I worry about?": low adoption (green is above the thresholds, amber close to them). */
 const RED = String.raw`(?:(?:show |list )?(?:the |my |our )?red (?:customers|accounts)|(?:customers|accounts|who(?: is| are)?) in the red|(?:which|what) (?:customers|accounts) are red|(?:(?:which )?customers|accounts|who) (?:(?:should )?i|we) (?:should )?worry about|(?:which|what) (?:customers|accounts) should (?:i|we) worry about)`;
