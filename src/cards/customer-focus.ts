@@ -3,9 +3,11 @@ import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
+import { dataAgeDays } from '../metrics/flags.js';
+import { SOURCE_LABELS } from '../data/records.js';
 import { workloadNamed } from '../data/workloads.js';
-import { licenseSums, productsNamed, usageSums } from '../metrics/products.js';
-import { count, percentText, renewalLine, usageCounted } from './text.js';
+import { licenseSums, productsNamed, renewalsNamed, usageSums } from '../metrics/products.js';
+import { count, day, percentText, renewalLine, renewalText, spareText, usageCounted } from './text.js';
 
 /**
  * What of one customer was asked about ("Teams usage at Fabrikam", "when does Woodgrove renew?",
@@ -18,6 +20,8 @@ export type CustomerFocus =
   | { readonly kind: 'seats' }
   /** Low adoption or not, against the thresholds in force. */
   | { readonly kind: 'standing' }
+  /** How old its newest data is. */
+  | { readonly kind: 'data' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
@@ -32,7 +36,7 @@ export function focusData(focus: CustomerFocus): Record<string, string> {
 /** The focus a button's data carries; null when it carries none, or one this bot never sent. */
 export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocus | null {
   const { focus, workload, product } = fields;
-  if (focus === 'renewals' || focus === 'seats' || focus === 'standing' || focus === 'support') return { kind: focus };
+  if (focus === 'renewals' || focus === 'seats' || focus === 'standing' || focus === 'support' || focus === 'data') return { kind: focus };
   if (focus === 'product') return typeof product === 'string' && product.trim() !== '' ? { kind: 'product', product } : null;
   if (focus !== 'workload' || typeof workload !== 'string') return null;
   const named = workloadNamed(workload);
@@ -74,11 +78,13 @@ function renewalsAnswer(report: CustomerReport, history: CustomerHistory): strin
 function seatsAnswer(report: CustomerReport): string {
   if (report.deploymentPercent === null)
     return 'No license counts in the cache: its data so far says who is active, not how many licenses were sold.';
-  const unassigned = Math.max(0, report.sold - report.assigned);
-  const parts = report.products.flatMap((p) =>
-    p.sold === null || p.assigned === null ? [] : [`${p.product}: ${count(p.assigned)} of ${count(p.sold)}`],
+  const counted = report.products.flatMap(({ product, sold, assigned }) =>
+    sold === null || assigned === null ? [] : [{ product, sold, assigned }],
   );
-  return `${count(report.sold)} licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${count(unassigned)} unassigned.${byProduct(parts)}`;
+  const parts = counted.map((p) => `${p.product}: ${count(p.assigned)} of ${count(p.sold)}`);
+  // One product: its name says which licenses.
+  const which = counted.length === 1 ? `${counted[0]!.product} ` : '';
+  return `${count(report.sold)} ${which}licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${spareText(report.sold, report.assigned)}.${byProduct(parts)}`;
 }
 
 /** "Low adoption: deployment 40% is under the 60% threshold, usage 37.5% under 50%." or why not. */
@@ -120,18 +126,36 @@ function supportAnswer(report: CustomerReport, thresholds: Thresholds): string {
   return `${serviceRequestsText(report.serviceRequests)}${many}.`;
 }
 
-function productAnswer(report: CustomerReport, query: string): string {
+/**
+ * "Fresh: the newest data is 2 days old (2026-11-23, Partner Center analytics); data older than 7
+ * days is flagged.", or the old data's explanation.
+ */
+function dataAnswer(report: CustomerReport, history: CustomerHistory, thresholds: Thresholds): string {
+  if (report.dataAsOf === null) return 'No deployment or usage data in the cache for it yet.';
+  const stale = report.flags.find((f) => f.code === 'stale-data');
+  if (stale) return stale.message;
+  const age = dataAgeDays(report.dataAsOf, new Date(history.today));
+  const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ');
+  const old = age < 1 ? 'from today' : `${count(age)} day${age === 1 ? '' : 's'} old`;
+  return `Fresh: the newest data is ${old} (${day(report.dataAsOf)}, ${sources}); data older than ${thresholds.staleDays} days is flagged.`;
+}
+
+function productAnswer(report: CustomerReport, query: string, history: CustomerHistory): string {
   const products = productsNamed(report, query);
   if (products.length === 0) {
     const named = report.products.map((p) => p.product).join(', ');
-    return `No product named like "${query}" here: ${named === '' ? 'no products in the cache' : `its products are ${named}`}.`;
+    const none = `No product named like "${query}" here: ${named === '' ? 'no products in the cache' : `its products are ${named}`}`;
+    // A trial, or a subscription no report counts yet: its end is known.
+    const subscriptions = renewalsNamed(report, query);
+    if (subscriptions.length === 0) return `${none}.`;
+    return `${none}; its subscriptions include ${subscriptions.map((r) => renewalText(r, history.today)).join(' · ')}.`;
   }
   const label = products.map((p) => p.product).join(' and ');
   const licenses = licenseSums(products);
   const deployment =
     licenses.sold === null || licenses.assigned === null
       ? 'no license counts'
-      : `${count(licenses.assigned)} of ${count(licenses.sold)} licenses assigned (deployment ${percentText(licenses.deploymentPercent)}), ${count(Math.max(0, licenses.sold - licenses.assigned))} unassigned`;
+      : `${count(licenses.assigned)} of ${count(licenses.sold)} licenses assigned (deployment ${percentText(licenses.deploymentPercent)}), ${spareText(licenses.sold, licenses.assigned)}`;
   const usage = usageSums(products);
   const workloads = products
     .flatMap((p) => p.workloads)
@@ -156,7 +180,9 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return standingAnswer(report, thresholds);
     case 'support':
       return supportAnswer(report, thresholds);
+    case 'data':
+      return dataAnswer(report, history, thresholds);
     case 'product':
-      return productAnswer(report, focus.product);
+      return productAnswer(report, focus.product, history);
   }
 }

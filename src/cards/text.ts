@@ -70,6 +70,12 @@ export function unassignedText(c: LicenseCounts): string {
   return `${count(unassignedLicenses(c))} of ${count(c.sold)} licenses unassigned`;
 }
 
+/** "15 unassigned", or "5 more assigned than sold" when a license was assigned beyond those sold (never "0"). */
+export function spareText(sold: number, assigned: number): string {
+  const spare = unassignedLicenses({ sold, assigned });
+  return spare >= 0 ? `${count(spare)} unassigned` : `${count(-spare)} more assigned than sold`;
+}
+
 /** "75 of 120 entitlements inactive"; empty when everyone entitled was active (or more were). */
 export function inactiveText(c: LicenseCounts): string {
   const inactive = inactiveEntitlements(c);

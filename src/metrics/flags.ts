@@ -125,9 +125,14 @@ function yammerOveruse(usage: UsageView, all: readonly UsageRecord[]): Flag | nu
   };
 }
 
+/** How many whole days old data of that date is. */
+export function dataAgeDays(dataAsOf: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(dataAsOf)) / DAY_MS);
+}
+
 function staleness(dataAsOf: string | null, now: Date, thresholds: Thresholds): Flag | null {
   if (dataAsOf === null) return null;
-  const ageDays = Math.floor((now.getTime() - Date.parse(dataAsOf)) / DAY_MS);
+  const ageDays = dataAgeDays(dataAsOf, now);
   if (ageDays <= thresholds.staleDays) return null;
   return {
     code: 'stale-data',

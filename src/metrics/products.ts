@@ -1,7 +1,7 @@
 import { workloadNamed } from '../data/workloads.js';
 import { workloadTotal, type RankOrder } from './percent-filter.js';
 import { largestFirst } from './size.js';
-import type { CustomerReport, ProductAdoption } from './report-types.js';
+import type { CustomerReport, ProductAdoption, Renewal } from './report-types.js';
 import { percent } from './percent.js';
 import { byNumberThenName } from './by-name.js';
 
@@ -20,12 +20,12 @@ function words(name: string): string[] {
  */
 export function productsNamed(report: CustomerReport, query: string): ProductAdoption[] {
   const wanted = words(query);
-  const whole = report.products.filter((p) => hasWords(p, wanted));
+  const whole = report.products.filter((p) => hasWords({ name: p.product }, wanted));
   if (whole.length > 0) return whole;
   // "E3 or E5", "E3 and E5", "E3, E5": each product asked, when no name has all the words.
   const alternatives = alternativesOf(query).map(words);
   if (alternatives.length < 2) return whole;
-  return report.products.filter((p) => alternatives.some((part) => hasWords(p, part)));
+  return report.products.filter((p) => alternatives.some((part) => hasWords({ name: p.product }, part)));
 }
 
 /** "E3 or E5", "E3 and E5", "E3, E5", "E3/E5": the products named together, each as typed. */
@@ -37,13 +37,22 @@ function alternativesOf(query: string): string[] {
 }
 
 /**
+ * The customer's live subscriptions with a term or trial end whose offer is named so, as
+ * productsNamed reads a name: a trial has no license figures until it converts.
+ */
+export function renewalsNamed(report: CustomerReport, query: string): Renewal[] {
+  const wanted = words(query);
+  return report.renewals.filter((r) => hasWords({ name: r.offer }, wanted));
+}
+
+/**
  * How a product query reads over the customers, for titles: as typed when some product's name has
  * all its words, otherwise its products named together joined by "or" ("E3 and E5" lists the
  * customers with either, and says "E3 or E5").
  */
 export function productLabel(customers: readonly CustomerReport[], query: string): string {
   const wanted = words(query);
-  if (customers.some((c) => c.products.some((p) => hasWords(p, wanted)))) return query;
+  if (customers.some((c) => c.products.some((p) => hasWords({ name: p.product }, wanted)))) return query;
   const alternatives = alternativesOf(query);
   return alternatives.length < 2 ? query : alternatives.join(' or ');
 }
@@ -54,9 +63,9 @@ export function soldOf(product: string): (c: CustomerReport) => number {
 }
 
 /** Whether a product's name has every word wanted, whole or as the start of a word of three letters or more. */
-function hasWords(product: ProductAdoption, wanted: readonly string[]): boolean {
+function hasWords({ name }: { readonly name: string }, wanted: readonly string[]): boolean {
   if (wanted.length === 0) return false;
-  const have = words(product.product);
+  const have = words(name);
   return wanted.every((w) => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w))));
 }
 

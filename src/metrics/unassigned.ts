@@ -6,7 +6,7 @@ import type { CustomerReport } from './report-types.js';
 export type LicenseCounts = Pick<CustomerReport, 'customer' | 'sold' | 'assigned' | 'active' | 'entitled'>;
 
 /** Licenses sold and assigned to nobody: what the customer pays for and no one can use. */
-export function unassignedLicenses(c: LicenseCounts): number {
+export function unassignedLicenses(c: Pick<LicenseCounts, 'sold' | 'assigned'>): number {
   return c.sold - c.assigned;
 }
 

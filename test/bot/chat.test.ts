@@ -461,8 +461,16 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No renewal dates in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
-        ['how many seats does Contoso have?', 'channel', 'Contoso Ltd: 300 licenses sold: 285 assigned (deployment 95%), 15 unassigned.'],
-        ['Fabrikam licenses', 'personal', 'Fabrikam Inc: 100 licenses sold: 40 assigned (deployment 40%), 60 unassigned.'],
+        [
+          'how many seats does Contoso have?',
+          'channel',
+          'Contoso Ltd: 300 OFFICE 365 ENTERPRISE E3 licenses sold: 285 assigned (deployment 95%), 15 unassigned.',
+        ],
+        [
+          'Fabrikam licenses',
+          'personal',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
         [
           'how many E3 licenses does Contoso have?',
           'groupChat',
@@ -476,7 +484,7 @@ for (const backend of BACKENDS) {
         [
           'how many unused licenses does Fabrikam have?',
           'channel',
-          'Fabrikam Inc: 100 licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
         ],
         // "Teams at risk" is no customer's Teams.
         ['Teams at risk', 'personal', 'I didn\'t get "Teams at risk".'],
@@ -524,6 +532,36 @@ for (const backend of BACKENDS) {
         ['is our portfolio healthy?', 'channel', PORTFOLIO],
         ['Fabrikam next steps', 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
         ["Coho's action plan", 'personal', 'Coho Winery: why the numbers look like this'],
+        // How old one customer's data is; whether it has a product; what it bought.
+        [
+          'when did Contoso last sync?',
+          'personal',
+          'Contoso Ltd: Fresh: the newest data is from today (2026-11-25, Partner Center analytics); data older than 7 days is flagged.',
+        ],
+        [
+          "is Proseware's data up to date?",
+          'channel',
+          'Proseware: The newest data is 21 days old (2026-11-04). Microsoft Graph reports lag about 48 hours, so anything older than 7 days means the export or sync stopped: refresh it before acting on these numbers.',
+        ],
+        ['does Contoso have E5?', 'groupChat', 'Contoso Ltd: No product named like "E5" here: its products are OFFICE 365 ENTERPRISE E3.'],
+        [
+          'does Tailspin have Teams Premium?',
+          'personal',
+          'Tailspin Toys: No product named like "Teams Premium" here: its products are MICROSOFT 365 BUSINESS PREMIUM; its subscriptions include Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on).',
+        ],
+        [
+          'what products does Tailspin have?',
+          'channel',
+          'Tailspin Toys: 25 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 20 assigned (deployment 80%), 5 unassigned.',
+        ],
+        [
+          'does Litware have any support tickets?',
+          'groupChat',
+          'Litware Inc: 5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+        ['does anyone have E5?', 'personal', 'No customer has a product named like "E5".'],
+        ["which customers haven't synced?", 'channel', 'Data: 12 customers, newest from 2026-11-25'],
+        ["who hasn't been updated recently?", 'groupChat', '1 customer: Old data'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1926,7 +1964,7 @@ for (const backend of BACKENDS) {
       expect(await follow('and Fabrikam?')).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
       // Seats, over every product; a focus this bot never sent is the plain card.
       const seats = textsOf(cardOf((await h.say('how many licenses does Tailspin have?'))[0]))[2];
-      expect(seats).to.equal('25 licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
+      expect(seats).to.equal('25 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
       // Low or not, and support requests: each refresh asks it again.
       for (const [text, focus, line] of [
         [

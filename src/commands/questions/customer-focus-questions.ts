@@ -69,6 +69,10 @@ const SEATS = [
   new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:has|have) ${NAME} (?:bought|got|purchased)$`),
   new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:at|for|in) (.+?)$`),
   new RegExp(String.raw`^(?:the )?${SEATS_WORDS} (?:for|of|at) (.+?)$`),
+  new RegExp(String.raw`^(?:does|do) ${NAME} have (?:any )?(?:unused|unassigned|spare|free|idle) (?:licen[cs]es|seats)$`),
+  // "what products does Contoso have?", "what does Contoso buy?": its licenses, product by product.
+  new RegExp(String.raw`^what (?:products|licen[cs]es|subscriptions|skus|plans) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
+  new RegExp(String.raw`^what (?:does|do|did) ${NAME} (?:buy|own|pay for|have licen[cs]es for)(?: from (?:us|me))?$`),
   new RegExp(String.raw`^${NAME} ${SEATS_WORDS}$`),
 ];
 
@@ -82,6 +86,16 @@ const STANDING = [
   new RegExp(String.raw`^${NAME} health(?: check)?$`),
 ];
 
+const DATA_WORDS = String.raw`(?:data|numbers|figures|report)`;
+/** How old its data is: "when was Contoso last synced?", "how old is Contoso's data?", "is Fabrikam's data up to date?". */
+const DATA_AGE = [
+  new RegExp(String.raw`^when (?:did|was|were|has|have) ${NAME} (?:last )?(?:sync|synced|update|updated|refresh|refreshed)(?: last)?$`),
+  new RegExp(String.raw`^how (?:old|fresh|recent|current|up to date|up-to-date) (?:is|are) ${OWNER} ${DATA_WORDS}$`),
+  new RegExp(String.raw`^(?:is|are) ${OWNER} ${DATA_WORDS} (?:up to date|up-to-date|current|fresh|recent|old|stale|outdated|out of date)$`),
+  new RegExp(String.raw`^${NAME} (?:data age|last sync|last update|data date)$`),
+  new RegExp(String.raw`^(?:the )?(?:data age|age of the data|last sync|last update) (?:for|of|at) (.+?)$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -89,6 +103,7 @@ const SUPPORT = [
     String.raw`^how many ${SUPPORT_WORDS} (?:does|do|did|has|have) ${NAME}(?: have| has| got| opened| raised| logged| filed)?(?: (?:lately|recently|this month))?$`,
   ),
   new RegExp(String.raw`^(?:the )?${SUPPORT_WORDS} (?:for|of|at|from|by) (.+?)$`),
+  new RegExp(String.raw`^(?:does|do) ${NAME} have (?:any |many |a lot of )?${SUPPORT_WORDS}$`),
   new RegExp(String.raw`^${NAME} ${SUPPORT_WORDS}$`),
   new RegExp(
     String.raw`^(?:has|have|did|does) ${NAME} (?:opened|raised|logged|filed|called|contacted|open|raise|log|file|call|contact) (?:any |many |a lot of )?(?:support|${SUPPORT_WORDS})(?: (?:lately|recently|this month))?$`,
@@ -107,6 +122,8 @@ const PRODUCT_FOCUS = [
   new RegExp(String.raw`^how many ${PRODUCT} (?:licen[cs]es|seats) (?:at|for|in) (?<customer>.+?)$`),
   new RegExp(String.raw`^(?:how(?: is| are) )?${OWNER} ${PRODUCT} (?:licen[cs]es|seats|deployment|usage|adoption|numbers)$`),
   new RegExp(String.raw`^${PRODUCT} (?:licen[cs]es|seats|deployment|usage|adoption|numbers) (?:at|for|of|in) (?<customer>.+?)$`),
+  // "does Contoso have E5?", "does Fabrikam still use Teams Premium?"
+  new RegExp(String.raw`^(?:does|do) ${CUSTOMER} (?:still )?(?:have|own|use|buy|pay for) (?:any )?${PRODUCT}(?: licen[cs]es| seats)?$`),
 ];
 
 function workloadFocus(asked: string): FocusAsked | null {
@@ -147,6 +164,7 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     focusFrom(SEATS, asked, { kind: 'seats' }) ??
     focusFrom(STANDING, asked, { kind: 'standing' }) ??
     focusFrom(SUPPORT, asked, { kind: 'support' }) ??
+    focusFrom(DATA_AGE, asked, { kind: 'data' }) ??
     productFocus(asked)
   );
 }

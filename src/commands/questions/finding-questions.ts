@@ -15,7 +15,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     'yammer-overuse',
   ],
   [
-    /^(?:(?:old|stale|outdated|out-of-date) data|data (?:is |that is )?(?:old|stale|outdated|out of date|not fresh)|(?:not|never) synced (?:lately|recently))$/,
+    /^(?:(?:old|stale|outdated|out-of-date) data|data (?:is |that is )?(?:old|stale|outdated|out of date|not fresh)|(?:(?:have|has) (?:not|never)|haven't|hasn't|not|never)(?: been)? (?:synced|updated|refreshed)(?: lately| recently| in a while| this week)?)$/,
     'stale-data',
   ],
   [

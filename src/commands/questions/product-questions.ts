@@ -9,7 +9,7 @@ import { originalCase } from './words.js';
 
 /** "who bought E3?", "which customers have Dynamics 365 Sales licenses", "customers with Teams Premium", "E3 customers". */
 const PRODUCT =
-  /^(?:(?:who|which customers?|what customers?|how many (?:customers|accounts)(?: do (?:we|i) have)?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using|with|on)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
+  /^(?:(?:who|which customers?|what customers?|how many (?:customers|accounts)(?: do (?:we|i) have)?) (?:bought|buys|buy|has|have|owns?|is on|are on|uses?|is using|are using|with|on)|(?:does|do|did) (?:anyone|anybody|any (?:of )?(?:(?:our|my|the) )?(?:customers?|accounts?)|(?:our|my) (?:customers|accounts)) (?:have|own|use|buy|pay for)|(?:(?:show|list)(?: me)? )?(?:customers?|accounts?) (?:with|on|that (?:bought|have|own)|buying|using|owning))(?: an?| the| some| any)? (.+?)(?: licen[cs]es?| seats?| subscriptions?| plans?)?$|^(?:(?:show|list)(?: me)? )?(?:(?:all|my|our|the) )?(?!(?:how|who|what|which|where|why|when)\b)(.+?) (?:customers|accounts)$/;
 
 /** A workload's usage across customers, lowest first: "Teams usage", "who uses Teams?". */
 export const workloadRanking = (workload: string, among: Among | null = null): Command => ({

@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import { focusAnswer } from '../../src/cards/customer-focus.js';
+import { DEFAULT_THRESHOLDS } from '../../src/metrics/thresholds.js';
+import { reportOf } from '../helpers.js';
+
+describe('what is asked of one customer, in a sentence', () => {
+  const history = { trend: null, points: [], today: '2026-11-25T12:00:00.000Z' };
+  // Seats assigned beyond those sold (a grace period, a trial moved over): deployment above 100%,
+  // never "0 unassigned".
+  const overAssigned = reportOf('Tailspin', {
+    sold: 30,
+    assigned: 33,
+    deploymentPercent: 110,
+    products: [
+      { product: 'Microsoft 365 E3', sold: 20, assigned: 29, deploymentPercent: 145, workloads: [] },
+      { product: 'Visio Plan 2', sold: 10, assigned: 4, deploymentPercent: 40, workloads: [] },
+    ],
+  });
+
+  it('says how many more licenses are assigned than sold', () => {
+    expect(focusAnswer(overAssigned, { kind: 'seats' }, history, DEFAULT_THRESHOLDS)).to.equal(
+      '30 licenses sold: 33 assigned (deployment 110%), 3 more assigned than sold. By product: Microsoft 365 E3: 29 of 20 · Visio Plan 2: 4 of 10.',
+    );
+    expect(focusAnswer(overAssigned, { kind: 'product', product: 'E3' }, history, DEFAULT_THRESHOLDS)).to.equal(
+      'Microsoft 365 E3: 29 of 20 licenses assigned (deployment 145%), 9 more assigned than sold; no entitlements counted.',
+    );
+    expect(focusAnswer(overAssigned, { kind: 'product', product: 'visio' }, history, DEFAULT_THRESHOLDS)).to.equal(
+      'Visio Plan 2: 4 of 10 licenses assigned (deployment 40%), 6 unassigned; no entitlements counted.',
+    );
+  });
+
+  it('says how old the newest data is, from today on', () => {
+    const fresh = (dataAsOf: string) =>
+      focusAnswer(reportOf('Contoso', { dataAsOf, sources: ['pc-analytics'] }), { kind: 'data' }, history, DEFAULT_THRESHOLDS);
+    expect(fresh('2026-11-25T06:00:00.000Z')).to.equal(
+      'Fresh: the newest data is from today (2026-11-25, Partner Center analytics); data older than 7 days is flagged.',
+    );
+    expect(fresh('2026-11-24T06:00:00.000Z')).to.equal(
+      'Fresh: the newest data is 1 day old (2026-11-24, Partner Center analytics); data older than 7 days is flagged.',
+    );
+    expect(focusAnswer(reportOf('Empty'), { kind: 'data' }, history, DEFAULT_THRESHOLDS)).to.equal(
+      'No deployment or usage data in the cache for it yet.',
+    );
+  });
+});
