@@ -562,6 +562,12 @@ for (const backend of BACKENDS) {
         ['does anyone have E5?', 'personal', 'No customer has a product named like "E5".'],
         ["which customers haven't synced?", 'channel', 'Data: 12 customers, newest from 2026-11-25'],
         ["who hasn't been updated recently?", 'groupChat', '1 customer: Old data'],
+        // Exports, links and shares said other ways.
+        ['download csv', 'personal', 'Exports are made on the command line.'],
+        ['give me a csv of low adoption', 'channel', 'Exports are made on the command line.'],
+        ['email me the report', 'groupChat', 'Exports are made on the command line.'],
+        ['which customers are linked?', 'personal', 'No channel follows a customer yet.'],
+        ['post Fabrikam to the Fabrikam channel', 'channel', 'Fabrikam Inc: deployment 40%, usage 37.5%'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

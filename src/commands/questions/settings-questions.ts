@@ -32,7 +32,7 @@ const ALERTS_EVERYWHERE =
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
-  /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked(?: to .+)?|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$/;
+  /^(?:show |list )?(?:links|linked channels)$|^(?:which|what) channels? (?:is |are )?(?:linked(?: to .+)?|follows? .+)$|^who follows .+$|^(?:which|what) (?:customers? )?(?:does|do) (?:this|the) (?:channel|team) follow$|^what is (?:this|the) (?:channel|team) linked to$|^(?:which|what) (?:customers|accounts) (?:are|have been) linked(?: to (?:a |their |any )?channels?)?$|^(?:which|what) (?:customers|accounts) (?:have|has) (?:a |an )?(?:linked |account )?channels?$/;
 const UNLINK = /^unlink(?: this (?:channel|chat))?$/;
 /** "unlink Contoso", "stop following Contoso", "unfollow Contoso here". */
 const UNLINK_ONE =
@@ -59,7 +59,7 @@ const UNMUTE =
   /^(?:unmute|unsilence|unsnooze)(?: (?:the )?alerts?)?(?: (?:for|about|on|from|of))? (?!alerts?$)(.+?)(?:'s|')?(?: alerts?)?$|^(?:resume|restart) (?:the )?alerts? (?:for|about|on|from|of) (.+)$/;
 /** "share Contoso", "share Contoso's card", "post Contoso to its channel": its card to the channels that follow it. */
 const SHARE =
-  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
+  /^share (?!(?:the )?(?:it|this|that|them|portfolio|overview|everything|card)(?: card)?$)(?:the )?(.+?)(?:'s|')?(?: card)?(?: (?:to|in|into|with|on) (?:the |its |their |this )?(?:account |customer )?(?:channels?|teams?|account teams?))?$|^(?:post|send) (?:the )?(.+?)(?:'s|')?(?: card)? (?:to|in|into|on) (?:the |its |their )?(?:\S+(?: \S+)?'?s? )?(?:account |customer )?(?:channels?|teams?|account teams?)$/;
 /** "below 40%", "under 40", "at most 40%"; "to 40%", "hits 40% or less" (with the sign: "at 9" is no percent). */
 const ALERT_PERCENT =
   /(?:\b(?:below|under|less than|lower than|at most|no more than)|<)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?|(?:\b(?:to|at)\s+|(?<=\b(?:hits?|reach(?:es)?) ))(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)(?:\s+or (?:less|lower|below|under))?/;
