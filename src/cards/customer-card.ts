@@ -1,14 +1,14 @@
 import { SOURCE_LABELS } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
-import { describeMovement, pointsText, type CustomerHistory, type Trend } from '../metrics/trend.js';
+import { describeMovement, type CustomerHistory, type Trend } from '../metrics/trend.js';
 import type { AdviceLinks, Thresholds } from '../metrics/thresholds.js';
 import { customerKey } from '../metrics/customer-key.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import { attentionText } from '../metrics/subscription-attention.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
 import { render, type Reply } from './card.js';
-import { focusAnswer, focusData, type CustomerFocus } from './customer-focus.js';
+import { focusAnswer, focusData, workloadMoves, type CustomerFocus } from './customer-focus.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
 
@@ -114,11 +114,7 @@ function refreshData(key: string, notice: Notice | null): Record<string, string>
 /** "Since 2026-11-20 (7 days): Exchange ▲ 2 pts · Teams ▼ 3.5 pts · Yammer unchanged"; empty when no workload's move is known. */
 function workloadMovesLine(workloads: readonly { readonly workload: string }[], trend: Trend | null): string {
   if (trend === null) return '';
-  const moves = workloads.flatMap(({ workload }) => {
-    const change = trend.workloadChanges[workload];
-    if (change === undefined) return [];
-    return [`${workload} ${change === 0 ? 'unchanged' : `${change > 0 ? '▲' : '▼'} ${pointsText(change)}`}`];
-  });
+  const moves = workloadMoves(workloads, trend);
   return moves.length === 0
     ? ''
     : plain(`Since ${trend.since} (${trend.days} day${trend.days === 1 ? '' : 's'}): ${moves.join(' · ')}`, 400);

@@ -1,5 +1,5 @@
 import type { CustomerReport } from '../metrics/report-types.js';
-import { describeMovement, type CustomerHistory } from '../metrics/trend.js';
+import { describeMovement, pointsText, trend, type CustomerHistory, type Trend } from '../metrics/trend.js';
 import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
@@ -22,6 +22,8 @@ export type CustomerFocus =
   | { readonly kind: 'standing' }
   /** How old its newest data is. */
   | { readonly kind: 'data' }
+  /** How its numbers moved over about so many days ("since last month": 30). */
+  | { readonly kind: 'trend'; readonly days: number }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
@@ -30,12 +32,18 @@ export type CustomerFocus =
 export function focusData(focus: CustomerFocus): Record<string, string> {
   if (focus.kind === 'workload') return { focus: 'workload', workload: focus.workload };
   if (focus.kind === 'product') return { focus: 'product', product: focus.product };
+  if (focus.kind === 'trend') return { focus: 'trend', days: String(focus.days) };
   return { focus: focus.kind };
 }
 
 /** The focus a button's data carries; null when it carries none, or one this bot never sent. */
 export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocus | null {
-  const { focus, workload, product } = fields;
+  const { focus, workload, product, days } = fields;
+  if (focus === 'trend') {
+    // As sent: a span of 1 to 999 days.
+    const span = typeof days === 'string' && /^\d{1,3}$/.test(days) ? Number(days) : 0;
+    return span >= 1 ? { kind: 'trend', days: span } : null;
+  }
   if (focus === 'renewals' || focus === 'seats' || focus === 'standing' || focus === 'support' || focus === 'data') return { kind: focus };
   if (focus === 'product') return typeof product === 'string' && product.trim() !== '' ? { kind: 'product', product } : null;
   if (focus !== 'workload' || typeof workload !== 'string') return null;
@@ -85,6 +93,40 @@ function seatsAnswer(report: CustomerReport): string {
   // One product: its name says which licenses.
   const which = counted.length === 1 ? `${counted[0]!.product} ` : '';
   return `${count(report.sold)} ${which}licenses sold: ${count(report.assigned)} assigned (deployment ${percentText(report.deploymentPercent)}), ${spareText(report.sold, report.assigned)}.${byProduct(parts)}`;
+}
+
+/** "Teams ▼ 3.5 pts", "Yammer unchanged": each workload's move, for those whose move is known. */
+export function workloadMoves(workloads: readonly { readonly workload: string }[], moved: Trend): string[] {
+  return workloads.flatMap(({ workload }) => {
+    const change = moved.workloadChanges[workload];
+    if (change === undefined) return [];
+    return [`${workload} ${change === 0 ? 'unchanged' : `${change > 0 ? '▲' : '▼'} ${pointsText(change)}`}`];
+  });
+}
+
+/** "deployment ▲ up 2 pts to 95%", "usage unchanged at 89%", "usage 89% (no earlier figure)"; empty without a number. */
+function measureMove(name: string, now: number | null, change: number | null): string {
+  if (now === null) return '';
+  if (change === null) return `${name} ${percentText(now)} (no earlier figure)`;
+  if (change === 0) return `${name} unchanged at ${percentText(now)}`;
+  return `${name} ${change > 0 ? '▲ up' : '▼ down'} ${pointsText(change)} to ${percentText(now)}`;
+}
+
+/**
+ * "Since 2026-10-28 (30 days): deployment ▲ up 2 pts to 95%, usage ▼ down 3 pts to 89%. Teams ▼ 2
+ * pts · Exchange ▲ 1 pt.", against the newest point at least so many days old; when the history is
+ * shorter, its oldest point, and it says so.
+ */
+function trendAnswer(report: CustomerReport, history: CustomerHistory, days: number): string {
+  const moved = trend(history.points, report, day(history.today), days);
+  if (moved === null) return 'No earlier numbers for it yet: the history keeps a point a day from the first sync that counted it.';
+  const numbers = [
+    measureMove('deployment', report.deploymentPercent, moved.deploymentChange),
+    measureMove('usage', report.usagePercent, moved.usageChange),
+  ].filter((m) => m !== '');
+  const shorter = moved.days < days ? ', where its history starts' : '';
+  const workloads = workloadMoves(report.workloads, moved);
+  return `Since ${moved.since} (${count(moved.days)} day${moved.days === 1 ? '' : 's'}${shorter}): ${numbers.join(', ') || 'no deployment or usage figures'}.${workloads.length > 0 ? ` ${workloads.join(' · ')}.` : ''}`;
 }
 
 /** "Low adoption: deployment 40% is under the 60% threshold, usage 37.5% under 50%." or why not. */
@@ -182,6 +224,8 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return supportAnswer(report, thresholds);
     case 'data':
       return dataAnswer(report, history, thresholds);
+    case 'trend':
+      return trendAnswer(report, history, focus.days);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

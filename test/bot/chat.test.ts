@@ -98,7 +98,11 @@ for (const backend of BACKENDS) {
           'Fabrikam Inc: Teams usage 35% (14 of 40 entitlements active) in the last 28 days, ▼ down 6.1 pts in 7 days (since 2026-11-18), under the 50% usage threshold.',
         ],
         ["show me Contoso's products", 'personal', CONTOSO],
-        ['Fabrikam trend', 'groupChat', FABRIKAM],
+        [
+          'Fabrikam trend',
+          'groupChat',
+          'Fabrikam Inc: Since 2026-11-18 (7 days): deployment ▼ down 1 pt to 40%, usage ▼ down 6.5 pts to 37.5%. Exchange ▼ 9.5 pts · SharePoint with OneDrive ▼ 3.9 pts · Teams ▼ 6.1 pts.',
+        ],
         ['history for fabrikam', 'personal', FABRIKAM],
         ['show me the portfolio', 'personal', PORTFOLIO],
         ['total licenses', 'channel', PORTFOLIO],
@@ -568,6 +572,29 @@ for (const backend of BACKENDS) {
         ['email me the report', 'groupChat', 'Exports are made on the command line.'],
         ['which customers are linked?', 'personal', 'No channel follows a customer yet.'],
         ['post Fabrikam to the Fabrikam channel', 'channel', 'Fabrikam Inc: deployment 40%, usage 37.5%'],
+        // How one customer moved, over the span said (a week unless said).
+        [
+          'how has Fabrikam changed since last month?',
+          'personal',
+          'Fabrikam Inc: Since 2026-10-21 (35 days): deployment ▼ down 5 pts to 40%, usage ▼ down 11.6 pts to 37.5%. Exchange ▼ 17 pts · SharePoint with OneDrive ▼ 7 pts · Teams ▼ 10.8 pts.',
+        ],
+        [
+          'is Coho improving?',
+          'channel',
+          'Coho Winery: Since 2026-11-18 (7 days): deployment unchanged at 93.3%, usage ▼ down 7 pts to 31%. Exchange ▼ 9.7 pts · SharePoint with OneDrive ▼ 4.9 pts · Teams ▼ 6.5 pts.',
+        ],
+        [
+          'did Fabrikam drop this week?',
+          'groupChat',
+          'Fabrikam Inc: Since 2026-11-18 (7 days): deployment ▼ down 1 pt to 40%, usage ▼ down 6.5 pts to 37.5%. Exchange ▼ 9.5 pts · SharePoint with OneDrive ▼ 3.9 pts · Teams ▼ 6.1 pts.',
+        ],
+        [
+          'Contoso trend',
+          'personal',
+          'Contoso Ltd: Since 2026-11-18 (7 days): deployment ▲ up 2 pts to 95%, usage ▲ up 2 pts to 89%. Exchange ▲ 2 pts · SharePoint with OneDrive ▲ 1.9 pts · Teams ▲ 2.1 pts.',
+        ],
+        ['did we drop?', 'channel', '2 customers went down'],
+        ['did usage drop?', 'groupChat', '2 customers whose usage went down'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],
@@ -1971,27 +1998,38 @@ for (const backend of BACKENDS) {
       // Seats, over every product; a focus this bot never sent is the plain card.
       const seats = textsOf(cardOf((await h.say('how many licenses does Tailspin have?'))[0]))[2];
       expect(seats).to.equal('25 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 20 assigned (deployment 80%), 5 unassigned.');
-      // Low or not, and support requests: each refresh asks it again.
+      // Low or not, support requests, the move over a span: each refresh asks it again.
       for (const [text, focus, line] of [
         [
+          'how has Fabrikam changed since last month?',
+          { focus: 'trend', days: '30' },
+          'Since 2026-10-21 (35 days): deployment ▼ down 5 pts to 40%, usage ▼ down 11.6 pts to 37.5%. Exchange ▼ 17 pts · SharePoint with OneDrive ▼ 7 pts · Teams ▼ 10.8 pts.',
+        ],
+        [
           'is Fabrikam low?',
-          'standing',
+          { focus: 'standing' },
           'Low adoption: deployment 40% is under the 60% threshold, and usage 37.5% is under the 50% threshold.',
         ],
         [
           "Litware's support tickets",
-          'support',
+          { focus: 'support' },
           '5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
         ],
       ] as const) {
         const card = cardOf((await h.say(text))[0]);
         expect(textsOf(card)[2], text).to.equal(line);
-        const again = (card as { refresh?: { action: { verb: string; data: { focus?: string } } } }).refresh!.action;
-        expect(again.data.focus).to.equal(focus);
+        const again = (card as { refresh?: { action: { verb: string; data: object } } }).refresh!.action;
+        expect(again.data).to.deep.include(focus);
         expect(textsOf((await h.invoke(again.verb, again.data)).body.value)[2]).to.equal(line);
       }
+      const plainCard = textsOf(cardOf((await h.say('adoption for Fabrikam'))[0]));
       const unknown = await h.invoke('refresh', { key: FABRIKAM, focus: 'workload', workload: 'Rockets' });
-      expect(textsOf(unknown.body.value)).to.deep.equal(textsOf(cardOf((await h.say('adoption for Fabrikam'))[0])));
+      expect(textsOf(unknown.body.value)).to.deep.equal(plainCard);
+      for (const days of ['0', '1000', '-7', 30, undefined]) {
+        expect(textsOf((await h.invoke('refresh', { key: FABRIKAM, focus: 'trend', days })).body.value), String(days)).to.deep.equal(
+          plainCard,
+        );
+      }
       // Several customers named so: each choice opens its card with what was asked answered.
       const choices = cardOf((await h.say('Teams usage at co'))[0]);
       expect(textsOf(choices)[0]).to.equal('3 customers match "co"');

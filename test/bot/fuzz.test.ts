@@ -63,6 +63,8 @@ const words = fc.oneof(
     'is Fabrikam low?',
     "Litware's open tickets",
     'median deployment',
+    'how has Fabrikam changed since last month?',
+    'did we drop?',
     'which customers have expiring subscriptions?',
     'and Fabrikam?',
     'what about co?',
@@ -104,9 +106,13 @@ const activity = fc
               // A card's refresh or choice with what was asked of the customer: as sent, odd, or of any shape.
               fc.record({
                 key: fc.oneof(fc.constant('00000001-0000-4000-8000-c0ffee000001'), fc.string()),
-                focus: fc.oneof(fc.constantFrom('workload', 'renewals', 'seats', 'standing', 'support', 'product'), fc.anything()),
+                focus: fc.oneof(
+                  fc.constantFrom('workload', 'renewals', 'seats', 'standing', 'support', 'data', 'trend', 'product'),
+                  fc.anything(),
+                ),
                 workload: fc.oneof(fc.constantFrom('Teams', 'onedrive'), fc.anything()),
                 product: fc.oneof(fc.constantFrom('E3', '${x}', ''), fc.anything()),
+                days: fc.oneof(fc.constantFrom('30', '0', '999', '7.5'), fc.anything()),
               }),
               // A compare button's customers, as JSON: well-formed, odd, or not JSON at all.
               fc.record({ customers: fc.oneof(fc.json(), fc.constant('[{"key":"x"},{"name":"co"}]'), fc.string()) }),

@@ -1,5 +1,6 @@
 import type { CustomerFocus } from '../../cards/customer-focus.js';
 import { workloadNamed } from '../../data/workloads.js';
+import { SPAN_WORDS, spanDays } from './movement-questions.js';
 
 /** One customer, and what of it was asked: "Teams usage at Fabrikam", "when does Woodgrove renew?". */
 export interface FocusAsked {
@@ -13,7 +14,7 @@ export interface FocusAsked {
  * ("the", "our customers"); `group` names the capture.
  */
 const nameCaptured = (group: string, possessive = "(?:'s|')?"): string =>
-  String.raw`(?!(?:the|my|our|all|every|each|any|anyone|anybody|some|someone|somebody|everyone|everybody|nobody|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
+  String.raw`(?!(?:the|my|our|all|every|each|any|anyone|anybody|some|someone|somebody|everyone|everybody|nobody|we|us|they|things|adoption|usage|deployment|numbers|portfolio|everything|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
 const NAME = nameCaptured('');
 const CUSTOMER = nameCaptured('?<customer>');
 /** "Contoso's": a name that must be possessive, where nothing else tells where it ends. */
@@ -96,6 +97,33 @@ const DATA_AGE = [
   new RegExp(String.raw`^(?:the )?(?:data age|age of the data|last sync|last update) (?:for|of|at) (.+?)$`),
 ];
 
+const SPAN = `(?:${SPAN_WORDS})?`;
+/**
+ * How one customer moved, over a span (a week unless said): "how has Contoso changed since last
+ * month?", "is Coho improving?", "did Fabrikam drop this month?", "Fabrikam trend over the last month".
+ */
+const TREND = [
+  new RegExp(
+    String.raw`^how (?:has|have|did) ${CUSTOMER} (?:changed?|moved?|done|do|developed?|trended?|evolved?|progressed?|gone|go)${SPAN}$`,
+  ),
+  new RegExp(String.raw`^what (?:has )?changed (?:at|for|with) ${CUSTOMER}${SPAN}$`),
+  new RegExp(
+    String.raw`^(?:is|are) ${CUSTOMER} (?:getting (?:better|worse)|improving|declining|dropping|falling|slipping|growing|recovering|trending (?:up|down))${SPAN}$`,
+  ),
+  new RegExp(
+    String.raw`^(?:did|has|have) ${CUSTOMER} (?:dropped|drop|fallen|fall|fell|improved|improve|grown|grow|grew|declined|decline|slipped|slip|gone (?:up|down)|go (?:up|down)|went (?:up|down))${SPAN}$`,
+  ),
+  new RegExp(String.raw`^${CUSTOMER} (?:trend|history|progress|changes)(?: over time)?${SPAN}$`),
+];
+
+function trendFocus(asked: string): FocusAsked | null {
+  for (const pattern of TREND) {
+    const groups = pattern.exec(asked)?.groups;
+    if (groups?.['customer'] !== undefined) return { customer: groups['customer'], focus: { kind: 'trend', days: spanDays(groups) } };
+  }
+  return null;
+}
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -165,6 +193,7 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     focusFrom(STANDING, asked, { kind: 'standing' }) ??
     focusFrom(SUPPORT, asked, { kind: 'support' }) ??
     focusFrom(DATA_AGE, asked, { kind: 'data' }) ??
+    trendFocus(asked) ??
     productFocus(asked)
   );
 }

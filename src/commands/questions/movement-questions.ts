@@ -6,19 +6,26 @@ import { SPAN_UNIT_DAYS } from './words.js';
 /** Questions about how the numbers moved: "who dropped this month?", "who improved?", "what changed?". */
 
 /** "is adoption improving?", "are we getting worse?", "is usage going up?" (usage taken out first): the portfolio's customers. */
-const WHOLE = String.raw`(?:is|are|has|have) (?:adoption|we|things|(?:the |our )?(?:numbers|customers|portfolio)) `;
+const WHOLE = String.raw`(?:is|are|has|have|did) (?:adoption|we|things|(?:the |our )?(?:numbers|customers|portfolio)) `;
 const WENT_DOWN = new RegExp(
-  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing|going down|getting worse)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$`,
+  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have|did) )?(?:dropped|fell|fallen|declined|decreased|gone down|went down|got worse|gotten worse|declining|dropping|falling|decreasing|going down|getting worse|drop|fall|decline|decrease|go down|get worse)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:drops|falls|declines|decliners)$`,
 );
 const WENT_UP = new RegExp(
-  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing|going up|getting better)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$`,
+  String.raw`^(?:(?:which|what) customers? |who |customers? (?:that|who) |${WHOLE})?(?:(?:is|are|has|have|did) )?(?:improved|increased|gone up|went up|got better|gotten better|grew|grown|rose|risen|climbed|improving|increasing|growing|rising|climbing|going up|getting better|improve|increase|go up|get better|grow|rise|climb)(?: (?:the )?most)?$|^(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:gains|risers|climbers|improvements|improvers)$`,
 );
 /** "what changed this week?", "any changes?", "who moved the most?": either way. */
 const MOVED =
   /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?trends?|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending|how (?:has|have|did)(?: (?:the |our )?(?:numbers|adoption|things|portfolio))? changed?|(?:the |our )?(?:numbers |adoption )?over time)$/;
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
-const SPAN =
-  / (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(\d{1,3}) )?(day|week|month|quarter|year)s?|since last (week|month|quarter|year)|lately|recently)$/;
+export const SPAN_WORDS = String.raw` (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(?<spanCount>\d{1,3}) )?(?<spanUnit>day|week|month|quarter|year)s?|since last (?<sinceUnit>week|month|quarter|year)|lately|recently)`;
+const SPAN = new RegExp(`${SPAN_WORDS}$`);
+
+/** The days a span read by SPAN_WORDS names ("this month": 30, "the last 3 weeks": 21); a week when none is. */
+export function spanDays(groups: Readonly<Record<string, string | undefined>> | undefined): number {
+  const unit = groups?.['spanUnit'] ?? groups?.['sinceUnit'];
+  const count = groups?.['spanCount'] === undefined ? 1 : Number(groups['spanCount']);
+  return unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
+}
 
 /** "by more than 10 points", "over 5%", "more than 10 pts": how far a move must go to count. */
 const BEYOND = / (?:by )?(?:more than|over|above) (\d{1,3}(?:[.,]\d+)?) ?(?:%|percent|pct|points?|pts?|percentage points?)?(?= |$)/;
@@ -75,9 +82,7 @@ export function movementAsked(asked: string): Movement | null {
   const words = measured?.rest ?? said;
   const direction = WENT_DOWN.test(words) ? 'down' : WENT_UP.test(words) ? 'up' : MOVED.test(words) ? 'either' : null;
   if (direction === null) return null;
-  const unit = span?.[2] ?? span?.[3];
-  const count = span?.[1] === undefined ? 1 : Number(span[1]);
-  const days = unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;
+  const days = spanDays(span?.groups);
   if (days <= 0) return null;
   return {
     direction,
