@@ -24,9 +24,18 @@ export type CustomerFocus =
   | { readonly kind: 'data' }
   /** How its numbers moved over about so many days ("since last month": 30). */
   | { readonly kind: 'trend'; readonly days: number }
+  /** Its workloads by usage, the least used first. */
+  | { readonly kind: 'workloads' }
+  /** Whether it is ready for more seats or a higher plan. */
+  | { readonly kind: 'upsell' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
+
+/** The focuses that carry nothing but their kind. */
+const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell'] as const;
+type SimpleFocus = (typeof SIMPLE_FOCUS)[number];
+const isSimpleFocus = (value: unknown): value is SimpleFocus => SIMPLE_FOCUS.some((kind) => kind === value);
 
 /** A focus as a card button carries it, so that a refresh keeps the answer. */
 export function focusData(focus: CustomerFocus): Record<string, string> {
@@ -44,7 +53,7 @@ export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocu
     const span = typeof days === 'string' && /^\d{1,3}$/.test(days) ? Number(days) : 0;
     return span >= 1 ? { kind: 'trend', days: span } : null;
   }
-  if (focus === 'renewals' || focus === 'seats' || focus === 'standing' || focus === 'support' || focus === 'data') return { kind: focus };
+  if (isSimpleFocus(focus)) return { kind: focus };
   if (focus === 'product') return typeof product === 'string' && product.trim() !== '' ? { kind: 'product', product } : null;
   if (focus !== 'workload' || typeof workload !== 'string') return null;
   const named = workloadNamed(workload);
@@ -127,6 +136,33 @@ function trendAnswer(report: CustomerReport, history: CustomerHistory, days: num
   const shorter = moved.days < days ? ', where its history starts' : '';
   const workloads = workloadMoves(report.workloads, moved);
   return `Since ${moved.since} (${count(moved.days)} day${moved.days === 1 ? '' : 's'}${shorter}): ${numbers.join(', ') || 'no deployment or usage figures'}.${workloads.length > 0 ? ` ${workloads.join(' · ')}.` : ''}`;
+}
+
+/** "By usage, least used first: Teams 35% (14 of 40 active), Exchange 55% (22 of 40 active)." */
+function workloadsAnswer(report: CustomerReport, thresholds: Thresholds): string {
+  const used = report.workloads.flatMap((w) => (w.usagePercent === null ? [] : [{ ...w, usagePercent: w.usagePercent }]));
+  if (used.length === 0) return 'No workload usage figures in the cache: no entitlements counted for any workload.';
+  const rows = [...used]
+    .sort((a, b) => a.usagePercent - b.usagePercent || a.workload.localeCompare(b.workload))
+    .map((w) => `${w.workload} ${percentText(w.usagePercent)} (${count(w.active)} of ${count(w.entitled)} active)`);
+  const low = used.filter((w) => w.usagePercent < thresholds.usageLowPercent).length;
+  const under = low === 0 ? '' : `; ${count(low)} under the ${thresholds.usageLowPercent}% usage threshold`;
+  return `By usage, least used first: ${rows.join(', ')}${under}.`;
+}
+
+/**
+ * "Ready: deployment 95% is at or above the 90% upsell level; talk about more seats or a higher
+ * plan, with training courses." or what comes first.
+ */
+function upsellAnswer(report: CustomerReport, thresholds: Thresholds): string {
+  const { deploymentPercent: deployment, usagePercent: usage } = report;
+  const level = thresholds.upsellDeploymentPercent;
+  if (deployment === null) return `No license counts in the cache, so no telling: deployment at or above ${level}% is the upsell level.`;
+  if (deployment < level)
+    return `Not yet: deployment ${percentText(deployment)} is under the ${level}% upsell level, with ${spareText(report.sold, report.assigned)}; help it assign those first.`;
+  if (usage !== null && usage < thresholds.usageLowPercent)
+    return `Not yet: deployment ${percentText(deployment)} is at or above the ${level}% upsell level, but usage ${percentText(usage)} is under ${thresholds.usageLowPercent}%: offer training courses first, or more seats will sit idle too.`;
+  return `Ready: deployment ${percentText(deployment)} is at or above the ${level}% upsell level; talk about more seats or a higher plan, with training courses.`;
 }
 
 /** "Low adoption: deployment 40% is under the 60% threshold, usage 37.5% under 50%." or why not. */
@@ -226,6 +262,10 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return dataAnswer(report, history, thresholds);
     case 'trend':
       return trendAnswer(report, history, focus.days);
+    case 'workloads':
+      return workloadsAnswer(report, thresholds);
+    case 'upsell':
+      return upsellAnswer(report, thresholds);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

@@ -595,6 +595,32 @@ for (const backend of BACKENDS) {
         ],
         ['did we drop?', 'channel', '2 customers went down'],
         ['did usage drop?', 'groupChat', '2 customers whose usage went down'],
+        // One customer's workloads, least used first; whether it is ready for more.
+        [
+          'which workloads does Fabrikam use?',
+          'personal',
+          'Fabrikam Inc: By usage, least used first: SharePoint with OneDrive 22.5% (9 of 40 active), Teams 35% (14 of 40 active), Exchange 55% (22 of 40 active); 2 under the 50% usage threshold.',
+        ],
+        [
+          'what does Contoso use the least?',
+          'channel',
+          'Contoso Ltd: By usage, least used first: SharePoint with OneDrive 81.1% (231 of 285 active), Exchange 91.2% (260 of 285 active), Teams 94.7% (270 of 285 active).',
+        ],
+        [
+          'can I upsell Contoso?',
+          'groupChat',
+          'Contoso Ltd: Ready: deployment 95% is at or above the 90% upsell level; talk about more seats or a higher plan, with training courses.',
+        ],
+        [
+          'is Tailspin ready for E5?',
+          'personal',
+          'Tailspin Toys: Not yet: deployment 80% is under the 90% upsell level, with 5 unassigned; help it assign those first.',
+        ],
+        [
+          'is Coho an upsell candidate?',
+          'channel',
+          'Coho Winery: Not yet: deployment 93.3% is at or above the 90% upsell level, but usage 31% is under 50%: offer training courses first, or more seats will sit idle too.',
+        ],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

@@ -107,7 +107,18 @@ const activity = fc
               fc.record({
                 key: fc.oneof(fc.constant('00000001-0000-4000-8000-c0ffee000001'), fc.string()),
                 focus: fc.oneof(
-                  fc.constantFrom('workload', 'renewals', 'seats', 'standing', 'support', 'data', 'trend', 'product'),
+                  fc.constantFrom(
+                    'workload',
+                    'renewals',
+                    'seats',
+                    'standing',
+                    'support',
+                    'data',
+                    'trend',
+                    'workloads',
+                    'upsell',
+                    'product',
+                  ),
                   fc.anything(),
                 ),
                 workload: fc.oneof(fc.constantFrom('Teams', 'onedrive'), fc.anything()),

@@ -124,6 +124,28 @@ function trendFocus(asked: string): FocusAsked | null {
   return null;
 }
 
+/** Its workloads, the least used first: "which workloads does Contoso use?", "what does Fabrikam use the least?". */
+const WORKLOADS = [
+  new RegExp(String.raw`^(?:which|what) (?:workloads|apps|services) (?:does|do) ${NAME} (?:use|have)(?: (?:the )?(?:least|most))?$`),
+  new RegExp(String.raw`^what (?:does|do) ${NAME} use (?:the )?(?:least|most)$`),
+  new RegExp(String.raw`^${NAME} (?:workloads|workload usage|(?:least|most) used (?:workloads?|apps?|services?))$`),
+  new RegExp(String.raw`^(?:the )?(?:workloads|workload usage) (?:for|of|at) (.+?)$`),
+];
+
+/** Ready for more: "can I upsell Contoso?", "is Contoso an upsell candidate?", "is Contoso ready for E5?". */
+const UPSELL = [
+  new RegExp(String.raw`^(?:can|could|should|shall) (?:i|we) (?:upsell|cross-?sell|sell more to|upgrade) ${NAME}(?: to .+)?$`),
+  new RegExp(String.raw`^(?:is|are) ${NAME} (?:an? )?(?:upsell|cross-?sell|upgrade) (?:candidates?|opportunit(?:y|ies)|targets?)$`),
+  new RegExp(
+    String.raw`^(?:is|are) ${NAME} ready (?:for|to buy|to upgrade to) (?!(?:a |the |its )?renewal$)(?:more (?:seats|licen[cs]es)|an? (?:upsell|upgrade)|.+)$`,
+  ),
+  new RegExp(
+    String.raw`^what (?:(?:else )?(?:should|can|could) (?:i|we) (?:sell|offer)(?: to)?|more (?:should|can|could) (?:i|we) sell(?: to)?) ${NAME}$`,
+  ),
+  new RegExp(String.raw`^(?:upsell|cross-?sell)(?: opportunit(?:y|ies))?(?: for| at)? (.+?)$`),
+  new RegExp(String.raw`^${NAME} (?:upsell|cross-?sell)(?: opportunit(?:y|ies)| potential)?$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -194,6 +216,8 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     focusFrom(SUPPORT, asked, { kind: 'support' }) ??
     focusFrom(DATA_AGE, asked, { kind: 'data' }) ??
     trendFocus(asked) ??
+    focusFrom(WORKLOADS, asked, { kind: 'workloads' }) ??
+    focusFrom(UPSELL, asked, { kind: 'upsell' }) ??
     productFocus(asked)
   );
 }
