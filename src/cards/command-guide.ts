@@ -21,7 +21,7 @@ export const COMMAND_GUIDE: readonly GuideEntry[] = [
   { example: 'portfolio', meaning: 'Every customer, worst first, with totals', scopes: EVERYWHERE },
   {
     example: 'adoption for Contoso',
-    meaning: 'One customer\'s card (also just "Contoso", or "how is Contoso doing")',
+    meaning: 'One customer\'s card (also just "Contoso"), or a question about it: "is Contoso low?", "can I upsell Contoso?"',
     scopes: EVERYWHERE,
   },
   {

@@ -1937,7 +1937,9 @@ for (const backend of BACKENDS) {
     it('answers help, hi and hello with the commands, and says how to mention it in channels', async () => {
       for (const text of ['help', 'hi', 'Hello!', 'who are you?']) {
         const card = cardOf((await h.say(text))[0]);
-        expect(textsOf(card)).to.include('adoption for Contoso: One customer\'s card (also just "Contoso", or "how is Contoso doing")');
+        expect(textsOf(card)).to.include(
+          'adoption for Contoso: One customer\'s card (also just "Contoso"), or a question about it: "is Contoso low?", "can I upsell Contoso?"',
+        );
         expect(textsOf(card)).to.include('12 customers in the cache, newest data from 2026-11-25.');
       }
       const inChannel = cardOf((await h.say('help', { scope: 'channel' }))[0]);
