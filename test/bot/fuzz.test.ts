@@ -9,11 +9,11 @@ import { VERBS } from '../../src/cards/actions.js';
  * Property: whatever Teams (or anyone reaching /api/messages) sends, the bot answers with a status
  * below 500, keeps running, sends only valid cards or plain text, and sends nothing about customers
  * to a tenant that is not allowed. FUZZ_ACTIVITIES sets how many activities on the lowdb backend
- * (default 40,000, about 70 s on a 2-core machine: CI's whole run has 15 minutes); the Blob backend
+ * (default 25,000, about 50 s on a 2-core machine: CI's whole run has 15 minutes); the Blob backend
  * gets a tenth of them (its storage code is the same under the bot). FUZZ_ACTIVITIES=100000 for a
  * longer run.
  */
-const ON_LOWDB = Number(process.env['FUZZ_ACTIVITIES'] ?? 40_000);
+const ON_LOWDB = Number(process.env['FUZZ_ACTIVITIES'] ?? 25_000);
 const COUNTS: Record<Backend, number> = { lowdb: ON_LOWDB, blob: Math.ceil(ON_LOWDB / 10) };
 const BATCH = 100;
 const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000bad';
