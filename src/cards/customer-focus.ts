@@ -7,6 +7,7 @@ import { dataAgeDays } from '../metrics/flags.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { workloadNamed } from '../data/workloads.js';
 import { licenseSums, productsNamed, renewalsNamed, usageSums } from '../metrics/products.js';
+import { inactiveEntitlements } from '../metrics/unassigned.js';
 import { count, day, percentText, renewalLine, renewalText, spareText, usageCounted } from './text.js';
 
 /**
@@ -28,12 +29,14 @@ export type CustomerFocus =
   | { readonly kind: 'workloads' }
   /** Whether it is ready for more seats or a higher plan. */
   | { readonly kind: 'upsell' }
+  /** How many people have a license, and how many entitlements were active. */
+  | { readonly kind: 'users' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
 
 /** The focuses that carry nothing but their kind. */
-const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell'] as const;
+const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell', 'users'] as const;
 type SimpleFocus = (typeof SIMPLE_FOCUS)[number];
 const isSimpleFocus = (value: unknown): value is SimpleFocus => SIMPLE_FOCUS.some((kind) => kind === value);
 
@@ -165,6 +168,26 @@ function upsellAnswer(report: CustomerReport, thresholds: Thresholds): string {
   return `Ready: deployment ${percentText(deployment)} is at or above the ${level}% upsell level; talk about more seats or a higher plan, with training courses.`;
 }
 
+/**
+ * "285 people have a license (of 300 sold); of their 855 workload entitlements, 761 were active in
+ * the last 28 days (usage 89%), 94 not." Entitlements are per person and workload, so they count
+ * no people.
+ */
+function usersAnswer(report: CustomerReport): string {
+  const parts: string[] = [];
+  if (report.deploymentPercent !== null) {
+    const people = report.assigned === 1 ? 'person has' : 'people have';
+    parts.push(`${count(report.assigned)} ${people} a license (of ${count(report.sold)} sold)`);
+  }
+  if (report.usagePercent !== null) {
+    const inactive = inactiveEntitlements(report);
+    parts.push(
+      `${parts.length === 0 ? 'Of' : 'of their'} ${count(report.entitled)} workload entitlements, ${count(report.active)} were active in the last 28 days (usage ${percentText(report.usagePercent)})${inactive > 0 ? `, ${count(inactive)} not` : ''}`,
+    );
+  }
+  return parts.length === 0 ? 'No license or usage counts in the cache for it yet.' : `${parts.join('; ')}.`;
+}
+
 /** "Low adoption: deployment 40% is under the 60% threshold, usage 37.5% under 50%." or why not. */
 function standingAnswer(report: CustomerReport, thresholds: Thresholds): string {
   const { deploymentPercent: deployment, usagePercent: usage } = report;
@@ -266,6 +289,8 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return workloadsAnswer(report, thresholds);
     case 'upsell':
       return upsellAnswer(report, thresholds);
+    case 'users':
+      return usersAnswer(report);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

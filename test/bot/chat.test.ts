@@ -621,6 +621,22 @@ for (const backend of BACKENDS) {
           'channel',
           'Coho Winery: Not yet: deployment 93.3% is at or above the 90% upsell level, but usage 31% is under 50%: offer training courses first, or more seats will sit idle too.',
         ],
+        // People with a license and active entitlements (entitlements are per person and workload).
+        [
+          'how many users does Fabrikam have?',
+          'personal',
+          'Fabrikam Inc: 40 people have a license (of 100 sold); of their 120 workload entitlements, 45 were active in the last 28 days (usage 37.5%), 75 not.',
+        ],
+        [
+          'Fabrikam active users',
+          'channel',
+          'Fabrikam Inc: 40 people have a license (of 100 sold); of their 120 workload entitlements, 45 were active in the last 28 days (usage 37.5%), 75 not.',
+        ],
+        [
+          'how big is Contoso?',
+          'groupChat',
+          'Contoso Ltd: 285 people have a license (of 300 sold); of their 855 workload entitlements, 761 were active in the last 28 days (usage 89%), 94 not.',
+        ],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

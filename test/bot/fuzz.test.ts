@@ -117,6 +117,7 @@ const activity = fc
                     'trend',
                     'workloads',
                     'upsell',
+                    'users',
                     'product',
                   ),
                   fc.anything(),

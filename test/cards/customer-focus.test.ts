@@ -29,6 +29,17 @@ describe('what is asked of one customer, in a sentence', () => {
     );
   });
 
+  it('counts people by their licenses, and entitlements by person and workload', () => {
+    const users = (fields: Parameters<typeof reportOf>[1]) =>
+      focusAnswer(reportOf('One', fields), { kind: 'users' }, history, DEFAULT_THRESHOLDS);
+    expect(users({ sold: 3, assigned: 1, deploymentPercent: 33.3 })).to.equal('1 person has a license (of 3 sold).');
+    // Activity from Graph with no license counts; more active than entitled says no "not".
+    expect(users({ active: 12, entitled: 10, usagePercent: 120 })).to.equal(
+      'Of 10 workload entitlements, 12 were active in the last 28 days (usage 120%).',
+    );
+    expect(users({})).to.equal('No license or usage counts in the cache for it yet.');
+  });
+
   it('says how old the newest data is, from today on', () => {
     const fresh = (dataAsOf: string) =>
       focusAnswer(reportOf('Contoso', { dataAsOf, sources: ['pc-analytics'] }), { kind: 'data' }, history, DEFAULT_THRESHOLDS);

@@ -146,6 +146,16 @@ const UPSELL = [
   new RegExp(String.raw`^${NAME} (?:upsell|cross-?sell)(?: opportunit(?:y|ies)| potential)?$`),
 ];
 
+/** People: "how many users does Contoso have?", "Fabrikam active users", "how big is Contoso?". */
+const PEOPLE = String.raw`(?:(?:active |inactive |licen[cs]ed )?(?:users|people|employees|staff|seats in use))`;
+const USERS = [
+  new RegExp(String.raw`^how many ${PEOPLE} (?:does|do|did) ${NAME} have$`),
+  new RegExp(String.raw`^how many ${PEOPLE} (?:(?:work|are) )?(?:at|in|for) (.+?)$`),
+  new RegExp(String.raw`^how (?:big|large) (?:is|are) ${NAME}$`),
+  new RegExp(String.raw`^${NAME} (?:${PEOPLE}|headcount|size|user count)$`),
+  new RegExp(String.raw`^(?:the )?(?:${PEOPLE}|headcount|user count) (?:at|of|for|in) (.+?)$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -218,6 +228,7 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     trendFocus(asked) ??
     focusFrom(WORKLOADS, asked, { kind: 'workloads' }) ??
     focusFrom(UPSELL, asked, { kind: 'upsell' }) ??
+    focusFrom(USERS, asked, { kind: 'users' }) ??
     productFocus(asked)
   );
 }
