@@ -637,6 +637,27 @@ for (const backend of BACKENDS) {
           'groupChat',
           'Contoso Ltd: 285 people have a license (of 300 sold); of their 855 workload entitlements, 761 were active in the last 28 days (usage 89%), 94 not.',
         ],
+        // A customer's licenses, said with "unused" or as a share (were a product named "Fabrikam's").
+        [
+          "what percentage of Fabrikam's licenses are assigned?",
+          'personal',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
+        [
+          "how many of Fabrikam's licenses are unused?",
+          'channel',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
+        [
+          'Fabrikam unused licenses',
+          'groupChat',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
+        [
+          'unused licenses at Fabrikam',
+          'personal',
+          'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
+        ],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

@@ -69,12 +69,19 @@ const SEATS = [
   new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
   new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:has|have) ${NAME} (?:bought|got|purchased)$`),
   new RegExp(String.raw`^how many ${WHICH}(?:licen[cs]es|seats) (?:at|for|in) (.+?)$`),
-  new RegExp(String.raw`^(?:the )?${SEATS_WORDS} (?:for|of|at) (.+?)$`),
+  new RegExp(String.raw`^(?:the )?${WHICH}${SEATS_WORDS} (?:for|of|at) (.+?)$`),
+  // "what percentage of Contoso's licenses are assigned?", "how many of Fabrikam's seats are unused?"
+  new RegExp(
+    String.raw`^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of ${OWNER} (?:licen[cs]es|seats) (?:are|is) (?:assigned|deployed|used|in use|active|unused|unassigned|idle|spare|free)$`,
+  ),
+  new RegExp(
+    String.raw`^how many of ${OWNER} (?:licen[cs]es|seats) (?:are|is) (?:assigned|deployed|used|in use|active|unused|unassigned|idle|spare|free)$`,
+  ),
   new RegExp(String.raw`^(?:does|do) ${NAME} have (?:any )?(?:unused|unassigned|spare|free|idle) (?:licen[cs]es|seats)$`),
   // "what products does Contoso have?", "what does Contoso buy?": its licenses, product by product.
   new RegExp(String.raw`^what (?:products|licen[cs]es|subscriptions|skus|plans) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
   new RegExp(String.raw`^what (?:does|do|did) ${NAME} (?:buy|own|pay for|have licen[cs]es for)(?: from (?:us|me))?$`),
-  new RegExp(String.raw`^${NAME} ${SEATS_WORDS}$`),
+  new RegExp(String.raw`^${NAME} ${WHICH}${SEATS_WORDS}$`),
 ];
 
 /** Low adoption or not: "is Fabrikam low?", "is Contoso below the threshold?", "is Coho at risk?", "how healthy is Contoso?". */

@@ -106,7 +106,8 @@ export function productAsked(text: string, asked: string): Command | null {
   const sold = SOLD.exec(asked);
   const average = PRODUCT_AVERAGE.exec(asked);
   const product = average?.[1] ?? average?.[2] ?? match?.[1] ?? match?.[2] ?? sold?.[1] ?? sold?.[2];
-  if (product === undefined) return null;
+  // "what percentage of Contoso's licenses are assigned?", "how many of Contoso's licenses": a customer's, not a product's.
+  if (product === undefined || /'s?$|^of /.test(product)) return null;
   const workload = workloadNamed(product);
   return workload === null ? { kind: 'product', product: originalCase(text, product) } : workloadRanking(workload);
 }
