@@ -122,6 +122,9 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'follow-up':
       return answer({ kind: 'customer', query: command.query, explicit: true }, view, settings, scope, page);
     case 'customer-focus': {
+      // "Contoso Health", typed whole, is that customer's card, not Contoso's health.
+      const whole = 'text' in page.origin ? view.named(page.origin.text.replace(/[?!.]+$/, '')) : null;
+      if (whole !== null) return customerCard(whole, settings, view.historyOf(whole));
       const found = view.find(command.query);
       if (found.kind === 'one') {
         return customerCard(found.customer, settings, view.historyOf(found.customer), { kind: 'focus', focus: command.focus });

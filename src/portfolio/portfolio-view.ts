@@ -119,6 +119,13 @@ export class PortfolioView {
     return this.byKey.get(key);
   }
 
+  /** The one customer named exactly so, case aside; null when none is, or several are. */
+  named(text: string): CustomerReport | null {
+    this.index ??= new CustomerIndex([...this.byName.keys()]);
+    const found = this.index.named(text).flatMap((n) => this.byName.get(n) ?? []);
+    return found.length === 1 ? found[0]! : null;
+  }
+
   find(query: string): CustomerLookup {
     this.index ??= new CustomerIndex([...this.byName.keys()]);
     const match = this.index.find(query);

@@ -83,6 +83,11 @@ export class CustomerIndex {
     });
   }
 
+  /** The names spelled exactly so, case aside (two customers may share one). */
+  named(text: string): readonly string[] {
+    return this.exact.get(text.trim().toLowerCase()) ?? [];
+  }
+
   find(query: string): CustomerMatch {
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return { kind: 'none', closest: [] };

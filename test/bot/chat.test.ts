@@ -2543,9 +2543,28 @@ describe('what is asked of one customer with several products, in chat', () => {
         creationDate: null,
         renewsOn: '2026-10-01T00:00:00Z',
       },
+      // A name that ends like a question about a customer ("Delta health"), beside that customer.
+      ...[
+        { tenantId: 't-delta', name: 'Delta Ltd', sold: 10, assigned: 9 },
+        { tenantId: 't-delta-health', name: 'Delta Health', sold: 10, assigned: 5 },
+      ].map(({ tenantId, name, sold, assigned }): DeploymentRecord => ({
+        ...deployment('Office 365 E3', sold, assigned),
+        customer: { tenantId, name },
+        key: `${tenantId}|e3`,
+      })),
     ]);
   });
   after(() => h.close());
+
+  it('opens a customer whose whole name reads like a question about another', async () => {
+    const said = async (text: string): Promise<string> => String((await h.say(text))[0]!.activity['summary']);
+    expect(await said('Delta Health')).to.equal('Delta Health: deployment 50%, usage —');
+    expect(await said('delta health?')).to.equal('Delta Health: deployment 50%, usage —');
+    expect(await said('Delta Ltd health')).to.equal(
+      'Delta Ltd: Not low: deployment 90% (low under 60%); deployment at or above 90% is an upsell opportunity.',
+    );
+    expect(await said('is Delta Health low?')).to.equal('Delta Health: Low adoption: deployment 50% is under the 60% threshold.');
+  });
 
   it('answers a workload, licenses and renewals over every product, and says what the data does not count', async () => {
     const line = async (text: string): Promise<string> => textsOf(cardOf((await h.say(text))[0]))[2]!;
