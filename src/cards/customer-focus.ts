@@ -3,6 +3,7 @@ import { describeMovement, pointsText, trend, type CustomerHistory, type Trend }
 import { upcomingRenewals } from '../metrics/renewals.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
+import { attentionText } from '../metrics/subscription-attention.js';
 import { dataAgeDays } from '../metrics/flags.js';
 import { SOURCE_LABELS } from '../data/records.js';
 import { workloadNamed } from '../data/workloads.js';
@@ -31,12 +32,16 @@ export type CustomerFocus =
   | { readonly kind: 'upsell' }
   /** How many people have a license, and how many entitlements were active. */
   | { readonly kind: 'users' }
+  /** Its subscriptions in grace period, suspended, expired or disabled. */
+  | { readonly kind: 'attention' }
+  /** Its trial subscriptions. */
+  | { readonly kind: 'trials' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
 
 /** The focuses that carry nothing but their kind. */
-const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell', 'users'] as const;
+const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell', 'users', 'attention', 'trials'] as const;
 type SimpleFocus = (typeof SIMPLE_FOCUS)[number];
 const isSimpleFocus = (value: unknown): value is SimpleFocus => SIMPLE_FOCUS.some((kind) => kind === value);
 
@@ -86,13 +91,39 @@ function workloadAnswer(report: CustomerReport, workload: string, history: Custo
   return `${workload} usage ${usageCounted(total.active, total.entitled, total.usagePercent)} in the last 28 days${moved === '' ? '' : `, ${moved}`}${low}${over}.${byProduct(parts)}`;
 }
 
+/** Whether any of its subscriptions are in the cache: what answers about them can say. */
+function hasSubscriptions(report: CustomerReport): boolean {
+  return report.sources.includes('pc-subscriptions') || report.sources.includes('graph-directory-subscriptions');
+}
+
+const NO_SUBSCRIPTIONS =
+  'they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.';
+
 function renewalsAnswer(report: CustomerReport, history: CustomerHistory): string {
   const ahead = upcomingRenewals(report, history.today);
   if (ahead.length > 0) return `${ahead.map((r) => renewalLine(r, history.today)).join(' · ')}.`;
-  const hasSubscriptions = report.sources.includes('pc-subscriptions') || report.sources.includes('graph-directory-subscriptions');
-  return hasSubscriptions
+  return hasSubscriptions(report)
     ? 'No renewal ahead: none of its live subscriptions in the cache has a term end date after today.'
-    : 'No renewal dates in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.';
+    : `No renewal dates in the cache: ${NO_SUBSCRIPTIONS}`;
+}
+
+/** "Office 365 E3: 20 seats in grace period (renew it, or the seats lapse)", or that none needs attention. */
+function attentionAnswer(report: CustomerReport): string {
+  const needing = report.subscriptionsNeedingAttention;
+  if (needing.length > 0) return `${needing.map(attentionText).join(' · ')}.`;
+  return hasSubscriptions(report)
+    ? 'No subscription needs attention: none in the cache is in grace period, suspended, expired or disabled.'
+    : `No subscription states in the cache: ${NO_SUBSCRIPTIONS}`;
+}
+
+/** "Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days", or why none is known. */
+function trialsAnswer(report: CustomerReport, history: CustomerHistory): string {
+  const trials = report.renewals.filter((r) => r.trial);
+  if (trials.length > 0) return `${trials.map((r) => renewalText(r, history.today)).join(' · ')}.`;
+  // A trial known from its activity, with no end date in the cache.
+  const flagged = report.flags.find((f) => f.code === 'trial-subscription');
+  if (flagged) return flagged.message;
+  return hasSubscriptions(report) ? 'No trial among its subscriptions in the cache.' : `No trials in the cache: ${NO_SUBSCRIPTIONS}`;
 }
 
 function seatsAnswer(report: CustomerReport): string {
@@ -291,6 +322,10 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return upsellAnswer(report, thresholds);
     case 'users':
       return usersAnswer(report);
+    case 'attention':
+      return attentionAnswer(report);
+    case 'trials':
+      return trialsAnswer(report, history);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

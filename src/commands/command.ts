@@ -14,6 +14,7 @@ import {
   aboveThresholdAsked,
   averageAsked,
   fullyDeployedAsked,
+  overEntitledAsked,
   nearThresholdAsked,
   lowAsked,
   percentsAsked,
@@ -540,7 +541,7 @@ export function parseCommand(text: string): Command {
   const workloads = workloadsAsked(asked);
   if (workloads) return { kind: 'workloads', order: workloads };
   // Before the findings and products: "who has 100% deployment?" is a number.
-  const full = fullyDeployedAsked(asked);
+  const full = fullyDeployedAsked(asked) ?? overEntitledAsked(asked);
   if (full) return { kind: 'percent', query: full, among: null };
   // Before the percents: "usage over 100% with no explanation" is a finding.
   const code = findingAsked(asked);

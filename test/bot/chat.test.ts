@@ -658,6 +658,25 @@ for (const backend of BACKENDS) {
           'personal',
           'Fabrikam Inc: 100 MICROSOFT 365 BUSINESS PREMIUM licenses sold: 40 assigned (deployment 40%), 60 unassigned.',
         ],
+        // One customer's subscriptions needing attention, and its trials; usage above 100% said in words.
+        ['which subscriptions are in grace period at Woodgrove?', 'personal', 'Woodgrove Bank: Office 365 E3: 20 seats suspended.'],
+        [
+          'Contoso grace period',
+          'channel',
+          'Contoso Ltd: No subscription states in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
+        ],
+        [
+          'does Tailspin have a trial?',
+          'groupChat',
+          'Tailspin Toys: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on).',
+        ],
+        [
+          'Contoso trials',
+          'personal',
+          'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
+        ],
+        ["which customers use Yammer more than they're licensed for?", 'channel', '1 customer: Yammer used beyond its licenses'],
+        ['who has more active users than licenses?', 'groupChat', '1 customer with usage above 100%'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

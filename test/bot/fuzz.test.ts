@@ -118,6 +118,8 @@ const activity = fc
                     'workloads',
                     'upsell',
                     'users',
+                    'attention',
+                    'trials',
                     'product',
                   ),
                   fc.anything(),

@@ -163,6 +163,27 @@ const USERS = [
   new RegExp(String.raw`^(?:the )?(?:${PEOPLE}|headcount|user count) (?:at|of|for|in) (.+?)$`),
 ];
 
+const TROUBLE = String.raw`(?:in (?:a )?grace(?:-| )period|suspended|expired|disabled|lapsed|locked(?:-| )?out)`;
+/** Subscriptions needing attention: "which subscriptions are in grace period at Contoso?", "Contoso grace period". */
+const ATTENTION = [
+  new RegExp(String.raw`^(?:which|what|any) subscriptions? (?:are|is) ${TROUBLE} (?:at|for|of) (.+?)$`),
+  new RegExp(
+    String.raw`^${OWNER} (?:subscriptions? (?:${TROUBLE}|needing attention|that need attention)|(?:suspended|expired|disabled|lapsed) subscriptions?)$`,
+  ),
+  new RegExp(String.raw`^${NAME} (?:grace(?:-| )period|billing (?:problems|issues)|subscription (?:problems|issues))$`),
+  new RegExp(
+    String.raw`^(?:is|are|does|do) ${NAME} (?:in (?:a )?grace(?:-| )period|have (?:any |a )?(?:(?:suspended|expired|disabled|lapsed) subscriptions?|(?:billing|subscription) (?:problems|issues)))$`,
+  ),
+];
+
+/** Trials: "does Contoso have a trial?", "is Tailspin on a trial?", "Tailspin trials". */
+const TRIALS = [
+  new RegExp(String.raw`^(?:does|do) ${NAME} have (?:a |any )?trials?(?: subscriptions?| licen[cs]es)?$`),
+  new RegExp(String.raw`^(?:is|are) ${NAME} (?:on|in|running) (?:a )?trial$`),
+  new RegExp(String.raw`^${NAME} trials?(?: subscriptions?)?$`),
+  new RegExp(String.raw`^(?:the )?trials? (?:at|for|of) (.+?)$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -236,6 +257,8 @@ export function customerFocusAsked(asked: string): FocusAsked | null {
     focusFrom(WORKLOADS, asked, { kind: 'workloads' }) ??
     focusFrom(UPSELL, asked, { kind: 'upsell' }) ??
     focusFrom(USERS, asked, { kind: 'users' }) ??
+    focusFrom(ATTENTION, asked, { kind: 'attention' }) ??
+    focusFrom(TRIALS, asked, { kind: 'trials' }) ??
     productFocus(asked)
   );
 }

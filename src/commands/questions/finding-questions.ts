@@ -11,7 +11,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
   [/^(?:duplicates?|duplicate subscriptions?|two subscriptions(?: for one product)?)$/, 'duplicate-subscription'],
   [/^(?:trials?|trial subscriptions?|trial licen[cs]es)$/, 'trial-subscription'],
   [
-    /^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer|(?:uses? |using )?yammer (?:more than|beyond|over) (?:licen[cs]ed|(?:its|their|the) licen[cs]es))$/,
+    /^(?:yammer overuse|yammer used beyond (?:its|their) licen[cs]es|too much yammer|(?:uses? |using )?yammer (?:more than|beyond|over) (?:licen[cs]ed|(?:its|their|the) licen[cs]es|(?:they(?:'re| are)|it(?:'s| is)) licen[cs]ed(?: for)?))$/,
     'yammer-overuse',
   ],
   [

@@ -255,6 +255,17 @@ export function lowAsked(asked: string): PercentMeasure | null {
 const FULLY_DEPLOYED =
   /^(?:(?:show |list )?(?:(?:which|what|the|all) )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?|(?:which|what) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)?) (?:fully deployed|at (?:full|100 ?%) deployment|100 ?% deployed)$|^(?:who|(?:which|what) (?:customers|accounts)) (?:has|have) (?:full|100 ?%) deployment$|^(?:(?:show |list )?(?:the )?)(?:fully deployed|100 ?% deployed) (?:customers|accounts)$/;
 
+/**
+ * "who has more active users than licenses?", "customers with more users than entitlements": usage
+ * above 100%, which the list explains (turnover, duplicates, trials, Yammer).
+ */
+const MORE_USERS_THAN =
+  /^(?:(?:(?:which|what) )?(?:customers?|accounts?)(?: (?:with|have|has|that have|who have))?|who has|who have) more (?:active )?(?:users|people|employees|staff) than (?:licen[cs]es|seats|entitlements)$/;
+
+export function overEntitledAsked(asked: string): PercentQuery | null {
+  return MORE_USERS_THAN.test(asked) ? [[{ side: 'above', percent: 100, measure: { kind: 'usage' } }]] : null;
+}
+
 export function fullyDeployedAsked(asked: string): PercentQuery | null {
   return FULLY_DEPLOYED.test(asked) ? [[{ side: 'above', percent: 100, inclusive: true, measure: { kind: 'deployment' } }]] : null;
 }
