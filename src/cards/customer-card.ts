@@ -8,7 +8,8 @@ import { upcomingRenewals } from '../metrics/renewals.js';
 import { attentionText } from '../metrics/subscription-attention.js';
 import { serviceRequestsText } from '../metrics/service-requests.js';
 import { render, type Reply } from './card.js';
-import { focusAnswer, focusData, workloadMoves, type CustomerFocus } from './customer-focus.js';
+import { focusAnswer, focusData, type CustomerFocus } from './customer-focus.js';
+import { workloadMoves } from './focus/usage-answers.js';
 import { FLAG_LABELS } from './labels.js';
 import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
 

@@ -126,3 +126,8 @@ export function renewalLine(r: Renewal, today: string): string {
 export function few(n: number): string {
   return n === 1 ? '' : `${count(n)} `;
 }
+
+/** " By product: E3: 30 of 40 · Business Premium: 10 of 20." when more than one product has a part; empty otherwise. */
+export function byProduct(parts: readonly string[]): string {
+  return parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : '';
+}
