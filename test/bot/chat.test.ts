@@ -677,6 +677,10 @@ for (const backend of BACKENDS) {
         ],
         ["which customers use Yammer more than they're licensed for?", 'channel', '1 customer: Yammer used beyond its licenses'],
         ['who has more active users than licenses?', 'groupChat', '1 customer with usage above 100%'],
+        // The portfolio as a whole; words that name no customer are no customer's question.
+        ['is everything ok?', 'personal', PORTFOLIO],
+        ['are we ok?', 'channel', PORTFOLIO],
+        ['is it ok?', 'groupChat', 'I didn\'t get "is it ok".'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

@@ -14,7 +14,7 @@ export interface FocusAsked {
  * ("the", "our customers"); `group` names the capture.
  */
 const nameCaptured = (group: string, possessive = "(?:'s|')?"): string =>
-  String.raw`(?!(?:the|my|our|all|every|each|any|anyone|anybody|some|someone|somebody|everyone|everybody|nobody|we|us|they|things|adoption|usage|deployment|numbers|portfolio|everything|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
+  String.raw`(?!(?:the|my|our|all|every|each|any|anyone|anybody|some|someone|somebody|everyone|everybody|nobody|we|us|they|it|this|that|these|those|there|here|things|adoption|usage|deployment|numbers|portfolio|everything|show|list|alerts?|sync|weekly|daily|monthly|which|what|who|when|how|is|are|does|do|customers?|accounts?)\b)(${group}.+?)${possessive}`;
 const NAME = nameCaptured('');
 const CUSTOMER = nameCaptured('?<customer>');
 /** "Contoso's": a name that must be possessive, where nothing else tells where it ends. */
@@ -242,10 +242,16 @@ function productFocus(asked: string): FocusAsked | null {
 }
 
 /**
- * One customer and what of it was asked; null when the words ask something else. A workload's
- * name is read as the workload; other words where a product goes, as a product's name.
+ * One customer and what of it was asked; null when the words ask something else, or name a
+ * workload where the customer goes ("Teams trend" is no customer's). A workload's name is read as
+ * the workload; other words where a product goes, as a product's name.
  */
 export function customerFocusAsked(asked: string): FocusAsked | null {
+  const found = focusIn(asked);
+  return found === null || workloadNamed(found.customer) !== null ? null : found;
+}
+
+function focusIn(asked: string): FocusAsked | null {
   return (
     workloadFocus(asked) ??
     focusFrom(RENEWALS, asked, { kind: 'renewals' }) ??
