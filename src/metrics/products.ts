@@ -20,12 +20,12 @@ function words(name: string): string[] {
  */
 export function productsNamed(report: CustomerReport, query: string): ProductAdoption[] {
   const wanted = words(query);
-  const whole = report.products.filter((p) => hasWords({ name: p.product }, wanted));
+  const whole = report.products.filter((p) => hasWords(p.product, wanted));
   if (whole.length > 0) return whole;
   // "E3 or E5", "E3 and E5", "E3, E5": each product asked, when no name has all the words.
   const alternatives = alternativesOf(query).map(words);
   if (alternatives.length < 2) return whole;
-  return report.products.filter((p) => alternatives.some((part) => hasWords({ name: p.product }, part)));
+  return report.products.filter((p) => alternatives.some((part) => hasWords(p.product, part)));
 }
 
 /** "E3 or E5", "E3 and E5", "E3, E5", "E3/E5": the products named together, each as typed. */
@@ -42,7 +42,7 @@ function alternativesOf(query: string): string[] {
  */
 export function renewalsNamed(report: CustomerReport, query: string): Renewal[] {
   const wanted = words(query);
-  return report.renewals.filter((r) => hasWords({ name: r.offer }, wanted));
+  return report.renewals.filter((r) => hasWords(r.offer, wanted));
 }
 
 /**
@@ -52,7 +52,7 @@ export function renewalsNamed(report: CustomerReport, query: string): Renewal[] 
  */
 export function productLabel(customers: readonly CustomerReport[], query: string): string {
   const wanted = words(query);
-  if (customers.some((c) => c.products.some((p) => hasWords({ name: p.product }, wanted)))) return query;
+  if (customers.some((c) => c.products.some((p) => hasWords(p.product, wanted)))) return query;
   const alternatives = alternativesOf(query);
   return alternatives.length < 2 ? query : alternatives.join(' or ');
 }
@@ -62,8 +62,8 @@ export function soldOf(product: string): (c: CustomerReport) => number {
   return (c) => licenseSums(productsNamed(c, product)).sold ?? 0;
 }
 
-/** Whether a product's name has every word wanted, whole or as the start of a word of three letters or more. */
-function hasWords({ name }: { readonly name: string }, wanted: readonly string[]): boolean {
+/** Whether a product's or offer's name has every word wanted, whole or as the start of a word of three letters or more. */
+function hasWords(name: string, wanted: readonly string[]): boolean {
   if (wanted.length === 0) return false;
   const have = words(name);
   return wanted.every((w) => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w))));
