@@ -47,6 +47,11 @@ function nextRenewal({ report, history }: Compared): string {
   return `${day(next.renewsOn)} (${count(next.seats)}${next.trial ? '-seat trial' : ' seats'})`;
 }
 
+/** "15", or "none (5 more assigned than sold)" where more were assigned than sold. */
+function unassignedCell(spare: number): string {
+  return spare >= 0 ? count(spare) : `none (${count(-spare)} more assigned than sold)`;
+}
+
 /**
  * "compare Contoso and Fabrikam": one column per customer, one row per number (deployment, usage,
  * each workload any of them has, how they moved, idle licenses), then what explains each and what to do.
@@ -81,7 +86,7 @@ export function compareCard(compared: readonly Compared[], thresholds: Threshold
     ),
     row('Deployment change', ({ history }) => plainCell(changeText(history.trend?.deploymentChange)), true),
     row('Usage change', ({ history }) => plainCell(changeText(history.trend?.usageChange))),
-    row('Licenses unassigned', ({ report: r }) => plainCell(count(unassignedLicenses(r)))),
+    row('Licenses unassigned', ({ report: r }) => plainCell(unassignedCell(unassignedLicenses(r)))),
     row('Data as of', ({ report: r }) => plainCell(day(r.dataAsOf))),
     row('Next renewal', (c) => plainCell(nextRenewal(c))),
     row(

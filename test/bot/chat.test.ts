@@ -2570,6 +2570,8 @@ describe('what is asked of one customer with several products, in chat', () => {
       ...[
         { tenantId: 't-delta', name: 'Delta Ltd', sold: 10, assigned: 9 },
         { tenantId: 't-delta-health', name: 'Delta Health', sold: 10, assigned: 5 },
+        // More assigned than sold (a license moved before the old one was freed).
+        { tenantId: 't-epsilon', name: 'Epsilon Ltd', sold: 10, assigned: 12 },
       ].map(({ tenantId, name, sold, assigned }): DeploymentRecord => ({
         ...deployment('Office 365 E3', sold, assigned),
         customer: { tenantId, name },
@@ -2587,6 +2589,15 @@ describe('what is asked of one customer with several products, in chat', () => {
       'Delta Ltd: Not low: deployment 90% (low under 60%); deployment at or above 90% is an upsell opportunity.',
     );
     expect(await said('is Delta Health low?')).to.equal('Delta Health: Low adoption: deployment 50% is under the 60% threshold.');
+  });
+
+  it('says how many more licenses are assigned than sold, never a negative count', async () => {
+    expect(String((await h.say('how many seats does Epsilon have?'))[0]!.activity['summary'])).to.equal(
+      'Epsilon Ltd: 10 Office 365 E3 licenses sold: 12 assigned (deployment 120%), 2 more assigned than sold.',
+    );
+    const texts = textsOf(cardOf((await h.say('compare Epsilon and Delta Ltd'))[0]));
+    const at = texts.indexOf('Licenses unassigned');
+    expect(texts.slice(at, at + 3)).to.deep.equal(['Licenses unassigned', 'none (2 more assigned than sold)', '1']);
   });
 
   it('answers a workload, licenses and renewals over every product, and says what the data does not count', async () => {
