@@ -1,4 +1,4 @@
-import { SOURCE_LABELS } from '../data/records.js';
+import { sourcesText } from '../data/records.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
 import { describeMovement, type CustomerHistory, type Trend } from '../metrics/trend.js';
@@ -11,7 +11,7 @@ import { render, type Reply } from './card.js';
 import { focusAnswer, focusData, type CustomerFocus } from './customer-focus.js';
 import { workloadMoves } from './focus/usage-answers.js';
 import { FLAG_LABELS } from './labels.js';
-import { count, day, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
+import { count, day, daysText, entitlementsText, licensesText, name, percentText, plain, renewalLine } from './text.js';
 
 /** One customer: the two numbers as gauges, products, usage per workload, why, and what to do. */
 
@@ -116,9 +116,7 @@ function refreshData(key: string, notice: Notice | null): Record<string, string>
 function workloadMovesLine(workloads: readonly { readonly workload: string }[], trend: Trend | null): string {
   if (trend === null) return '';
   const moves = workloadMoves(workloads, trend);
-  return moves.length === 0
-    ? ''
-    : plain(`Since ${trend.since} (${trend.days} day${trend.days === 1 ? '' : 's'}): ${moves.join(' · ')}`, 400);
+  return moves.length === 0 ? '' : plain(`Since ${trend.since} (${daysText(trend.days)}): ${moves.join(' · ')}`, 400);
 }
 
 export function customerCard(
@@ -129,7 +127,7 @@ export function customerCard(
 ): Reply {
   const { trend } = history;
   const { thresholds } = settings;
-  const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data';
+  const sources = sourcesText(report.sources) || 'no data';
   const tenant = report.tenantId === null ? '' : `tenant ${report.tenantId} · `;
   const activityOnly = report.products.flatMap((p) => p.workloads.filter((w) => w.entitled === null));
   // A workload nobody is entitled to has no percent to chart.

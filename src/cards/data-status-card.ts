@@ -4,7 +4,7 @@ import type { SyncRun, SyncStatus } from '../sync/sync-log.js';
 import { buttons, type Button } from './actions.js';
 import type { Reply } from './card.js';
 import { messageCard } from './message-cards.js';
-import { count, customersText, day, name } from './text.js';
+import { count, customersText, day, daysText, name } from './text.js';
 
 const DAY_MS = 86_400_000;
 /** Names listed in a sentence before "and N more". */
@@ -68,7 +68,7 @@ export function dataStatus(view: PortfolioView, status: SyncStatus, now: Date): 
   const lines: string[] = [];
   if (oldest && newest && day(oldest.dataAsOf) !== day(newest.dataAsOf)) {
     const age = Math.floor((now.getTime() - Date.parse(oldest.dataAsOf)) / DAY_MS);
-    lines.push(`Oldest: ${name(oldest.customer)}, data as of ${day(oldest.dataAsOf)} (${count(age)} day${age === 1 ? '' : 's'} old).`);
+    lines.push(`Oldest: ${name(oldest.customer)}, data as of ${day(oldest.dataAsOf)} (${daysText(age)} old).`);
   }
   if (view.customers.length > 0) {
     lines.push(

@@ -1,4 +1,4 @@
-import { SOURCE_LABELS } from '../data/records.js';
+import { sourcesText } from '../data/records.js';
 import { customerKey } from '../metrics/customer-key.js';
 import {
   lackedText,
@@ -224,7 +224,7 @@ function lackingWords(lacking: Lacking): {
         has: lackedText(lacking),
         subtitle: FIGURES_MISSING[lacking.measure],
         option: lacking.measure === 'either' ? 'data' : `${lacking.measure} figures`,
-        note: (c) => c.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data',
+        note: (c) => sourcesText(c.sources) || 'no data',
       };
   }
 }

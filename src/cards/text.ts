@@ -127,6 +127,11 @@ export function few(n: number): string {
   return n === 1 ? '' : `${count(n)} `;
 }
 
+/** "1 day", "30 days". */
+export function daysText(days: number): string {
+  return `${count(days)} day${days === 1 ? '' : 's'}`;
+}
+
 /** " By product: E3: 30 of 40 · Business Premium: 10 of 20." when more than one product has a part; empty otherwise. */
 export function byProduct(parts: readonly string[]): string {
   return parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : '';

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { CustomerReport, PortfolioReport } from '../metrics/report-types.js';
 import type { ProductTotal } from '../metrics/products.js';
 import type { WorkloadPortfolioTotal } from '../metrics/workload-totals.js';
-import { SOURCE_LABELS } from '../data/records.js';
+import { sourcesText } from '../data/records.js';
 import { describeMovement, type Trend } from '../metrics/trend.js';
 import { entitlementsText, licensesText, renewalText } from '../cards/text.js';
 import { attentionText } from '../metrics/subscription-attention.js';
@@ -25,9 +25,7 @@ function renderCustomer(report: CustomerReport, today: string, trend: Trend | nu
     ].filter(([, text]) => text !== '');
     if (moves.length > 0) lines.push(`  Trend: ${moves.map(([what, text]) => `${what} ${text}`).join(' · ')}`);
   }
-  lines.push(
-    `  Data as of ${report.dataAsOf?.slice(0, 10) ?? 'unknown'} · ${report.sources.map((s) => SOURCE_LABELS[s]).join(', ') || 'no data'}`,
-  );
+  lines.push(`  Data as of ${report.dataAsOf?.slice(0, 10) ?? 'unknown'} · ${sourcesText(report.sources) || 'no data'}`);
   const table = new Table({
     head: ['Product', 'Sold', 'Assigned', 'Deployment', 'Workload', 'Active', 'Entitled', 'Usage'],
     style: { head: [], border: [] },

@@ -35,6 +35,11 @@ export const SOURCE_LABELS: Record<Source, string> = {
   'graph-directory-subscriptions': 'Microsoft Graph directory subscriptions',
 };
 
+/** "Partner Center analytics, Partner Center subscriptions": the sources named, in words; empty for none. */
+export function sourcesText(sources: readonly Source[]): string {
+  return sources.map((s) => SOURCE_LABELS[s]).join(', ');
+}
+
 /** A customer as a file names it: by tenant id, by name, or both. */
 export interface CustomerRef {
   readonly tenantId: string | null;

@@ -5,8 +5,8 @@ import type { Thresholds } from '../../metrics/thresholds.js';
 import { serviceRequestsText } from '../../metrics/service-requests.js';
 import { attentionText } from '../../metrics/subscription-attention.js';
 import { dataAgeDays } from '../../metrics/flags.js';
-import { SOURCE_LABELS } from '../../data/records.js';
-import { count, day, renewalLine, renewalText } from '../text.js';
+import { sourcesText } from '../../data/records.js';
+import { day, daysText, renewalLine, renewalText } from '../text.js';
 
 /** Answers about one customer's account: renewals, subscriptions needing attention, trials, support, data age. */
 
@@ -68,7 +68,6 @@ export function dataAnswer(report: CustomerReport, history: CustomerHistory, thr
   const stale = report.flags.find((f) => f.code === 'stale-data');
   if (stale) return stale.message;
   const age = dataAgeDays(report.dataAsOf, new Date(history.today));
-  const sources = report.sources.map((s) => SOURCE_LABELS[s]).join(', ');
-  const old = age < 1 ? 'from today' : `${count(age)} day${age === 1 ? '' : 's'} old`;
-  return `Fresh: the newest data is ${old} (${day(report.dataAsOf)}, ${sources}); data older than ${thresholds.staleDays} days is flagged.`;
+  const old = age < 1 ? 'from today' : `${daysText(age)} old`;
+  return `Fresh: the newest data is ${old} (${day(report.dataAsOf)}, ${sourcesText(report.sources)}); data older than ${thresholds.staleDays} days is flagged.`;
 }

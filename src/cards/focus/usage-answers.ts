@@ -2,7 +2,7 @@ import type { CustomerReport } from '../../metrics/report-types.js';
 import { describeMovement, pointsText, trend, type CustomerHistory, type Trend } from '../../metrics/trend.js';
 import type { Thresholds } from '../../metrics/thresholds.js';
 import { inactiveEntitlements } from '../../metrics/unassigned.js';
-import { byProduct, count, day, percentText, usageCounted } from '../text.js';
+import { byProduct, count, day, daysText, percentText, usageCounted } from '../text.js';
 
 /** Answers about one customer's use: a workload, its workloads, its move over a span, its people. */
 
@@ -59,7 +59,7 @@ export function trendAnswer(report: CustomerReport, history: CustomerHistory, da
   ].filter((m) => m !== '');
   const shorter = moved.days < days ? ', where its history starts' : '';
   const workloads = workloadMoves(report.workloads, moved);
-  return `Since ${moved.since} (${count(moved.days)} day${moved.days === 1 ? '' : 's'}${shorter}): ${numbers.join(', ') || 'no deployment or usage figures'}.${workloads.length > 0 ? ` ${workloads.join(' · ')}.` : ''}`;
+  return `Since ${moved.since} (${daysText(moved.days)}${shorter}): ${numbers.join(', ') || 'no deployment or usage figures'}.${workloads.length > 0 ? ` ${workloads.join(' · ')}.` : ''}`;
 }
 
 /** "By usage, least used first: Teams 35% (14 of 40 active), Exchange 55% (22 of 40 active)." */
