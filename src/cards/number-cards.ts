@@ -320,9 +320,18 @@ function scoped(
   };
 }
 
-/** "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial. */
-export function bestCard(view: PortfolioView, count: number | null, page: PageRequest): Reply {
-  const ranked = view.best();
+/** Why each end of the ranking by the lower of the two numbers is worth a look. */
+const STANDING_USE: Record<'best' | 'worst', string> = {
+  best: 'good candidates for case studies and user testimonials',
+  worst: 'the first to offer adoption content and training',
+};
+
+/**
+ * "best customers", "top 5": the highest first, the ones to ask for a case study or a testimonial;
+ * "bottom 5", "the 3 worst customers": the lowest first, the ones to help first.
+ */
+export function standingCard(view: PortfolioView, end: 'best' | 'worst', count: number | null, page: PageRequest): Reply {
+  const ranked = end === 'best' ? view.best() : view.worst();
   const shown = count === null ? ranked : ranked.slice(0, count);
   return customerList(
     view,
@@ -330,11 +339,11 @@ export function bestCard(view: PortfolioView, count: number | null, page: PageRe
     {
       title:
         shown.length === ranked.length
-          ? `${customersText(ranked.length)}, best first`
-          : `The best ${few(shown.length)}of ${customersText(ranked.length)}`,
-      subtitle: 'Ranked by the lower of deployment and usage: good candidates for case studies and user testimonials',
+          ? `${customersText(ranked.length)}, ${end} first`
+          : `The ${end} ${few(shown.length)}of ${customersText(ranked.length)}`,
+      subtitle: `Ranked by the lower of deployment and usage: ${STANDING_USE[end]}`,
       command: 'adoption report',
-      order: 'best first',
+      order: `${end} first`,
     },
     page,
   );

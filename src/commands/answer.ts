@@ -11,11 +11,11 @@ import { name } from '../cards/text.js';
 import {
   aboveThresholdCard,
   averageCard,
-  bestCard,
   lowAdoptionCard,
   nearThresholdCard,
   percentCard,
   rankedCard,
+  standingCard,
 } from '../cards/number-cards.js';
 import { renewalsCard } from '../cards/renewal-cards.js';
 import { allCustomersCard, choicesCard, moreCard } from '../cards/list-cards.js';
@@ -84,7 +84,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'moved':
       return movedCard(view, command.movement, page);
     case 'best':
-      return bestCard(view, command.count, page);
+    case 'worst':
+      return standingCard(view, command.kind, command.count, page);
     case 'customers-with':
       return customersWithCard(view, command.code, page);
     case 'customer-key': {

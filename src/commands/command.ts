@@ -89,6 +89,8 @@ export type Command =
     }
   /** "best customers", "top 5": the highest first (candidates for case studies); null count: as many as fit. */
   | { readonly kind: 'best'; readonly count: number | null }
+  /** "bottom 5", "the 3 worst customers", "who is our worst customer?": so many, the lowest first ("worst customers" alone is the portfolio). */
+  | { readonly kind: 'worst'; readonly count: number }
   | { readonly kind: 'portfolio' }
   /** "list all customers", "customers A-Z", "customer list": every customer by name, a page at a time. */
   | { readonly kind: 'all-customers' }
@@ -228,6 +230,7 @@ export const MENTIONED = [
   'data-status',
   'moved',
   'best',
+  'worst',
   'unassigned',
   'inactive',
   'requests',
@@ -430,8 +433,16 @@ const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?: is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$|^(?:(?:who|which customers?|what customers?) (?:has|have) |(?:customers|accounts) with )?(?:an? )?(?:high|good|strong|great|excellent) adoption$/;
 /** "who is our best customer?": the one. */
 const BEST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:best|healthiest|strongest) (?:customer|account)$/;
+/**
+ * "bottom 5", "show me the worst 5", "top 3 worst customers", "5 lowest", "who are my weakest
+ * customers?": with a count, so many; without one, the portfolio, whose card is worst first.
+ */
+const WORST =
+  /^(?:(?:show|list|give)(?: me)? |(?:who|which|what) are )?(?:(?:my|our|the) )?(?:top (\d{1,3}) |(\d{1,3}) )?(?:worst|bottom|lowest|weakest)(?: (\d{1,3}))?(?: (?:customers|accounts|tenants))?$/;
+/** "who is our worst customer?": the one. */
+const WORST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:worst|weakest|lowest) (?:customer|account)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^(?:show |list |me |the )*(?:top \d+ |\d+ )?(?:worst|bottom)(?: \d+)?(?: customers)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:who|which|what) is (?:the |our |my )(?:worst|weakest) (?:customer|account)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -528,6 +539,12 @@ export function parseCommand(text: string): Command {
   const best = BEST.exec(asked);
   if (best) return { kind: 'best', count: best[1] === undefined ? null : Number(best[1]) };
   if (BEST_ONE.test(asked)) return { kind: 'best', count: 1 };
+  const worst = WORST.exec(asked);
+  if (worst) {
+    const count = Number(worst[1] ?? worst[2] ?? worst[3] ?? 0);
+    return count > 0 ? { kind: 'worst', count } : { kind: 'portfolio' };
+  }
+  if (WORST_ONE.test(asked)) return { kind: 'worst', count: 1 };
   // "share Contoso here": its card, in this conversation (a share goes to the channels that follow it).
   const here = SHOWN_HERE.exec(said)?.[1];
   if (here !== undefined) return { kind: 'customer', query: originalCase(text, here), explicit: true };

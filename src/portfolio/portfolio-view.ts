@@ -154,6 +154,11 @@ export class PortfolioView {
     return filterByPercent(this.report.customers, [[{ side: 'above', percent: Number.NEGATIVE_INFINITY, measure: { kind: 'lower' } }]]);
   }
 
+  /** Customers with a number, the lowest lower-of-deployment-and-usage first. */
+  worst(): CustomerReport[] {
+    return filterByPercent(this.report.customers, [[{ side: 'below', percent: Number.POSITIVE_INFINITY, measure: { kind: 'lower' } }]]);
+  }
+
   /** Customers whose deployment or usage went that way since the sync that many days or more ago, the biggest move first. */
   moved(movement: Movement): Move<CustomerReport>[] {
     return moves(this.report.customers, movement, (c) => this.trend(c, movement.days));

@@ -84,7 +84,7 @@ for (const backend of BACKENDS) {
         ['adoption for Fabrikm', 'personal', FABRIKAM],
         ['Northwind', 'personal', 'Northwind Traders: deployment 90.9%, usage 91.3%'],
         ["Contoso's adoption", 'personal', CONTOSO],
-        ['top 5 worst customers', 'personal', PORTFOLIO],
+        ['top 5 worst customers', 'personal', 'The worst 5 of 12 customers'],
         ['What is the adoption of Contoso?', 'personal', CONTOSO],
         ['tell me about fabrikam', 'personal', FABRIKAM],
         // A name inside a sentence the bot has no pattern for.
@@ -159,7 +159,9 @@ for (const backend of BACKENDS) {
         ['Teams usage trend', 'personal', '9 customers whose Teams usage moved'],
         ['who uses Teams the most?', 'personal', 'Teams usage: 12 customers'],
         ['worst customers by usage', 'channel', 'Usage: 12 customers'],
-        ['bottom 5', 'personal', PORTFOLIO],
+        ['bottom 5', 'personal', 'The worst 5 of 12 customers'],
+        ['who are my worst customers?', 'personal', PORTFOLIO],
+        ['5 lowest', 'channel', 'The worst 5 of 12 customers'],
         ['customers with low Teams usage', 'groupChat', '2 customers with Teams usage below 50%'],
         ['unexplained usage over 100%', 'personal', 'No customer has this now: Usage above 100%'],
         ['which customers declined over the past two weeks', 'channel', '2 customers went down'],
@@ -303,7 +305,7 @@ for (const backend of BACKENDS) {
         ["what's wrong with Fabrikam?", 'groupChat', 'Fabrikam Inc: why the numbers look like this'],
         ['when did we last sync?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         // The one, and a product's numbers asked around it.
-        ['who is the worst customer?', 'personal', PORTFOLIO],
+        ['who is the worst customer?', 'personal', 'The worst of 12 customers'],
         ['number of customers', 'channel', PORTFOLIO],
         ['which is our biggest customer?', 'groupChat', 'The largest of 12 customers by licenses sold'],
         ['biggest E3 customers', 'personal', '7 customers by E3 licenses sold'],
@@ -721,7 +723,8 @@ for (const backend of BACKENDS) {
         ['Business Premium usage', 'personal', '5 customers with Business Premium'],
         ['E3 adoption', 'groupChat', '7 customers with E3'],
         ["what's the average deployment for E3 customers?", 'channel', '7 customers with E3'],
-        ['show me the worst 5', 'personal', PORTFOLIO],
+        ['show me the worst 5', 'personal', 'The worst 5 of 12 customers'],
+        ['weakest customers', 'groupChat', PORTFOLIO],
         ["what's my portfolio's usage?", 'channel', PORTFOLIO],
         ['percentage of licenses assigned', 'groupChat', PORTFOLIO],
         ['customers sorted by unassigned licenses', 'personal', '12 customers with unassigned licenses'],
@@ -1298,8 +1301,24 @@ for (const backend of BACKENDS) {
         'Adventure Works',
       ]);
       expect(textsOf(cardOf((await h.say('who are my best customers?'))[0]))[0]).to.equal('12 customers, best first');
-      // "worst" stays the portfolio.
-      expect((await h.say('top 5 worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
+    });
+
+    it('lists as many of the worst customers as asked, lowest first by the lower of their two numbers', async () => {
+      const bottom = cardOf((await h.say('bottom 3'))[0]);
+      expect(cardProblems(bottom)).to.deep.equal([]);
+      expect(textsOf(bottom).slice(0, 3)).to.deep.equal([
+        'The worst 3 of 12 customers',
+        'Ranked by the lower of deployment and usage: the first to offer adoption content and training',
+        'Customer (worst first)',
+      ]);
+      // Coho's usage (31%) is lower than Fabrikam's deployment (40%); Proseware's 75% both.
+      expect(textsOf(bottom).filter((t) => /^(Coho|Fabrikam|Proseware|Alpine)/.test(t))).to.deep.equal([
+        'Coho Winery',
+        'Fabrikam Inc',
+        'Proseware',
+      ]);
+      // Without a count: the portfolio, whose card is worst first with the totals.
+      expect((await h.say('worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
     });
 
     it('ranks the customers by one number, lowest first, or highest when asked for the highest', async () => {
