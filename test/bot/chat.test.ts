@@ -683,6 +683,11 @@ for (const backend of BACKENDS) {
         ['is everything ok?', 'personal', PORTFOLIO],
         ['are we ok?', 'channel', PORTFOLIO],
         ['is it ok?', 'groupChat', 'I didn\'t get "is it ok".'],
+        // A workload's trend without "usage"; the sync's history is the data status.
+        ['Teams trend', 'channel', '9 customers whose Teams usage moved'],
+        ['OneDrive over time', 'personal', '8 customers whose SharePoint with OneDrive usage moved'],
+        ['history', 'groupChat', '10 customers moved'],
+        ['sync history', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

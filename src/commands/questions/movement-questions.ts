@@ -15,7 +15,7 @@ const WENT_UP = new RegExp(
 );
 /** "what changed this week?", "any changes?", "who moved the most?": either way. */
 const MOVED =
-  /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?trends?|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending|how (?:has|have|did)(?: (?:the |our )?(?:numbers|adoption|things|portfolio))? changed?|(?:the |our )?(?:numbers |adoption )?over time)$/;
+  /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?(?:trends?|history)|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending|how (?:has|have|did)(?: (?:the |our )?(?:numbers|adoption|things|portfolio))? changed?|(?:the |our )?(?:numbers |adoption )?over time)$/;
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
 export const SPAN_WORDS = String.raw` (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(?<spanCount>\d{1,3}) )?(?<spanUnit>day|week|month|quarter|year)s?|since last (?<sinceUnit>week|month|quarter|year)|lately|recently)`;
 const SPAN = new RegExp(`${SPAN_WORDS}$`);
@@ -49,7 +49,7 @@ function measureIn(said: string): { readonly measure: RankedMeasure; readonly re
   if (word === null) {
     const last = WORKLOAD_LAST.exec(said);
     const workload = last === null ? null : workloadNamed(last[1]!);
-    return workload === null ? null : { measure: { kind: 'workload', workload }, rest: said.slice(0, last!.index) };
+    return workload === null ? workloadFirst(said) : { measure: { kind: 'workload', workload }, rest: said.slice(0, last!.index) };
   }
   let before = said.slice(0, word.index).trim();
   let measure: RankedMeasure = { kind: word[1] as 'deployment' | 'usage' };
@@ -70,6 +70,16 @@ function measureIn(said: string): { readonly measure: RankedMeasure; readonly re
     .replace(/\s+/g, ' ')
     .trim();
   return { measure, rest };
+}
+
+/** "Teams trend", "OneDrive over time": a workload's name first, without "usage", and the words after it. */
+function workloadFirst(said: string): { readonly measure: RankedMeasure; readonly rest: string } | null {
+  const words = said.split(' ');
+  for (let n = Math.min(LONGEST_WORKLOAD, words.length - 1); n >= 1; n--) {
+    const workload = workloadNamed(words.slice(0, n).join(' '));
+    if (workload !== null) return { measure: { kind: 'workload', workload }, rest: words.slice(n).join(' ') };
+  }
+  return null;
 }
 
 /** "who dropped this month?": which way, over how many days (a week unless a span is named), how far, and of which number. */
