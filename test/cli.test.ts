@@ -420,6 +420,38 @@ for (const backend of BACKENDS) {
       }
     });
 
+    optionTest('lists the customers new, or with a subscription created, in the last so many days, the newest first', async () => {
+      const demo = await storageFor(backend, await mkdtemp(join(tmpdir(), 'adoption-cli-new-')));
+      try {
+        type Started = { customer: string; subscriptionStarts: { offer: string; createdOn: string | null; trial: boolean }[] };
+        const started = async (...options: string[]): Promise<Started[]> => {
+          const json = await adoptionIn(demo.env, 'report', '--json', ...options);
+          expect(json.code, json.stderr).to.equal(0);
+          return (JSON.parse(json.stdout) as { customers: Started[] }).customers;
+        };
+        // Tailspin's Teams Premium trial was created at 10:12, 15 days before the demo's day, which moves with today:
+        // 14 days 13 hours 48 minutes before today's midnight, whatever the hour now.
+        const bought = await started('--new-subscriptions', '16');
+        expect(bought.map((c) => c.customer)).to.deep.equal(['Tailspin Toys']);
+        const created = bought[0]!.subscriptionStarts[0]!;
+        expect([created.offer, created.trial]).to.deep.equal(['Microsoft Teams Premium Trial', true]);
+        const midnight = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+        expect(midnight - Date.parse(created.createdOn!)).to.equal(((14 * 24 + 13) * 60 + 48) * 60_000);
+        expect(await started('--new-subscriptions', '14')).to.deep.equal([]);
+        // Their other subscriptions are about ten months old: new within the last year, not the last 30 days.
+        expect((await started('--new-customers', '365')).map((c) => c.customer)).to.deep.equal(['Tailspin Toys', 'Woodgrove Bank']);
+        expect(await adoptionIn(demo.env, 'report', '--new-customers', '30')).to.deep.include({
+          code: 0,
+          stdout: 'No customer is new (every subscription created) in the last 30 days.\n',
+        });
+        const both = await adoptionIn(demo.env, 'report', '--new-customers', '30', '--new-subscriptions', '30');
+        expect(both.code).to.equal(1);
+        expect(both.stderr).to.contain("option '--new-customers <days>' cannot be used with option '--new-subscriptions <days>'");
+      } finally {
+        await rm(demo.env['ADOPTION_DATA_DIR']!, { recursive: true, force: true });
+      }
+    });
+
     optionTest(
       'lists the customers whose subscriptions renew or trials end within so many days, the soonest first, each with its renewals',
       async () => {

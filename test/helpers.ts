@@ -53,6 +53,7 @@ export function reportOf(customer: string, fields: Partial<CustomerReport> = {})
     renewals: [],
     serviceRequests: { last30Days: 0, open: 0 },
     subscriptionsNeedingAttention: [],
+    subscriptionStarts: [],
     ...fields,
   };
 }

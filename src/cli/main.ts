@@ -223,6 +223,19 @@ export function buildProgram(config: Config, output: Output, setExitCode: (code:
         .implies({ renewing: { days: RENEWAL_DAYS } })
         .conflicts(['trials', 'lapsing']),
     )
+    .addOption(
+      new Option(
+        '--new-customers <days>',
+        'only customers whose every subscription was created in the last this many days, the newest first',
+      )
+        .argParser(daysArgument)
+        .conflicts('newSubscriptions'),
+    )
+    .option(
+      '--new-subscriptions <days>',
+      'only customers with a subscription created in the last this many days, the newest first',
+      daysArgument,
+    )
     .option('--product <words>', 'only customers with a product whose name has every word (e3, "business premium", "dynamics 365 sales")')
     .option(
       '--without <words>',

@@ -1,3 +1,4 @@
+import { newWithin } from '../metrics/subscription-starts.js';
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
@@ -74,6 +75,10 @@ export interface ReportOptions {
   readonly requestsAbove?: number;
   /** Only customers with a subscription whose term (or trial) ends within so many days, or in a month, the soonest first. */
   readonly renewing?: FixedSpan;
+  /** Only customers whose every subscription was created in the last so many days, the newest first. */
+  readonly newCustomers?: number;
+  /** Only customers with a subscription created in the last so many days, the newest first. */
+  readonly newSubscriptions?: number;
   /** Only customers with licenses sold, the most (or fewest) first. */
   readonly largest?: boolean;
   readonly smallest?: boolean;
@@ -207,6 +212,8 @@ export function selectReport(
     const low = (c: CustomerReport): boolean => isLowAdoption(c, config.thresholds);
     customers = renewing(customers, full.generatedAt, windowOf(options.renewing, full.generatedAt), renewalScope(options), low);
   }
+  if (options.newCustomers !== undefined) customers = newWithin(customers, 'customers', full.generatedAt, options.newCustomers);
+  if (options.newSubscriptions !== undefined) customers = newWithin(customers, 'subscriptions', full.generatedAt, options.newSubscriptions);
   if (options.byName) customers = alphabetical(customers);
   return { ...full, customers };
 }
@@ -235,6 +242,8 @@ function noneMatch(options: ReportOptions): string {
     options.requestsAbove === undefined ? null : `has more than ${options.requestsAbove} service requests in the last 30 days`,
     seatsClause(sizeOf(options)),
     options.renewing === undefined ? null : `has ${RENEWING_CLAUSE[renewalScope(options)]} ${spanClause(options.renewing)}`,
+    options.newCustomers === undefined ? null : `is new (every subscription created) in the last ${options.newCustomers} days`,
+    options.newSubscriptions === undefined ? null : `has a subscription created in the last ${options.newSubscriptions} days`,
   ].filter((part) => part !== null);
   return narrowed.length > 0
     ? `No customer ${narrowed.join(' and ')}.`
@@ -256,7 +265,7 @@ function seatsClause(size: SizeQuestion | null): string | null {
   return seats === null ? 'has licenses sold' : `has ${seats.side === 'above' ? 'more' : 'fewer'} than ${seats.count} licenses sold`;
 }
 
-/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS|MONTH] [--trials|--lapsing|--at-risk] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
+/** `adoption report [--customer NAME] [--below PCT] [--above PCT] [--at-most PCT] [--at-least PCT] [--measure WHAT] [--with CODE] [--falling|--rising|--moving] [--more-than POINTS] [--days N] [--actions] [--unassigned] [--inactive] [--attention] [--requests-above N] [--largest|--smallest] [--seats-above N|--seats-below N] [--renewing DAYS|MONTH] [--trials|--lapsing|--at-risk] [--new-customers DAYS|--new-subscriptions DAYS] [--product WORDS] [--without WORDS] [--by-name] [--json]` */
 export function runReport(
   records: readonly AdoptionRecord[],
   history: ReadonlyMap<string, readonly HistoryPoint[]>,

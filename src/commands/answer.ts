@@ -4,6 +4,7 @@ import type { Scope } from '../cards/command-guide.js';
 import { definitionsCard } from '../cards/definitions-card.js';
 import { compareCard, compareHowCard, MAX_COMPARED } from '../cards/compare-card.js';
 import { helpCard } from '../cards/help-card.js';
+import { newCard } from '../cards/new-cards.js';
 import { whyCard } from '../cards/why-card.js';
 import { workloadsCard } from '../cards/workload-cards.js';
 import { noSuchProduct, productCard, productComparisonCard, productsCard, withoutCard } from '../cards/product-cards.js';
@@ -86,6 +87,8 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     case 'best':
     case 'worst':
       return standingCard(view, command.kind, command.count, page);
+    case 'new':
+      return newCard(view, command.what, command.days, page);
     case 'customers-with':
       return customersWithCard(view, command.code, page);
     case 'customer-key': {

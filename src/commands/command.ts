@@ -1,3 +1,4 @@
+import { newAsked, type NewQuestion } from './questions/new-questions.js';
 import type { Measure } from '../alerts/alert.js';
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
@@ -91,6 +92,8 @@ export type Command =
   | { readonly kind: 'best'; readonly count: number | null }
   /** "bottom 5", "the 3 worst customers", "who is our worst customer?": so many, the lowest first ("worst customers" alone is the portfolio). */
   | { readonly kind: 'worst'; readonly count: number }
+  /** "any new customers?", "who bought something this month?": told from subscriptions' creation dates. */
+  | ({ readonly kind: 'new' } & NewQuestion)
   | { readonly kind: 'portfolio' }
   /** "list all customers", "customers A-Z", "customer list": every customer by name, a page at a time. */
   | { readonly kind: 'all-customers' }
@@ -231,6 +234,7 @@ export const MENTIONED = [
   'moved',
   'best',
   'worst',
+  'new',
   'unassigned',
   'inactive',
   'requests',
@@ -529,6 +533,8 @@ export function parseCommand(text: string): Command {
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
   const compared = comparedNames(text, named);
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
+  const recent = newAsked(asked);
+  if (recent) return { kind: 'new', ...recent };
   const movement = movementAsked(asked);
   if (movement) return { kind: 'moved', movement };
   const most = mostAsked(text, asked);

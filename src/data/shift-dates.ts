@@ -12,8 +12,12 @@ export function shiftRecordDates(record: AdoptionRecord, days: number): Adoption
   if (moved.kind === 'service-request' && moved.createdDate !== null) {
     return { ...moved, createdDate: shift(moved.createdDate, days) };
   }
-  if (moved.kind === 'subscription' && moved.renewsOn !== undefined) {
-    return { ...moved, renewsOn: shift(moved.renewsOn, days) };
+  if (moved.kind === 'subscription') {
+    return {
+      ...moved,
+      creationDate: moved.creationDate === null ? null : shift(moved.creationDate, days),
+      ...(moved.renewsOn === undefined ? {} : { renewsOn: shift(moved.renewsOn, days) }),
+    };
   }
   return moved;
 }

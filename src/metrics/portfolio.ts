@@ -11,6 +11,7 @@ import { usageView, type UsageView } from './usage.js';
 import { sourceRank } from './preferred-source.js';
 import { renewalsOf } from './renewals.js';
 import { subscriptionsNeedingAttention } from './subscription-attention.js';
+import { subscriptionStarts } from './subscription-starts.js';
 import { byName } from './by-name.js';
 
 function newest(records: readonly { readonly asOf: string }[], start: string | null): string | null {
@@ -98,6 +99,7 @@ export function customerReport(group: CustomerRecords, now: Date, thresholds: Th
     renewals: renewalsOf(group.subscriptions),
     serviceRequests,
     subscriptionsNeedingAttention: subscriptionsNeedingAttention(group.subscriptions),
+    subscriptionStarts: subscriptionStarts(group.subscriptions),
   };
 }
 

@@ -71,6 +71,15 @@ export interface Renewal {
   readonly trial: boolean;
 }
 
+/** A subscription's start: what was bought, and when. */
+export interface SubscriptionStart {
+  readonly offer: string;
+  readonly seats: number;
+  /** ISO date-time the subscription was created; null when its source did not say. */
+  readonly createdOn: string | null;
+  readonly trial: boolean;
+}
+
 /** What the portfolio counts customers by: an explanation or a suggested action. */
 export type FindingCode = FlagCode | RecommendationCode;
 
@@ -97,6 +106,8 @@ export interface CustomerReport {
   readonly serviceRequests: ServiceRequestCounts;
   /** Subscriptions in grace period, suspended, disabled or expired, the most seats first. */
   readonly subscriptionsNeedingAttention: readonly SubscriptionAttention[];
+  /** Its subscriptions, the newest first (undated last): since when it is a customer, what it bought lately. */
+  readonly subscriptionStarts: readonly SubscriptionStart[];
 }
 
 /** A subscription to act on before its seats are lost, and why. */

@@ -1,3 +1,4 @@
+import { newWithin, startedWithin, type NewWhat } from '../metrics/subscription-starts.js';
 import type { HistoryPoint } from '../data/records.js';
 import {
   alphabetical,
@@ -43,7 +44,7 @@ import {
   type RenewalWindow,
   type SizeQuestion,
 } from '../metrics/index.js';
-import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption } from '../metrics/report-types.js';
+import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption, SubscriptionStart } from '../metrics/report-types.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
 
@@ -167,6 +168,16 @@ export class PortfolioView {
   /** Customers with a subscription renewing (or only a trial ending) on the days of the window, the soonest first. */
   renewing(window: RenewalWindow, scope: RenewalScope = 'all'): CustomerReport[] {
     return renewing(this.report.customers, this.report.generatedAt, window, scope, (c) => isLowAdoption(c, this.thresholds));
+  }
+
+  /** Customers new in the `days` before the report (every subscription that recent), or with a subscription that recent; the newest first. */
+  newWithin(what: NewWhat, days: number): CustomerReport[] {
+    return newWithin(this.report.customers, what, this.report.generatedAt, days);
+  }
+
+  /** The customer's subscriptions created in the `days` before the report, the newest first. */
+  startedWithin(customer: CustomerReport, days: number): SubscriptionStart[] {
+    return startedWithin(customer, this.report.generatedAt, days);
   }
 
   /** Customers with licenses sold, the largest (or smallest) first, within a seat count if asked; of a product's licenses if named. */

@@ -30,6 +30,7 @@ const fabrikam: CustomerReport = {
   ],
   serviceRequests: { last30Days: 0, open: 0 },
   subscriptionsNeedingAttention: [],
+  subscriptionStarts: [],
 };
 
 function target(id: string, tenantId: string): ConversationTarget {

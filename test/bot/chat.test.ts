@@ -1326,6 +1326,30 @@ for (const backend of BACKENDS) {
       expect((await h.say('worst customers'))[0]!.activity['summary']).to.match(/^Portfolio: 12 customers/);
     });
 
+    it('lists who bought lately from the subscriptions’ creation dates, and says when no customer is new', async () => {
+      const bought = cardOf((await h.say('who bought something this month?'))[0]);
+      expect(cardProblems(bought)).to.deep.equal([]);
+      expect(textsOf(bought)).to.deep.equal([
+        '1 customer with a new subscription in the last 30 days',
+        'A subscription created in that time: a new product, more seats on a subscription of their own, or a trial. Its licenses may not be assigned yet.',
+        'Customer (newest first)',
+        'Deployment',
+        'Usage',
+        'Tailspin Toys',
+        'Microsoft Teams Premium Trial, 5 seats, 2026-11-10',
+        '80%',
+        '93.3%',
+      ]);
+      // Tailspin's other subscriptions are from January, Woodgrove's too: nobody is new.
+      const none = cardOf((await h.say('any new customers?'))[0]);
+      expect(textsOf(none)).to.deep.equal([
+        'No customer is new in the last 30 days.',
+        'Told from the subscriptions of 2 of 12 customers: customers with no subscription in the cache are not counted.',
+      ]);
+      // Both became customers in January: within the last year.
+      expect(textsOf(cardOf((await h.say('new customers in the last year'))[0]))[0]).to.equal('2 customers new in the last 365 days');
+    });
+
     it('ranks the customers by one number, lowest first, or highest when asked for the highest', async () => {
       const highest = cardOf((await h.say('who has the highest usage?'))[0]);
       expect(cardProblems(highest)).to.deep.equal([]);
@@ -2590,6 +2614,23 @@ describe('what is asked of one customer with several products, in chat', () => {
         creationDate: null,
         renewsOn: '2026-10-01T00:00:00Z',
       },
+      // A new customer (every subscription created in the last 30 days), and Gamma's new one beside its undated one.
+      subscription('zeta-e3', {
+        customer: { tenantId: 't-zeta', name: 'Zeta Ltd' },
+        key: 'zeta|e3',
+        offerName: 'Office 365 E3',
+        quantity: 20,
+        creationDate: '2026-11-10T09:00:00Z',
+      }),
+      subscription('zeta-trial', {
+        customer: { tenantId: 't-zeta', name: 'Zeta Ltd' },
+        key: 'zeta|trial',
+        offerName: 'Teams Premium',
+        quantity: 5,
+        isTrial: true,
+        creationDate: '2026-11-01T09:00:00Z',
+      }),
+      subscription('gamma-e5', { customer, key: 'gamma|sub-2', offerName: 'Microsoft 365 E5', creationDate: '2026-11-12T00:00:00Z' }),
       // A name that ends like a question about a customer ("Delta health"), beside that customer.
       ...[
         { tenantId: 't-delta', name: 'Delta Ltd', sold: 10, assigned: 9 },
@@ -2604,6 +2645,19 @@ describe('what is asked of one customer with several products, in chat', () => {
     ]);
   });
   after(() => h.close());
+
+  it('lists a customer whose every subscription is recent as new, and one that only added a subscription as buying', async () => {
+    const summary = async (text: string): Promise<string> => String((await h.say(text))[0]!.activity['summary']);
+    expect(await summary('which customers are new?')).to.equal('1 customer new in the last 30 days');
+    const card = cardOf((await h.say('which customers are new?'))[0]);
+    expect(textsOf(card).slice(5, 7)).to.deep.equal([
+      'Zeta Ltd',
+      'Office 365 E3, 20 seats, 2026-11-10 · Teams Premium (trial), 5 seats, 2026-11-01',
+    ]);
+    expect(await summary('new subscriptions')).to.equal('2 customers with a new subscription in the last 30 days');
+    // With no dated subscription in the span asked, nobody: Zeta's came after the last week.
+    expect(await summary('who is new this week?')).to.equal('No customer is new in the last 7 days.');
+  });
 
   it('opens a customer whose whole name reads like a question about another', async () => {
     const said = async (text: string): Promise<string> => String((await h.say(text))[0]!.activity['summary']);
