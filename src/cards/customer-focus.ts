@@ -2,7 +2,7 @@ import type { CustomerReport } from '../metrics/report-types.js';
 import type { CustomerHistory } from '../metrics/trend.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { workloadNamed } from '../data/workloads.js';
-import { attentionAnswer, dataAnswer, renewalsAnswer, supportAnswer, trialsAnswer } from './focus/account-answers.js';
+import { attentionAnswer, dataAnswer, purchasesAnswer, renewalsAnswer, supportAnswer, trialsAnswer } from './focus/account-answers.js';
 import { productAnswer, seatsAnswer, standingAnswer, upsellAnswer } from './focus/license-answers.js';
 import { trendAnswer, usersAnswer, workloadAnswer, workloadsAnswer } from './focus/usage-answers.js';
 
@@ -31,12 +31,26 @@ export type CustomerFocus =
   | { readonly kind: 'attention' }
   /** Its trial subscriptions. */
   | { readonly kind: 'trials' }
+  /** Since when it is a customer, and what it bought last: its subscriptions' creation dates. */
+  | { readonly kind: 'purchases' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
 
 /** The focuses that carry nothing but their kind. */
-const SIMPLE_FOCUS = ['renewals', 'seats', 'standing', 'support', 'data', 'workloads', 'upsell', 'users', 'attention', 'trials'] as const;
+const SIMPLE_FOCUS = [
+  'renewals',
+  'seats',
+  'standing',
+  'support',
+  'data',
+  'workloads',
+  'upsell',
+  'users',
+  'attention',
+  'trials',
+  'purchases',
+] as const;
 type SimpleFocus = (typeof SIMPLE_FOCUS)[number];
 const isSimpleFocus = (value: unknown): value is SimpleFocus => SIMPLE_FOCUS.some((kind) => kind === value);
 
@@ -90,6 +104,8 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return attentionAnswer(report);
     case 'trials':
       return trialsAnswer(report, history);
+    case 'purchases':
+      return purchasesAnswer(report, history);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

@@ -1,11 +1,10 @@
 import { hasStartDates, type NewWhat } from '../metrics/subscription-starts.js';
-import type { SubscriptionStart } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { buttons, type PageRequest } from './actions.js';
 import type { Reply } from './card.js';
 import { customerList } from './list-cards.js';
 import { messageCard } from './message-cards.js';
-import { count, customersText, day, daysText } from './text.js';
+import { count, customersText, daysText, startText } from './text.js';
 
 /** Customers new lately, or who bought lately: "any new customers?", "who bought something this month?". */
 
@@ -27,12 +26,6 @@ const LISTED: Readonly<
     option: '--new-subscriptions',
   },
 };
-
-/** "Office 365 E3 (trial), 25 seats, 2026-11-05"; a trial named so already is not said twice. */
-function startText(s: SubscriptionStart): string {
-  const trial = s.trial && !/\btrial\b/i.test(s.offer) ? ' (trial)' : '';
-  return `${s.offer}${trial}, ${count(s.seats)} seat${s.seats === 1 ? '' : 's'}, ${day(s.createdOn)}`;
-}
 
 export function newCard(view: PortfolioView, what: NewWhat, days: number, page: PageRequest): Reply {
   const listed = LISTED[what];

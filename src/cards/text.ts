@@ -1,6 +1,6 @@
 import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '../metrics/unassigned.js';
 import { daysUntil } from '../metrics/renewals.js';
-import type { Renewal } from '../metrics/report-types.js';
+import type { Renewal, SubscriptionStart } from '../metrics/report-types.js';
 import type { CountBound } from '../metrics/count-bound.js';
 import type { SeatFilter } from '../metrics/size.js';
 
@@ -125,6 +125,12 @@ export function renewalLine(r: Renewal, today: string): string {
 /** "3 " before a superlative, nothing for one: "the 3 largest", "the largest". */
 export function few(n: number): string {
   return n === 1 ? '' : `${count(n)} `;
+}
+
+/** "Office 365 E3 (trial), 25 seats, 2026-11-05"; a trial named so already is not said twice. */
+export function startText(s: SubscriptionStart): string {
+  const trial = s.trial && !/\btrial\b/i.test(s.offer) ? ' (trial)' : '';
+  return `${s.offer}${trial}, ${count(s.seats)} seat${s.seats === 1 ? '' : 's'}, ${day(s.createdOn)}`;
 }
 
 /** "1 day", "30 days". */

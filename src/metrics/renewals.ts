@@ -1,5 +1,5 @@
 import type { SubscriptionRecord } from '../data/records.js';
-import { DAY_MS } from '../time.js';
+import { DAY_MS, daysBetween } from '../time.js';
 import { preferredSource } from './preferred-source.js';
 import type { CustomerReport, Renewal } from './report-types.js';
 
@@ -130,7 +130,7 @@ export function windowOf(asked: RenewalSpan, today: string): RenewalWindow {
 
 /** Whole days from today (an ISO date-time) to the renewal's day; negative once it is past. */
 export function daysUntil(renewal: Renewal, today: string): number {
-  return Math.round((Date.parse(renewal.renewsOn.slice(0, 10)) - Date.parse(today.slice(0, 10))) / DAY_MS);
+  return daysBetween(today, renewal.renewsOn);
 }
 
 /** The customer's renewals from today on, soonest first. */

@@ -677,6 +677,30 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
+        // Since when it is a customer and what it bought last, from its subscriptions' creation dates.
+        [
+          'when did Tailspin become a customer?',
+          'personal',
+          'Tailspin Toys: A customer since at least 2026-01-29, when its first subscription in the cache (Microsoft 365 Business Premium) was created; the newest: Microsoft Teams Premium Trial, 5 seats, 2026-11-10, 15 days ago.',
+        ],
+        [
+          'how long has Woodgrove been a customer?',
+          'channel',
+          'Woodgrove Bank: A customer since at least 2026-01-29, when its first subscription in the cache (Office 365 E3) was created.',
+        ],
+        [
+          'what did Tailspin buy recently?',
+          'groupChat',
+          'Tailspin Toys: A customer since at least 2026-01-29, when its first subscription in the cache (Microsoft 365 Business Premium) was created; the newest: Microsoft Teams Premium Trial, 5 seats, 2026-11-10, 15 days ago.',
+        ],
+        [
+          'Fabrikam purchase history',
+          'personal',
+          'Fabrikam Inc: No subscription dates in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
+        ],
+        ['new customers', 'channel', 'No customer is new in the last 30 days.'],
+        ['recent purchases', 'groupChat', '1 customer with a new subscription in the last 30 days'],
+        ['bottom 3', 'personal', 'The worst 3 of 12 customers'],
         ["which customers use Yammer more than they're licensed for?", 'channel', '1 customer: Yammer used beyond its licenses'],
         ['who has more active users than licenses?', 'groupChat', '1 customer with usage above 100%'],
         // The portfolio as a whole; words that name no customer are no customer's question.
@@ -2150,6 +2174,11 @@ for (const backend of BACKENDS) {
           "Litware's support tickets",
           { focus: 'support' },
           '5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+        [
+          'when did Tailspin become a customer?',
+          { focus: 'purchases' },
+          'A customer since at least 2026-01-29, when its first subscription in the cache (Microsoft 365 Business Premium) was created; the newest: Microsoft Teams Premium Trial, 5 seats, 2026-11-10, 15 days ago.',
         ],
       ] as const) {
         const card = cardOf((await h.say(text))[0]);

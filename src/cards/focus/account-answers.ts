@@ -6,7 +6,8 @@ import { serviceRequestsText } from '../../metrics/service-requests.js';
 import { attentionText } from '../../metrics/subscription-attention.js';
 import { dataAgeDays } from '../../metrics/flags.js';
 import { sourcesText } from '../../data/records.js';
-import { day, daysText, renewalLine, renewalText } from '../text.js';
+import { day, daysText, fromToday, renewalLine, renewalText, startText } from '../text.js';
+import { daysBetween } from '../../time.js';
 
 /** Answers about one customer's account: renewals, subscriptions needing attention, trials, support, data age. */
 
@@ -43,6 +44,28 @@ export function trialsAnswer(report: CustomerReport, history: CustomerHistory): 
   const flagged = report.flags.find((f) => f.code === 'trial-subscription');
   if (flagged) return flagged.message;
   return hasSubscriptions(report) ? 'No trial among its subscriptions in the cache.' : `No trials in the cache: ${NO_SUBSCRIPTIONS}`;
+}
+
+/**
+ * "A customer since at least 2026-01-24, when its first subscription in the cache (Office 365 E3) was created; the newest:
+ * Microsoft Teams Premium Trial, 5 seats, 2026-11-10, 15 days ago", or why it cannot be told.
+ */
+export function purchasesAnswer(report: CustomerReport, history: CustomerHistory): string {
+  const dated = report.subscriptionStarts.filter((s) => s.createdOn !== null);
+  const [newest] = dated;
+  const oldest = dated.at(-1);
+  if (newest === undefined || oldest === undefined) {
+    return hasSubscriptions(report)
+      ? 'None of its subscriptions in the cache says when it was created.'
+      : `No subscription dates in the cache: ${NO_SUBSCRIPTIONS}`;
+  }
+  const undated = report.subscriptionStarts.length - dated.length;
+  const since = `A customer since at least ${day(oldest.createdOn)}, when its first subscription in the cache (${oldest.offer}) was created${
+    undated > 0 ? ` (${undated} more say no date)` : ''
+  }`;
+  // Bought all at once: nothing newer to name.
+  if (day(newest.createdOn) === day(oldest.createdOn)) return `${since}.`;
+  return `${since}; the newest: ${startText(newest)}, ${fromToday(-daysBetween(newest.createdOn!, history.today))}.`;
 }
 
 /**

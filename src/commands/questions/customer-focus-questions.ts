@@ -184,6 +184,24 @@ const TRIALS = [
   new RegExp(String.raw`^(?:the )?trials? (?:at|for|of) (.+?)$`),
 ];
 
+/**
+ * Since when it is a customer, what it bought last: "how long has Woodgrove been a customer?",
+ * "when did Tailspin become a customer?", "what did Tailspin buy recently?", "Tailspin's subscriptions".
+ */
+const PURCHASES = [
+  new RegExp(String.raw`^(?:how long|since when) (?:has|have) ${NAME} been (?:a |our |my )?(?:customer|client|account)$`),
+  new RegExp(
+    String.raw`^when did ${NAME} (?:become (?:a |our |my )?(?:customer|client)|sign up|join|start|first buy|buy (?:its|their) first (?:licen[cs]es|subscription))$`,
+  ),
+  new RegExp(
+    String.raw`^what (?:did|has|have) ${NAME} (?:buy|bought|purchase|purchased|order|ordered)(?: (?:lately|recently|last|this month|this year))?$`,
+  ),
+  new RegExp(String.raw`^(?:when did|what did) ${NAME} (?:last )?(?:buy|purchase|order)(?: last)?$`),
+  new RegExp(String.raw`^${NAME}(?:'s|') (?:subscriptions|purchases|orders|purchase history|order history)$`),
+  new RegExp(String.raw`^(?:the )?(?:subscriptions|purchases|purchase history|order history) (?:of|for|at) (.+?)$`),
+  new RegExp(String.raw`^${NAME} (?:(?:a )?customer since|purchase history|order history)$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -259,6 +277,7 @@ function focusIn(asked: string): FocusAsked | null {
     focusFrom(STANDING, asked, { kind: 'standing' }) ??
     focusFrom(SUPPORT, asked, { kind: 'support' }) ??
     focusFrom(DATA_AGE, asked, { kind: 'data' }) ??
+    focusFrom(PURCHASES, asked, { kind: 'purchases' }) ??
     trendFocus(asked) ??
     focusFrom(WORKLOADS, asked, { kind: 'workloads' }) ??
     focusFrom(UPSELL, asked, { kind: 'upsell' }) ??
