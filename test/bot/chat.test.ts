@@ -677,6 +677,11 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
+        // Who to call, who might leave, what is wasted.
+        ['which customers should I call this week?', 'personal', '9 customers to act on'],
+        ['who might churn?', 'channel', '2 customers with low adoption'],
+        ['will Coho churn?', 'groupChat', 'Coho Winery: Low adoption: usage 31% is under the 50% threshold.'],
+        ['how much money are we wasting?', 'personal', '12 customers with unassigned licenses'],
         // Since when it is a customer and what it bought last, from its subscriptions' creation dates.
         [
           'when did Tailspin become a customer?',

@@ -84,13 +84,19 @@ const SEATS = [
   new RegExp(String.raw`^${NAME} ${WHICH}${SEATS_WORDS}$`),
 ];
 
-/** Low adoption or not: "is Fabrikam low?", "is Contoso below the threshold?", "is Coho at risk?", "how healthy is Contoso?". */
+/**
+ * Low adoption or not: "is Fabrikam low?", "is Contoso below the threshold?", "is Coho at risk?",
+ * "how healthy is Contoso?", "will Coho churn?".
+ */
 const STANDING = [
   new RegExp(
     String.raw`^(?:is|are) ${NAME} (?:low|(?:below|under|above|over) (?:the |our |my )?(?:(?:usage|deployment|adoption|low) )?thresholds?|at risk|a (?:churn )?risk|healthy|ok|okay|fine|on track|struggling|in (?:the )?(?:red|green|amber)|doing (?:ok|okay|well|fine|badly|poorly|alright))$`,
   ),
   new RegExp(String.raw`^(?:does|do) ${NAME} have (?:low|poor|good|healthy) (?:adoption|usage|deployment)$`),
   new RegExp(String.raw`^how healthy (?:is|are) ${NAME}$`),
+  // "will Contoso churn?", "is Coho likely to leave?": what the bot can tell is whether its adoption is low.
+  new RegExp(String.raw`^(?:will|might|could|may) ${NAME} (?:churn|leave(?: us)?|cancel)$`),
+  new RegExp(String.raw`^(?:is|are) ${NAME} (?:likely|going|about) to (?:churn|leave(?: us)?|cancel)$`),
   new RegExp(String.raw`^${NAME} health(?: check)?$`),
 ];
 

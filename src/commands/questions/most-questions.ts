@@ -26,7 +26,7 @@ const INACTIVE =
  * right-size at renewal).
  */
 const WASTED =
-  /^(?:who|which customers?|what customers?) (?:is|are) (?:wasting|overpaying for|paying for (?:unused|unassigned|idle|spare)) (?:licen[cs]es|seats)$|^(?:who|which customers?|what customers?) (?:is|are) overpaying$|^(?:the )?wasted (?:licen[cs]es|seats)$|^(?:who|which customers?|what customers?) (?:pays?|is paying|are paying) for (?:licen[cs]es|seats) (?:they|it) (?:don't|do not|doesn't|does not) (?:use|need)$|^(?:who|which customers?|what customers?) (?:should|could|can|needs? to|ought to) (?:reduce|cut|drop|remove|right-?size|trim|lower)(?: (?:their|its|the) number of| (?:their|its))? (?:licen[cs]es|seats)$/;
+  /^(?:who|which customers?|what customers?) (?:is|are) (?:wasting|overpaying for|paying for (?:unused|unassigned|idle|spare)) (?:licen[cs]es|seats)$|^(?:who|which customers?|what customers?) (?:is|are) overpaying$|^(?:the )?wasted (?:licen[cs]es|seats)$|^how (?:much|many)(?: money| licen[cs]es| seats)? (?:are|is) (?:we|i|(?:the |our |my )?customers) wasting(?: on licen[cs]es)?$|^how many (?:licen[cs]es|seats) (?:are|were) wasted$|^(?:who|which customers?|what customers?) (?:pays?|is paying|are paying) for (?:licen[cs]es|seats) (?:they|it) (?:don't|do not|doesn't|does not) (?:use|need)$|^(?:who|which customers?|what customers?) (?:should|could|can|needs? to|ought to) (?:reduce|cut|drop|remove|right-?size|trim|lower)(?: (?:their|its|the) number of| (?:their|its))? (?:licen[cs]es|seats)$/;
 /**
  * Entitled users who were not active in the last 28 days, said as signing in: "which customers
  * haven't logged in?", "users who haven't signed in", "who has users that never log in?".
