@@ -1,4 +1,5 @@
-import type { Measure } from '../alerts/alert.js';
+import { customersOf, type Measure } from '../alerts/alert.js';
+import { OUTBOX_KEEP_DAYS } from '../alerts/outbox.js';
 import { subscribe, subscriptionsOf, unsubscribe, mute, unmute, pause, pausedUntil, resume, MUTE_DAYS } from '../alerts/subscriptions.js';
 import { buttons } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
@@ -23,6 +24,8 @@ interface MuteTarget {
   readonly called: string;
   readonly known: boolean;
 }
+/** Alerts "which alerts were sent here?" lists; the rest are counted. */
+const HISTORY_LINES = 15;
 /** Subscriptions "which channels get alerts?" lists; the rest are counted. */
 const EVERYWHERE_LINES = 20;
 
@@ -41,6 +44,8 @@ export class AlertSettings {
         return this.status(here, view);
       case 'alerts-everywhere':
         return this.everywhere(view);
+      case 'alerts-history':
+        return this.history(here);
       case 'alerts-off': {
         const removed = await this.state.update((s) => unsubscribe(s, here.id));
         return messageCard(
@@ -215,6 +220,34 @@ export class AlertSettings {
         ...muted,
       ],
       unmuteButtons,
+    );
+  }
+
+  /** The alerts this conversation got (or is getting) in the days the outbox keeps them, the newest first. */
+  private async history(here: ConversationTarget): Promise<Reply> {
+    const state = await this.state.read();
+    const entries = state.outbox
+      .filter((e) => e.conversationId === here.id)
+      .map((e) => ({ e, when: e.status === 'pending' ? e.createdAt : e.at }))
+      .sort((a, b) => b.when.localeCompare(a.when));
+    const on = subscriptionsOf(state, here.id).length > 0 || state.weekly?.[here.id] !== undefined;
+    if (entries.length === 0) {
+      return messageCard(
+        `No alert came here in the last ${OUTBOX_KEEP_DAYS} days.`,
+        [on ? 'Alerts are on here: say "alerts" to see what they watch.' : 'Alerts are off here: say "alerts on" to get them.'],
+        [buttons.help()],
+      );
+    }
+    const lines = entries.slice(0, HISTORY_LINES).map(({ e, when }) => {
+      const about = andList((e.status === 'pending' ? customersOf(e.message) : e.customers).map(name));
+      const outcome = e.status === 'pending' ? 'waiting to be sent' : e.status === 'delivered' ? 'delivered' : `not delivered: ${e.reason}`;
+      return `${when.slice(0, 10)} — ${about}: ${outcome}`;
+    });
+    const more = entries.length - lines.length;
+    return messageCard(
+      `${count(entries.length)} alert${entries.length === 1 ? '' : 's'} here in the last ${OUTBOX_KEEP_DAYS} days`,
+      [...lines, ...(more > 0 ? [`and ${count(more)} older`] : [])],
+      [buttons.help()],
     );
   }
 

@@ -171,6 +171,8 @@ export type Command =
   | { readonly kind: 'alerts-status' }
   /** "which channels get alerts?", "where do alerts go?": every conversation with alerts on, and what it watches. */
   | { readonly kind: 'alerts-everywhere' }
+  /** "which alerts were sent here?", "alert history": this conversation's alerts of the last 30 days, the newest first. */
+  | { readonly kind: 'alerts-history' }
   /** "weekly summary on": this conversation gets the customers to act on after the first sync of each week. */
   | { readonly kind: 'weekly-on' }
   | { readonly kind: 'weekly-off' }
@@ -214,6 +216,7 @@ export const SMALL_TALK = ['thanks', 'more', 'export'] as const satisfies readon
 export const MENTIONED = [
   'low-adoption',
   'alerts-everywhere',
+  'alerts-history',
   'alerts-percent',
   'alerts-pause',
   'alerts-resume',
@@ -268,6 +271,7 @@ const ALERT_SETTING_KINDS = [
   'alerts-resume',
   'alerts-status',
   'alerts-everywhere',
+  'alerts-history',
   'weekly-on',
   'weekly-off',
   'mute',

@@ -147,6 +147,14 @@ for (const backend of BACKENDS) {
         ['Mute for 30 days', 'mute', COHO],
       ]);
 
+      // What came here, for anyone who asks.
+      expect(textsOf(cardOf((await h.say('which alerts were sent here?', { conversationId })).at(-1)))).to.deep.equal([
+        '3 alerts here in the last 30 days',
+        '2026-11-25 — Coho Winery: delivered',
+        '2026-11-25 — Fabrikam Inc: delivered',
+        '2026-11-25 — Woodgrove Bank: delivered',
+      ]);
+
       // The same conditions again: nothing, until the 7-day window has passed.
       h.connector.clear();
       expect((await h.bot.alerts.run()).evaluation.alerts).to.equal(0);
@@ -803,6 +811,16 @@ for (const backend of BACKENDS) {
       expect(parked && 'reason' in parked && parked.reason).to.equal(
         'Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)',
       );
+      h.connector.faults = null;
+      expect(textsOf(cardOf((await h.say('alert history', { conversationId: 'broken' })).at(-1)))).to.deep.equal([
+        '1 alert here in the last 30 days',
+        '2026-11-25 — Coho Winery: not delivered: Teams answered 502 BadGateway: Injected 502 by the local connector. (after 2 tries)',
+      ]);
+      // Nothing came to a chat that never asked.
+      expect(textsOf(cardOf((await h.say('recent alerts', { conversationId: 'quiet' })).at(-1)))).to.deep.equal([
+        'No alert came here in the last 30 days.',
+        'Alerts are off here: say "alerts on" to get them.',
+      ]);
     });
 
     it('forgets a conversation whose sends answer 403 (bot blocked) or 404, with its subscriptions', async () => {

@@ -29,6 +29,9 @@ const ALERTS_STATUS =
 /** "which channels get alerts?", "where do alerts go?", "who gets alerts?", "all alerts": every conversation's. */
 const ALERTS_EVERYWHERE =
   /^(?:(?:which|what) (?:channels?|chats?|conversations?|teams?|people) (?:gets?|receives?|has|have) (?:the )?alerts?|where do (?:the )?alerts go|who (?:gets|receives) (?:the )?alerts|(?:show |list )?(?:all|every) (?:the )?alerts?(?: (?:everywhere|settings|subscriptions))?|alerts everywhere)$/;
+/** "which alerts were sent here?", "alert history", "recent alerts", "when was the last alert?": this conversation's. */
+const ALERTS_HISTORY =
+  /^(?:(?:show |the |our |my )?(?:alerts?|alerting) (?:history|log)|(?:which|what) alerts (?:were|have been|did (?:we|i|you) (?:get|send)|came|went out)(?: sent| delivered| posted)?(?: here)?(?: (?:lately|recently|this month|this week))?|(?:show |the )?(?:recent|last|past|latest|previous) alerts(?: here)?|when (?:was|did) (?:the |you send the )?last alert(?: (?:sent|come|arrive|go out))?(?: here)?)$/;
 const LINK =
   /^link (?:this (?:channel|chat) )?(?:to |with )?(.+)$|^(?:connect|attach|tie) (?:this (?:channel|chat) )?(?:to|with) (.+)$|^follow (.+?)(?: here| in this channel)?$|^this (?:channel|chat) is (?:for|about) (.+)$/;
 const LINKS =
@@ -100,6 +103,7 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
   if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
   if (ALERTS_EVERYWHERE.test(said)) return { kind: 'alerts-everywhere' };
+  if (ALERTS_HISTORY.test(said)) return { kind: 'alerts-history' };
   const percentSet = ALERT_PERCENT_SET.exec(said)?.[1];
   if (percentSet !== undefined) return { kind: 'alerts-percent', percent: Number(percentSet.replace(',', '.')) };
   const on = ALERTS_ON.exec(said);
