@@ -1,4 +1,5 @@
 import { sourcesText } from '../data/records.js';
+import { medianOf } from '../metrics/median.js';
 import { customerKey } from '../metrics/customer-key.js';
 import {
   lackedText,
@@ -145,6 +146,11 @@ export function productCard(view: PortfolioView, query: string, page: PageReques
                 value: usageCounted(usage.active, usage.entitled, usage.usagePercent),
               },
             ]),
+        // Beside the sums, where large customers weigh most: the typical customer's own numbers for those products.
+        {
+          title: `Median customer (${asked})`,
+          value: `deployment ${percentText(medianOf(found.map((f) => licenseSums(f.products).deploymentPercent)))}, usage ${percentText(medianOf(found.map((f) => usageSums(f.products).usagePercent)))}`,
+        },
       ],
     },
     page,

@@ -7,12 +7,14 @@ import type { CustomerReport } from './report-types.js';
  * where large customers weigh most, it says what a typical customer sees.
  */
 export function medianPercent(customers: readonly CustomerReport[], measure: RankedMeasure): number | null {
-  // Tenths as integers: the customers' percents have one decimal, and their mean is rounded once.
+  return medianOf(customers.map((c) => measuredPercent(c, measure)));
+}
+
+/** The median of percents with one decimal, the nulls left out; null when none is left. */
+export function medianOf(percents: readonly (number | null)[]): number | null {
+  // Tenths as integers: the percents have one decimal, and the mean of the middle two is rounded once.
   const tenths: number[] = [];
-  for (const c of customers) {
-    const value = measuredPercent(c, measure);
-    if (value !== null) tenths.push(Math.round(value * 10));
-  }
+  for (const value of percents) if (value !== null) tenths.push(Math.round(value * 10));
   if (tenths.length === 0) return null;
   tenths.sort((a, b) => a - b);
   const middle = tenths.length >> 1;

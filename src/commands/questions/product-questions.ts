@@ -96,9 +96,9 @@ export function workloadsAsked(asked: string): RankOrder | null {
 const SOLD =
   /^how many (.+?) (?:licen[cs]es|seats) (?:(?:have|did|do) (?:we|i) (?:sold|sell|have)|(?:are|is) (?:unassigned|unused|not assigned|assigned|in use|idle|spare|free|sold|active|deployed))(?: in total)?$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion) of (?:our |my |the |all )?(.+?) (?:licen[cs]es|seats) (?:(?:are|is|have been|has been|that are) )?(?:assigned|deployed|used|in use|active)$/;
 
-/** "average deployment for E3 customers", "overall usage of Business Premium", "usage for E3 customers": that product's customers, with its sums. */
+/** "average deployment for E3 customers", "median usage for E3 customers", "overall usage of Business Premium", "usage for E3 customers": that product's customers, with its sums. */
 const PRODUCT_AVERAGE =
-  /^(?:the )?(?:average|overall|total|mean) (?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?)(?: customers| accounts| licen[cs]es| seats)?$|^(?:the )?(?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?) (?:customers|accounts)$/;
+  /^(?:the )?(?:average|overall|total|mean|median|typical) (?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?)(?: customers| accounts| licen[cs]es| seats)?$|^(?:the )?(?:deployment|usage|adoption)(?: rate)? (?:for|of|across|among|on|with) (?:all |my |our |the )?(.+?) (?:customers|accounts)$/;
 
 /** The product a question names; a workload's name ("who uses Teams?") is the workload's usage instead. */
 export function productAsked(text: string, asked: string): Command | null {
