@@ -450,7 +450,7 @@ const WORST =
 /** "who is our worst customer?": the one. */
 const WORST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:worst|weakest|lowest) (?:customer|account)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:(?:rank|sort|order|list|show)(?: me)? (?:all |my |the |our )?)?(?:customers|accounts) (?:(?:ranked|sorted|ordered) )?by (?:overall )?(?:adoption|both numbers)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -466,9 +466,9 @@ const ALL_CUSTOMERS = new RegExp(
     .join('|'),
 );
 /** What of a customer people ask to see: "Contoso's products", "Fabrikam trend"; all of it is on the card. */
-const ASPECT = String.raw`(?:adoption|usage|deployment|numbers|status|report|card|details|products|licen[cs]es|seats|users|subscriptions|workloads|trend|history|figures|stats)`;
+const ASPECT = String.raw`(?:adoption|usage|deployment|(?:(?:license|licence|seat) )?utili[sz]ation|numbers|status|report|card|details|products|licen[cs]es|seats|users|subscriptions|workloads|trend|history|figures|stats)`;
 const CUSTOMER = [
-  /^(?:show |get |give me )?(?:the )?(?:(?:adoption|usage|deployment)(?: rate| %| percent(?:age)?| numbers)?|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
+  /^(?:show |get |give me )?(?:the )?(?:(?:adoption|usage|deployment|(?:(?:license|licence|seat) )?utili[sz]ation)(?: rate| %| percent(?:age)?| numbers)?|report|numbers|status|card|products|licen[cs]es|trend|history)\s+(?:for|of|on|at)\s+(.+)$/,
   // "Teams usage for Contoso": a workload's usage is on the customer's card.
   /^(?:show |get |give me )?(?:the )?(?:\S+(?: with onedrive| for business| online)?) (?:usage|adoption|use)\s+(?:for|of|at)\s+(.+)$/,
   // "compare Contoso with last month", "Contoso vs last week": its trend, on its card.
@@ -505,18 +505,30 @@ export function normalize(text: string): string {
     .replace(/\b(who|what|how|where|when|which|that|there|it)'s\b/g, '$1 is');
 }
 
+/**
+ * "License utilization", "seat utilisation", "utilization": what partners often call deployment
+ * (assigned of sold), read as that word. Names are read from the text as typed, so keep theirs.
+ */
+const UTILIZATION = /\b(?:(?:license|licence|seat) )?utili[sz]ation\b/g;
+
+/** "usage by customer", "unused licenses per account": what "customers by usage" lists. */
+const PER_CUSTOMER =
+  /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?!customers? |accounts? )(.+?) (?:by|per|for each|for every|of each|of every) (?:customer|account|tenant)s?$/;
+
 /** What was asked, without the words around it ("please", "tell me about"). */
 const withoutLeadIn = (said: string): string => said.replace(TRAIL_OFF, '').replace(LEAD_IN, '');
 
 export function parseCommand(text: string): Command {
   const words = normalize(text);
-  const said = countBoundsInWords(spelledNumbersAsDigits(words));
+  const said = countBoundsInWords(spelledNumbersAsDigits(words)).replace(UTILIZATION, 'deployment');
   const asked = withoutLeadIn(said);
   // Names keep their number words ("Three Days Grace"): they are read from the text as typed.
   const named = withoutLeadIn(words);
   if (HELP.test(said) || HELP.test(asked) || said === '') return { kind: 'help' };
   if (THANKS.test(said)) return { kind: 'thanks' };
   if (MORE.test(said)) return { kind: 'more', direction: /\b(?:previous|back)\b/.test(said) ? 'previous' : 'next' };
+  const per = PER_CUSTOMER.exec(asked)?.[1];
+  if (per !== undefined) return parseCommand(`customers by ${per}`);
   // "and who is low?" is that question; "and Fabrikam?" goes on from the last answer.
   const after = FOLLOW_UP.exec(words)?.[1];
   if (after !== undefined) {

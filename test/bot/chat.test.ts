@@ -677,6 +677,20 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
+        // "Utilization" is deployment; a number "by customer" is the customers by it.
+        ['license utilization by customer', 'personal', 'Deployment: 12 customers'],
+        ['who has low utilization?', 'channel', '1 customer with deployment below 60%'],
+        ['seat utilization for Contoso', 'groupChat', 'Contoso Ltd: deployment 95%, usage 89%'],
+        ['usage by customer', 'personal', 'Usage: 12 customers'],
+        ['adoption by customer', 'channel', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
+        ['unused licenses per customer', 'groupChat', '12 customers with unassigned licenses'],
+        ['customers by unused licenses', 'personal', '12 customers with unassigned licenses'],
+        ['customers by support tickets', 'channel', '1 customer with service requests in the last 30 days'],
+        [
+          'how many licenses are unused at Contoso?',
+          'groupChat',
+          'Contoso Ltd: 300 OFFICE 365 ENTERPRISE E3 licenses sold: 285 assigned (deployment 95%), 15 unassigned.',
+        ],
         // Who to call, who might leave, what is wasted.
         ['which customers should I call this week?', 'personal', '9 customers to act on'],
         ['who might churn?', 'channel', '2 customers with low adoption'],

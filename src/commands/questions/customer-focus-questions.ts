@@ -78,6 +78,10 @@ const SEATS = [
     String.raw`^how many of ${OWNER} (?:licen[cs]es|seats) (?:are|is) (?:assigned|deployed|used|in use|active|unused|unassigned|idle|spare|free)$`,
   ),
   new RegExp(String.raw`^(?:does|do) ${NAME} have (?:any )?(?:unused|unassigned|spare|free|idle) (?:licen[cs]es|seats)$`),
+  // "how many licenses are unused at Contoso?", "how many seats are assigned for Fabrikam?"
+  new RegExp(
+    String.raw`^how many (?:licen[cs]es|seats) (?:are|is) (?:assigned|deployed|used|in use|active|unused|unassigned|idle|spare|free|not (?:assigned|used)) (?:at|for|in|by) (.+?)$`,
+  ),
   // "what products does Contoso have?", "what does Contoso buy?": its licenses, product by product.
   new RegExp(String.raw`^what (?:products|licen[cs]es|subscriptions|skus|plans) (?:does|do|did) ${NAME} (?:have|own|buy|use|pay for)$`),
   new RegExp(String.raw`^what (?:does|do|did) ${NAME} (?:buy|own|pay for|have licen[cs]es for)(?: from (?:us|me))?$`),

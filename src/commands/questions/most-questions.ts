@@ -33,6 +33,9 @@ const WASTED =
  */
 const NOT_SIGNING_IN =
   /^(?:(?:which|what) customers?|who) (?:has|have) (?:users|people|staff|employees) (?:that|who) (?:never|don't|do not|haven't|have not|didn't|did not) (?:log|logged|sign|signed) (?:in|on)(?: lately| recently)?$|^(?:(?:which|what) customers?|who) (?:haven't|have not|hasn't|has not|didn't|did not) (?:logged|signed|log|sign) (?:in|on)(?: lately| recently)?$|^(?:(?:the |inactive )?users|people) (?:that|who) (?:haven't|have not|never|don't|do not|didn't|did not) (?:log|logged|sign|signed) (?:in|on)(?: lately| recently)?$/;
+/** "customers by unused licenses", "sort by unused seats": ranked by them, so a count (bare "unused licenses" is advice). */
+const BY_UNUSED =
+  /^(?:(?:(?:show|list)(?: me)? )?(?:(?:all |my |our |the )?(?:customers|accounts) )?(?:(?:sorted|ranked|ordered) )?|(?:sort|rank|order) (?:(?:all |my |our |the )?(?:customers|accounts) )?)by (?:the )?(?:(?:most|number of) )?unused (?:licen[cs]es|seats)$/;
 /** "total unassigned licenses", "... across all customers", "... in total": the whole portfolio, as the lists count it anyway. */
 const PORTFOLIO_WIDE =
   /^(?:the )?(?:total|overall) (?:number of )?|(?: in total| overall| altogether| across (?:all )?(?:(?:my|our|the) )?(?:customers|accounts|tenants|portfolio)| in (?:the|my|our) portfolio)$/g;
@@ -57,7 +60,7 @@ const INACTIVE_OVER = new RegExp(
  * support the most?", "how many support tickets are open?": the counts kept are of the last 30 days.
  */
 const REQUESTS =
-  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)(?: (?:this month|in the last 30 days|lately|recently))?$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:which customers?|who) (?:calls?|called|contacts?|contacted) support (?:the )?most(?: (?:this month|in the last 30 days|lately|recently))?$|^how many (?:open )?(?:support |service )?(?:requests|tickets|cases)(?: (?:are|is) (?:open|there)| do (?:we|i|they) have| (?:are )?open)?$/;
+  /^(?:(?:which|what) customers? (?:have|has|raised|opened|logged) |who (?:has|raised|opened|logged) |(?:show|list)(?: me)? )?(?:the )?most (?:support |service )?(?:requests|tickets|cases|calls)(?: (?:this month|in the last 30 days|lately|recently))?$|^(?:support |service )(?:requests|tickets|cases|calls) (?:by|per) (?:customer|account)$|^(?:(?:show|list)(?: me)? )?(?:(?:all |my |our |the )?(?:customers|accounts) )?(?:(?:sorted|ranked|ordered) )?by (?:the )?(?:(?:most|number of) )?(?:support |service )?(?:requests|tickets|cases|calls)$|^(?:which customers?|who) (?:calls?|called|contacts?|contacted) support (?:the )?most(?: (?:this month|in the last 30 days|lately|recently))?$|^how many (?:open )?(?:support |service )?(?:requests|tickets|cases)(?: (?:are|is) (?:open|there)| do (?:we|i|they) have| (?:are )?open)?$/;
 /** "customers with more than 3 support requests", "who has over 5 tickets?": in the last 30 days, the window the counts keep. */
 const REQUESTS_OVER = new RegExp(
   String.raw`${MORE_THAN} (\d{1,4}) (?:support |service )?(?:requests?|tickets?|cases?|calls?)(?: (?:in the last 30 days|this month|lately|recently))?$`,
@@ -114,7 +117,7 @@ export function mostAsked(text: string, asked: string): MostCommand | null {
   if (UNASSIGNED.test(wide) || ((product !== null || wide !== plain) && BARE.test(wide))) return idle('unassigned', null, null);
   const unassignedOver = boundOver(UNASSIGNED_OVER.exec(plain));
   if (unassignedOver !== null) return idle('unassigned', unassignedOver, null);
-  if (WASTED.test(wide)) return idle('unassigned', null, null);
+  if (WASTED.test(wide) || BY_UNUSED.test(wide)) return idle('unassigned', null, null);
   if (INACTIVE.test(wide) || NOT_SIGNING_IN.test(wide)) return idle('inactive', null, null);
   const inactiveOver = boundOver(INACTIVE_OVER.exec(plain));
   if (inactiveOver !== null) return idle('inactive', inactiveOver, null);
