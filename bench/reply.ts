@@ -5,6 +5,7 @@ import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
 import { RateGate, TEAMS_SEND_LIMITS } from '../src/proactive/rate-gate.js';
 import { replyActivity } from '../src/bot/adoption-bot.js';
 import { answer } from '../src/commands/answer.js';
+import { cardSettings } from '../src/cards/customer-card.js';
 import { openBotState } from '../src/proactive/bot-state.js';
 import { openStorage } from '../src/data/store/storage.js';
 import type { RunningAzurite } from '../src/tools/azurite.js';
@@ -161,8 +162,9 @@ export async function benchReply(azurite: RunningAzurite): Promise<string[]> {
   const adoption = await startBot({ config, storage, state: await openBotState(storage), logger: quiet, host: '127.0.0.1' });
   const onBlob = await startBot({ config, storage: blob, state: await openBotState(blob), logger: quiet, host: '127.0.0.1' });
   const echo = await startServer({ adapter: echoAdapter(), bot: new EchoBot(), port: 0, host: '127.0.0.1', logger: quiet });
+  const view = await new PortfolioCache(store, config).view();
   const oneCard = replyActivity(
-    answer({ kind: 'customer', query: 'Customer 0', explicit: true }, await new PortfolioCache(store, config).view(), config, 'personal', {
+    answer({ kind: 'customer', query: 'Customer 0', explicit: true }, view, cardSettings(view, config.links), 'personal', {
       origin: { text: 'adoption for Customer 0' },
       from: 0,
     }),

@@ -1,4 +1,6 @@
 import { sourcesText } from '../data/records.js';
+import type { PortfolioSummary } from '../metrics/portfolio-summary.js';
+import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { HistoryPoint } from '../data/records.js';
 import { describeMovement, type CustomerHistory, type Trend } from '../metrics/trend.js';
@@ -18,6 +20,13 @@ import { count, day, daysText, entitlementsText, licensesText, name, percentText
 export interface CardSettings {
   readonly thresholds: Thresholds;
   readonly links: AdviceLinks;
+  /** The portfolio's median customer, for "how does Contoso compare?". */
+  readonly typical: PortfolioSummary['median'];
+}
+
+/** What the cards read from a view: the thresholds in force and its median customer; the links configured. */
+export function cardSettings(view: PortfolioView, links: AdviceLinks): CardSettings {
+  return { thresholds: view.thresholds, links, typical: view.summary.median };
 }
 
 const MAX_PRODUCTS = 12;
@@ -93,7 +102,7 @@ function noticeLine(
   notice: Notice,
   report: CustomerReport,
   history: CustomerHistory,
-  thresholds: Thresholds,
+  settings: CardSettings,
 ): { text: string; color: string } {
   switch (notice.kind) {
     case 'shared':
@@ -101,7 +110,7 @@ function noticeLine(
     case 'status':
       return { text: plain(notice.text, 600), color: notice.color };
     case 'focus':
-      return { text: plain(focusAnswer(report, notice.focus, history, thresholds), 600), color: 'Default' };
+      return { text: plain(focusAnswer(report, notice.focus, history, settings), 600), color: 'Default' };
   }
 }
 
@@ -134,7 +143,7 @@ export function customerCard(
   const charted = report.workloads.filter((w): w is typeof w & { usagePercent: number } => w.usagePercent !== null);
   const unlicensed = report.workloads.filter((w) => w.usagePercent === null);
   const key = customerKey(report);
-  const line = notice === null ? null : noticeLine(notice, report, history, thresholds);
+  const line = notice === null ? null : noticeLine(notice, report, history, settings);
   const data = {
     key,
     name: plain(report.customer, 120),

@@ -3,7 +3,8 @@ import type { CustomerHistory } from '../metrics/trend.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { workloadNamed } from '../data/workloads.js';
 import { attentionAnswer, dataAnswer, purchasesAnswer, renewalsAnswer, supportAnswer, trialsAnswer } from './focus/account-answers.js';
-import { productAnswer, seatsAnswer, standingAnswer, upsellAnswer } from './focus/license-answers.js';
+import { benchmarkAnswer, productAnswer, seatsAnswer, standingAnswer, upsellAnswer } from './focus/license-answers.js';
+import type { CardSettings } from './customer-card.js';
 import { trendAnswer, usersAnswer, workloadAnswer, workloadsAnswer } from './focus/usage-answers.js';
 
 /**
@@ -33,6 +34,8 @@ export type CustomerFocus =
   | { readonly kind: 'trials' }
   /** Since when it is a customer, and what it bought last: its subscriptions' creation dates. */
   | { readonly kind: 'purchases' }
+  /** Its numbers against the portfolio's median customer. */
+  | { readonly kind: 'benchmark' }
   | { readonly kind: 'support' }
   /** A product named by some of its words, as typed ("E3", "teams premium"). */
   | { readonly kind: 'product'; readonly product: string };
@@ -50,6 +53,7 @@ const SIMPLE_FOCUS = [
   'attention',
   'trials',
   'purchases',
+  'benchmark',
 ] as const;
 type SimpleFocus = (typeof SIMPLE_FOCUS)[number];
 const isSimpleFocus = (value: unknown): value is SimpleFocus => SIMPLE_FOCUS.some((kind) => kind === value);
@@ -78,7 +82,13 @@ export function focusOf(fields: Readonly<Record<string, unknown>>): CustomerFocu
 }
 
 /** The answer to what was asked, in a sentence: what the line above the card says, and the message's summary. */
-export function focusAnswer(report: CustomerReport, focus: CustomerFocus, history: CustomerHistory, thresholds: Thresholds): string {
+export function focusAnswer(
+  report: CustomerReport,
+  focus: CustomerFocus,
+  history: CustomerHistory,
+  settings: Pick<CardSettings, 'thresholds' | 'typical'>,
+): string {
+  const { thresholds } = settings;
   switch (focus.kind) {
     case 'workload':
       return workloadAnswer(report, focus.workload, history, thresholds);
@@ -106,6 +116,8 @@ export function focusAnswer(report: CustomerReport, focus: CustomerFocus, histor
       return trialsAnswer(report, history);
     case 'purchases':
       return purchasesAnswer(report, history);
+    case 'benchmark':
+      return benchmarkAnswer(report, settings.typical);
     case 'product':
       return productAnswer(report, focus.product, history);
   }

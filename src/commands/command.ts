@@ -31,7 +31,7 @@ import { thresholdAsked, type ThresholdCommand } from './questions/threshold-que
 import { spelledNumbersAsDigits } from './questions/number-words.js';
 import { countBoundsInWords, originalCase } from './questions/words.js';
 import { mostAsked, type MostCommand } from './questions/most-questions.js';
-import { customerFocusAsked } from './questions/customer-focus-questions.js';
+import { benchmarkAsked, customerFocusAsked } from './questions/customer-focus-questions.js';
 import type { CustomerFocus } from '../cards/customer-focus.js';
 import type { KeptNotice } from '../cards/customer-card.js';
 import type { PageDirection } from '../cards/actions.js';
@@ -547,6 +547,8 @@ export function parseCommand(text: string): Command {
   if (renewals !== null) return { kind: 'renewals', ...renewals };
   // The lead-in would leave only "next" of "what's next".
   if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
+  const benchmark = benchmarkAsked(named);
+  if (benchmark) return { kind: 'customer-focus', query: originalCase(text, benchmark.customer), focus: benchmark.focus };
   const compared = comparedNames(text, named);
   if (compared) return { kind: 'compare', customers: compared.map((n) => ({ name: n })) };
   const recent = newAsked(asked);

@@ -2,7 +2,7 @@ import { buttons, commandForAction, pageRequest, pressed, type PageDirection, ty
 import type { Reply } from '../cards/card.js';
 import { listEndCard, moreCard } from '../cards/list-cards.js';
 import { messageCard } from '../cards/message-cards.js';
-import { customerCard, type CardSettings } from '../cards/customer-card.js';
+import { cardSettings, customerCard, type CardSettings } from '../cards/customer-card.js';
 import { name, percentText } from '../cards/text.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { Scope } from '../cards/command-guide.js';
@@ -130,6 +130,6 @@ export class Conversation {
 
   /** What the cards read: the thresholds in force, the configured links. */
   private cards(view: PortfolioView): CardSettings {
-    return { thresholds: view.thresholds, links: this.advice.links };
+    return cardSettings(view, this.advice.links);
   }
 }

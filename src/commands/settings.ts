@@ -1,5 +1,5 @@
 import type { Reply } from '../cards/card.js';
-import { customerCard, type CardSettings } from '../cards/customer-card.js';
+import { cardSettings, customerCard, type CardSettings } from '../cards/customer-card.js';
 import { messageCard } from '../cards/message-cards.js';
 import { buttons } from '../cards/actions.js';
 import { count, name } from '../cards/text.js';
@@ -46,7 +46,9 @@ export class Settings {
      * The cards' links, the configured thresholds ("reset the thresholds" goes back to them; the
      * cards read the ones in force, which come with the portfolio), and when alerts come (what "alerts on" tells).
      */
-    private readonly cards: CardSettings & { readonly alerts: Pick<AlertConfig, 'repeatDays' | 'renewalDays'> },
+    private readonly cards: Pick<CardSettings, 'thresholds' | 'links'> & {
+      readonly alerts: Pick<AlertConfig, 'repeatDays' | 'renewalDays'>;
+    },
     private readonly send: Send,
     /** Whether a conversation's tenant may receive customer data (ADOPTION_ALLOWED_TENANTS). */
     private readonly allowsTenant: (tenantId: string | null) => boolean,
@@ -80,7 +82,7 @@ export class Settings {
         const found = findTarget(view, command.customer, 'share');
         if (!('customer' in found)) return found.reply;
         const { text, color } = await this.share(found.customer, view, turn);
-        const cards = { ...this.cards, thresholds: view.thresholds };
+        const cards = cardSettings(view, this.cards.links);
         return customerCard(found.customer, cards, view.historyOf(found.customer), { kind: 'status', text, color });
       }
       case 'threshold-set':
@@ -174,7 +176,7 @@ export class Settings {
   private async share(customer: CustomerReport, view: PortfolioView, turn: Turn): Promise<{ text: string; color: 'Good' | 'Warning' }> {
     const key = customerKey(customer);
     const history = view.historyOf(customer);
-    const cards = { ...this.cards, thresholds: view.thresholds };
+    const cards = cardSettings(view, this.cards.links);
     const linked = channelsFor(await this.state.read(), key);
     // A channel linked while its tenant was allowed gets nothing once it no longer is.
     const targets = linked.filter((t) => this.allowsTenant(t.tenantId));

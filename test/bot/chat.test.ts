@@ -677,6 +677,22 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
+        // One customer against the median customer (deployment 84.3%, usage 82.2%).
+        [
+          'how does Contoso compare to other customers?',
+          'personal',
+          "Contoso Ltd: Deployment 95% against the median customer's 84.3%, usage 89% against the median customer's 82.2%: above the typical customer on both.",
+        ],
+        [
+          'is Fabrikam below average?',
+          'channel',
+          "Fabrikam Inc: Deployment 40% against the median customer's 84.3%, usage 37.5% against the median customer's 82.2%: below the typical customer on both.",
+        ],
+        [
+          'compare Coho to the median',
+          'groupChat',
+          "Coho Winery: Deployment 93.3% against the median customer's 84.3%, usage 31% against the median customer's 82.2%: above the typical customer on deployment, below it on usage.",
+        ],
         // "Utilization" is deployment; a number "by customer" is the customers by it.
         ['license utilization by customer', 'personal', 'Deployment: 12 customers'],
         ['who has low utilization?', 'channel', '1 customer with deployment below 60%'],
@@ -2196,6 +2212,11 @@ for (const backend of BACKENDS) {
           "Litware's support tickets",
           { focus: 'support' },
           '5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+        [
+          'how does Coho stack up?',
+          { focus: 'benchmark' },
+          "Deployment 93.3% against the median customer's 84.3%, usage 31% against the median customer's 82.2%: above the typical customer on deployment, below it on usage.",
         ],
         [
           'when did Tailspin become a customer?',

@@ -2,7 +2,8 @@ import type { CustomerReport } from '../../metrics/report-types.js';
 import type { CustomerHistory } from '../../metrics/trend.js';
 import type { Thresholds } from '../../metrics/thresholds.js';
 import { licenseSums, productsNamed, renewalsNamed, usageSums } from '../../metrics/products.js';
-import { byProduct, count, percentText, renewalText, spareText, usageCounted } from '../text.js';
+import { byProduct, capitalized, count, percentText, renewalText, spareText, usageCounted } from '../text.js';
+import type { PortfolioSummary } from '../../metrics/portfolio-summary.js';
 
 /** Answers about one customer's licenses: how many, of a product, low or not, ready for an upsell. */
 
@@ -57,6 +58,30 @@ export function standingAnswer(report: CustomerReport, thresholds: Thresholds): 
       ? `; deployment at or above ${thresholds.upsellDeploymentPercent}% is an upsell opportunity`
       : '';
   return `Not low: ${numbers.join(', ')}${upsell}.`;
+}
+
+/**
+ * "Deployment 95% against the median customer's 84.3%, usage 89% against 82.2%: above the typical
+ * customer on both." The median, not the sum over all customers, where the largest weigh most.
+ */
+export function benchmarkAnswer(report: CustomerReport, typical: PortfolioSummary['median']): string {
+  const compared = (
+    [
+      ['deployment', report.deploymentPercent, typical.deploymentPercent],
+      ['usage', report.usagePercent, typical.usagePercent],
+    ] as const
+  ).flatMap(([what, own, median]) => (own === null || median === null ? [] : [{ what, own, median }]));
+  if (compared.length === 0) return 'No deployment or usage figures to set against the median customer yet.';
+  const said = compared.map(({ what, own, median }) => `${what} ${percentText(own)} against the median customer's ${percentText(median)}`);
+  const sides = compared.map(({ what, own, median }) => ({ what, side: own > median ? 'above' : own < median ? 'below' : 'level with' }));
+  const [first, second] = sides;
+  const verdict =
+    second === undefined
+      ? `${first!.side} the typical customer`
+      : first!.side === second.side
+        ? `${first!.side} the typical customer on both`
+        : `${first!.side} the typical customer on ${first!.what}, ${second.side} it on ${second.what}`;
+  return `${capitalized(said.join(', '))}: ${verdict}.`;
 }
 
 export function productAnswer(report: CustomerReport, query: string, history: CustomerHistory): string {

@@ -212,6 +212,19 @@ const PURCHASES = [
   new RegExp(String.raw`^${NAME} (?:(?:a )?customer since|purchase history|order history)$`),
 ];
 
+const OTHERS = String.raw`(?:the )?(?:average|median|mean|typical(?: customer)?|portfolio|others|other customers|our other customers|the rest|rest of (?:the )?(?:customers|portfolio)|everyone(?: else)?|everybody(?: else)?)`;
+/**
+ * Its numbers against the typical customer: "how does Contoso compare to other customers?",
+ * "compare Contoso to average", "is Fabrikam below average?", "Contoso vs the median".
+ */
+const BENCHMARK = [
+  new RegExp(String.raw`^how (?:does|do) ${NAME} (?:compare|stack up|measure up|rank)(?: (?:to|with|against|among) ${OTHERS})?$`),
+  new RegExp(String.raw`^compare ${NAME} (?:to|with|against) ${OTHERS}$`),
+  new RegExp(String.raw`^(?:is|are) ${NAME} (?:above|below|better than|worse than|ahead of|behind) ${OTHERS}$`),
+  new RegExp(String.raw`^${NAME} (?:vs\.?|versus|against|compared (?:to|with)) ${OTHERS}$`),
+  new RegExp(String.raw`^${NAME} benchmark$`),
+];
+
 const SUPPORT_WORDS = String.raw`(?:open )?(?:support (?:requests?|tickets?|cases?|calls?|incidents?)|service requests?|tickets?|cases|incidents)`;
 /** "Contoso's open tickets", "support requests for Contoso", "how many support tickets does Litware have?". */
 const SUPPORT = [
@@ -274,6 +287,12 @@ function productFocus(asked: string): FocusAsked | null {
  * workload where the customer goes ("Teams trend" is no customer's). A workload's name is read as
  * the workload; other words where a product goes, as a product's name.
  */
+/** Its numbers against the typical customer: read before two customers compared, as "compare Contoso to average" would be. */
+export function benchmarkAsked(asked: string): FocusAsked | null {
+  const found = focusFrom(BENCHMARK, asked, { kind: 'benchmark' });
+  return found === null || workloadNamed(found.customer) !== null ? null : found;
+}
+
 export function customerFocusAsked(asked: string): FocusAsked | null {
   const found = focusIn(asked);
   return found === null || workloadNamed(found.customer) !== null ? null : found;
