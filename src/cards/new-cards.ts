@@ -37,7 +37,7 @@ export function newCard(view: PortfolioView, what: NewWhat, days: number, page: 
       return messageCard(
         'No subscription in the cache has a creation date, so I cannot tell what is new.',
         [
-          "Subscriptions and the dates they were created come with the Partner Center sync, or with `adoption import` of a customer's subscriptions (Partner Center) or subscriptions (Graph directory).",
+          "The dates come with the customers' subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported yet.",
         ],
         [buttons.portfolio(), buttons.help()],
       );

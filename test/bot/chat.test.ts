@@ -2499,6 +2499,13 @@ describe('lists longer than a card', () => {
   before(async () => (h = await startHarness({ demo: false })));
   after(() => h.close());
 
+  it('says it cannot tell what is new when no subscription in the cache has a creation date', async () => {
+    expect(textsOf(cardOf((await h.say('any new customers?'))[0]))).to.deep.equal([
+      'No subscription in the cache has a creation date, so I cannot tell what is new.',
+      "The dates come with the customers' subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported yet.",
+    ]);
+  });
+
   // 30 customers without E3, each below 60% deployment: Customer 29 sold the most (39), Customer 00 the fewest.
   before(async () => {
     const records: DeploymentRecord[] = Array.from({ length: 30 }, (_, i) => ({
