@@ -1,6 +1,5 @@
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { CustomerHistory } from '../metrics/trend.js';
-import type { Thresholds } from '../metrics/thresholds.js';
 import { workloadNamed } from '../data/workloads.js';
 import { attentionAnswer, dataAnswer, purchasesAnswer, renewalsAnswer, supportAnswer, trialsAnswer } from './focus/account-answers.js';
 import { benchmarkAnswer, productAnswer, seatsAnswer, standingAnswer, upsellAnswer } from './focus/license-answers.js';
