@@ -29,7 +29,7 @@ import { settingsAsked } from './questions/settings-questions.js';
 import { sizeAsked } from './questions/size-questions.js';
 import { thresholdAsked, type ThresholdCommand } from './questions/threshold-questions.js';
 import { spelledNumbersAsDigits } from './questions/number-words.js';
-import { countBoundsInWords, originalCase } from './questions/words.js';
+import { countBoundsInWords, firstGroup, originalCase } from './questions/words.js';
 import { mostAsked, type MostCommand } from './questions/most-questions.js';
 import { benchmarkAsked, customerFocusAsked } from './questions/customer-focus-questions.js';
 import type { CustomerFocus } from '../cards/customer-focus.js';
@@ -378,6 +378,8 @@ const WHY_CUSTOMER = [
   new RegExp(String.raw`^${WHY} (.+?)${ODD}$`),
   // "what's wrong with Fabrikam?", "what's the problem with Tailspin": what explains its numbers.
   /^(?:what is )?(?:wrong|the (?:problem|issue|matter)) with (.+)$/,
+  // "does Litware have problems?", "any issues with Litware?", "what are Coho's problems?"
+  /^(?:does|do) (.+?) have (?:any )?(?:problems|issues|trouble)$|^(?:any|are there any) (?:problems|issues|trouble) (?:with|at|for) (.+)$|^(.+?)(?:'s|') (?:problems|issues)$/,
   // What to do about one customer: the why card ends with what to do and why.
   /^(?:what (?:should|can|do|must) (?:i|we) (?:do|say|tell|offer|suggest|propose) (?:with|about|for|to) |what (?:should|can|do) (?:i|we) (?:tell|offer|suggest to|propose to) |how (?:can|do|could|should) (?:i|we) (?:improve|raise|increase|lift|grow|help|boost) |(?:recommendations?|advice|suggestions?|next steps|actions|what to do) (?:for|about|on|with) )(.+?)(?:'s|')?(?: (?:usage|deployment|adoption|numbers))?$/,
   // "Fabrikam next steps", "Coho's action plan"; not "my next steps" or "show me the actions".
@@ -389,7 +391,7 @@ const NOT_A_CUSTOMER =
 
 function whyAsked(asked: string): string | null {
   for (const pattern of WHY_CUSTOMER) {
-    const customer = pattern.exec(asked)?.[1];
+    const customer = firstGroup(pattern.exec(asked));
     if (customer !== undefined) return NOT_A_CUSTOMER.test(customer) || workloadNamed(customer) !== null ? null : customer;
   }
   return null;
@@ -439,6 +441,9 @@ const ATTENTION =
 
 const BEST =
   /^(?:(?:show|list)(?: me)? |(?:who|which) are )?(?:(?:my|the) )?(?:top|best|healthiest|strongest)(?: (\d{1,3}))?(?: customers| accounts)?(?: (?:by|for|on) (?:adoption|overall|both numbers))?$|^who(?: is| are) doing (?:best|well|great)$|^(?:(?:which|what) (?:customers|accounts) are |who is )?(?:(?:the|my) )?healthy(?: customers| accounts)?$|^(?:(?:who|which customers?|what customers?) (?:has|have) |(?:customers|accounts) with )?(?:an? )?(?:high|good|strong|great|excellent) adoption$/;
+/** "which customers have issues?", "what problems do we have?": the customers to act on, and why. */
+const ISSUES =
+  /^(?:(?:which|what) (?:customers?|accounts?) (?:have|has) |who has |(?:customers?|accounts?) with )(?:any )?(?:problems|issues|trouble)$|^what (?:problems|issues) do (?:we|i) have$|^(?:any|are there any) (?:problems|issues)$/;
 /** "who is our best customer?": the one. */
 const BEST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:best|healthiest|strongest) (?:customer|account)$/;
 /**
@@ -450,7 +455,7 @@ const WORST =
 /** "who is our worst customer?": the one. */
 const WORST_ONE = /^(?:who|which|what) is (?:the |our |my )(?:worst|weakest|lowest) (?:customer|account)$/;
 const PORTFOLIO =
-  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:(?:rank|sort|order|list|show)(?: me)? (?:all |my |the |our )?)?(?:customers|accounts) (?:(?:ranked|sorted|ordered) )?by (?:overall )?(?:adoption|both numbers)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
+  /^(show |list |me |my |the |all |a |an |our )*(portfolio|overview|summary|customers|accounts|tenants|everyone|everybody|everything|dashboard)$|^(?:(?:what|which) )?(?:the )?(?:percentage|percent|share|proportion|part) of (?:our |my |the |all )?licen[cs]es (?:(?:are|is|have been|has been|do we have|that are) )?(?:assigned|deployed|used|in use|active)$|^how (?:are|is) (?:we|my portfolio|our portfolio|the portfolio|my customers|our customers|everyone|everybody)(?: doing)?$|^how healthy (?:is|are) (?:my|our|the) (?:portfolio|customers|accounts)$|^(?:is|are) (?:(?:my|our|the) (?:portfolio|customers|accounts)|everything|everyone|everybody|we|things|all) (?:healthy|ok|okay|fine|good|alright|all right|doing (?:well|ok|okay|fine|alright)|on track)$|^(?:the |our |my )?portfolio(?:'s)? health$|^(?:an? |the )?(?:quick |short |brief |one-line )?(?:summary|overview|status|recap|rundown)$|^(?:tl;?dr|tl dr)$|^how many (?:customers|accounts)(?: do (?:i|we) have| are there)?$|^(?:the )?totals?(?: licen[cs]es)?$|^(?:the |our |my )?(?:average|median|mean|typical|overall|total|portfolio(?:'s)?)(?: (?:usage|deployment|adoption|numbers))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^(?:usage|deployment|adoption)(?: (?:for|of|across|over) (?:all|every|my|our) (?:customers|accounts))$|^(?:the |our |my )(?:(?:average|median|mean|typical|overall|total) )?(?:usage|deployment|adoption)(?: (?:rate|%|percent(?:age)?))?(?: (?:across|for|of|over) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:licen[cs]es|seats)(?: do (?:i|we) (?:have|sell)| have (?:i|we) sold| (?:did|do) (?:i|we) sell| in total| (?:are|have been) (?:assigned|deployed|in use|active|used)(?: in total)?)?$|^(?:the )?total (?:number of )?(?:licen[cs]es|seats)(?: sold)?$|^compare (?:all|every|my|our) (?:customers|accounts)$|^(?:(?:rank|sort|order|list|show)(?: me)? (?:all |my |the |our )?)?(?:customers|accounts) (?:(?:ranked|sorted|ordered) )?by (?:overall )?(?:adoption|both numbers)$|^(?:the )?(?:total )?number of (?:customers|accounts)$|^(?:(?:show|what does) )?(?:the |a |our |my )?(?:median|typical|average) (?:customer|account)(?:'s (?:usage|deployment|adoption|numbers))?(?: look like)?$|^(?:the )?total (?:number of )?(?:active users|entitlements|active entitlements)$|^how many (?:users|people|entitlements) (?:are|were) active$|^how many active (?:users|people|entitlements)(?: do (?:we|i) have| are there)?$/;
 /** Every customer by name: "list all customers", "customers A-Z", "customer list", "what customers do we have?" ("customers" alone is the portfolio). */
 const ALL_CUSTOMERS = new RegExp(
   [
@@ -546,7 +551,7 @@ export function parseCommand(text: string): Command {
   const renewals = renewalsAsked(asked);
   if (renewals !== null) return { kind: 'renewals', ...renewals };
   // The lead-in would leave only "next" of "what's next".
-  if (ACTIONS.test(asked) || ACTIONS.test(said)) return { kind: 'actions' };
+  if (ACTIONS.test(asked) || ACTIONS.test(said) || ISSUES.test(asked)) return { kind: 'actions' };
   const benchmark = benchmarkAsked(named);
   if (benchmark) return { kind: 'customer-focus', query: originalCase(text, benchmark.customer), focus: benchmark.focus };
   const compared = comparedNames(text, named);

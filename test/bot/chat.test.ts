@@ -677,6 +677,14 @@ for (const backend of BACKENDS) {
           'personal',
           'Contoso Ltd: No trials in the cache: they come with its subscriptions (Partner Center subscriptions or Graph directory subscriptions), which have not been synced or imported for it.',
         ],
+        // Problems and issues, of one customer or of all; a summary; who stopped using a workload.
+        ['does Litware have problems?', 'personal', 'Litware Inc: why the numbers look like this'],
+        ["what are Coho's problems?", 'channel', 'Coho Winery: why the numbers look like this'],
+        ['which customers have issues?', 'groupChat', '9 customers to act on'],
+        ['give me a quick summary', 'personal', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
+        ['tldr', 'channel', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
+        ['percentage of customers with low adoption', 'groupChat', '2 customers with low adoption'],
+        ['who stopped using Teams?', 'personal', '2 customers whose Teams usage went down'],
         // One customer against the median customer (deployment 84.3%, usage 82.2%).
         [
           'how does Contoso compare to other customers?',

@@ -82,8 +82,18 @@ function workloadFirst(said: string): { readonly measure: RankedMeasure; readonl
   return null;
 }
 
+/** "who stopped using Teams?", "which customers abandoned Yammer?": that workload's usage went down. */
+const STOPPED = /^(?:who|which customers?|what customers?) (?:has |have )?(?:stopped|quit|gave up|given up|abandoned) (?:using |on )?(.+)$/;
+
 /** "who dropped this month?": which way, over how many days (a week unless a span is named), how far, and of which number. */
 export function movementAsked(asked: string): Movement | null {
+  const stopped = STOPPED.exec(asked);
+  if (stopped) {
+    const span = SPAN.exec(stopped[1]!);
+    const workload = workloadNamed(span ? stopped[1]!.slice(0, span.index) : stopped[1]!);
+    const days = spanDays(span?.groups);
+    if (workload !== null && days > 0) return { direction: 'down', days, measure: { kind: 'workload', workload } };
+  }
   const beyond = BEYOND.exec(asked);
   const unbounded = beyond ? asked.replace(beyond[0], '') : asked;
   const span = SPAN.exec(unbounded);

@@ -225,7 +225,7 @@ const RED = String.raw`(?:(?:show |list )?(?:the |my |our )?red (?:customers|acc
 /** "what percentage of customers are low?", "number of customers at risk": the list's title counts them. */
 const SHARE_OF = String.raw`(?:(?:what|which) )?(?:the )?(?:percentage|percent|proportion|fraction|part|number|count) of (?:(?:our|my|the|all) )?(?:customers|accounts)(?: (?:are|is|that are|who are))?`;
 const STRUGGLING = new RegExp(
-  String.raw`^(?:${WHO_IS} (?:struggling|low(?: adoption)?|in trouble|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|(?:who|which customers?|what customers?) (?:might|could|may|will|is likely to|are likely to|is going to|are going to) (?:churn|leave(?: us)?|cancel)|${SHARE_OF} (?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
+  String.raw`^(?:${WHO_IS} (?:struggling|low(?: adoption)?|in trouble|at risk(?: of churn)?|${UNDER_THRESHOLD})|(?:(?:customers|accounts) )?${UNDER_THRESHOLD}|(?:show |list )?(?:the |my )?(?:at-risk|at risk|struggling) (?:customers|accounts)|(?:customers|accounts) at risk|(?:(?:our|my|the) )?churn risks?|(?:who|which customers?|what customers?) (?:might|could|may|will|is likely to|are likely to|is going to|are going to) (?:churn|leave(?: us)?|cancel)|${SHARE_OF} (?:with )?(?:low|struggling|at risk|in trouble|low adoption|${UNDER_THRESHOLD})|${RED})$`,
 );
 
 /** "who needs onboarding?", "onboarding candidates": onboarding is assigning the licenses sold, so low deployment. */
