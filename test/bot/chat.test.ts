@@ -685,6 +685,11 @@ for (const backend of BACKENDS) {
         ['tldr', 'channel', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
         ['percentage of customers with low adoption', 'groupChat', '2 customers with low adoption'],
         ['who stopped using Teams?', 'personal', '2 customers whose Teams usage went down'],
+        // Users of a workload over the portfolio; the largest by users; nearly low.
+        ['how many active users do we have in Teams?', 'personal', 'Teams usage: 12 customers'],
+        ['Teams active users across customers', 'channel', 'Teams usage: 12 customers'],
+        ['biggest customers by users', 'groupChat', '12 customers by licenses sold'],
+        ['who is almost low?', 'personal', 'No customer is within 10 points above the thresholds (deployment 60%, usage 50%).'],
         // One customer against the median customer (deployment 84.3%, usage 82.2%).
         [
           'how does Contoso compare to other customers?',

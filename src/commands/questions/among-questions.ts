@@ -19,7 +19,7 @@ const PRODUCT_CUSTOMERS =
   /^((?:(?:show|list|rank|sort|order)(?: me)? )?(?:(?:which|what|my|our|the|all) )*(?:(?:top|bottom|best|worst|highest|lowest) \d{1,3} )?)(.+?) (customers|accounts)\b/;
 const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|rank|sort|order|me|of|for)(?: |$))+/;
 const NOT_A_PRODUCT =
-  /^(?:(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|red|amber|yellow|green)(?: \d{1,3})?|\d+)$|^(?:low|lowest|high|highest|poor|weak|bad|good|strong) |\b(?:adoption|usage|deployment|percent|percentage|proportion|fraction|number|count|below|above|under|over|with|have|has|are|is)\b|\bof$|%/;
+  /^(?:(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|red|amber|yellow|green)(?: \d{1,3})?|\d+)$|^(?:low|lowest|high|highest|poor|weak|bad|good|strong) |\b(?:adoption|usage|deployment|percent|percentage|proportion|fraction|number|count|below|above|under|over|with|have|has|are|is)\b|\b(?:of|across|over|in|for|by|per|among)$|%/;
 /** "biggest customers with low usage", "the largest E3 accounts below 40%", "which big customers have low usage?": the most licenses first. */
 const LARGEST =
   /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest|big|large) (?=.*\b(?:customers|accounts)\b)/;

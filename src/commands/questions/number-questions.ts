@@ -1,3 +1,4 @@
+import { firstGroup } from './words.js';
 import { workloadNamed, workloadNamedIn } from '../../data/workloads.js';
 import type {
   PercentFilter,
@@ -12,18 +13,17 @@ import type {
 
 /** A workload alone, or with "usage" / "adoption", and maybe "by customer" or "average": the rest is the workload's name. */
 const WORKLOAD_USAGE =
-  /^(?:(?:show|list)(?: me)? |what is )?(?:the |our |my )?(?:(?:average|median|typical|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| users)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:customers?|accounts?))?$/;
+  /^(?:(?:show|list)(?: me)? |what is )?(?:the |our |my )?(?:(?:average|median|typical|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| (?:active )?users)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:all |my |our |the )?(?:customers?|accounts?))?$/;
 /**
  * "how is Exchange doing across customers?", "how is Teams used?", "how many people use Teams?": the
  * rest must be a workload's name.
  */
 const WORKLOAD_DOING =
-  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:people|users|employees) (?:use|are using|are active (?:on|in)|are active users of) (.+?)$/;
+  /^how (?:is|are) (.+?)(?: usage| adoption)? (?:doing|going|used|adopted)(?: (?:across|for|at|over|with|among) (?:all |my |our |the )?(?:customers|accounts))?$|^how many (?:people|users|employees) (?:use|are using|are active (?:on|in)|are active users of) (.+?)$|^how many (?:active )?(?:people|users|employees) (?:do (?:we|i) have |are there )?(?:in|on|using) (.+?)$/;
 
 export function workloadAsked(asked: string): string | null {
   for (const pattern of [WORKLOAD_USAGE, WORKLOAD_DOING]) {
-    const match = pattern.exec(asked);
-    const workload = workloadNamed(match?.[1] ?? match?.[2] ?? '');
+    const workload = workloadNamed(firstGroup(pattern.exec(asked)) ?? '');
     if (workload !== null) return workload;
   }
   return null;
@@ -298,7 +298,7 @@ export function averageAsked(asked: string): { side: 'below' | 'above'; measure:
  * could be, for the number named (both when none is).
  */
 const NEAR_THRESHOLD =
-  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:near|close to|just above|nearly at|almost at|right above|barely above|on the edge of|at risk of (?:falling|dropping) (?:below|under)) (?:the |our |my )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )?(?:on the )?borderline(?: (?:customers|accounts))?$|^(?:(?:show |list )?(?:the |my |our )?(?:amber|yellow) (?:customers|accounts)|(?:which|what) (?:customers|accounts) are (?:amber|yellow))$/;
+  /^(?:(?:(?:which|what|how many) (?:customers|accounts) (?:are|is)|who(?: is|'s| are)|(?:show |list )?(?:me )?(?:the )?(?:customers|accounts)(?: (?:that|who) (?:are|is))?) )?(?:near|close to|just above|nearly at|almost at|right above|barely above|on the edge of|at risk of (?:falling|dropping) (?:below|under)) (?:the |our |my )?(?:(.+?) )?thresholds?$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is|'s| are) )?(?:on the )?borderline(?: (?:customers|accounts))?$|^(?:(?:show |list )?(?:the |my |our )?(?:amber|yellow) (?:customers|accounts)|(?:which|what) (?:customers|accounts) are (?:amber|yellow))$|^(?:(?:which|what) (?:customers|accounts) (?:are|is) |who(?: is| are) )(?:almost|nearly|about to (?:be|go|get)|close to (?:being|going)) low$/;
 
 export function nearThresholdAsked(asked: string): PercentMeasure | null {
   const match = NEAR_THRESHOLD.exec(asked);
