@@ -689,6 +689,7 @@ for (const backend of BACKENDS) {
         ['how many active users do we have in Teams?', 'personal', 'Teams usage: 12 customers'],
         ['Teams active users across customers', 'channel', 'Teams usage: 12 customers'],
         ['biggest customers by users', 'groupChat', '12 customers by licenses sold'],
+        ['Exchange adoption rate', 'channel', 'Exchange usage: 12 customers'],
         ['who is almost low?', 'personal', 'No customer is within 10 points above the thresholds (deployment 60%, usage 50%).'],
         // One customer against the median customer (deployment 84.3%, usage 82.2%).
         [

@@ -13,7 +13,7 @@ import type {
 
 /** A workload alone, or with "usage" / "adoption", and maybe "by customer" or "average": the rest is the workload's name. */
 const WORKLOAD_USAGE =
-  /^(?:(?:show|list)(?: me)? |what is )?(?:the |our |my )?(?:(?:average|median|typical|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| (?:active )?users)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:all |my |our |the )?(?:customers?|accounts?))?$/;
+  /^(?:(?:show|list)(?: me)? |what is )?(?:the |our |my )?(?:(?:average|median|typical|overall|total|portfolio|mean) )?(.+?)(?: usage| adoption| use| (?:active )?users)?(?: rate| %| percent(?:age)?)?(?: (?:by|per|for each|for every|for all|across|of all|of my|over all) (?:all |my |our |the )?(?:customers?|accounts?))?$/;
 /**
  * "how is Exchange doing across customers?", "how is Teams used?", "how many people use Teams?": the
  * rest must be a workload's name.
