@@ -242,6 +242,25 @@ for (const backend of BACKENDS) {
         'Alerts are on here.',
         'Every customer: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
       ]);
+      // Following a customer said as subscribing or watching; stopping it mutes it; "what am I subscribed to?" is the settings.
+      await h.say('subscribe to Contoso', { conversationId: 'watching' });
+      await h.say('watch Fabrikam', { conversationId: 'watching' });
+      await h.say('stop watching Fabrikam', { conversationId: 'watching' });
+      const [watching] = (await h.say('what am I subscribed to?', { conversationId: 'watching' })).slice(-1);
+      expect(textsOf(cardOf(watching))).to.deep.equal([
+        'Alerts are on here.',
+        'Contoso Ltd: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Fabrikam Inc: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+        'Muted: Fabrikam Inc until 2026-12-25',
+      ]);
+      // "enable alerts": every customer; "turn off notifications": none.
+      const [enabled] = (await h.say('enable alerts', { conversationId: 'enabled' })).slice(-1);
+      expect(textsOf(cardOf(enabled)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      const [off] = (await h.say('turn off notifications', { conversationId: 'enabled' })).slice(-1);
+      expect(textsOf(cardOf(off))[0]).to.equal('Alerts are off here.');
     });
 
     it("watches one workload's usage when the wish names it: its threshold and drops, not usage over all workloads", async () => {

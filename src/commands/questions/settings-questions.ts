@@ -23,9 +23,19 @@ const WEEKLY_OFF = new RegExp(
   String.raw`^(?:turn )?(?:the )?weekly ${WEEKLY_KIND} off$|^(?:turn|switch) off (?:the )?weekly ${WEEKLY_KIND}$|^(?:disable|unsubscribe from) (?:the )?weekly ${WEEKLY_KIND}$|^(?:stop|no more) (?:the )?weekly ${WEEKLY_KIND}s?$`,
 );
 const ALERTS_OFF =
-  /^(?:turn )?alerts? off$|^(?:unsubscribe|stop alerts|no more alerts)$|^(?:turn|switch) off (?:the |all )?alerts$|^disable (?:the |all )?alerts$/;
+  /^(?:turn )?(?:alerts?|notifications?) off$|^(?:unsubscribe|stop alerts|stop notifications|no more alerts|no more notifications)$|^(?:turn|switch) off (?:the |all )?(?:alerts|notifications)$|^disable (?:the |all )?(?:alerts|notifications)$/;
+/** "enable alerts", "turn on notifications", "start alerts": every customer, as "alerts on". */
+const ALERTS_ENABLE = /^(?:enable|activate|start|turn on|switch on) (?:the |all )?(?:alerts|notifications)$|^notifications on$/;
+/** "subscribe to Contoso", "watch Fabrikam", "keep an eye on Coho": that customer's alerts here. */
+const WATCH =
+  /^(?:subscribe|sign) (?:me |us )?(?:up )?(?:to|for) (?!(?:the )?(?:alerts?|notifications?|weekly)\b)(.+)$|^(?:watch|monitor|track|keep an eye on|keep track of) (?!(?:the )?(?:alerts?|notifications?)\b)(.+)$/;
+const NOT_WATCHED = /\b(?:usage|deployment|adoption|numbers|licen[cs]es|seats|renewals?|trials?)\b/;
+/** "stop watching Fabrikam", "stop monitoring Coho": its alerts here muted, as "mute Fabrikam". */
+const UNWATCH = /^(?:stop|quit) (?:watching|monitoring|tracking) (.+)$/;
 const ALERTS_STATUS =
   /^(?:(?:show |my )?alerts?(?: settings| status)?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? thresholds?|subscriptions|(?:show |my )?settings|(?:which|what) alerts (?:are (?:on|set(?: up)?)(?: here)?|do (?:i|we) have(?: here)?)|(?:are|is) (?:the )?alerts? on(?: here)?|(?:any|are there(?: any)?|do (?:i|we) have(?: any)?) alerts?(?: (?:set|on|here|set up))?|(?:what(?: is| are) )?(?:my |our |the )?alert(?:ing)? (?:settings|status|setup)|(?:which|what) (?:customers?|accounts?) (?:are|is) (?:muted|snoozed|silenced)(?: here)?|who(?: is| are) (?:muted|snoozed|silenced)(?: here)?|(?:show |list )?(?:the )?(?:muted|snoozed) (?:customers|accounts))$/;
+/** "what am I subscribed to?", "my subscriptions": what alerts here watch. */
+const SUBSCRIBED = /^what (?:am i|are we|is this (?:channel|chat)) (?:subscribed to|watching|following for alerts)$/;
 /** "which channels get alerts?", "where do alerts go?", "who gets alerts?", "all alerts": every conversation's. */
 const ALERTS_EVERYWHERE =
   /^(?:(?:which|what) (?:channels?|chats?|conversations?|teams?|people) (?:gets?|receives?|has|have) (?:the )?alerts?|where do (?:the )?alerts go|who (?:gets|receives) (?:the )?alerts|(?:show |list )?(?:all|every) (?:the )?alerts?(?: (?:everywhere|settings|subscriptions))?|alerts everywhere)$/;
@@ -101,7 +111,16 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   if (WEEKLY_ON.test(said)) return { kind: 'weekly-on' };
   if (WEEKLY_OFF.test(said)) return { kind: 'weekly-off' };
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
-  if (ALERTS_STATUS.test(said)) return { kind: 'alerts-status' };
+  if (ALERTS_STATUS.test(said) || SUBSCRIBED.test(said)) return { kind: 'alerts-status' };
+  if (ALERTS_ENABLE.test(said)) return { kind: 'alerts-on', percent: null, customer: null, measure: null, workload: null };
+  // "watch everyone": every customer; "track Teams usage" names a number, not a customer.
+  const watched = firstGroup(WATCH.exec(said));
+  if (watched !== undefined && !NOT_WATCHED.test(watched) && workloadNamed(watched) === null) {
+    const customer = ANY_CUSTOMER.test(watched) ? null : { name: originalCase(text, watched) };
+    return { kind: 'alerts-on', percent: null, customer, measure: null, workload: null };
+  }
+  const unwatched = UNWATCH.exec(said)?.[1];
+  if (unwatched !== undefined) return { kind: 'mute', customer: { name: originalCase(text, unwatched) }, days: MUTE_DAYS };
   if (ALERTS_EVERYWHERE.test(said)) return { kind: 'alerts-everywhere' };
   if (ALERTS_HISTORY.test(said)) return { kind: 'alerts-history' };
   const percentSet = ALERT_PERCENT_SET.exec(said)?.[1];
