@@ -685,6 +685,18 @@ for (const backend of BACKENDS) {
         ['tldr', 'channel', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
         ['percentage of customers with low adoption', 'groupChat', '2 customers with low adoption'],
         ['who stopped using Teams?', 'personal', '2 customers whose Teams usage went down'],
+        // Trials: one customer's end, and the ones to convert.
+        [
+          'trial end for Tailspin',
+          'personal',
+          'Tailspin Toys: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on).',
+        ],
+        [
+          "how many days until Tailspin's trial ends?",
+          'channel',
+          'Tailspin Toys: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on).',
+        ],
+        ['who should convert their trial?', 'groupChat', '1 customer has a trial ending in the next 90 days'],
         // Users of a workload over the portfolio; the largest by users; nearly low.
         ['how many active users do we have in Teams?', 'personal', 'Teams usage: 12 customers'],
         ['Teams active users across customers', 'channel', 'Teams usage: 12 customers'],

@@ -192,6 +192,11 @@ const TRIALS = [
   new RegExp(String.raw`^(?:is|are) ${NAME} (?:on|in|running) (?:a )?trial$`),
   new RegExp(String.raw`^${NAME} trials?(?: subscriptions?)?$`),
   new RegExp(String.raw`^(?:the )?trials? (?:at|for|of) (.+?)$`),
+  // "trial end for Tailspin", "how many days until Tailspin's trial ends?"
+  new RegExp(String.raw`^(?:the )?trials? (?:end|ends|end date|expiry|expiration)(?: date)? (?:at|for|of) (.+?)$`),
+  new RegExp(
+    String.raw`^how (?:many days|long) (?:until|till|before|is left (?:on|in)) ${NAME}(?:'s|') trial(?: ends| expires| is over| runs out)?$`,
+  ),
 ];
 
 /**
