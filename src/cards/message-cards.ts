@@ -1,3 +1,4 @@
+import type { Role } from '../access/access-policy.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import { customerKey } from '../metrics/customer-key.js';
@@ -34,6 +35,28 @@ export function customerNotFoundCard(query: string, closest: readonly CustomerRe
     [closest.length > 0 ? 'The closest names are below.' : 'Ask for the portfolio to see every customer.'],
     [...customerButtons(closest), buttons.portfolio(), buttons.help()],
   );
+}
+
+/** Where roles come from, for anyone who asks. */
+const ROLES_SET =
+  'Roles are set where the bot runs: ADOPTION_ADMINS and ADOPTION_AGENTS list the admins and agents; with neither set, everyone in an allowed tenant is an admin.';
+
+/** "am I an admin?", "who are the admins?": what the asker may do here, and where roles are set. */
+export function roleCard(role: Role): Reply {
+  return role === 'admin'
+    ? messageCard(
+        "You are one of the bot's admins.",
+        ['You can open and share every card, and change alerts, channel links and thresholds for everyone here.', ROLES_SET],
+        [buttons.help()],
+      )
+    : messageCard(
+        "You are one of the bot's agents.",
+        [
+          'You can open every card and share it to its account channel. Alerts, channel links and thresholds are changed by the admins: ask one of them.',
+          ROLES_SET,
+        ],
+        [buttons.help()],
+      );
 }
 
 /** The answer to "thanks". */

@@ -73,6 +73,8 @@ export type Command =
   | { readonly kind: 'compare'; readonly customers: readonly CustomerTarget[] }
   /** "when was the data last updated?", "sync status": how fresh the data is, where it comes from, the last sync. */
   | { readonly kind: 'data-status' }
+  /** "am I an admin?", "what is my role?", "who are the admins?": what the asker may do here, and where roles are set. */
+  | { readonly kind: 'my-role' }
   /**
    * "who has the most unused licenses?" (of E3: "unused E3 licenses"), "who has the most inactive
    * users?", "who has the most support requests?": the most first; more than a count; the first so many.
@@ -215,6 +217,7 @@ export const SMALL_TALK = ['thanks', 'more', 'export'] as const satisfies readon
 /** Questions the help card points to in a sentence, not in its list (Teams' command lists are full). */
 export const MENTIONED = [
   'low-adoption',
+  'my-role',
   'alerts-everywhere',
   'alerts-history',
   'alerts-percent',
@@ -293,8 +296,8 @@ export type AlertSettingCommand = Extract<Command, { kind: (typeof ALERT_SETTING
 export function isAlertSetting(command: SettingsCommand): command is AlertSettingCommand {
   return (ALERT_SETTING_KINDS as readonly Command['kind'][]).includes(command.kind);
 }
-/** About the bot's own data and syncs rather than the customers: read from the sync status too. */
-export type StatusQuestion = Extract<Command, { kind: 'data-status' }>;
+/** About the bot itself rather than the customers: its data and syncs (read from the sync status too), the asker's role. */
+export type StatusQuestion = Extract<Command, { kind: 'data-status' | 'my-role' }>;
 export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
@@ -421,7 +424,7 @@ export function namesJoined(words: string): string[] | null {
 
 /** Whether a command is answered from the portfolio alone (answer), not a setting or the sync status. */
 export function isQuestion(command: Command): command is Question {
-  return !isSettings(command) && command.kind !== 'data-status';
+  return !isSettings(command) && command.kind !== 'data-status' && command.kind !== 'my-role';
 }
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */
@@ -430,8 +433,11 @@ const ACTIONS =
 /** "export", "export to excel", "download the data as csv", "can I get a spreadsheet?". */
 const EXPORT =
   /^(?:(?:can (?:i|we) )?(?:export|download|get)(?: (?:it|this|that|the data|the numbers|the report|everything|all(?: customers)?|a (?:csv|spreadsheet|file|report)))?(?: (?:to|as|in(?:to)?) (?:an? )?(?:excel|csv|spreadsheet|file|json))?|(?:an? |the )?(?:csv|excel|spreadsheet)(?: export| file)?(?: of .+)?|download(?: an?| the)? (?:csv|excel(?: file)?|spreadsheet|file|report|data)|(?:give|send|email|mail) (?:me|us) (?:an? |the )?(?:csv|excel(?: file)?|spreadsheet|export|report)(?: of .+)?)$/;
+/** "am I an admin?", "what is my role?", "who are the admins?", "can I change the alerts?". */
+const MY_ROLE =
+  /^(?:am i an? (?:admin|administrator|agent)(?: here)?|what(?: is)? my role(?: here)?|what role do i have(?: here)?|my (?:role|permissions|access)|what are my (?:permissions|rights)|do i have (?:admin|administrator) (?:rights|access|permissions)(?: here)?|can i change (?:the )?(?:settings|alerts|thresholds|links)(?: here)?|who (?:are|is) (?:the )?(?:bot's )?(?:admins?|administrators?)|who can change (?:the )?(?:settings|alerts|thresholds|links))$/;
 const DATA_STATUS =
-  /^(?:sync now|when did (?:we|you|it|the bot) (?:last )?sync(?: last)?|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:the )?sync (?:history|log)|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where (?:does|do) (?:the |my |this |these |your )?(?:data|numbers) come from|(?:what is |what are )?(?:the |your )?(?:data )?sources?(?: of (?:the |this |my )?(?:data|numbers))?|what data do (?:you|it|the bot) use|(?:which customers?|who) (?:has not|hasn't|have not|haven't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:customers?|accounts?) (?:not|never) synced(?: (?:in|for) (?:a|one|two|\d+) (?:days?|weeks?|months?)| (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems)|how (?:do|can) (?:i|we) (?:import|add|load|upload|bring in|get in|feed in|put in) (?:the |more |new |my |our )?(?:data|files?|exports?|customers?|a customer)(?: in| into (?:it|this|the bot))?|(?:(?:can|do|does) (?:you|it|this bot|the bot) )?(?:connect|talk|sync) (?:to|with) (?:partner center|(?:microsoft )?graph)|(?:how|where) (?:do|does) (?:you|it|the bot) get (?:the |its |your )?data)$/;
+  /^(?:sync now|when did (?:we|you|it|the bot) (?:last )?sync(?: last)?|(?:re-?)?sync(?: the data)?|refresh(?: the)? data|update(?: the)? data|reload(?: the)? data|(?:show |check )?(?:the |my )?(?:data|sync|cache)(?: status| freshness| age)?|last sync|(?:the )?sync (?:history|log)|(?:when|how long ago) (?:was|were|did|is) (?:the )?(?:data|numbers|cache|last sync)(?: last)?(?: (?:updated|refreshed|synced|sync|imported|run))?|when did (?:the )?(?:data|numbers|cache)(?: last)? (?:update|refresh|sync)|how (?:fresh|old|recent|current) (?:is|are) (?:the |my )?(?:data|numbers|cache)|(?:is|are) (?:the |my )?(?:data|numbers) (?:fresh|current|up to date|up-to-date|recent|stale|old)|where (?:does|do) (?:the |my |this |these |your )?(?:data|numbers) come from|(?:what is |what are )?(?:the |your )?(?:data )?sources?(?: of (?:the |this |my )?(?:data|numbers))?|what data do (?:you|it|the bot) use|(?:which customers?|who) (?:has not|hasn't|have not|haven't|did not|didn't|could not|couldn't|failed to) (?:synced|sync)(?: (?:yet|today|lately|recently))?|(?:customers?|accounts?) (?:not|never) synced(?: (?:in|for) (?:a|one|two|\d+) (?:days?|weeks?|months?)| (?:yet|today|lately|recently))?|(?:show |any )?(?:the )?sync (?:failures|errors|problems)|how (?:do|can) (?:i|we) (?:import|add|load|upload|bring in|get in|feed in|put in) (?:the |more |new |my |our )?(?:data|files?|exports?|customers?|a customer)(?: in| into (?:it|this|the bot))?|(?:(?:can|do|does) (?:you|it|this bot|the bot) )?(?:connect|talk|sync) (?:to|with) (?:partner center|(?:microsoft )?graph)|(?:how|where) (?:do|does) (?:you|it|the bot) get (?:the |its |your )?data|(?:can (?:i|we) )?(?:upload|import|load|send you) (?:a |an |the |my |our )?(?:files?|csvs?|exports?|data|reports?)(?: here| to (?:you|the bot|it))?|where (?:do|should|can) (?:i|we) put (?:the |my |our )?(?:exported |downloaded )?(?:files?|exports?|csvs?))$/;
 /** "share Contoso here", "post Fabrikam's card in this chat", "show Contoso here". */
 const SHOWN_HERE =
   /^(?:share|post|show|put|send) (?:me )?(?:the )?(.+?)(?:'s|')?(?: card)? (?:here|in (?:this|the) (?:chat|channel|conversation))$/;
@@ -547,6 +553,7 @@ export function parseCommand(text: string): Command {
   if (threshold) return threshold;
   if (DEFINITIONS.test(asked)) return { kind: 'definitions' };
   if (DATA_STATUS.test(asked)) return { kind: 'data-status' };
+  if (MY_ROLE.test(asked)) return { kind: 'my-role' };
   if (EXPORT.test(asked)) return { kind: 'export' };
   const renewals = renewalsAsked(asked);
   if (renewals !== null) return { kind: 'renewals', ...renewals };

@@ -1,7 +1,7 @@
 import { buttons, commandForAction, pageRequest, pressed, type PageDirection, type PageRequest } from '../cards/actions.js';
 import type { Reply } from '../cards/card.js';
 import { listEndCard, moreCard } from '../cards/list-cards.js';
-import { messageCard } from '../cards/message-cards.js';
+import { messageCard, roleCard } from '../cards/message-cards.js';
 import { cardSettings, customerCard, type CardSettings } from '../cards/customer-card.js';
 import { name, percentText } from '../cards/text.js';
 import type { CustomerReport } from '../metrics/report-types.js';
@@ -124,6 +124,7 @@ export class Conversation {
     if (needsAdmin(command) && turn.role !== 'admin') return ADMINS_ONLY;
     if (isSettings(command)) return this.changes.handle(command, turn);
     if (command.kind === 'data-status') return dataStatusCard(await this.portfolio.view(), await this.syncStatus(), this.clock());
+    if (command.kind === 'my-role') return roleCard(turn.role);
     const view = await this.portfolio.view();
     return answer(command, view, this.cards(view), turn.scope, page);
   }

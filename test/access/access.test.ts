@@ -204,6 +204,10 @@ for (const backend of BACKENDS) {
       expect(title(await said(h, activity(h, 'which channels get alerts?', { from: AGENT, conversationId: 'adele' })))).to.equal(
         'No conversation gets alerts yet.',
       );
+      // Each can ask what they may do.
+      expect(title(await said(h, activity(h, 'am I an admin?', { from: AGENT, conversationId: 'adele' })))).to.equal(
+        "You are one of the bot's agents.",
+      );
       expect((await h.state.read()).thresholds).to.equal(undefined);
       expect((await h.state.read()).subscriptions).to.deep.equal([]);
       expect((await h.state.read()).links).to.deep.equal([]);
@@ -216,6 +220,12 @@ for (const backend of BACKENDS) {
 
     it('lets an admin (known by object id, no lookup) change alerts', async () => {
       expect(title(await said(h, activity(h, 'alerts on', { from: ADMIN, conversationId: 'megan' })))).to.equal('Alerts are on here.');
+      const role = await said(h, activity(h, 'what is my role?', { from: ADMIN, conversationId: 'megan' }));
+      expect(textsOf(cardOf({ activity: role.find((a) => a['type'] === 'message') } as never))).to.deep.equal([
+        "You are one of the bot's admins.",
+        'You can open and share every card, and change alerts, channel links and thresholds for everyone here.',
+        'Roles are set where the bot runs: ADOPTION_ADMINS and ADOPTION_AGENTS list the admins and agents; with neither set, everyone in an allowed tenant is an admin.',
+      ]);
       expect((await h.state.read()).subscriptions).to.have.length(1);
       expect(h.connector.memberLookups).to.deep.equal([]);
     });

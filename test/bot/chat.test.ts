@@ -685,6 +685,10 @@ for (const backend of BACKENDS) {
         ['tldr', 'channel', 'Portfolio: 12 customers, deployment 83.8%, usage 82.6%'],
         ['percentage of customers with low adoption', 'groupChat', '2 customers with low adoption'],
         ['who stopped using Teams?', 'personal', '2 customers whose Teams usage went down'],
+        // Files to bring in are the data status; one's role, with no roles set, is admin.
+        ['can I upload a file?', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        ['where do I put the exported files?', 'channel', 'Data: 12 customers, newest from 2026-11-25'],
+        ['am I an admin?', 'groupChat', "You are one of the bot's admins."],
         // Trials: one customer's end, and the ones to convert.
         [
           'trial end for Tailspin',
