@@ -1,4 +1,3 @@
-import { newWithin } from '../metrics/subscription-starts.js';
 import type { Config } from '../config.js';
 import type { AdoptionRecord, HistoryPoint } from '../data/records.js';
 import {
@@ -41,6 +40,7 @@ import {
   type SizeQuestion,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport } from '../metrics/report-types.js';
+import { newWithin } from '../metrics/subscription-starts.js';
 import { CustomerIndex } from '../query/customer-index.js';
 import type { Output } from './output.js';
 import { renderPortfolio } from './render-report.js';

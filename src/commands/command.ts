@@ -1,4 +1,3 @@
-import { newAsked, type NewQuestion } from './questions/new-questions.js';
 import type { Measure } from '../alerts/alert.js';
 import { workloadNamed } from '../data/workloads.js';
 import type { PercentQuery, PercentMeasure, RankedMeasure, RankOrder } from '../metrics/percent-filter.js';
@@ -31,6 +30,7 @@ import { thresholdAsked, type ThresholdCommand } from './questions/threshold-que
 import { spelledNumbersAsDigits } from './questions/number-words.js';
 import { countBoundsInWords, firstGroup, originalCase } from './questions/words.js';
 import { mostAsked, type MostCommand } from './questions/most-questions.js';
+import { newAsked, type NewQuestion } from './questions/new-questions.js';
 import { benchmarkAsked, customerFocusAsked } from './questions/customer-focus-questions.js';
 import type { CustomerFocus } from '../cards/customer-focus.js';
 import type { KeptNotice } from '../cards/customer-card.js';
@@ -297,7 +297,8 @@ export function isAlertSetting(command: SettingsCommand): command is AlertSettin
   return (ALERT_SETTING_KINDS as readonly Command['kind'][]).includes(command.kind);
 }
 /** About the bot itself rather than the customers: its data and syncs (read from the sync status too), the asker's role. */
-export type StatusQuestion = Extract<Command, { kind: 'data-status' | 'my-role' }>;
+const STATUS_KINDS = ['data-status', 'my-role'] as const satisfies readonly Command['kind'][];
+export type StatusQuestion = Extract<Command, { kind: (typeof STATUS_KINDS)[number] }>;
 export type Question = Exclude<Command, SettingsCommand | StatusQuestion>;
 
 /** Commands that change what the bot does for everyone in a conversation: admins only. */
@@ -424,7 +425,7 @@ export function namesJoined(words: string): string[] | null {
 
 /** Whether a command is answered from the portfolio alone (answer), not a setting or the sync status. */
 export function isQuestion(command: Command): command is Question {
-  return !isSettings(command) && command.kind !== 'data-status' && command.kind !== 'my-role';
+  return !isSettings(command) && !(STATUS_KINDS as readonly Command['kind'][]).includes(command.kind);
 }
 
 /** "what should I do?", "who should I call this week?", "which customers need attention?", "next steps". */

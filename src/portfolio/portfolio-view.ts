@@ -1,4 +1,3 @@
-import { newWithin, startedWithin, type NewWhat } from '../metrics/subscription-starts.js';
 import type { HistoryPoint } from '../data/records.js';
 import {
   alphabetical,
@@ -45,6 +44,7 @@ import {
   type SizeQuestion,
 } from '../metrics/index.js';
 import type { CustomerReport, FindingCode, PortfolioReport, ProductAdoption, SubscriptionStart } from '../metrics/report-types.js';
+import { newWithin, startedWithin, type NewWhat } from '../metrics/subscription-starts.js';
 import type { Thresholds } from '../metrics/thresholds.js';
 import { CustomerIndex } from '../query/customer-index.js';
 
