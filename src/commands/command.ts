@@ -497,6 +497,8 @@ const CUSTOMER = [
 /** Words people put before what they ask ("what is", "tell me about", "please"), dropped before it is read. */
 const LEAD_IN =
   /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:(?:what(?: is| are)|tell me about|details (?:for|of|on|about)|info(?:rmation)? (?:on|about|for)|check|how about|give me|let me see|i(?: want| would like|'d like) to see)\s+)?/;
+/** The courtesy a wish starts with, dropped before the wish is read. */
+const COURTESY = /^(?:(?:please|pls|kindly|can you|could you|would you)\s+)+/;
 /** Words people put after it ("please", "thanks"). */
 const TRAIL_OFF = /\s+(?:please|pls|thanks|thank you)$/;
 
@@ -585,7 +587,8 @@ export function parseCommand(text: string): Command {
   // "share Contoso here": its card, in this conversation (a share goes to the channels that follow it).
   const here = SHOWN_HERE.exec(said)?.[1];
   if (here !== undefined) return { kind: 'customer', query: originalCase(text, here), explicit: true };
-  const settings = settingsAsked(text, said);
+  // "can you mute Contoso?", "please turn on alerts": the wish without its courtesy.
+  const settings = settingsAsked(text, said.replace(COURTESY, ''));
   if (settings) return settings;
   if (ALL_CUSTOMERS.test(asked)) return { kind: 'all-customers' };
   if (PORTFOLIO.test(asked)) return { kind: 'portfolio' };

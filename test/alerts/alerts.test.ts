@@ -253,6 +253,9 @@ for (const backend of BACKENDS) {
         'Fabrikam Inc: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
         'Muted: Fabrikam Inc until 2026-12-25',
       ]);
+      // A wish asked politely is the wish.
+      const [weekly] = (await h.say('can you send me a summary every monday?', { conversationId: 'courteous' })).slice(-1);
+      expect(textsOf(cardOf(weekly))[0]).to.equal('The weekly to-do is on here.');
       // "enable alerts": every customer; "turn off notifications": none.
       const [enabled] = (await h.say('enable alerts', { conversationId: 'enabled' })).slice(-1);
       expect(textsOf(cardOf(enabled)).slice(0, 2)).to.deep.equal([
