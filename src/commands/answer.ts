@@ -38,6 +38,31 @@ import { isQuestion, namesJoined, parseCommand, type CustomerTarget, type Questi
 import { mistypedCommand } from './questions/mistyped-commands.js';
 import { buttons, type Button, type PageRequest } from '../cards/actions.js';
 import { customerKey } from '../metrics/customer-key.js';
+import type { CustomerFocus } from '../cards/customer-focus.js';
+import { workloadNamed } from '../data/workloads.js';
+import { wordsBesideName } from '../query/customer-index.js';
+
+/** Words that ask nothing of a customer beside its name: "how is E3 doing at Contoso", "Contoso's E3 licenses". */
+const AROUND_A_NAME = new Set(
+  'a an the at for in of on with about how is are was doing what show me my our usage deployment adoption licenses licences seats numbers'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "E3 at Contoso", "Contoso Business Premium", "Contoso Teams": what the words beside the
+ * customer's name ask of it, when they name a workload, or a product some customer has; null
+ * when there are none, or they name neither (the card alone, as for the name alone).
+ */
+function focusBeside(query: string, customer: CustomerReport, view: PortfolioView): CustomerFocus | null {
+  const said = wordsBesideName(query, customer.customer)
+    .filter((word) => !AROUND_A_NAME.has(word.toLowerCase()))
+    .join(' ');
+  if (said === '') return null;
+  const workload = workloadNamed(said);
+  if (workload !== null) return { kind: 'workload', workload };
+  return view.withProduct(said).length > 0 ? { kind: 'product', product: said } : null;
+}
 
 /**
  * The reply to a command, from the computed portfolio alone: no I/O, nothing recomputed. A list
@@ -141,7 +166,10 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
     }
     case 'customer': {
       const found = view.find(command.query);
-      if (found.kind === 'one') return customerCard(found.customer, settings, view.historyOf(found.customer));
+      if (found.kind === 'one') {
+        const focus = focusBeside(command.query, found.customer, view);
+        return customerCard(found.customer, settings, view.historyOf(found.customer), focus && { kind: 'focus', focus });
+      }
       // "Contoso and Fabrikam": when each name finds one customer, side by side.
       const joined = namesJoined(command.query);
       if (joined !== null && joined.length <= MAX_COMPARED && joined.every((name) => view.find(name).kind === 'one')) {

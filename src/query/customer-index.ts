@@ -23,6 +23,26 @@ const NOT_A_NAME = new Set(
 /** The 's or ' that makes a word possessive. */
 const POSSESSIVE = /'s?$/;
 
+/**
+ * The words of a sentence beside a customer's name, as typed: "E3" of "E3 at Contoso" for "Contoso
+ * Ltd", "Business Premium usage" of "Fabrikam's Business Premium usage". The name is the first run
+ * of the sentence's words that says its words in order (all of them, or its first ones, as a
+ * sentence may name "Contoso Ltd" by "Contoso"); with no such run, every word is beside it.
+ */
+export function wordsBesideName(text: string, name: string): string[] {
+  const said = text.match(/[\p{L}\p{N}][\p{L}\p{N}&'-]*/gu) ?? [];
+  const named = wordsOf(name);
+  const is = (at: number, word: string | undefined): boolean => {
+    const lower = said[at]?.toLowerCase();
+    return lower === word || lower?.replace(POSSESSIVE, '') === word;
+  };
+  const start = said.findIndex((_, at) => is(at, named[0]));
+  if (start < 0) return said;
+  let end = start + 1;
+  while (end - start < named.length && is(end, named[end - start])) end++;
+  return [...said.slice(0, start), ...said.slice(end)];
+}
+
 export type CustomerMatch =
   | { readonly kind: 'one'; readonly name: string }
   | { readonly kind: 'several'; readonly names: readonly string[] }

@@ -91,7 +91,11 @@ for (const backend of BACKENDS) {
         ['what is going on at Fabrikam?', 'personal', FABRIKAM],
         // What to do for one customer: its explanations, then what to do and why.
         ['what should I do for Fabrikam?', 'personal', 'Fabrikam Inc: why the numbers look like this'],
-        ['Contoso teams', 'channel', CONTOSO],
+        [
+          'Contoso teams',
+          'channel',
+          'Contoso Ltd: Teams usage 94.7% (270 of 285 entitlements active) in the last 28 days, ▲ up 2.1 pts in 7 days (since 2026-11-18).',
+        ],
         [
           "how is Fabrikam's Teams usage?",
           'personal',
@@ -777,6 +781,29 @@ for (const backend of BACKENDS) {
         ['OneDrive over time', 'personal', '8 customers whose SharePoint with OneDrive usage moved'],
         ['history', 'groupChat', '10 customers moved'],
         ['sync history', 'personal', 'Data: 12 customers, newest from 2026-11-25'],
+        // A product or workload beside the customer's name: its line above the card.
+        [
+          'E3 at Contoso',
+          'personal',
+          'Contoso Ltd: OFFICE 365 ENTERPRISE E3: 285 of 300 licenses assigned (deployment 95%), 15 unassigned; usage 89% (761 of 855 entitlements active): Exchange 91.2%, SharePoint with OneDrive 81.1%, Teams 94.7%.',
+        ],
+        [
+          'Business Premium at Fabrikam',
+          'channel',
+          'Fabrikam Inc: MICROSOFT 365 BUSINESS PREMIUM: 40 of 100 licenses assigned (deployment 40%), 60 unassigned; usage 37.5% (45 of 120 entitlements active): Exchange 55%, SharePoint with OneDrive 22.5%, Teams 35%.',
+        ],
+        [
+          "Contoso's E3",
+          'groupChat',
+          'Contoso Ltd: OFFICE 365 ENTERPRISE E3: 285 of 300 licenses assigned (deployment 95%), 15 unassigned; usage 89% (761 of 855 entitlements active): Exchange 91.2%, SharePoint with OneDrive 81.1%, Teams 94.7%.',
+        ],
+        [
+          'how is E3 doing at Contoso?',
+          'personal',
+          'Contoso Ltd: OFFICE 365 ENTERPRISE E3: 285 of 300 licenses assigned (deployment 95%), 15 unassigned; usage 89% (761 of 855 entitlements active): Exchange 91.2%, SharePoint with OneDrive 81.1%, Teams 94.7%.',
+        ],
+        ['E3 at Fabrikam', 'groupChat', 'Fabrikam Inc: No product named like "E3" here: its products are MICROSOFT 365 BUSINESS PREMIUM.'],
+        ['Contoso numbers please', 'personal', 'Contoso Ltd: deployment 95%, usage 89%'],
         // Wishes before what is asked.
         ['let me see the portfolio', 'groupChat', PORTFOLIO],
         ["I'd like to see low adoption", 'personal', '2 customers with low adoption'],

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CustomerIndex } from '../../src/query/customer-index.js';
+import { CustomerIndex, wordsBesideName } from '../../src/query/customer-index.js';
 
 describe('finding a customer named inside a sentence', () => {
   const index = new CustomerIndex(['Contoso Ltd', 'Contoso Pharma', 'Fabrikam Inc', 'Best For You Organics', 'HP Inc']);
@@ -30,5 +30,18 @@ describe('finding a customer named inside a sentence', () => {
     expect(index.find('what should I do for Fabrikam')).to.deep.equal({ kind: 'one', name: 'Fabrikam Inc' });
     expect(index.find('contoso')).to.deep.equal({ kind: 'several', names: ['Contoso Ltd', 'Contoso Pharma'] });
     expect(index.find('Fabrikm')).to.deep.equal({ kind: 'one', name: 'Fabrikam Inc' });
+  });
+});
+
+describe('the words beside a customer name in a sentence', () => {
+  it('leaves out the run of words naming it, whole or by its first words, possessive or not, and keeps the rest as typed', () => {
+    expect(wordsBesideName('E3 at Contoso', 'Contoso Ltd')).to.deep.equal(['E3', 'at']);
+    expect(wordsBesideName("Fabrikam's Business Premium usage", 'Fabrikam Inc')).to.deep.equal(['Business', 'Premium', 'usage']);
+    expect(wordsBesideName('how is E3 doing at contoso ltd?', 'Contoso Ltd')).to.deep.equal(['how', 'is', 'E3', 'doing', 'at']);
+    expect(wordsBesideName("Adventure Works' E5", 'Adventure Works')).to.deep.equal(['E5']);
+    expect(wordsBesideName("Alice's Bakery E3", "Alice's Bakery")).to.deep.equal(['E3']);
+    // The first run that starts the name; a sentence that never says it keeps every word.
+    expect(wordsBesideName('Contoso Contoso Ltd', 'Contoso Ltd')).to.deep.equal(['Contoso', 'Ltd']);
+    expect(wordsBesideName('Contso E3', 'Contoso Ltd')).to.deep.equal(['Contso', 'E3']);
   });
 });
