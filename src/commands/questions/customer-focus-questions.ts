@@ -287,17 +287,17 @@ function productFocus(asked: string): FocusAsked | null {
   return null;
 }
 
-/**
- * One customer and what of it was asked; null when the words ask something else, or name a
- * workload where the customer goes ("Teams trend" is no customer's). A workload's name is read as
- * the workload; other words where a product goes, as a product's name.
- */
 /** Its numbers against the typical customer: read before two customers compared, as "compare Contoso to average" would be. */
 export function benchmarkAsked(asked: string): FocusAsked | null {
   const found = focusFrom(BENCHMARK, asked, { kind: 'benchmark' });
   return found === null || workloadNamed(found.customer) !== null ? null : found;
 }
 
+/**
+ * One customer and what of it was asked; null when the words ask something else, or name a
+ * workload where the customer goes ("Teams trend" is no customer's). A workload's name is read as
+ * the workload; other words where a product goes, as a product's name.
+ */
 export function customerFocusAsked(asked: string): FocusAsked | null {
   const found = focusIn(asked);
   return found === null || workloadNamed(found.customer) !== null ? null : found;
