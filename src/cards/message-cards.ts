@@ -29,10 +29,17 @@ export function notUnderstoodCard(text: string, closest: readonly CustomerReport
   );
 }
 
-export function customerNotFoundCard(query: string, closest: readonly CustomerReport[]): Reply {
+/**
+ * No customer is named so; with `products` (the products the cache holds, in words), no product
+ * either: "Copilot adoption" may ask for one or the other.
+ */
+export function customerNotFoundCard(query: string, closest: readonly CustomerReport[], products: string | null = null): Reply {
   return messageCard(
-    `No customer matches "${query}".`,
-    [closest.length > 0 ? 'The closest names are below.' : 'Ask for the portfolio to see every customer.'],
+    `No customer ${products === null ? '' : 'or product '}matches "${query}".`,
+    [
+      closest.length > 0 ? 'The closest names are below.' : 'Ask for the portfolio to see every customer.',
+      ...(products === null ? [] : [products]),
+    ],
     [...customerButtons(closest), buttons.portfolio(), buttons.help()],
   );
 }

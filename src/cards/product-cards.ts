@@ -23,17 +23,20 @@ import { count, customersText, name, percentText, usageCounted } from './text.js
 /** Product names listed when no customer has the one asked for. */
 const PRODUCT_NAMES_SHOWN = 12;
 
-/** No customer has a product named so: say it, and which products the cache holds. */
-export function noSuchProduct(view: PortfolioView, asked: string, consequence: string): Reply {
+/** Which products the cache holds, in words, for an answer that found none named as asked. */
+export function productsHeld(view: PortfolioView): string {
   const known = view.productNames();
   const shown = known.slice(0, PRODUCT_NAMES_SHOWN).join(', ');
+  return known.length === 0
+    ? 'No product is in the cache yet.'
+    : `Products in the cache: ${shown}${known.length > PRODUCT_NAMES_SHOWN ? ` and ${count(known.length - PRODUCT_NAMES_SHOWN)} more` : ''}.`;
+}
+
+/** No customer has a product named so: say it, and which products the cache holds. */
+export function noSuchProduct(view: PortfolioView, asked: string, consequence: string): Reply {
   return messageCard(
     `No customer has a product named like "${asked}"${consequence}.`,
-    [
-      known.length === 0
-        ? 'No product is in the cache yet.'
-        : `Products in the cache: ${shown}${known.length > PRODUCT_NAMES_SHOWN ? ` and ${count(known.length - PRODUCT_NAMES_SHOWN)} more` : ''}.`,
-    ],
+    [productsHeld(view)],
     [buttons.portfolio(), buttons.help()],
   );
 }

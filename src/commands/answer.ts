@@ -7,7 +7,7 @@ import { helpCard } from '../cards/help-card.js';
 import { newCard } from '../cards/new-cards.js';
 import { whyCard } from '../cards/why-card.js';
 import { workloadsCard } from '../cards/workload-cards.js';
-import { noSuchProduct, productCard, productComparisonCard, productsCard, withoutCard } from '../cards/product-cards.js';
+import { noSuchProduct, productCard, productsHeld, productComparisonCard, productsCard, withoutCard } from '../cards/product-cards.js';
 import { name } from '../cards/text.js';
 import {
   aboveThresholdCard,
@@ -181,7 +181,7 @@ export function answer(command: Question, view: PortfolioView, settings: CardSet
       if (found.kind === 'several') return choicesCard(view, command.query, found.customers);
       // "Business Premium usage", "E3 adoption": no customer is named so, but a product is: its customers.
       if (view.withProduct(command.query).length > 0) return productCard(view, command.query, page);
-      if (command.explicit) return customerNotFoundCard(command.query, found.closest);
+      if (command.explicit) return customerNotFoundCard(command.query, found.closest, productsHeld(view));
       // "portfollio", "hlep": a command word mistyped, when no customer is named like it.
       const meant = mistypedCommand(command.query);
       const typed = meant === null ? null : parseCommand(meant);
