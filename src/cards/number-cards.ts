@@ -13,7 +13,7 @@ import {
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
 import type { Among } from '../metrics/among.js';
-import { largestFirst } from '../metrics/size.js';
+import { bySize, type SizeOrder } from '../metrics/size.js';
 import { soldOf } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -29,6 +29,9 @@ import { medianPercent } from '../metrics/median.js';
 import { lowPercent } from '../metrics/thresholds.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
+
+/** How a list in order of licenses sold says its order. */
+const SIZE_ORDER: Readonly<Record<SizeOrder, string>> = { largest: 'most licenses first', smallest: 'fewest licenses first' };
 
 const MEASURE_MEANING: Readonly<Record<Exclude<PercentMeasure['kind'], 'lower'>, string>> = {
   deployment: 'Deployment: licenses assigned of sold',
@@ -126,8 +129,8 @@ export function percentCard(
       order:
         nearest !== undefined
           ? `nearest to ${query[0][0].percent}%`
-          : among?.largestFirst
-            ? 'most licenses first'
+          : among?.size
+            ? SIZE_ORDER[among.size]
             : filters.every((f) => f.side === 'above')
               ? 'highest first'
               : 'lowest first',
@@ -206,7 +209,7 @@ export function rankedCard(
       subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
       command: `adoption report ${measureOption(measure)}${scope.options}`,
       note: (c) => measuredNote(c, [measure]),
-      order: among?.largestFirst ? 'most licenses first' : `${order} first`,
+      order: among?.size ? SIZE_ORDER[among.size] : `${order} first`,
       totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
     },
     page,
@@ -258,7 +261,7 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
               },
             ],
       command: `adoption report --json${scope.options}`,
-      ...(among?.largestFirst ? { order: 'most licenses first' } : {}),
+      ...(among?.size ? { order: SIZE_ORDER[among.size] } : {}),
     },
     page,
   );
@@ -287,10 +290,14 @@ function scoped(
   if (among === null) return { view, phrase: '', all: '', options: '', arrange: asIs };
   // "the largest E3 accounts below 40%": by their E3 licenses.
   const sold = among.product === null ? undefined : soldOf(among.product);
-  const arrange = among.largestFirst ? (customers: CustomerReport[]): CustomerReport[] => largestFirst(customers, sold) : asIs;
-  const largest = among.largestFirst ? ', the largest first' : '';
+  const { size } = among;
+  // As the command line's --largest and --smallest: the customers with licenses sold, in their order.
+  const arrange =
+    size === null ? asIs : (customers: CustomerReport[]): CustomerReport[] => bySize(customers, { order: size, seats: null }, sold);
+  const sized = size === null ? '' : `, the ${size} first`;
+  const sizeOption = size === null ? '' : ` --${size}`;
   if (among.product === null && among.seats === null && among.finding === null)
-    return { view, phrase: largest, all: largest, options: ' --largest', arrange };
+    return { view, phrase: sized, all: sized, options: sizeOption, arrange };
   const narrowed = view.among(among);
   const label = among.product === null ? null : name(view.productLabel(among.product));
   // "with E3 and more than 100 E3 licenses sold" says it once: "with more than 100 E3 licenses sold".
@@ -309,12 +316,12 @@ function scoped(
     among.product === null ? '' : ` --product ${quoted(among.product)}`,
     among.seats === null ? '' : ` --seats-${among.seats.side} ${among.seats.count}`,
     among.finding === null ? '' : ` --with ${among.finding}`,
-    among.largestFirst && among.seats === null ? ' --largest' : '',
+    sizeOption,
   ].join('');
   return {
     view: narrowed,
-    phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}${largest}`,
-    all: ` with ${parts.join(' and ')}${largest}`,
+    phrase: `, among ${customersText(narrowed.customers.length)} with ${parts.join(' and ')}${sized}`,
+    all: ` with ${parts.join(' and ')}${sized}`,
     options,
     arrange,
   };

@@ -2,18 +2,20 @@ import { findingOf } from './findings.js';
 import { productsNamed, soldOf } from './products.js';
 import type { CustomerReport, FindingCode } from './report-types.js';
 import { withinBound } from './count-bound.js';
-import type { SeatFilter } from './size.js';
+import type { SeatFilter, SizeOrder } from './size.js';
 
 /**
  * The customers a question is about before its numbers, and in what order: "E3 customers below
  * 50%" (a product), "usage under 50% and more than 100 seats" (a size), "customers with trials and
- * low usage" (a flag or recommendation), "biggest customers with low usage" (the most licenses first).
+ * low usage" (a flag or recommendation), "biggest customers with low usage" (the most licenses
+ * first), "small customers with low adoption" (the fewest first).
  */
 export interface Among {
   readonly product: string | null;
   readonly seats: SeatFilter | null;
   readonly finding: FindingCode | null;
-  readonly largestFirst: boolean;
+  /** In order of licenses sold; null keeps the question's own order. */
+  readonly size: SizeOrder | null;
 }
 
 /**

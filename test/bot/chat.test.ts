@@ -1964,6 +1964,11 @@ for (const backend of BACKENDS) {
       expect(textsOf(biggest)[0]).to.equal('2 customers with usage below 50%, the largest first');
       expect(textsOf(biggest)[2]).to.equal('Customer (most licenses first)');
       expect(buttonsOf(biggest).map((b) => b.data['key'])).to.deep.equal([FABRIKAM, COHO, undefined]);
+      // The smallest first, as the command line's --smallest: Coho Winery (45) before Fabrikam Inc (100).
+      const smallest = cardOf((await h.say('small customers with low usage'))[0]);
+      expect(textsOf(smallest)[0]).to.equal('2 customers with usage below 50%, the smallest first');
+      expect(textsOf(smallest)[2]).to.equal('Customer (fewest licenses first)');
+      expect(buttonsOf(smallest).map((b) => b.data['key'])).to.deep.equal([COHO, FABRIKAM, undefined]);
       expect((await rows('largest E3 customers below 80%'))[0]).to.equal(
         '2 customers below 80%, among 7 customers with E3, the largest first',
       );

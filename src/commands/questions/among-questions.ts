@@ -1,5 +1,5 @@
 import type { Among } from '../../metrics/among.js';
-import type { SeatFilter } from '../../metrics/size.js';
+import type { SeatFilter, SizeOrder } from '../../metrics/size.js';
 import { workloadNamed } from '../../data/workloads.js';
 import { findingAsked } from './finding-questions.js';
 import { COUNT_SIDE, countBoundOf } from './words.js';
@@ -20,9 +20,12 @@ const PRODUCT_CUSTOMERS =
 const LEAD_WORDS = /^(?:(?:which|what|who|how many|how|many|my|our|the|all|any|every|show|list|rank|sort|order|me|of|for)(?: |$))+/;
 const NOT_A_PRODUCT =
   /^(?:(?:low|lowest|high|highest|top|best|worst|bottom|biggest|largest|smallest|at-risk|at risk|struggling|many|some|new|old|other|these|those|red|amber|yellow|green)(?: \d{1,3})?|\d+)$|^(?:low|lowest|high|highest|poor|weak|bad|good|strong) |\b(?:adoption|usage|deployment|percent|percentage|proportion|fraction|number|count|below|above|under|over|with|have|has|are|is)\b|\b(?:of|across|over|in|for|by|per|among)$|%/;
-/** "biggest customers with low usage", "the largest E3 accounts below 40%", "which big customers have low usage?": the most licenses first. */
-const LARGEST =
-  /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:biggest|largest|big|large) (?=.*\b(?:customers|accounts)\b)/;
+/**
+ * "biggest customers with low usage", "the largest E3 accounts below 40%", "which big customers have
+ * low usage?": the most licenses first; "small customers with low adoption": the fewest first.
+ */
+const SIZED =
+  /^((?:(?:show|list)(?: me)? )?(?:(?:which|what|my|our|the) )*)(?:(biggest|largest|big|large)|smallest|smaller|small) (?=.*\b(?:customers|accounts)\b)/;
 /** "which customers have the most licenses but low usage?": the largest first, and the question after. */
 const MOST_SEATS = / (?:with|that have|who have|have|has) the most (?:licen[cs]es|seats)(?: (?:but|and|with|yet))? /;
 /** "and more than 100 seats", "with fewer than 20 licenses": anywhere in the question. */
@@ -56,13 +59,13 @@ function workloadFor(words: string): boolean {
 
 export function amongAsked(asked: string): { among: Among | null; rest: string } {
   const mostSeats = MOST_SEATS.exec(asked);
-  const largest = mostSeats ? null : LARGEST.exec(asked);
-  let rest = largest ? `${largest[1]}${asked.slice(largest[0].length)}` : mostSeats ? asked.replace(mostSeats[0], ' ') : asked;
+  const sized = mostSeats ? null : SIZED.exec(asked);
+  let rest = sized ? `${sized[1]}${asked.slice(sized[0].length)}` : mostSeats ? asked.replace(mostSeats[0], ' ') : asked;
   let seats: SeatFilter | null = null;
-  const sized = SEATS.exec(rest);
-  if (sized) {
-    seats = countBoundOf(sized[1]!, sized[2]!);
-    rest = `${rest.slice(0, sized.index)}${rest.slice(sized.index + sized[0].length)}`.trim();
+  const bounded = SEATS.exec(rest);
+  if (bounded) {
+    seats = countBoundOf(bounded[1]!, bounded[2]!);
+    rest = `${rest.slice(0, bounded.index)}${rest.slice(bounded.index + bounded[0].length)}`.trim();
   }
   let product: string | null = null;
   const named = PRODUCT_CUSTOMERS.exec(rest);
@@ -86,7 +89,7 @@ export function amongAsked(asked: string): { among: Among | null; rest: string }
     product = last;
     rest = forProduct[1]!;
   }
-  const largestFirst = largest !== null || mostSeats !== null;
-  if (product === null && seats === null && finding === null && !largestFirst) return { among: null, rest: asked };
-  return { among: { product, seats, finding, largestFirst }, rest };
+  const size: SizeOrder | null = mostSeats !== null || sized?.[2] !== undefined ? 'largest' : sized ? 'smallest' : null;
+  if (product === null && seats === null && finding === null && size === null) return { among: null, rest: asked };
+  return { among: { product, seats, finding, size }, rest };
 }
