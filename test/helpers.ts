@@ -114,11 +114,15 @@ export async function tempStore(backend: Backend = 'lowdb'): Promise<TempStore> 
       return path;
     },
     import: (files, ctx = {}) =>
-      importFiles(store, files, {
-        customerName: ctx.customerName ?? null,
-        tenantId: ctx.tenantId ?? null,
-        receivedAt: ctx.receivedAt ?? '2026-11-20T06:00:00.000Z',
-      }),
+      importFiles(
+        store,
+        files.map((path) => ({ path, name: path })),
+        {
+          customerName: ctx.customerName ?? null,
+          tenantId: ctx.tenantId ?? null,
+          receivedAt: ctx.receivedAt ?? '2026-11-20T06:00:00.000Z',
+        },
+      ),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { Reply } from '../cards/card.js';
 import type { Scope } from '../cards/command-guide.js';
 import type { Conversation } from '../commands/conversation.js';
+import type { FileImports } from '../commands/file-imports.js';
 import type { Turn } from '../commands/turn.js';
 import type { Role } from '../access/access-policy.js';
 import { messageCard } from '../cards/message-cards.js';
@@ -25,6 +26,7 @@ import type { BotStateStore } from '../proactive/bot-state.js';
 import { forgetConversation, forgetTeam, isRemembered, remember } from '../proactive/conversations.js';
 import { targetOf } from './conversation-target.js';
 import { messageText } from './message-text.js';
+import { sentFiles } from './sent-files.js';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -85,6 +87,8 @@ function isRemoval(activity: Activity): boolean {
 export class AdoptionBot extends TeamsActivityHandler {
   constructor(
     private readonly conversation: Conversation,
+    /** Files sent in a personal chat: imported into the cache. */
+    private readonly imports: FileImports,
     private readonly state: BotStateStore,
     private readonly access: CallerAccess,
     private readonly logger: Logger,
@@ -109,7 +113,10 @@ export class AdoptionBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       if (addressed(context)) {
         const text = messageText(context.activity);
-        await context.sendActivity(replyActivity(await this.conversation.reply(text, turnOf(context))));
+        const files = sentFiles(context.activity);
+        const reply =
+          files.length > 0 ? await this.imports.run(files, text, turnOf(context)) : await this.conversation.reply(text, turnOf(context));
+        await context.sendActivity(replyActivity(reply));
       }
       await next();
     });

@@ -2,6 +2,7 @@ import { allowsTenant } from '../access/access-policy.js';
 import type { Alerts } from '../alerts/alerts.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../commands/conversation.js';
+import { FileImports } from '../commands/file-imports.js';
 import { Settings } from '../commands/settings.js';
 import type { Storage } from '../data/store/storage.js';
 import { PortfolioCache } from '../portfolio/portfolio-cache.js';
@@ -56,7 +57,7 @@ export async function startBot(options: {
   const syncLog = await openSyncLog(storage);
   const syncStatus = (): Promise<SyncStatus> => readSyncStatus(config.syncSchedule, syncLog, clock());
   const conversation = new Conversation(portfolio, config, settings, syncStatus, clock);
-  const bot = new AdoptionBot(conversation, state, access, logger, clock);
+  const bot = new AdoptionBot(conversation, new FileImports(store, portfolio, clock), state, access, logger, clock);
   const server = await startServer({
     adapter,
     bot,

@@ -39,7 +39,7 @@ function lastRunLine(run: SyncRun): string[] {
 function syncLines(status: SyncStatus): string[] {
   const schedule =
     status.schedule === null
-      ? 'No scheduled sync: the data comes from files imported with "adoption import", or from "adoption sync" run by hand.'
+      ? 'No scheduled sync: the data comes from files an admin sends the bot in a personal chat or imports with "adoption import", or from "adoption sync" run by hand.'
       : `The bot syncs from Partner Center and Microsoft Graph on "${status.schedule.pattern}" (UTC)${status.schedule.next === null ? '' : `, next at ${minute(status.schedule.next)}`}; an admin syncs now with "adoption sync".`;
   const last = status.last === null ? (status.schedule === null ? [] : ['No sync has run yet.']) : lastRunLine(status.last);
   return [schedule, ...last];

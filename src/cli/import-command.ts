@@ -1,4 +1,4 @@
-import { importFiles, type FileOutcome } from '../data/import-files.js';
+import { importedText, importFiles, type FileOutcome } from '../data/import-files.js';
 import type { AdoptionStore } from '../data/store/adoption-store.js';
 import type { Output } from './output.js';
 
@@ -9,8 +9,7 @@ export interface ImportOptions {
 
 export function describeOutcome(o: FileOutcome): string {
   if (!o.ok) return `refused  ${o.message}`;
-  const store = `${o.store.added} new, ${o.store.replaced} updated`;
-  const lines = [`ok       ${o.file}: ${o.kind}, ${o.rows} row(s) -> ${o.records} record(s) (${store})`];
+  const lines = [`ok       ${importedText(o)}`];
   for (const w of o.warnings) lines.push(`         warning: ${w}`);
   return lines.join('\n');
 }
@@ -24,7 +23,11 @@ export async function runImport(
   output: Output,
 ): Promise<number> {
   const ctx = { customerName: options.customer ?? null, tenantId: options.tenant?.toLowerCase() ?? null, receivedAt: now.toISOString() };
-  const outcomes = await importFiles(store, files, ctx);
+  const outcomes = await importFiles(
+    store,
+    files.map((path) => ({ path, name: path })),
+    ctx,
+  );
   for (const o of outcomes) (o.ok ? output.out : output.err)(describeOutcome(o));
   return outcomes.every((o) => o.ok) ? 0 : 1;
 }

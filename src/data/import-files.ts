@@ -3,6 +3,12 @@ import type { ImportContext } from './formats/read-result.js';
 import type { AdoptionRecord } from './records.js';
 import type { AdoptionStore, UpsertOutcome } from './store/adoption-store.js';
 
+/** A file to import: where it is read from, and how messages name it (the name it was sent under). */
+export interface FileToImport {
+  readonly path: string;
+  readonly name: string;
+}
+
 export type FileOutcome =
   | {
       readonly file: string;
@@ -21,15 +27,15 @@ export type FileOutcome =
  */
 export async function importFiles(
   store: AdoptionStore,
-  files: readonly string[],
+  files: readonly FileToImport[],
   ctx: ImportContext,
   adjust: (record: AdoptionRecord) => AdoptionRecord = (r) => r,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  for (const { path, name: file } of files) {
     let result;
     try {
-      result = await readAdoptionFile(file, ctx);
+      result = await readAdoptionFile(path, ctx);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
@@ -48,4 +54,9 @@ export async function importFiles(
     outcomes.push({ file, ok: true, kind: result.kind, rows: result.rows, records: result.records.length, warnings, store: outcome });
   }
   return outcomes;
+}
+
+/** "usage.csv: Microsoft Graph active user detail, 12 row(s) -> 5 record(s) (3 new, 2 updated)": what an imported file gave. */
+export function importedText(o: Extract<FileOutcome, { ok: true }>): string {
+  return `${o.file}: ${o.kind}, ${o.rows} row(s) -> ${o.records} record(s) (${o.store.added} new, ${o.store.replaced} updated)`;
 }

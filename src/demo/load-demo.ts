@@ -19,7 +19,9 @@ export async function loadDemo(store: AdoptionStore, today: Date): Promise<FileO
   const outcomes: FileOutcome[] = [];
   for (const entry of manifest.files) {
     const ctx = { customerName: entry.customer ?? null, tenantId: entry.tenant ?? null, receivedAt };
-    outcomes.push(...(await importFiles(store, [join(DEMO_DIR, entry.file)], ctx, (r) => shiftRecordDates(r, days))));
+    outcomes.push(
+      ...(await importFiles(store, [{ path: join(DEMO_DIR, entry.file), name: entry.file }], ctx, (r) => shiftRecordDates(r, days))),
+    );
   }
   const history = JSON.parse(await readFile(join(DEMO_DIR, manifest.history), 'utf8')) as Record<string, HistoryPoint[]>;
   await store.recordHistory(

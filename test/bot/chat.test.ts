@@ -1378,7 +1378,7 @@ for (const backend of BACKENDS) {
         'Oldest: Proseware, data as of 2026-11-04 (21 days old).',
         '1 customer has data older than 7 days: Proseware.',
         'From: Partner Center analytics (11 customers), Partner Center subscriptions (2 customers), Microsoft Graph active user detail (1 customer), Microsoft Graph services user counts (1 customer), Microsoft Graph subscribedSkus (1 customer), Partner Center service requests (1 customer).',
-        'No scheduled sync: the data comes from files imported with "adoption import", or from "adoption sync" run by hand.',
+        'No scheduled sync: the data comes from files an admin sends the bot in a personal chat or imports with "adoption import", or from "adoption sync" run by hand.',
       ]);
       expect(buttonsOf(card)).to.deep.equal([
         { title: 'Show portfolio', verb: 'portfolio', data: {} },

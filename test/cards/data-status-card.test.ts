@@ -20,7 +20,7 @@ describe('the data status card', () => {
   it('says where the data comes from when the bot does not sync by itself', () => {
     expect(texts({ schedule: null, last: null })).to.deep.equal([
       'No customer data yet',
-      'No scheduled sync: the data comes from files imported with "adoption import", or from "adoption sync" run by hand.',
+      'No scheduled sync: the data comes from files an admin sends the bot in a personal chat or imports with "adoption import", or from "adoption sync" run by hand.',
     ]);
   });
 

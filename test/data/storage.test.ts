@@ -31,8 +31,8 @@ for (const backend of BACKENDS) {
       const [a, b] = await Promise.all([instance(), instance()]);
       const before = await a.cache.revision();
       const [deployment, usage] = await Promise.all([
-        importFiles(a.cache, [doc('commercial-deployment-license.json')], IMPORT),
-        importFiles(b.cache, [doc('commercial-usage-license.json')], IMPORT),
+        importFiles(a.cache, [{ path: doc('commercial-deployment-license.json'), name: 'deployment' }], IMPORT),
+        importFiles(b.cache, [{ path: doc('commercial-usage-license.json'), name: 'usage' }], IMPORT),
       ]);
       const added = [deployment[0], usage[0]].map((o) => (o?.ok ? o.store.added : -1));
       expect(added.every((x) => x > 0)).to.equal(true);

@@ -112,7 +112,7 @@ export function contextCustomer(ctx: ImportContext, fromFile: CustomerRef): Cust
 }
 
 export const NO_CUSTOMER_HINT =
-  'This file does not say which customer it belongs to: import it with --customer NAME and/or --tenant TENANT-ID.';
+  'This file does not say which customer it belongs to: import it with --customer NAME and/or --tenant TENANT-ID (in chat, send it with "for NAME" in the message).';
 
 /** Warns that a file is one page of a longer answer, unless the caller fetched every page itself (the sync). */
 export function pagingNote(doc: JsonDocument, ctx: ImportContext, notes: Notes): void {

@@ -19,7 +19,7 @@ function customerOf(row: JsonObject, ctx: ImportContext, notes: Notes): Customer
   if (tenantId === null && name === null) {
     throw new FormatError(
       'a row names no customer (no customerTenantId, no customerName)',
-      'Import the file as Partner Center returned it, or add --customer NAME.',
+      'Import the file as Partner Center returned it, or add --customer NAME (in chat, send it with "for NAME" in the message).',
     );
   }
   return { tenantId, name };
