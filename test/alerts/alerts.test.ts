@@ -253,6 +253,17 @@ for (const backend of BACKENDS) {
         'Fabrikam Inc: deployment under 60% or usage under 50%, or a sharp drop since the previous sync (set by Megan Bowen on 2026-11-25).',
         'Muted: Fabrikam Inc until 2026-12-25',
       ]);
+      // Watching a number is alerts on that number: a workload's usage, or deployment.
+      const [tracked] = (await h.say('track Teams usage', { conversationId: 'tracked' })).slice(-1);
+      expect(textsOf(cardOf(tracked)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: Teams usage under 50%, or a sharp drop in it since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
+      const [monitored] = (await h.say('monitor deployment', { conversationId: 'monitored' })).slice(-1);
+      expect(textsOf(cardOf(monitored)).slice(0, 2)).to.deep.equal([
+        'Alerts are on here.',
+        'Every customer: deployment under 60%, or a sharp drop in deployment since the previous sync (set by Megan Bowen on 2026-11-25).',
+      ]);
       // A wish asked politely is the wish.
       const [weekly] = (await h.say('can you send me a summary every monday?', { conversationId: 'courteous' })).slice(-1);
       expect(textsOf(cardOf(weekly))[0]).to.equal('The weekly to-do is on here.');

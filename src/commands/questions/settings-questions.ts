@@ -30,6 +30,8 @@ const ALERTS_ENABLE = /^(?:enable|activate|start|turn on|switch on) (?:the |all 
 const WATCH =
   /^(?:subscribe|sign) (?:me |us )?(?:up )?(?:to|for) (?!(?:the )?(?:alerts?|notifications?|weekly)\b)(.+)$|^(?:watch|monitor|track|keep an eye on|keep track of) (?!(?:the )?(?:alerts?|notifications?)\b)(.+)$/;
 const NOT_WATCHED = /\b(?:usage|deployment|adoption|numbers|licen[cs]es|seats|renewals?|trials?)\b/;
+/** What "track Teams usage", "monitor deployment", "watch the adoption" watch: a number, of a workload or not. */
+const WATCHED_NUMBER = /^(?:the )?(?:(.+?) )?(?:usage|deployment|adoption)$/;
 /** "stop watching Fabrikam", "stop monitoring Coho": its alerts here muted, as "mute Fabrikam". */
 const UNWATCH = /^(?:stop|quit) (?:watching|monitoring|tracking) (.+)$/;
 const ALERTS_STATUS =
@@ -113,12 +115,14 @@ export function settingsAsked(text: string, said: string): SettingsCommand | nul
   if (ALERTS_OFF.test(said)) return { kind: 'alerts-off' };
   if (ALERTS_STATUS.test(said) || SUBSCRIBED.test(said)) return { kind: 'alerts-status' };
   if (ALERTS_ENABLE.test(said)) return { kind: 'alerts-on', percent: null, customer: null, measure: null, workload: null };
-  // "watch everyone": every customer; "track Teams usage" names a number, not a customer.
+  // "watch everyone": every customer; "track Teams usage", "monitor deployment": alerts on that number.
   const watched = firstGroup(WATCH.exec(said));
   if (watched !== undefined && !NOT_WATCHED.test(watched) && workloadNamed(watched) === null) {
     const customer = ANY_CUSTOMER.test(watched) ? null : { name: originalCase(text, watched) };
     return { kind: 'alerts-on', percent: null, customer, measure: null, workload: null };
   }
+  const number = watched === undefined ? null : WATCHED_NUMBER.exec(watched);
+  if (number && (number[1] === undefined || workloadNamed(number[1]) !== null)) return settingsAsked(text, `alerts on ${watched}`);
   const unwatched = UNWATCH.exec(said)?.[1];
   if (unwatched !== undefined) return { kind: 'mute', customer: { name: originalCase(text, unwatched) }, days: MUTE_DAYS };
   if (ALERTS_EVERYWHERE.test(said)) return { kind: 'alerts-everywhere' };
