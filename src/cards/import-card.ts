@@ -29,7 +29,11 @@ export function importCard(outcomes: readonly FileOutcome[], customerName: strin
   return messageCard(
     title(outcomes),
     [
-      ...(customerName === null ? [] : [`Files that do not name their customer were taken as ${customerName}'s.`]),
+      ...(customerName === null
+        ? []
+        : [
+            `Files of one customer's data were taken as ${customerName}'s, as the message says; files over several customers keep the ones they name.`,
+          ]),
       ...outcomes.flatMap(outcomeLines),
       ...(outcomes.some((o) => o.ok) ? ['The cards show the new data now.'] : []),
       ...(refused

@@ -144,7 +144,7 @@ for (const backend of BACKENDS) {
         expect(await h.storage.cache.revision()).to.equal(before);
         expect(await send(h, [report], 'here is the Teams report for Contoso')).to.deep.equal([
           'Imported: teams-user-detail-beta.json',
-          "Files that do not name their customer were taken as Contoso Ltd's.",
+          "Files of one customer's data were taken as Contoso Ltd's, as the message says; files over several customers keep the ones they name.",
           'teams-user-detail-beta.json: Microsoft Graph getTeamsUserActivityUserDetail (JSON), 1 row(s) -> 1 record(s) (1 new, 0 updated).',
           // The documented example's durations are not quoted.
           'Warning: not valid JSON as given: read the bare duration 00:00:00 at line 18, column 24 as text.',
@@ -165,7 +165,7 @@ for (const backend of BACKENDS) {
         );
         expect(lines.slice(0, 3)).to.deep.equal([
           'Imported: yammer-user-detail-beta.json',
-          "Files that do not name their customer were taken as Northbridge Ltd's.",
+          "Files of one customer's data were taken as Northbridge Ltd's, as the message says; files over several customers keep the ones they name.",
           'yammer-user-detail-beta.json: Microsoft Graph getYammerActivityUserDetail (JSON), 1 row(s) -> 1 record(s) (1 new, 0 updated).',
         ]);
         const kept = (await h.storage.cache.records()).filter((r) => r.source === 'graph-yammer-user-detail');
