@@ -804,6 +804,15 @@ for (const backend of BACKENDS) {
         ],
         ['E3 at Fabrikam', 'groupChat', 'Fabrikam Inc: No product named like "E3" here: its products are MICROSOFT 365 BUSINESS PREMIUM.'],
         ['Contoso numbers please', 'personal', 'Contoso Ltd: deployment 95%, usage 89%'],
+        // Said other ways: trials, counts ranked with "top", a day's moves, what is at risk, totals.
+        ['who has expiring trials?', 'personal', '1 customer has a trial ending in the next 90 days'],
+        ['top customers by unused licenses', 'channel', '12 customers with unassigned licenses'],
+        ['show me the top customers by support tickets', 'groupChat', '1 customer with service requests in the last 30 days'],
+        ['what changed since yesterday?', 'personal', '10 customers moved'],
+        ['who dropped overnight?', 'channel', '2 customers went down'],
+        ['revenue at risk', 'groupChat', '1 customer has a renewal at risk in the next 90 days'],
+        ['how much is at risk?', 'personal', '1 customer has a renewal at risk in the next 90 days'],
+        ['how many licenses do we sell in total?', 'channel', PORTFOLIO],
         // Neither a customer nor a product: both said, with the products the cache holds.
         ['Copilot adoption', 'channel', 'No customer or product matches "Copilot".'],
         // Wishes before what is asked.

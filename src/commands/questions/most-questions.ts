@@ -86,7 +86,11 @@ const OF_PRODUCT =
 /** "unused E3 licenses" alone: bare "unused licenses" is the adoption-content advice, with a product it is a count. */
 const BARE = /^(?:the )?(?:unassigned|unused|idle|spare|free) (?:licen[cs]es|seats)$/;
 
-export function mostAsked(text: string, asked: string): MostCommand | null {
+/** "top customers by unused licenses": a count is ranked the most first, so "top" adds nothing. */
+const TOP_BY = /^((?:(?:show|list)(?: me)? )?(?:the )?)top ((?:customers|accounts) by )/;
+
+export function mostAsked(text: string, question: string): MostCommand | null {
+  const asked = question.replace(TOP_BY, '$1$2');
   const named = OF_PRODUCT.exec(asked);
   const plain = named ? `${asked.slice(0, named.index)}${named[1]} ${named[3]}` : asked;
   const product = named ? originalCase(text, named[2]!) : null;

@@ -17,11 +17,12 @@ const WENT_UP = new RegExp(
 const MOVED =
   /^(?:what(?:'s| has| have)? changed|what is new|any (?:news|changes)|(?:which|what) customers? (?:changed|moved)(?: (?:the )?most)?|who (?:changed|moved)(?: (?:the )?most)?|(?:show |list )?(?:the )?(?:biggest |recent |latest )?(?:changes|moves|movers)|anything (?:i|we) should know(?: about)?|(?:anything )?new|(?:the |our |portfolio )?(?:trends?|history)|how (?:did|have) (?:we|i|things|customers|the customers) (?:do|done|go|gone)|how (?:are|is) (?:we|things|customers|the portfolio) trending|how (?:has|have|did)(?: (?:the |our )?(?:numbers|adoption|things|portfolio))? changed?|(?:the |our )?(?:numbers |adoption )?over time)$/;
 /** A span after a movement: "this week", "in the last 3 months", "over the past two weeks", "since last month", "lately". */
-export const SPAN_WORDS = String.raw` (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(?<spanCount>\d{1,3}) )?(?<spanUnit>day|week|month|quarter|year)s?|since last (?<sinceUnit>week|month|quarter|year)|lately|recently)`;
+export const SPAN_WORDS = String.raw` (?:(?:this|last|(?:in |over )?(?:the )?(?:last|past)) (?:(?<spanCount>\d{1,3}) )?(?<spanUnit>day|week|month|quarter|year)s?|since last (?<sinceUnit>week|month|quarter|year)|(?<oneDay>since yesterday|overnight|today)|lately|recently)`;
 const SPAN = new RegExp(`${SPAN_WORDS}$`);
 
-/** The days a span read by SPAN_WORDS names ("this month": 30, "the last 3 weeks": 21); a week when none is. */
+/** The days a span read by SPAN_WORDS names ("this month": 30, "the last 3 weeks": 21, "since yesterday": 1); a week when none is. */
 export function spanDays(groups: Readonly<Record<string, string | undefined>> | undefined): number {
+  if (groups?.['oneDay'] !== undefined) return 1;
   const unit = groups?.['spanUnit'] ?? groups?.['sinceUnit'];
   const count = groups?.['spanCount'] === undefined ? 1 : Number(groups['spanCount']);
   return unit === undefined ? WEEK_DAYS : count * SPAN_UNIT_DAYS[unit]!;

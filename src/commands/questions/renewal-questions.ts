@@ -38,7 +38,7 @@ const RENEWALS = new RegExp(
 );
 /** "which trials end soon?", "which trials are ending?", "who has a trial ending soon?", "trials ending this month", "expiring trials". */
 const TRIALS_ENDING =
-  /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?trials? (?:ending|expiring|running out)|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?))|(?:who|which customers?|what customers?) (?:should|could|can|might) (?:we |i )?(?:convert|upgrade)(?: (?:their|its|a|the|from (?:a |their )?))? trials?|(?:which|what) trials? (?:should|could|can) (?:we|i) convert)(?: coming up| due)?(.*)$/;
+  /^(?:(?:which|what|whose|any) trials? (?:(?:is|are) )?(?:ending|ends?|expiring|expires?|running out|runs? out|converting|converts?)|when do(?:es)?(?: the)? trials? (?:end|expire|run out|convert)|(?:who|which customers?|what customers?) (?:has|have) (?:a |any )?trials? (?:ending|expiring|running out)|(?:who|which customers?|what customers?) (?:has|have) (?:an? |any )?(?:ending|expiring|upcoming) trials?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:(?:upcoming |next )?(?:expiring|ending) trials?|trials? (?:ending|expiring|running out|to convert)|(?:upcoming |next )?trial (?:ends|expirations?|conversions?))|(?:who|which customers?|what customers?) (?:should|could|can|might) (?:we |i )?(?:convert|upgrade)(?: (?:their|its|a|the|from (?:a |their )?))? trials?|(?:which|what) trials? (?:should|could|can) (?:we|i) convert)(?: coming up| due)?(.*)$/;
 /** "who is not renewing?", "which subscriptions will lapse?", "auto-renew off", "who turned off auto-renew?". */
 const LAPSING =
   /^(?:(?:who|which customers?|what customers?) (?:is|are) not renewing|(?:who|which customers?|what customers?) (?:(?:might|may|could|will|would) not|won't|wouldn't) renew|(?:which|what) subscriptions? (?:will|are going to|is going to) (?:lapse|not renew)|(?:which|what) subscriptions? (?:(?:is|are) )?(?:lapsing|not renewing)|(?:who|which customers?) (?:has |have )?(?:turned|switched|set) (?:off )?auto-?renew(?:al)?(?: off)?|(?:(?:show|list)(?: me)? )?(?:the |my |our )?(?:subscriptions? with auto-?renew(?:al)? (?:off|disabled)|subscriptions? without auto-?renew(?:al)?|auto-?renew(?:al)? (?:off|disabled)|lapsing subscriptions?|non-?renewing subscriptions?))(?: coming up| due)?(.*)$/;
@@ -78,6 +78,11 @@ const RENEWAL_QUESTIONS: readonly (readonly [RegExp, RenewalScope])[] = [
 const AT_RISK: readonly (readonly [RegExp, string])[] = [
   [/^((?:(?:show|list)(?: me)? )?(?:the |my |our )?)(?:at[- ]risk|risky) (renewals?.*)$/, '$1$2'],
   [/^(?:which|what) (renewals?) (?:are|is) at risk(.*)$/, '$1$2'],
+  // "revenue at risk", "how much is at risk?", "seats at risk this quarter": what lapses with the renewals at risk.
+  [
+    /^(?:(?:what|how much|how many) (?:is |are )?)?(?:the |our )?(?:(?:revenue|money|seats|licen[cs]es|subscriptions|business) )?(?:is |are )?at risk(.*)$/,
+    'renewals$1',
+  ],
   [/^(.+?) (?:with low (?:usage|adoption|deployment)|(?:that (?:are|is) |which (?:are|is) )?at risk)(.*)$/, '$1$2'],
 ];
 
