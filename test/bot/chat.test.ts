@@ -301,8 +301,8 @@ for (const backend of BACKENDS) {
           "9 customers with deployment below 83.8% or usage below 82.6% (the portfolio's averages)",
         ],
         // Ranges said as "from ... to ..." or with a dash.
-        ['customers from 70% to 80% usage', 'personal', '3 customers with usage above 70% and below 80%'],
-        ['Teams usage 30-50%', 'groupChat', '1 customer with Teams usage above 30% and below 50%'],
+        ['customers from 70% to 80% usage', 'personal', '3 customers with usage at least 70% and at most 80%'],
+        ['Teams usage 30-50%', 'groupChat', '1 customer with Teams usage at least 30% and at most 50%'],
         // Renewals, the data's age and one customer's troubles said other ways.
         ['who has renewals coming up?', 'personal', '2 customers renew or end a trial in the next 90 days'],
         ['how many renewals in December?', 'channel', '2 customers renew or end a trial in December (2026-12-01 to 2026-12-31)'],
@@ -1919,10 +1919,14 @@ for (const backend of BACKENDS) {
         '31% (39 of 126 entitlements active) · 93.3% (42 of 45 licenses assigned)',
       ]);
       expect(await rows('usage between 30% and 40%')).to.deep.equal([
-        '2 customers with usage above 30% and below 40%',
+        '2 customers with usage at least 30% and at most 40%',
         'Usage: entitlements active in the last 28 days, all workloads',
         '2 Open',
       ]);
+      // Both ends in: Fabrikam Inc's deployment is 40%.
+      expect((await rows('customers with deployment between 40 and 60%'))[0]).to.equal(
+        '1 customer with deployment at least 40% and at most 60%',
+      );
       // Both numbers named: each over it (Northwind Traders: 90.9% and 91.3%).
       expect(await rows('deployment and usage above 90%')).to.deep.equal([
         '1 customer with deployment above 90% and usage above 90%',

@@ -110,7 +110,7 @@ const OR_CLAUSES = /\s*,\s*(?:or\s+)?|\s+or\s+/;
 const OR_GROUPS = /\s*,?\s+or\s+/;
 const OR = /\bor\b/;
 const AND = /\band\b|\s&\s/;
-/** "between 40% and 60%", "from 40% to 60%", "40-60%", "40–60 percent": above the one, below the other. */
+/** "between 40% and 60%", "from 40% to 60%", "40-60%", "40–60 percent": at or above the one, at or below the other. */
 const BETWEEN =
   /\b(?:between|from)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?\s*(?:and|-|–|to)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)?|\b(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|pct)/;
 
@@ -144,10 +144,11 @@ export function percentsAsked(question: string): PercentQuery | null {
       number,
       number,
     ];
+    // Both ends in: "between 40% and 60%" takes a customer at 40%.
     return [
       [
-        { side: 'above', percent: low, measure },
-        { side: 'below', percent: high, measure },
+        { side: 'above', percent: low, inclusive: true, measure },
+        { side: 'below', percent: high, inclusive: true, measure },
       ],
     ];
   }
