@@ -813,6 +813,11 @@ for (const backend of BACKENDS) {
         ['revenue at risk', 'groupChat', '1 customer has a renewal at risk in the next 90 days'],
         ['how much is at risk?', 'personal', '1 customer has a renewal at risk in the next 90 days'],
         ['how many licenses do we sell in total?', 'channel', PORTFOLIO],
+        // The suggested actions said other ways.
+        ['which customers have too many support calls?', 'personal', '1 customer: Training and self-support'],
+        ['who has a lot of tickets?', 'channel', '1 customer: Training and self-support'],
+        ['who should get tutorial videos?', 'groupChat', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
+        ['who needs success stories?', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
         // Neither a customer nor a product: both said, with the products the cache holds.
         ['Copilot adoption', 'channel', 'No customer or product matches "Copilot".'],
         // Wishes before what is asked.

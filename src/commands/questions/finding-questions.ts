@@ -22,9 +22,12 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     /^(?:unexplained(?: usage)?(?: (?:over|above) 100 ?%?)?|usage (?:over|above) 100 ?%? (?:and|with) no explanation|usage (?:over|above) 100 ?%? without (?:an? )?explanation)$/,
     'usage-above-100-unexplained',
   ],
-  [/^(?:adoption content|case studies|testimonials|tutorials|unused (?:licen[cs]es|seats))$/, 'adoption-content'],
   [
-    /^(?:training(?: and self-?support| opportunit(?:y|ies)| candidates| targets)?|self-?support|(?:many |lots of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
+    /^(?:adoption content|case studies|(?:user )?testimonials|success stories|tutorials|tutorial (?:videos|blogs)|(?:how-?to )?videos|blogs|unused (?:licen[cs]es|seats))$/,
+    'adoption-content',
+  ],
+  [
+    /^(?:training(?: and self-?support| opportunit(?:y|ies)| candidates| targets)?|self-?support|(?:too many |many |lots of |(?:a )?lot of |open )?(?:support )?(?:requests|calls|tickets|service requests|support cases)|how-?to questions)$/,
     'training-and-self-support',
   ],
   [
