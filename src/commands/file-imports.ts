@@ -34,16 +34,18 @@ const TENANT_ID = /\s*(?:\btenant\s+)?\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 const FOR_CUSTOMER = /\bfor\s+(.+?)[\s.,;:!?]*$/i;
 
 /** Which customer files that do not say belong to: as `adoption import --customer --tenant` would be told. */
-export type Owner =
+type Owner =
   | { readonly kind: 'unsaid' }
   | { readonly kind: 'one'; readonly customerName: string | null; readonly tenantId: string | null }
   | { readonly kind: 'several'; readonly query: string; readonly names: readonly string[] };
 
 /**
- * The customer a message sent with files names: "for Contoso" (a customer of the portfolio, found
- * as chat finds one, or a new one as typed), a customer's whole name alone, and any tenant ID in it.
+ * The customer a message sent with files names: "for Contoso" (a customer of the portfolio whose
+ * name it spells, whole or in part, or else a new one as typed: no typo is forgiven, so the data is
+ * never filed under a customer merely named alike), a customer's whole name alone, and any tenant
+ * ID in it.
  */
-export function ownerOf(text: string, view: PortfolioView): Owner {
+function ownerOf(text: string, view: PortfolioView): Owner {
   const tenantId = TENANT_ID.exec(text)?.[1]?.toLowerCase() ?? null;
   const rest = text.replace(TENANT_ID, '').trim();
   const asked = FOR_CUSTOMER.exec(rest)?.[1];
@@ -52,7 +54,7 @@ export function ownerOf(text: string, view: PortfolioView): Owner {
     if (whole !== null) return { kind: 'one', customerName: whole.customer, tenantId: tenantId ?? whole.tenantId };
     return tenantId === null ? { kind: 'unsaid' } : { kind: 'one', customerName: null, tenantId };
   }
-  const found = view.find(asked);
+  const found = view.spelled(asked);
   if (found.kind === 'one') return { kind: 'one', customerName: found.customer.customer, tenantId: tenantId ?? found.customer.tenantId };
   if (found.kind === 'several') return { kind: 'several', query: asked, names: found.customers.map((c) => c.customer) };
   return { kind: 'one', customerName: asked, tenantId };

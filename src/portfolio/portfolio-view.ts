@@ -130,9 +130,22 @@ export class PortfolioView {
   find(query: string): CustomerLookup {
     this.index ??= new CustomerIndex([...this.byName.keys()]);
     const match = this.index.find(query);
-    const reports = (names: readonly string[]): CustomerReport[] => names.flatMap((n) => this.byName.get(n) ?? []);
-    if (match.kind === 'none') return { kind: 'none', closest: reports(match.closest) };
-    const found = reports(match.kind === 'one' ? [match.name] : match.names);
+    if (match.kind === 'none') return { kind: 'none', closest: this.reports(match.closest) };
+    return this.lookup(this.reports(match.kind === 'one' ? [match.name] : match.names));
+  }
+
+  /** The customers a query spells, whole or in part (CustomerIndex.spelled): for filing data under one. */
+  spelled(query: string): CustomerLookup {
+    this.index ??= new CustomerIndex([...this.byName.keys()]);
+    const found = this.reports(this.index.spelled(query));
+    return found.length === 0 ? { kind: 'none', closest: [] } : this.lookup(found);
+  }
+
+  private reports(names: readonly string[]): CustomerReport[] {
+    return names.flatMap((n) => this.byName.get(n) ?? []);
+  }
+
+  private lookup(found: readonly CustomerReport[]): CustomerLookup {
     return found.length === 1 ? { kind: 'one', customer: found[0]! } : { kind: 'several', customers: found };
   }
 

@@ -108,14 +108,22 @@ export class CustomerIndex {
     return this.exact.get(text.trim().toLowerCase()) ?? [];
   }
 
+  /**
+   * The names a query spells, whole (case aside) or else in part: no sentence read for a name, no
+   * typo forgiven. For filing data, where a near miss would put it under another customer.
+   */
+  spelled(query: string): readonly string[] {
+    const wanted = query.trim().toLowerCase();
+    if (wanted === '') return [];
+    return this.exact.get(wanted) ?? this.names.filter((_, i) => this.lowered[i]!.includes(wanted));
+  }
+
   find(query: string): CustomerMatch {
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return { kind: 'none', closest: [] };
-    const exact = this.exact.get(wanted);
-    if (exact?.length === 1) return { kind: 'one', name: exact[0]! };
-    const partial = this.names.filter((_, i) => this.lowered[i]!.includes(wanted));
-    if (partial.length === 1) return { kind: 'one', name: partial[0]! };
-    if (partial.length > 1) return { kind: 'several', names: partial };
+    const spelled = this.spelled(wanted);
+    if (spelled.length === 1) return { kind: 'one', name: spelled[0]! };
+    if (spelled.length > 1) return { kind: 'several', names: spelled };
     const mentioned = this.mentionedIn(wanted);
     if (mentioned.length === 1) return { kind: 'one', name: mentioned[0]! };
     if (mentioned.length > 1) return { kind: 'several', names: mentioned };

@@ -26,6 +26,14 @@ describe('finding a customer named inside a sentence', () => {
     expect(index.find('HP')).to.deep.equal({ kind: 'one', name: 'HP Inc' });
   });
 
+  it('spells a name whole or in part, and never reads a sentence or forgives a typo, for filing data', () => {
+    expect(index.spelled('contoso ltd')).to.deep.equal(['Contoso Ltd']);
+    expect(index.spelled('Contoso')).to.deep.equal(['Contoso Ltd', 'Contoso Pharma']);
+    expect(index.spelled('Contoso Labs')).to.deep.equal([]);
+    expect(index.spelled('Fabrikm')).to.deep.equal([]);
+    expect(index.spelled('for Fabrikam')).to.deep.equal([]);
+  });
+
   it('is tried after exact and partial matches, before fuzzy ones', () => {
     expect(index.find('what should I do for Fabrikam')).to.deep.equal({ kind: 'one', name: 'Fabrikam Inc' });
     expect(index.find('contoso')).to.deep.equal({ kind: 'several', names: ['Contoso Ltd', 'Contoso Pharma'] });
