@@ -818,6 +818,23 @@ for (const backend of BACKENDS) {
         ['who has a lot of tickets?', 'channel', '1 customer: Training and self-support'],
         ['who should get tutorial videos?', 'groupChat', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
         ['who needs success stories?', 'personal', '2 customers: Adoption content (case studies, testimonials, tutorials)'],
+        ['which customer is closest to 100% deployment?', 'channel', '4 customers: Training courses (upsell)'],
+        // One customer's trials and support said other ways.
+        [
+          "what's Tailspin's trial status?",
+          'groupChat',
+          'Tailspin Toys: Microsoft Teams Premium Trial: 5-seat trial ends 2026-12-10, in 15 days (auto-renew on).',
+        ],
+        [
+          "how is Litware's support load?",
+          'personal',
+          'Litware Inc: 5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
+        [
+          'what is the support load at Litware?',
+          'channel',
+          'Litware Inc: 5 service requests in the last 30 days (3 still open), 3 or more: training and self-support are suggested.',
+        ],
         // Neither a customer nor a product: both said, with the products the cache holds.
         ['Copilot adoption', 'channel', 'No customer or product matches "Copilot".'],
         // Wishes before what is asked.

@@ -190,7 +190,7 @@ const ATTENTION = [
 const TRIALS = [
   new RegExp(String.raw`^(?:does|do) ${NAME} have (?:a |any )?trials?(?: subscriptions?| licen[cs]es)?$`),
   new RegExp(String.raw`^(?:is|are) ${NAME} (?:on|in|running) (?:a )?trial$`),
-  new RegExp(String.raw`^${NAME} trials?(?: subscriptions?)?$`),
+  new RegExp(String.raw`^${NAME} trials?(?: subscriptions?| status| state)?$`),
   new RegExp(String.raw`^(?:the )?trials? (?:at|for|of) (.+?)$`),
   // "trial end for Tailspin", "how many days until Tailspin's trial ends?"
   new RegExp(String.raw`^(?:the )?trials? (?:end|ends|end date|expiry|expiration)(?: date)? (?:at|for|of) (.+?)$`),
@@ -239,6 +239,9 @@ const SUPPORT = [
   new RegExp(String.raw`^(?:the )?${SUPPORT_WORDS} (?:for|of|at|from|by) (.+?)$`),
   new RegExp(String.raw`^(?:does|do) ${NAME} have (?:any |many |a lot of )?${SUPPORT_WORDS}$`),
   new RegExp(String.raw`^${NAME} ${SUPPORT_WORDS}$`),
+  // "how is Litware's support load?", "Litware support volume"
+  new RegExp(String.raw`^(?:how is |what is )?${NAME} support (?:load|volume|activity|history|situation)$`),
+  /^(?:the )?support (?:load|volume|activity|history|situation) (?:at|for|of) (.+?)$/,
   new RegExp(
     String.raw`^(?:has|have|did|does) ${NAME} (?:opened|raised|logged|filed|called|contacted|open|raise|log|file|call|contact) (?:any |many |a lot of )?(?:support|${SUPPORT_WORDS})(?: (?:lately|recently|this month))?$`,
   ),

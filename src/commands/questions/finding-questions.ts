@@ -31,7 +31,7 @@ const FINDING_TOPICS: readonly (readonly [RegExp, FindingCode])[] = [
     'training-and-self-support',
   ],
   [
-    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets|list)|ready for (?:an? )?upsell|training courses|(?:close to|near|nearly|almost) (?:full(?:y deployed)?|100 ?%)(?: deployment| deployed)?|(?:running |run |about to run )?out of (?:seats|licen[cs]es)|more (?:seats|licen[cs]es)|(?:can|could|should|shall) (?:i|we) upsell(?: to)?|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can|should|needs? to|ought to) (?:buy|use|need|get|add) more (?:seats|licen[cs]es)|(?:should|could|can|might) (?:upgrade|step up|move up)(?: to .+)?|(?:upgrade|step-?up|e5|copilot|cross-?sell(?:ing)?) (?:candidates|opportunit(?:y|ies)|targets)|cross-?sells?|cross-?selling|ready (?:for|to buy|to upgrade to) (?!(?:renewal|a renewal)$).+)$/,
+    /^(?:upsells?|upsell (?:opportunit(?:y|ies)|candidates|targets|list)|ready for (?:an? )?upsell|training courses|(?:closest to|close to|near|nearly|almost) (?:full(?:y deployed)?|100 ?%)(?: deployment| deployed)?|(?:running |run |about to run )?out of (?:seats|licen[cs]es)|more (?:seats|licen[cs]es)|(?:can|could|should|shall) (?:i|we) upsell(?: to)?|(?:ready|room) for more (?:seats|licen[cs]es)|where (?:can|could|should) (?:i|we) upsell|(?:could|might|would|can|should|needs? to|ought to) (?:buy|use|need|get|add) more (?:seats|licen[cs]es)|(?:should|could|can|might) (?:upgrade|step up|move up)(?: to .+)?|(?:upgrade|step-?up|e5|copilot|cross-?sell(?:ing)?) (?:candidates|opportunit(?:y|ies)|targets)|cross-?sells?|cross-?selling|ready (?:for|to buy|to upgrade to) (?!(?:renewal|a renewal)$).+)$/,
     'training-upsell',
   ],
 ];
