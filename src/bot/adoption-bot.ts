@@ -111,13 +111,7 @@ export class AdoptionBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if (addressed(context)) {
-        const text = messageText(context.activity);
-        const files = sentFiles(context.activity);
-        const reply =
-          files.length > 0 ? await this.imports.run(files, text, turnOf(context)) : await this.conversation.reply(text, turnOf(context));
-        await context.sendActivity(replyActivity(reply));
-      }
+      if (addressed(context)) await this.answer(context);
       await next();
     });
 
@@ -167,6 +161,20 @@ export class AdoptionBot extends TeamsActivityHandler {
   }
 
   /** Uninstalled or removed: from a team, every channel of it; otherwise this chat. */
+  /** A message: the answer to its words, or to the files sent with it. */
+  private async answer(context: TurnContext): Promise<void> {
+    const text = messageText(context.activity);
+    const files = sentFiles(context.activity);
+    if (files.length === 0) {
+      await context.sendActivity(replyActivity(await this.conversation.reply(text, turnOf(context))));
+      return;
+    }
+    const { reply, changed } = await this.imports.run(files, text, turnOf(context));
+    await context.sendActivity(replyActivity(reply));
+    // Inside the turn, after its reply: the alerts the new data sets off go out before Teams hears the turn is done.
+    if (changed) await this.imports.afterImport();
+  }
+
   private async forget(context: TurnContext): Promise<void> {
     const target = targetOf(context.activity);
     if (!target) return;

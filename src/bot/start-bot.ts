@@ -14,6 +14,7 @@ import { AdoptionBot } from './adoption-bot.js';
 import { CallerAccess } from './caller-access.js';
 import type { Logger } from '../logging/logger.js';
 import { createProactive } from './proactive-wiring.js';
+import { describeAlertRun } from '../alerts/describe-alerts.js';
 import { startServer, type RunningServer } from './server.js';
 import { openSyncLog, readSyncStatus, type SyncStatus } from '../sync/sync-log.js';
 
@@ -57,7 +58,13 @@ export async function startBot(options: {
   const syncLog = await openSyncLog(storage);
   const syncStatus = (): Promise<SyncStatus> => readSyncStatus(config.syncSchedule, syncLog, clock());
   const conversation = new Conversation(portfolio, config, settings, syncStatus, clock);
-  const bot = new AdoptionBot(conversation, new FileImports(store, portfolio, clock), state, access, logger, clock);
+  // Files imported in chat are new data, as a sync brings: the alerts are checked against it.
+  const afterImport = (): Promise<void> =>
+    alerts.run().then(
+      (run) => describeAlertRun(run).forEach((line) => logger.info(line)),
+      (error: unknown) => logger.error({ err: error }, 'Checking the alerts after a file import failed.'),
+    );
+  const bot = new AdoptionBot(conversation, new FileImports(store, portfolio, clock, afterImport), state, access, logger, clock);
   const server = await startServer({
     adapter,
     bot,

@@ -35,7 +35,7 @@ export function importCard(outcomes: readonly FileOutcome[], customerName: strin
             `Files of one customer's data were taken as ${customerName}'s, as the message says; files over several customers keep the ones they name.`,
           ]),
       ...outcomes.flatMap(outcomeLines),
-      ...(outcomes.some((o) => o.ok) ? ['The cards show the new data now.'] : []),
+      ...(outcomes.some((o) => o.ok) ? ['The cards show the new data now, and the alerts are checked against it, as after a sync.'] : []),
       ...(refused
         ? [
             `A refused file changes nothing in the cache. Send it again once fixed; a file over ${maxMegabytes} MB is imported where the bot runs, with "adoption import".`,

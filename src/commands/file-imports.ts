@@ -18,6 +18,13 @@ export interface SentFile {
   readonly downloadUrl: string;
 }
 
+/** The answer to files sent in chat, and whether they changed the cache. */
+export interface ImportAnswer {
+  readonly reply: Reply;
+  /** Some file added or replaced records: what new data sets off (the alerts, as after a sync) is due once the reply is sent. */
+  readonly changed: boolean;
+}
+
 /** The largest file taken from chat; a larger one is imported where the bot runs ("adoption import"). */
 const MAX_SENT_MEGABYTES = 50;
 /** How long one file's download may take. */
@@ -73,13 +80,15 @@ export class FileImports {
     private readonly store: AdoptionStore,
     private readonly portfolio: PortfolioCache,
     private readonly clock: () => Date,
+    /** Evaluates and delivers the alerts against the new data, as after a sync; it logs its own failures. */
+    readonly afterImport: () => Promise<void>,
     private readonly download: typeof downloadFile = downloadFile,
   ) {}
 
-  async run(files: readonly SentFile[], text: string, turn: Turn): Promise<Reply> {
-    if (turn.role !== 'admin') return ADMINS_ONLY;
+  async run(files: readonly SentFile[], text: string, turn: Turn): Promise<ImportAnswer> {
+    if (turn.role !== 'admin') return { reply: ADMINS_ONLY, changed: false };
     const owner = ownerOf(text, await this.portfolio.view());
-    if (owner.kind === 'several') return importOwnerCard(owner.query, owner.names);
+    if (owner.kind === 'several') return { reply: importOwnerCard(owner.query, owner.names), changed: false };
     const ctx = {
       customerName: owner.kind === 'one' ? owner.customerName : null,
       tenantId: owner.kind === 'one' ? owner.tenantId : null,
@@ -99,7 +108,10 @@ export class FileImports {
         }
         outcomes.push(...(await importFiles(this.store, [{ path, name: file.name }], ctx)));
       }
-      return importCard(outcomes, ctx.customerName, MAX_SENT_MEGABYTES);
+      return {
+        reply: importCard(outcomes, ctx.customerName, MAX_SENT_MEGABYTES),
+        changed: outcomes.some((o) => o.ok && o.store.added + o.store.replaced > 0),
+      };
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

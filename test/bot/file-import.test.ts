@@ -108,7 +108,7 @@ for (const backend of BACKENDS) {
           'Warning: not valid JSON as given: added a missing "]" before line 31, column 1.',
           // The documented example spells the field "licenseActive", its table "licensesActive".
           'Warning: read "licenseActive" as "licensesActive" (2 times).',
-          'The cards show the new data now.',
+          'The cards show the new data now, and the alerts are checked against it, as after a sync.',
         ]);
         expect(host.requests).to.include.members([
           `/${backend}/commercial-deployment-license.json`,
@@ -155,7 +155,7 @@ for (const backend of BACKENDS) {
           'Warning: not valid JSON as given: read the bare duration 00:00:00 at line 18, column 24 as text.',
           'Warning: not valid JSON as given: read the bare duration 00:00:00 at line 19, column 24 as text.',
           'Warning: not valid JSON as given: read the bare duration 00:00:00 at line 20, column 30 as text.',
-          'The cards show the new data now.',
+          'The cards show the new data now, and the alerts are checked against it, as after a sync.',
         ]);
         // Kept under Contoso's tenant, beside the Partner Center figures its card prefers.
         const kept = (await h.storage.cache.records()).filter((r) => r.source === 'graph-teams-user-detail');
@@ -184,6 +184,42 @@ for (const backend of BACKENDS) {
         );
       });
 
+      it('checks the alerts against the new data, as after a sync: a watched customer that fell is alerted before the turn ends', async () => {
+        // Its whole name: another test files data under "Contoso Pharma".
+        await h.say('alerts on for Contoso Ltd below 60%', { conversationId: 'contoso-watch' });
+        const watching = (conversationFor('personal', 'contoso-watch') as { id: string }).id;
+        const before = h.connector.to(watching).length;
+        // Contoso's E3 as Partner Center's deployment analytics would say it after 255 licenses were unassigned.
+        const row = {
+          processedDateTime: '2026-11-25T06:00:00',
+          serviceCode: 'o365',
+          serviceName: 'Microsoft Office 365',
+          channel: 'reseller',
+          customerTenantId: CONTOSO.toUpperCase(),
+          customerName: 'Contoso Ltd',
+          productId: '6FD2C87F-B296-42F0-B197-1E91E994B900',
+          productName: 'OFFICE 365 ENTERPRISE E3',
+          licensesDeployed: 30,
+          licensesSold: 300,
+        };
+        const body = JSON.stringify({ Value: [row], '@nextLink': null, TotalCount: 1 });
+        const file = { name: 'deployment.json', url: host.serve(`/${backend}/contoso-deployment.json`, { body }) };
+        expect((await send(h, [file]))[1]).to.equal(
+          'deployment.json: Partner Center deployment analytics, 1 row(s) -> 1 record(s) (0 new, 1 updated).',
+        );
+        const alerts = h.connector
+          .to(watching)
+          .slice(before)
+          .filter((s) => s.activity.type === 'message');
+        expect(alerts.map((a) => textsOf(cardOf(a)).slice(0, 3))).to.deep.equal([
+          [
+            'Adoption alert: Contoso Ltd',
+            'From the latest data in the cache. Mute stops alerts about this customer here for 30 days.',
+            'Deployment is 10%, under the 60% threshold.',
+          ],
+        ]);
+      });
+
       it('refuses a file it cannot read with the place and what to do, and keeps the cache as it was', async () => {
         const broken = {
           name: 'usage.json',
@@ -194,7 +230,7 @@ for (const backend of BACKENDS) {
           'Imported 1 of 2 files',
           'usage.json at line 1, column 41: not valid JSON (the file ends before the JSON does: it was cut short). Export or download the file again; if you edited it, check the brackets and commas near that place.',
           'commercial-deployment-license.json: Partner Center deployment analytics, 2 row(s) -> 2 record(s) (2 new, 0 updated).',
-          'The cards show the new data now.',
+          'The cards show the new data now, and the alerts are checked against it, as after a sync.',
           REFUSED,
         ]);
         expect((await h.storage.cache.records()).length).to.equal(before.length + 2);
