@@ -160,7 +160,6 @@ export class AdoptionBot extends TeamsActivityHandler {
     }
   }
 
-  /** Uninstalled or removed: from a team, every channel of it; otherwise this chat. */
   /** A message: the answer to its words, or to the files sent with it. */
   private async answer(context: TurnContext): Promise<void> {
     const text = messageText(context.activity);
@@ -175,6 +174,7 @@ export class AdoptionBot extends TeamsActivityHandler {
     if (changed) await this.imports.afterImport();
   }
 
+  /** Uninstalled or removed: from a team, every channel of it; otherwise this chat. */
   private async forget(context: TurnContext): Promise<void> {
     const target = targetOf(context.activity);
     if (!target) return;
