@@ -220,6 +220,22 @@ for (const backend of BACKENDS) {
         ]);
       });
 
+      it('reads a download-info attachment without a link to fetch as no file: the words are answered', async () => {
+        const conversation = conversationFor('personal');
+        const message = teamsMessage(h.connector.url, 'help', 'personal', false, conversation) as Record<string, unknown>;
+        // As a Word comment's mention sends it (no downloadUrl), and shapes no client sends.
+        const attachments = [
+          { contentType: FILE_DOWNLOAD_INFO, name: 'report.docx', content: { uniqueId: '1', fileType: 'docx' } },
+          { contentType: FILE_DOWNLOAD_INFO, content: null },
+          { contentType: FILE_DOWNLOAD_INFO, content: { downloadUrl: 42 } },
+        ];
+        expect((await h.post({ ...message, attachments })).status).to.equal(200);
+        const sent = h.connector.to((conversation as { id: string }).id);
+        expect(sent.filter((s) => s.activity.type === 'message').map((s) => s.activity['summary'])).to.deep.equal([
+          'Here is what I can do',
+        ]);
+      });
+
       it('refuses a file it cannot read with the place and what to do, and keeps the cache as it was', async () => {
         const broken = {
           name: 'usage.json',
