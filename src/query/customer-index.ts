@@ -1,8 +1,11 @@
 import Fuse from 'fuse.js';
 
-/** A name's words, lower-cased: letters and digits, with the & ' - that names keep inside a word. */
+/** A word: letters and digits, with the & ' - that names keep inside a word. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}&'-]*/gu;
+
+/** A name's words, lower-cased. */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}&'-]*/gu) ?? [];
+  return text.toLowerCase().match(WORD) ?? [];
 }
 
 /**
@@ -23,6 +26,9 @@ const NOT_A_NAME = new Set(
 /** The 's or ' that makes a word possessive. */
 const POSSESSIVE = /'s?$/;
 
+/** A lower-cased word said is a name's word, itself or as its possessive ("tailspin's" says "tailspin"). */
+const saysWord = (said: string | undefined, word: string | undefined): boolean => said === word || said?.replace(POSSESSIVE, '') === word;
+
 /**
  * The words of a sentence beside a customer's name, as typed: "E3" of "E3 at Contoso" for "Contoso
  * Ltd", "Business Premium usage" of "Fabrikam's Business Premium usage". The name is the first run
@@ -30,12 +36,9 @@ const POSSESSIVE = /'s?$/;
  * sentence may name "Contoso Ltd" by "Contoso"); with no such run, every word is beside it.
  */
 export function wordsBesideName(text: string, name: string): string[] {
-  const said = text.match(/[\p{L}\p{N}][\p{L}\p{N}&'-]*/gu) ?? [];
+  const said = text.match(WORD) ?? [];
   const named = wordsOf(name);
-  const is = (at: number, word: string | undefined): boolean => {
-    const lower = said[at]?.toLowerCase();
-    return lower === word || lower?.replace(POSSESSIVE, '') === word;
-  };
+  const is = (at: number, word: string | undefined): boolean => saysWord(said[at]?.toLowerCase(), word);
   const start = said.findIndex((_, at) => is(at, named[0]));
   if (start < 0) return said;
   let end = start + 1;
@@ -84,7 +87,7 @@ export class CustomerIndex {
   mentionedIn(text: string): string[] {
     const said = wordsOf(text);
     // "Tailspin's Teams usage", "Adventure Works' card": a word is also itself without the possessive.
-    const is = (at: number, word: string): boolean => said[at] === word || said[at]?.replace(POSSESSIVE, '') === word;
+    const is = (at: number, word: string): boolean => saysWord(said[at], word);
     // Per first word said: how many words of each name starting with it the sentence says.
     const found = new Map<string, Map<string, number>>();
     said.forEach((saidWord, at) => {
