@@ -193,3 +193,17 @@ export async function freePort(): Promise<number> {
   server.close();
   return port;
 }
+
+/**
+ * Reads until `settled` holds or `timeoutMs` passes, and returns the last value read: for state
+ * written after what a test waits on (an outbox's receipts follow its sends), on a machine of any speed.
+ */
+export async function settledRead<T>(read: () => Promise<T>, settled: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!settled(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}

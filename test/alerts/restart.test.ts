@@ -4,6 +4,7 @@ import { startBot } from '../../src/bot/start-bot.js';
 import { openBotState } from '../../src/proactive/bot-state.js';
 import { openStorage } from '../../src/data/store/storage.js';
 import { BACKENDS } from '../shared-azurite.js';
+import { settledRead } from '../helpers.js';
 import { NOW, quietLogger, startHarness, type Harness } from '../bot/harness.js';
 
 const CONVERSATIONS = 120;
@@ -44,9 +45,11 @@ for (const backend of BACKENDS) {
         for (const s of h.connector.sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
         expect([...perConversation.values()].every((n) => n === 1)).to.equal(true);
         expect(h.connector.sent).to.have.length(CONVERSATIONS);
-        // Settled in the store too: nothing pending, nothing parked.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        const outbox = (await state.read()).outbox;
+        // Settled in the store too: nothing pending, nothing parked (each receipt is written after its send).
+        const { outbox } = await settledRead(
+          () => state.read(),
+          (s) => s.outbox.every((e) => e.status === 'delivered'),
+        );
         expect(outbox.filter((e) => e.status === 'delivered')).to.have.length(CONVERSATIONS);
       } finally {
         await again.close();
