@@ -20,6 +20,7 @@ import {
   licensesText,
   name,
   seatsText,
+  SIZE_ORDER_TEXT,
   unassignedText,
 } from './text.js';
 import { customerList, quoted, type ListOf } from './list-cards.js';
@@ -221,7 +222,7 @@ export function sizeCard(
           entitlementsText(n.active, n.entitled, own ? c.usagePercent : percent(n.active, n.entitled)),
         ].join(' · ');
       },
-      order: order === 'largest' ? 'most licenses first' : 'fewest licenses first',
+      order: SIZE_ORDER_TEXT[order],
     },
     page,
   );

@@ -13,7 +13,7 @@ import {
   type RankedMeasure,
 } from '../metrics/percent-filter.js';
 import type { Among } from '../metrics/among.js';
-import { bySize, type SizeOrder } from '../metrics/size.js';
+import { bySize } from '../metrics/size.js';
 import { soldOf } from '../metrics/products.js';
 import type { CustomerReport } from '../metrics/report-types.js';
 import type { PortfolioView } from '../portfolio/portfolio-view.js';
@@ -23,15 +23,23 @@ import { customerList, flagNote, measureOption, quoted } from './list-cards.js';
 import { shortFindingLabel } from './labels.js';
 import { messageCard } from './message-cards.js';
 import { noSuchProduct } from './product-cards.js';
-import { capitalized, count, customersText, deploymentCounted, few, name, percentText, seatsText, usageCounted } from './text.js';
+import {
+  capitalized,
+  count,
+  customersText,
+  deploymentCounted,
+  few,
+  name,
+  percentText,
+  seatsText,
+  SIZE_ORDER_TEXT,
+  usageCounted,
+} from './text.js';
 import { percent } from '../metrics/percent.js';
 import { medianPercent } from '../metrics/median.js';
 import { lowPercent } from '../metrics/thresholds.js';
 
 /** Customers by one number: below or above a percent, ranked, low, best ("below 40%", "Teams usage", "best customers"). */
-
-/** How a list in order of licenses sold says its order. */
-const SIZE_ORDER: Readonly<Record<SizeOrder, string>> = { largest: 'most licenses first', smallest: 'fewest licenses first' };
 
 const MEASURE_MEANING: Readonly<Record<Exclude<PercentMeasure['kind'], 'lower'>, string>> = {
   deployment: 'Deployment: licenses assigned of sold',
@@ -130,7 +138,7 @@ export function percentCard(
         nearest !== undefined
           ? `nearest to ${query[0][0].percent}%`
           : among?.size
-            ? SIZE_ORDER[among.size]
+            ? SIZE_ORDER_TEXT[among.size]
             : filters.every((f) => f.side === 'above')
               ? 'highest first'
               : 'lowest first',
@@ -209,7 +217,7 @@ export function rankedCard(
       subtitle: `${meaning}. Customers with no ${subject} figures are left out.`,
       command: `adoption report ${measureOption(measure)}${scope.options}`,
       note: (c) => measuredNote(c, [measure]),
-      order: among?.size ? SIZE_ORDER[among.size] : `${order} first`,
+      order: among?.size ? SIZE_ORDER_TEXT[among.size] : `${order} first`,
       totals: ranked.length === 0 ? [] : [rankedTotal(ranked, measure, capitalized(what))],
     },
     page,
@@ -261,7 +269,7 @@ export function lowAdoptionCard(all: PortfolioView, measure: PercentMeasure, amo
               },
             ],
       command: `adoption report --json${scope.options}`,
-      ...(among?.size ? { order: SIZE_ORDER[among.size] } : {}),
+      ...(among?.size ? { order: SIZE_ORDER_TEXT[among.size] } : {}),
     },
     page,
   );

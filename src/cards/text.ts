@@ -2,7 +2,7 @@ import { inactiveEntitlements, unassignedLicenses, type LicenseCounts } from '..
 import { daysUntil } from '../metrics/renewals.js';
 import type { Renewal, SubscriptionStart } from '../metrics/report-types.js';
 import type { CountBound } from '../metrics/count-bound.js';
-import type { SeatFilter } from '../metrics/size.js';
+import type { SeatFilter, SizeOrder } from '../metrics/size.js';
 
 /**
  * Text that comes from data (customer and product names, messages quoting them) goes into cards
@@ -142,3 +142,6 @@ export function daysText(days: number): string {
 export function byProduct(parts: readonly string[]): string {
   return parts.length > 1 ? ` By product: ${parts.join(' · ')}.` : '';
 }
+
+/** How a list in order of licenses sold says its order. */
+export const SIZE_ORDER_TEXT: Readonly<Record<SizeOrder, string>> = { largest: 'most licenses first', smallest: 'fewest licenses first' };
